@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.kernel;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.pagepool.dma.DmaMapper;
+import org.pagepool.mm.ModelRefusal;
+import org.pagepool.mm.PageAllocator;
+import org.pagepool.time.Jiffies;
+import org.pagepool.trace.Tracer;
+
+/**
+ * The kernel services page_pool calls, in one place: the page allocator, the
+ * DMA API, jiffies and delayed work, the log, and the context of the CPU that
+ * is running ({@code numa_mem_id()}, {@code in_serving_softirq()}).
+ * Single-threaded: the thread that owns the model is the only caller.
+ */
+public final class Kernel {
+    /** {@code NUMA_NO_NODE}. */
+    public static final int NUMA_NO_NODE = -1;
+    public static final int DEFAULT_NODE_PAGES = 4096;
+
+    private final Tracer tracer = new Tracer();
+    private final DmaMapper dma = new DmaMapper(tracer);
+    private final Jiffies jiffies = new Jiffies();
+    private final KernelLog log = new KernelLog(tracer);
+    private final Set<String> warnedOnce = new HashSet<>();
+    private PageAllocator mm;
+    private int cpuNode;
+    private boolean softirq = true;
+    private int nextPoolId = 1;
+
+    /** One node of {@value #DEFAULT_NODE_PAGES} pages, CPU on node 0, in softirq. */
+    public Kernel() {
+        this(new int[] {DEFAULT_NODE_PAGES});
+    }
+
+    public Kernel(int[] nodePages) {
+        mm = new PageAllocator(nodePages, tracer);
+    }
+
+    /** Replaces memory with fresh nodes of the given sizes (only before anything is allocated). */
+    public void setMemory(int[] nodePages) {
+        if (cpuNode >= nodePages.length) {
+            throw new ModelRefusal("the CPU is on node " + cpuNode + ", which " + nodePages.length
+                    + " node(s) would not have");
+        }
+        PageAllocator rebuilt = new PageAllocator(nodePages, tracer);
+        rebuilt.setPressure(mm.pressure());
+        rebuilt.failNextAllocCalls(mm.pendingAllocFailures());
+        mm = rebuilt;
+    }
+
+    public Tracer tracer() {
+        return tracer;
+    }
+
+    public PageAllocator mm() {
+        return mm;
+    }
+
+    public DmaMapper dma() {
+        return dma;
+    }
+
+    public Jiffies jiffies() {
+        return jiffies;
+    }
+
+    public KernelLog log() {
+        return log;
+    }
+
+    /** {@code numa_mem_id()}: the node of the running CPU. */
+    public int numaMemId() {
+        return cpuNode;
+    }
+
+    /** Moves the running CPU to a CPU of node {@code nid}. */
+    public void setCpuNode(int nid) {
+        if (!mm.nodeExists(nid)) {
+            throw new ModelRefusal("node " + nid + " does not exist (nodes 0.." + (mm.nodeCount() - 1) + ")");
+        }
+        cpuNode = nid;
+    }
+
+    /** {@code in_serving_softirq()}. */
+    public boolean inServingSoftirq() {
+        return softirq;
+    }
+
+    public void setSoftirq(boolean on) {
+        softirq = on;
+    }
+
+    /** {@code WARN_ONCE}: prints {@code message} the first time {@code site} warns. */
+    public void warnOnce(String site, String message) {
+        if (warnedOnce.add(site)) {
+            log.print(message);
+        }
+    }
+
+    /** A fresh id for a new pool (shown in traces, like the pool ids of Linux 6.8+). */
+    public int nextPoolId() {
+        return nextPoolId++;
+    }
+}

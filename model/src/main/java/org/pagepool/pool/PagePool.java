@@ -1,0 +1,706 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.pool;
+
+import java.util.Arrays;
+import org.pagepool.dma.DmaDirection;
+import org.pagepool.dma.DmaMapper;
+import org.pagepool.kernel.Kernel;
+import org.pagepool.kernel.Refcount;
+import org.pagepool.mm.ModelRefusal;
+import org.pagepool.mm.Page;
+import org.pagepool.mm.PageAllocator;
+import org.pagepool.mm.PageOwner;
+import org.pagepool.ring.PtrRing;
+import org.pagepool.time.DelayedWork;
+import org.pagepool.time.Jiffies;
+import org.pagepool.trace.KernelFunction;
+import org.pagepool.trace.Place;
+import org.pagepool.trace.Tracer;
+
+/**
+ * {@code struct page_pool} and the functions of Linux v5.14
+ * {@code net/core/page_pool.c}, ported one by one under their kernel names
+ * (in camelCase), plus the statistics of 5.18.
+ *
+ * <p>Where the kernel would corrupt memory (putting a page that sits in the
+ * cache or the ring, using a freed pool) the model throws {@link ModelRefusal}
+ * before it changes anything.
+ *
+ * <p>Single-threaded: the thread that owns the model calls everything.
+ */
+public final class PagePool implements PageOwner {
+    /** {@code PP_ALLOC_CACHE_SIZE}. */
+    public static final int PP_ALLOC_CACHE_SIZE = 128;
+    /** {@code PP_ALLOC_CACHE_REFILL}. */
+    public static final int PP_ALLOC_CACHE_REFILL = 64;
+    /** {@code PP_FLAG_DMA_MAP}: the pool maps pages for DMA. */
+    public static final int PP_FLAG_DMA_MAP = 1;
+    /** {@code PP_FLAG_DMA_SYNC_DEV}: the pool syncs recycled pages for the device. */
+    public static final int PP_FLAG_DMA_SYNC_DEV = 1 << 1;
+    /** {@code PP_FLAG_ALL}. */
+    public static final int PP_FLAG_ALL = PP_FLAG_DMA_MAP | PP_FLAG_DMA_SYNC_DEV;
+    /** The default ring size when {@code pool_size} is 0. */
+    public static final int DEFAULT_RING_SIZE = 1024;
+    /** The largest ring {@code page_pool_init()} accepts. */
+    public static final int MAX_RING_SIZE = 32768;
+
+    static final long DEFER_TIME = Jiffies.msecsToJiffies(1000);
+    static final long DEFER_WARN_INTERVAL = 60L * Jiffies.HZ;
+    static final int PAGE_SIZE = 1 << DmaMapper.PAGE_SHIFT;
+
+    private final Kernel kernel;
+    private final Tracer tracer;
+    private final int id;
+
+    // pool->p, copied from the params; update_nid changes nid.
+    private final int flags;
+    private final int order;
+    private final DmaDirection dmaDir;
+    private final int maxLen;
+    private final int offset;
+    private final int poolSize;
+    private int nid;
+
+    private final AllocCache alloc = new AllocCache();
+    private final PtrRing<Page> ring;
+    private int pagesStateHoldCnt;
+    private int pagesStateReleaseCnt;
+    private final Refcount userCnt;
+    private int destroyCnt;
+    private long deferStart;
+    private long deferWarn;
+    private final DelayedWork releaseDw;
+    private final PoolStats stats = new PoolStats();
+    private PoolState state = PoolState.ALIVE;
+
+    private PagePool(Kernel kernel, PagePoolParams params, int ringQsize) {
+        this.kernel = kernel;
+        this.tracer = kernel.tracer();
+        this.id = kernel.nextPoolId();
+        this.flags = params.flags();
+        this.order = params.order();
+        this.dmaDir = params.dmaDir();
+        this.maxLen = params.maxLen();
+        this.offset = params.offset();
+        this.poolSize = params.poolSize();
+        this.nid = params.nid();
+        this.ring = new PtrRing<>(ringQsize);
+        this.userCnt = new Refcount(kernel, 1);
+        this.releaseDw = new DelayedWork(KernelFunction.PAGE_POOL_RELEASE_RETRY.kernelName(), this::releaseRetry);
+    }
+
+    // ---- creation -------------------------------------------------------------------------------------------
+
+    /**
+     * {@code page_pool_create()}: {@code kzalloc_node()} on {@code params.nid}
+     * (a node that does not exist is refused), then {@code page_pool_init()}'s
+     * checks in the kernel's order.
+     *
+     * @throws PoolCreateException with EINVAL or E2BIG, after printing the kernel's warning
+     */
+    public static PagePool create(Kernel kernel, PagePoolParams params) throws PoolCreateException {
+        kernel.tracer().enter(KernelFunction.PAGE_POOL_CREATE);
+        if (params.nid() != Kernel.NUMA_NO_NODE && !kernel.mm().nodeExists(params.nid())) {
+            throw new ModelRefusal("node " + params.nid() + " does not exist (nodes 0.."
+                    + (kernel.mm().nodeCount() - 1) + ")");
+        }
+        int err = pagePoolInit(kernel, params);
+        if (err < 0) {
+            kernel.log().print("page_pool_create() gave up with errno " + err);
+            throw new PoolCreateException(-err);
+        }
+        int ringQsize = params.poolSize() != 0 ? params.poolSize() : DEFAULT_RING_SIZE;
+        return new PagePool(kernel, params, ringQsize);
+    }
+
+    /** {@code page_pool_init()}'s checks: 0 or -errno. The ring itself is built by the constructor. */
+    private static int pagePoolInit(Kernel kernel, PagePoolParams p) {
+        kernel.tracer().enter(KernelFunction.PAGE_POOL_INIT);
+        long ringQsize = DEFAULT_RING_SIZE;
+
+        if ((p.flags() & ~PP_FLAG_ALL) != 0) {
+            return -PoolCreateException.EINVAL; // only known flags
+        }
+        if (p.poolSize() != 0) {
+            ringQsize = Integer.toUnsignedLong(p.poolSize());
+        }
+        if (ringQsize > MAX_RING_SIZE) {
+            return -PoolCreateException.E2BIG; // sanity limit on memory pinned down
+        }
+        if ((p.flags() & PP_FLAG_DMA_MAP) != 0
+                && p.dmaDir() != DmaDirection.FROM_DEVICE && p.dmaDir() != DmaDirection.BIDIRECTIONAL) {
+            return -PoolCreateException.EINVAL; // a mapped pool receives (or also sends, for XDP_TX)
+        }
+        if ((p.flags() & PP_FLAG_DMA_SYNC_DEV) != 0) {
+            if ((p.flags() & PP_FLAG_DMA_MAP) == 0) {
+                return -PoolCreateException.EINVAL; // syncing needs a mapping
+            }
+            if (p.maxLen() == 0) {
+                return -PoolCreateException.EINVAL;
+            }
+        }
+        // ptr_ring_init() cannot fail for rings of at most 32768 slots; user_cnt starts at 1.
+        return 0;
+    }
+
+    // ---- allocation -----------------------------------------------------------------------------------------
+
+    /** {@code page_pool_refill_alloc_cache()}: up to 64 pages from the ring, stopping at another node's page. */
+    private Page refillAllocCache() {
+        tracer.enter(KernelFunction.PAGE_POOL_REFILL_ALLOC_CACHE);
+        if (ring.isEmpty()) {
+            stats.empty++;
+            return null; // quicker fallback: no locks when the ring is empty
+        }
+        int prefNid = nid == Kernel.NUMA_NO_NODE ? kernel.numaMemId() : nid;
+        Page page;
+        // spin_lock(&r->consumer_lock)
+        do {
+            page = ring.consume();
+            if (page == null) {
+                break;
+            }
+            if (page.nid() == prefNid) {
+                alloc.cache[alloc.count++] = page;
+                kernel.mm().move(page, Place.ALLOC_CACHE);
+            } else {
+                // NUMA mismatch: give this page back and fall through to the page allocator
+                returnPage(page);
+                stats.waive++;
+                page = null;
+                break;
+            }
+        } while (alloc.count < PP_ALLOC_CACHE_REFILL);
+
+        if (alloc.count > 0) {
+            page = alloc.cache[--alloc.count];
+            stats.refill++;
+        }
+        return page;
+    }
+
+    /** {@code __page_pool_get_cached()}: the fast path, else a refill from the ring. */
+    private Page getCached() {
+        tracer.enter(KernelFunction.PAGE_POOL_GET_CACHED);
+        Page page;
+        if (alloc.count > 0) {
+            page = alloc.cache[--alloc.count];
+            stats.fast++;
+        } else {
+            page = refillAllocCache();
+        }
+        return page;
+    }
+
+    /** {@code page_pool_dma_sync_for_device()}: syncs min(size, max_len) bytes at the pool's offset. */
+    private void dmaSyncForDevice(Page page, int dmaSyncSize) {
+        tracer.enter(KernelFunction.PAGE_POOL_DMA_SYNC_FOR_DEVICE);
+        long dma = page.dmaAddr();
+        int size = Integer.compareUnsigned(dmaSyncSize, maxLen) < 0 ? dmaSyncSize : maxLen;
+        kernel.dma().syncSingleRangeForDevice(dma, Integer.toUnsignedLong(offset), Integer.toUnsignedLong(size),
+                dmaDir);
+    }
+
+    /** {@code page_pool_dma_map()}: maps the whole block for its lifetime in the pool. */
+    private boolean dmaMap(Page page) {
+        tracer.enter(KernelFunction.PAGE_POOL_DMA_MAP);
+        long dma = kernel.dma().mapPageAttrs(page, 0, (long) PAGE_SIZE << order, dmaDir);
+        if (DmaMapper.mappingError(dma)) {
+            return false;
+        }
+        page.setDmaAddr(dma);
+        if ((flags & PP_FLAG_DMA_SYNC_DEV) != 0) {
+            dmaSyncForDevice(page, maxLen);
+        }
+        return true;
+    }
+
+    /** {@code __page_pool_alloc_page_order()}: one {@code alloc_pages_node()} call for one block. */
+    private Page allocPageOrder() {
+        tracer.enter(KernelFunction.PAGE_POOL_ALLOC_PAGE_ORDER);
+        int node = nid == Kernel.NUMA_NO_NODE ? kernel.numaMemId() : nid;
+        Page page = kernel.mm().allocPagesNode(node, order);
+        if (page == null) {
+            return null;
+        }
+        if ((flags & PP_FLAG_DMA_MAP) != 0 && !dmaMap(page)) {
+            kernel.mm().putPage(page);
+            return null;
+        }
+        stats.slowHighOrder++;
+        page.setPpMagic(page.ppMagic() | Page.PP_SIGNATURE);
+        stateHold(page);
+        return page;
+    }
+
+    /** {@code __page_pool_alloc_pages_slow()}: a bulk of 64 order-0 pages into the cache, or one high-order block. */
+    private Page allocPagesSlow() {
+        tracer.enter(KernelFunction.PAGE_POOL_ALLOC_PAGES_SLOW);
+        final int bulk = PP_ALLOC_CACHE_REFILL;
+
+        if (order != 0) {
+            return allocPageOrder(); // no bulk allocation for high-order pages
+        }
+        if (alloc.count > 0) {
+            return alloc.cache[--alloc.count]; // unreachable: the cache is empty here
+        }
+        Arrays.fill(alloc.cache, 0, bulk, null); // empty slots for alloc_pages_bulk_array
+        PageAllocator mm = kernel.mm();
+        int nrPages = mm.allocPagesBulkArray(kernel.numaMemId(), bulk, alloc.cache);
+        if (nrPages == 0) {
+            return null;
+        }
+        for (int i = 0; i < nrPages; i++) {
+            Page page = alloc.cache[i];
+            if ((flags & PP_FLAG_DMA_MAP) != 0 && !dmaMap(page)) {
+                mm.putPage(page);
+                continue;
+            }
+            page.setPpMagic(page.ppMagic() | Page.PP_SIGNATURE);
+            alloc.cache[alloc.count++] = page;
+            stateHold(page);
+        }
+        Page page;
+        if (alloc.count > 0) {
+            page = alloc.cache[--alloc.count];
+            stats.slow++;
+        } else {
+            page = null;
+        }
+        return page;
+    }
+
+    /** {@code pool->pages_state_hold_cnt++} and its tracepoint: the page gets its handle here. */
+    private void stateHold(Page page) {
+        pagesStateHoldCnt++;
+        page.setOwner(this, pagesStateHoldCnt);
+        kernel.mm().move(page, order == 0 ? Place.ALLOC_CACHE : Place.DRIVER);
+    }
+
+    /**
+     * {@code page_pool_alloc_pages(pool, GFP_ATOMIC)}: a page for the driver,
+     * or null when the cache, the ring and the page allocator have none.
+     */
+    public Page allocPages() {
+        checkNotFreed();
+        tracer.enter(KernelFunction.PAGE_POOL_ALLOC_PAGES);
+        Page page = getCached();
+        if (page == null) {
+            page = allocPagesSlow();
+        }
+        if (page != null && page.place() != Place.DRIVER) {
+            kernel.mm().move(page, Place.DRIVER);
+        }
+        return page;
+    }
+
+    // ---- accounting and release -----------------------------------------------------------------------------
+
+    /** {@code page_pool_inflight()}: hold - release as a 32-bit serial-number distance. */
+    private int inflight() {
+        tracer.enter(KernelFunction.PAGE_POOL_INFLIGHT);
+        int inflight = pagesStateHoldCnt - pagesStateReleaseCnt;
+        if (inflight < 0) {
+            kernel.log().print("Negative(" + inflight + ") inflight packet-pages");
+        }
+        return inflight;
+    }
+
+    /** {@code page_pool_release_page()} itself: unmap, clear the signature, count the release. */
+    private void releasePageInternal(Page page) {
+        tracer.enter(KernelFunction.PAGE_POOL_RELEASE_PAGE);
+        if ((flags & PP_FLAG_DMA_MAP) != 0) {
+            long dma = page.dmaAddr();
+            kernel.dma().unmapPageAttrs(dma, (long) PAGE_SIZE << order, dmaDir);
+            page.setDmaAddr(0);
+        }
+        page.setPpMagic(0);
+        pagesStateReleaseCnt++;
+        kernel.mm().move(page, Place.DETACHED);
+    }
+
+    /**
+     * {@code page_pool_release_page()}: the driver takes a page it holds out of
+     * the pool, to use it as a regular page.
+     */
+    public void releasePage(Page page) {
+        checkHeld(page);
+        releasePageInternal(page);
+    }
+
+    /** {@code page_pool_return_page()}: release the page and give it back to the page allocator. */
+    private void returnPage(Page page) {
+        tracer.enter(KernelFunction.PAGE_POOL_RETURN_PAGE);
+        releasePageInternal(page);
+        kernel.mm().putPage(page);
+    }
+
+    // ---- recycling ------------------------------------------------------------------------------------------
+
+    /** {@code page_pool_recycle_in_ring()}. */
+    private boolean recycleInRing(Page page) {
+        tracer.enter(KernelFunction.PAGE_POOL_RECYCLE_IN_RING);
+        // ptr_ring_produce() in softirq, ptr_ring_produce_bh() otherwise: the same without real locks
+        if (ring.produce(page)) {
+            stats.ring++;
+            kernel.mm().move(page, Place.PTR_RING);
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code page_pool_recycle_in_cache()}: only in NAPI context, only while the cache has room. */
+    private boolean recycleInCache(Page page) {
+        tracer.enter(KernelFunction.PAGE_POOL_RECYCLE_IN_CACHE);
+        if (alloc.count == PP_ALLOC_CACHE_SIZE) {
+            stats.cacheFull++;
+            return false;
+        }
+        alloc.cache[alloc.count++] = page;
+        stats.cached++;
+        kernel.mm().move(page, Place.ALLOC_CACHE);
+        return true;
+    }
+
+    /**
+     * {@code __page_pool_put_page()}: recycle a page only when the pool is its
+     * sole owner and it is not a pfmemalloc page; returns the page when it should
+     * go to the ring, null when it was cached or released.
+     */
+    private Page putPageInternal(Page page, int dmaSyncSize, boolean allowDirect) {
+        tracer.enter(KernelFunction.PAGE_POOL_PUT_PAGE_INTERNAL);
+        if (page.refCount() == 1 && !page.isPfmemalloc()) {
+            if ((flags & PP_FLAG_DMA_SYNC_DEV) != 0) {
+                dmaSyncForDevice(page, dmaSyncSize);
+            }
+            if (allowDirect && kernel.inServingSoftirq() && recycleInCache(page)) {
+                return null;
+            }
+            return page; // a candidate for the ring
+        }
+        // Elevated refcount (or pfmemalloc): unmap and let go; other users keep their references.
+        stats.releasedRefcnt++;
+        releasePageInternal(page);
+        kernel.mm().putPage(page);
+        return null;
+    }
+
+    /**
+     * {@code page_pool_put_page(pool, page, dma_sync_size, allow_direct)}.
+     * {@code dmaSyncSize} is unsigned: -1 means the whole {@code max_len}.
+     */
+    public void putPage(Page page, int dmaSyncSize, boolean allowDirect) {
+        checkHeld(page);
+        tracer.enter(KernelFunction.PAGE_POOL_PUT_PAGE);
+        Page toRing = putPageInternal(page, dmaSyncSize, allowDirect);
+        if (toRing != null && !recycleInRing(toRing)) {
+            stats.ringFull++;
+            returnPage(toRing); // ring full: back to the page allocator
+        }
+    }
+
+    /** {@code page_pool_put_full_page()}. */
+    public void putFullPage(Page page, boolean allowDirect) {
+        putPage(page, -1, allowDirect);
+    }
+
+    /** {@code page_pool_recycle_direct()}: NAPI context, the whole page. */
+    public void recycleDirect(Page page) {
+        putFullPage(page, true);
+    }
+
+    /**
+     * {@code page_pool_put_page_bulk(pool, data, count)}: every page is checked,
+     * the recyclable ones produced into the ring under one lock, the rest of
+     * those freed when the ring fills. Overwrites {@code data}, as the kernel does.
+     */
+    public void putPageBulk(Page[] data, int count) {
+        for (int i = 0; i < count; i++) {
+            checkHeld(data[i]);
+            for (int j = 0; j < i; j++) {
+                if (data[j] == data[i]) {
+                    throw new ModelRefusal(describe(data[i]) + " is named twice: it would be freed twice");
+                }
+            }
+        }
+        tracer.enter(KernelFunction.PAGE_POOL_PUT_PAGE_BULK);
+        int bulkLen = 0;
+        for (int i = 0; i < count; i++) {
+            Page page = putPageInternal(data[i], -1, false);
+            if (page != null) {
+                data[bulkLen++] = page; // approved for bulk recycling into the ring
+            }
+        }
+        if (bulkLen == 0) {
+            return;
+        }
+        int i;
+        // page_pool_ring_lock(pool)
+        for (i = 0; i < bulkLen; i++) {
+            if (!ring.produce(data[i])) {
+                stats.ringFull++;
+                break;
+            }
+            kernel.mm().move(data[i], Place.PTR_RING);
+        }
+        stats.ring += i;
+        if (i == bulkLen) {
+            return;
+        }
+        for (; i < bulkLen; i++) {
+            returnPage(data[i]); // ring full: freed outside the producer lock
+        }
+    }
+
+    // ---- destruction ----------------------------------------------------------------------------------------
+
+    /** {@code page_pool_empty_ring()}. */
+    private void emptyRing() {
+        tracer.enter(KernelFunction.PAGE_POOL_EMPTY_RING);
+        Page page;
+        while ((page = ring.consume()) != null) {
+            if (page.refCount() != 1) {
+                kernel.log().print("page_pool_empty_ring() page_pool refcnt " + page.refCount() + " violation");
+            }
+            returnPage(page);
+        }
+    }
+
+    /** {@code page_pool_free()}: the pool is gone (disconnect, ring cleanup, put_device, kfree). */
+    private void free() {
+        tracer.enter(KernelFunction.PAGE_POOL_FREE);
+        state = PoolState.FREED;
+    }
+
+    /** {@code page_pool_empty_alloc_cache_once()}: only the first time the pool is scrubbed. */
+    private void emptyAllocCacheOnce() {
+        tracer.enter(KernelFunction.PAGE_POOL_EMPTY_ALLOC_CACHE_ONCE);
+        if (destroyCnt != 0) {
+            return;
+        }
+        while (alloc.count > 0) {
+            Page page = alloc.cache[--alloc.count];
+            returnPage(page);
+        }
+    }
+
+    /** {@code page_pool_scrub()}. */
+    private void scrub() {
+        tracer.enter(KernelFunction.PAGE_POOL_SCRUB);
+        emptyAllocCacheOnce();
+        destroyCnt++;
+        emptyRing(); // no consumers remain, but producers may still be in flight
+    }
+
+    /** {@code page_pool_release()}: scrub, then free the pool if nothing is in flight. */
+    private int release() {
+        tracer.enter(KernelFunction.PAGE_POOL_RELEASE);
+        scrub();
+        int inflight = inflight();
+        if (inflight == 0) {
+            free();
+        }
+        return inflight;
+    }
+
+    /** {@code page_pool_release_retry()}: the delayed work, every second until the last page is back. */
+    private void releaseRetry() {
+        tracer.enter(KernelFunction.PAGE_POOL_RELEASE_RETRY);
+        int inflight = release();
+        if (inflight == 0) {
+            return;
+        }
+        long jiffies = kernel.jiffies().now();
+        if (Jiffies.timeAfterEq(jiffies, deferWarn)) {
+            int sec = ((int) jiffies - (int) deferStart) / Jiffies.HZ;
+            kernel.log().print("page_pool_release_retry() stalled pool shutdown " + inflight + " inflight "
+                    + sec + " sec");
+            deferWarn = jiffies + DEFER_WARN_INTERVAL;
+        }
+        kernel.jiffies().scheduleDelayedWork(releaseDw, DEFER_TIME);
+    }
+
+    /** {@code page_pool_use_xdp_mem()}: one more user (the XDP memory model). */
+    public void useXdpMem() {
+        checkNotFreed();
+        tracer.enter(KernelFunction.PAGE_POOL_USE_XDP_MEM);
+        userCnt.inc();
+    }
+
+    /** {@code page_pool_destroy()}: drop a user; the last one releases the pool, now or later. */
+    public void destroy() {
+        checkNotFreed();
+        tracer.enter(KernelFunction.PAGE_POOL_DESTROY);
+        if (!userCnt.decAndTest()) {
+            return; // page_pool_put(): other users remain
+        }
+        if (release() == 0) {
+            return;
+        }
+        long jiffies = kernel.jiffies().now();
+        deferStart = jiffies;
+        deferWarn = jiffies + DEFER_WARN_INTERVAL;
+        state = PoolState.DEFERRED;
+        kernel.jiffies().scheduleDelayedWork(releaseDw, DEFER_TIME);
+    }
+
+    /** {@code page_pool_update_nid()}: prefer another node and flush the alloc cache. */
+    public void updateNid(int newNid) {
+        checkNotFreed();
+        if (newNid != Kernel.NUMA_NO_NODE && !kernel.mm().nodeExists(newNid)) {
+            throw new ModelRefusal("node " + newNid + " does not exist (nodes 0.."
+                    + (kernel.mm().nodeCount() - 1) + ")");
+        }
+        tracer.enter(KernelFunction.PAGE_POOL_UPDATE_NID);
+        nid = newNid;
+        while (alloc.count > 0) {
+            Page page = alloc.cache[--alloc.count];
+            returnPage(page); // refill checks the node, so the cached pages must go
+        }
+    }
+
+    /** {@code page_pool_nid_changed()}: what drivers call every NAPI poll. */
+    public void nidChanged(int newNid) {
+        if (nid != newNid) {
+            updateNid(newNid);
+        }
+    }
+
+    /** {@code page_pool_store_mem_info()} via {@code skb_mark_for_recycle()}: the page rides an skb. */
+    public void storeMemInfo(Page page) {
+        checkHeld(page);
+        page.setPp(this);
+    }
+
+    /**
+     * {@code page_pool_return_skb_page()}: an skb marked for recycling is freed;
+     * {@code page->pp} names the pool, and the page goes back with allow_direct
+     * false (so never into the cache). False when the page is not a pool page.
+     */
+    public static boolean returnSkbPage(Page page) {
+        // page = compound_head(page): the model's pages are head pages
+        if ((page.ppMagic() & ~0x3L) != Page.PP_SIGNATURE) {
+            return false; // not a page_pool page (the mask keeps the head and pfmemalloc bits out)
+        }
+        if (!(page.pp() instanceof PagePool pp)) {
+            throw new ModelRefusal(describe(page) + " has no page->pp: its skb was not marked for recycling");
+        }
+        pp.checkHeld(page);
+        pp.tracer.enter(KernelFunction.PAGE_POOL_RETURN_SKB_PAGE);
+        page.setPp(null); // reset on recycle
+        pp.putFullPage(page, false);
+        return true;
+    }
+
+    // ---- refusing what would corrupt memory -----------------------------------------------------------------
+
+    private void checkNotFreed() {
+        if (state == PoolState.FREED) {
+            throw new ModelRefusal("pool " + id + " was freed: using it would be a use after free");
+        }
+    }
+
+    /** A page the pool may take back: one it handed to the driver and nobody gave back yet. */
+    private void checkHeld(Page page) {
+        checkNotFreed();
+        if (page.owner() == this && page.place().isDriverSide() && page.refCount() > 0) {
+            return;
+        }
+        throw new ModelRefusal(describe(page) + " " + whereNot(page) + "; only a page the driver holds can be"
+                + " given back");
+    }
+
+    private String whereNot(Page page) {
+        if (page.owner() != this) {
+            return "is not a page of this pool";
+        }
+        switch (page.place()) {
+            case ALLOC_CACHE: return "is in the alloc cache";
+            case PTR_RING: return "is in the ptr_ring";
+            case DETACHED: return "was released from the pool";
+            case BUDDY: return "went back to the page allocator";
+            default: return "is not held by the driver";
+        }
+    }
+
+    private static String describe(Page page) {
+        return page.handle() != 0 ? "p" + Integer.toUnsignedString(page.handle()) : page.toString();
+    }
+
+    // ---- what the model shows -------------------------------------------------------------------------------
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    public PoolState state() {
+        return state;
+    }
+
+    /** {@code pool->alloc.count}. */
+    public int allocCount() {
+        return alloc.count;
+    }
+
+    /** The page in cache slot {@code index} (meaningful below {@link #allocCount()}). */
+    public Page allocCacheSlot(int index) {
+        return alloc.cache[index];
+    }
+
+    /** The pool's ptr_ring (read it, do not change it). */
+    public PtrRing<Page> ring() {
+        return ring;
+    }
+
+    /** {@code pages_state_hold_cnt} (unsigned 32-bit). */
+    public int holdCount() {
+        return pagesStateHoldCnt;
+    }
+
+    /** {@code pages_state_release_cnt} (unsigned 32-bit). */
+    public int releaseCount() {
+        return pagesStateReleaseCnt;
+    }
+
+    /** hold - release, signed, as {@code page_pool_inflight()} computes it (without its tracepoint). */
+    public int inflightCount() {
+        return pagesStateHoldCnt - pagesStateReleaseCnt;
+    }
+
+    /** {@code user_cnt} (read as unsigned when printed). */
+    public int users() {
+        return userCnt.read();
+    }
+
+    /** {@code pool->p.nid}. */
+    public int nid() {
+        return nid;
+    }
+
+    public int order() {
+        return order;
+    }
+
+    public int flags() {
+        return flags;
+    }
+
+    /** {@code pool->p.pool_size} as given (0 for the default ring). */
+    public int poolSize() {
+        return poolSize;
+    }
+
+    public int destroyCount() {
+        return destroyCnt;
+    }
+
+    public PoolStatsSnapshot stats() {
+        return stats.snapshot();
+    }
+
+    /** When the release retry runs next, or -1 when it is not scheduled. */
+    public long nextRetry() {
+        return releaseDw.isPending() ? releaseDw.due() : -1;
+    }
+}

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.script;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pagepool.kernel.Kernel;
+import org.pagepool.mm.ModelRefusal;
+import org.pagepool.mm.Page;
+import org.pagepool.pool.PagePool;
+import org.pagepool.pool.PoolCreateException;
+import org.pagepool.pool.PoolState;
+import org.pagepool.trace.KernelMessage;
+import org.pagepool.trace.Place;
+import org.pagepool.trace.TraceEvent;
+import org.pagepool.trace.TraceObserver;
+
+/**
+ * Runs a parsed script one line at a time against a fresh kernel, as the
+ * spec says: one pool at a time, handles per pool, run-time errors found
+ * before anything changes. Single-threaded; {@link #kernel()} is the live
+ * model and must only be read on the thread that steps.
+ */
+public final class ScriptRunner {
+    private final Script script;
+    private final Kernel kernel = new Kernel();
+    private final HandleTable handles = new HandleTable();
+    private final List<String> messages = new ArrayList<>();
+    private PagePool pool;
+    private boolean createSeen;
+    private int next;
+    private boolean stopped;
+
+    public ScriptRunner(Script script) {
+        this.script = script;
+        kernel.tracer().attach(handles);
+        kernel.tracer().attach(new TraceObserver() {
+            @Override
+            public void onEvent(TraceEvent event) {
+                if (event instanceof KernelMessage message) {
+                    messages.add(message.text());
+                }
+            }
+        });
+    }
+
+    public Script script() {
+        return script;
+    }
+
+    /** The model the script drives (read it on the stepping thread only). */
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    /** The script's pool, or null before the first successful create (or after a failed one). */
+    public PagePool pool() {
+        return pool;
+    }
+
+    /** True while there are lines left and no line has stopped the run. */
+    public boolean hasNext() {
+        return !stopped && next < script.commands().size();
+    }
+
+    /** The command {@link #step()} runs next, or null at the end. */
+    public Command peek() {
+        return hasNext() ? script.commands().get(next) : null;
+    }
+
+    /** The state line now. */
+    public State state() {
+        return State.of(kernel, pool);
+    }
+
+    /** Runs the next line. */
+    public StepResult step() {
+        if (!hasNext()) {
+            throw new IllegalStateException("the script has no more lines to run");
+        }
+        Command command = script.commands().get(next++);
+        messages.clear();
+        try {
+            if (command instanceof Command.Expect expect) {
+                String failure = check(expect);
+                if (failure != null) {
+                    stopped = true;
+                    return new StepResult(command.line(), command.word(), messages, null, state(),
+                            StepResult.Outcome.EXPECT_FAILED, failure);
+                }
+                return ok(command, "ok");
+            }
+            return ok(command, execute(command));
+        } catch (RunError | ModelRefusal e) {
+            stopped = true;
+            String message = e instanceof RunError ? e.getMessage() : command.word() + ": " + e.getMessage();
+            return new StepResult(command.line(), command.word(), messages, null, state(),
+                    StepResult.Outcome.ERROR, message);
+        }
+    }
+
+    private StepResult ok(Command command, String result) {
+        return new StepResult(command.line(), command.word(), messages, result, state(), StepResult.Outcome.OK,
+                null);
+    }
+
+    private String execute(Command command) throws RunError {
+        if (command instanceof Command.Memory c) {
+            if (createSeen) {
+                throw new RunError("memory: only allowed before the first create");
+            }
+            kernel.setMemory(c.nodePages());
+            return "ok";
+        } else if (command instanceof Command.Cpu c) {
+            kernel.setCpuNode(c.node());
+            return "ok";
+        } else if (command instanceof Command.Softirq c) {
+            kernel.setSoftirq(c.on());
+            return "ok";
+        } else if (command instanceof Command.Pressure c) {
+            kernel.mm().setPressure(c.on());
+            return "ok";
+        } else if (command instanceof Command.Fail c) {
+            if (c.alloc() >= 0) {
+                kernel.mm().failNextAllocCalls(c.alloc());
+            }
+            if (c.dma() >= 0) {
+                kernel.dma().failNextMaps(c.dma());
+            }
+            return "ok";
+        } else if (command instanceof Command.Tick c) {
+            kernel.jiffies().advance(c.ms());
+            return "ok";
+        } else if (command instanceof Command.Stats) {
+            return (pool == null || pool.state() == PoolState.FREED ? org.pagepool.pool.PoolStatsSnapshot.ZERO
+                    : pool.stats()).format();
+        } else if (command instanceof Command.Buddy) {
+            return buddyinfo();
+        } else if (command instanceof Command.Create c) {
+            return create(c);
+        }
+        return poolCommand(command, livePool(command));
+    }
+
+    private String create(Command.Create c) throws RunError {
+        if (pool != null && pool.state() != PoolState.FREED) {
+            throw new RunError("create: a pool already exists (" + pool.state().word()
+                    + "); only one pool at a time: destroy it and let it be freed first");
+        }
+        createSeen = true;
+        try {
+            pool = PagePool.create(kernel, c.params());
+        } catch (PoolCreateException e) {
+            pool = null;
+            return "err=" + e.errnoName();
+        } catch (ModelRefusal e) {
+            throw new RunError("create: " + e.getMessage());
+        }
+        handles.reset(pool.id());
+        return "ok";
+    }
+
+    private PagePool livePool(Command command) throws RunError {
+        if (pool == null) {
+            throw new RunError(command.word() + ": there is no pool; create one first");
+        }
+        if (pool.state() == PoolState.FREED) {
+            throw new RunError(command.word() + ": the pool was freed; create a new one first");
+        }
+        return pool;
+    }
+
+    private String poolCommand(Command command, PagePool p) throws RunError {
+        if (command instanceof Command.Alloc c) {
+            StringBuilder result = new StringBuilder();
+            for (int i = 0; i < c.n(); i++) {
+                if (i > 0) {
+                    result.append(' ');
+                }
+                Page page = p.allocPages();
+                if (page == null) {
+                    result.append("NULL");
+                } else {
+                    result.append('p').append(Integer.toUnsignedString(page.handle())).append("@n")
+                            .append(page.nid());
+                }
+            }
+            return result.toString();
+        } else if (command instanceof Command.Put c) {
+            Page page = held(c.word(), c.handle());
+            p.putPage(page, c.sync(), c.direct());
+            return page.place().word();
+        } else if (command instanceof Command.Recycle c) {
+            Page page = held(c.word(), c.handle());
+            p.recycleDirect(page);
+            return page.place().word();
+        } else if (command instanceof Command.PutBulk c) {
+            int[] named = c.handles();
+            Page[] pages = new Page[named.length];
+            for (int i = 0; i < named.length; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (named[j] == named[i]) {
+                        throw new RunError("put_bulk: p" + Integer.toUnsignedString(named[i])
+                                + " is named twice; each page can be given back once");
+                    }
+                }
+                pages[i] = held(c.word(), named[i]);
+            }
+            p.putPageBulk(pages.clone(), pages.length);
+            StringBuilder result = new StringBuilder();
+            for (int i = 0; i < pages.length; i++) {
+                result.append(i > 0 ? "," : "").append(pages[i].place().word());
+            }
+            return result.toString();
+        } else if (command instanceof Command.SkbFree c) {
+            Page page = held(c.word(), c.handle());
+            p.storeMemInfo(page);
+            PagePool.returnSkbPage(page);
+            return page.place().word();
+        } else if (command instanceof Command.Get c) {
+            Page page = referenced(c.word(), c.handle());
+            kernel.mm().getPage(page);
+            return "ref=" + page.refCount();
+        } else if (command instanceof Command.Drop c) {
+            Page page = referenced(c.word(), c.handle());
+            return kernel.mm().putPage(page) ? "buddy" : "ref=" + page.refCount();
+        } else if (command instanceof Command.Release c) {
+            Page page = held(c.word(), c.handle());
+            p.releasePage(page);
+            return page.place().word();
+        } else if (command instanceof Command.UpdateNid c) {
+            p.updateNid(c.nid());
+            return "ok";
+        } else if (command instanceof Command.XdpReg) {
+            p.useXdpMem();
+            return "users=" + Integer.toUnsignedString(p.users());
+        } else if (command instanceof Command.Destroy) {
+            PoolState before = p.state();
+            p.destroy();
+            if (p.state() == PoolState.FREED) {
+                return "freed";
+            }
+            if (before == PoolState.ALIVE && p.state() == PoolState.DEFERRED) {
+                return "deferred";
+            }
+            return "users=" + Integer.toUnsignedString(p.users());
+        }
+        throw new IllegalStateException("no runner for " + command);
+    }
+
+    /** A page the driver holds, named by {@code handle}. */
+    private Page held(String word, int handle) throws RunError {
+        Page page = named(word, handle);
+        if (page.place() != Place.DRIVER) {
+            throw new RunError(word + ": " + name(handle) + " " + where(page) + "; " + word
+                    + " needs a page the driver holds");
+        }
+        return page;
+    }
+
+    /** A page the driver holds or a detached page with references left. */
+    private Page referenced(String word, int handle) throws RunError {
+        Page page = named(word, handle);
+        if (page.place() != Place.DRIVER && page.place() != Place.DETACHED) {
+            throw new RunError(word + ": " + name(handle) + " " + where(page) + "; " + word
+                    + " needs a page the driver holds or a detached page");
+        }
+        return page;
+    }
+
+    private Page named(String word, int handle) throws RunError {
+        if (!handles.issued(handle)) {
+            throw new RunError(word + ": " + name(handle) + " was never issued (this pool has handed out p1..p"
+                    + Integer.toUnsignedString(pool.holdCount()) + ")");
+        }
+        Page page = handles.page(handle, kernel.mm());
+        if (page == null) {
+            throw new RunError(word + ": " + name(handle) + " went back to the page allocator; its handle is dead");
+        }
+        return page;
+    }
+
+    private static String where(Page page) {
+        switch (page.place()) {
+            case ALLOC_CACHE: return "is in the alloc cache";
+            case PTR_RING: return "is in the ptr_ring";
+            case DETACHED: return "was released from the pool (detached)";
+            default: return "is not held by the driver";
+        }
+    }
+
+    private static String name(int handle) {
+        return "p" + Integer.toUnsignedString(handle);
+    }
+
+    private String check(Command.Expect expect) {
+        State state = state();
+        for (Command.Expectation e : expect.expectations()) {
+            boolean holds = e.field() == StateField.POOL ? state.pool().equals(e.word())
+                    : state.get(e.field()) == e.value();
+            if (!holds) {
+                return e.field().key() + " is " + state.text(e.field()) + ", expected " + e.written();
+            }
+        }
+        return null;
+    }
+
+    private String buddyinfo() {
+        StringBuilder result = new StringBuilder();
+        for (int nid = 0; nid < kernel.mm().nodeCount(); nid++) {
+            if (nid > 0) {
+                result.append(' ');
+            }
+            result.append('n').append(nid).append('=');
+            int[] counts = kernel.mm().buddyinfo(nid);
+            for (int order = 0; order < counts.length; order++) {
+                result.append(order > 0 ? "," : "").append(counts[order]);
+            }
+        }
+        return result.toString();
+    }
+
+    /** A run-time error: the line is refused and the run stops with exit status 2. */
+    private static final class RunError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RunError(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
