@@ -19,10 +19,14 @@ final class RunCommand {
                     : "error: run takes one script, not " + args.length + " arguments");
             return 2;
         }
-        String file = args[0];
+        return run(java.nio.file.Path.of(args[0]), args[0], out, err);
+    }
+
+    /** Runs the script at {@code path}; messages name it {@code file}, the path as the user gave it. */
+    static int run(java.nio.file.Path path, String file, PrintStream out, PrintStream err) {
         Script script;
         try {
-            script = ScriptFiles.load(file);
+            script = ScriptFiles.load(path, file);
         } catch (ScriptFiles.UnreadableFile e) {
             err.println("error: " + file + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage());
             return 2;

@@ -36,7 +36,12 @@ public final class ScriptFiles {
 
     /** Parses the script at {@code pathAsGiven} (messages name it as given). */
     public static Script load(String pathAsGiven) throws UnreadableFile, ScriptSyntaxError {
-        return ScriptParser.parse(pathAsGiven, readLines(Path.of(pathAsGiven)));
+        return load(Path.of(pathAsGiven), pathAsGiven);
+    }
+
+    /** Parses the script at {@code path}, naming it {@code name} in messages. */
+    public static Script load(Path path, String name) throws UnreadableFile, ScriptSyntaxError {
+        return ScriptParser.parse(name, readLines(path));
     }
 
     /** The lines of a UTF-8 text file. */
