@@ -15,7 +15,7 @@ public final class DmaMapper {
     /** {@code DMA_MAPPING_ERROR}. */
     public static final long DMA_MAPPING_ERROR = ~0L;
     public static final int PAGE_SHIFT = 12;
-    /** Each node's physical memory starts at nid * 64 GiB. */
+    /** Each node's physical memory starts at (nid + 1) * 64 GiB: no page has bus address 0. */
     private static final int NODE_SHIFT = 36;
 
     private final Tracer tracer;
@@ -70,7 +70,7 @@ public final class DmaMapper {
     }
 
     private static long physAddr(Page page) {
-        return ((long) page.nid() << NODE_SHIFT) + ((long) page.pfn() << PAGE_SHIFT);
+        return ((long) (page.nid() + 1) << NODE_SHIFT) + ((long) page.pfn() << PAGE_SHIFT);
     }
 
     /** Mappings made minus mappings undone, over the whole run. */

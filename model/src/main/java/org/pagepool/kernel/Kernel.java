@@ -41,6 +41,9 @@ public final class Kernel {
 
     /** Replaces memory with fresh nodes of the given sizes (only before anything is allocated). */
     public void setMemory(int[] nodePages) {
+        if (nextPoolId > 1) {
+            throw new ModelRefusal("memory can only be set up before the first pool is created");
+        }
         if (cpuNode >= nodePages.length) {
             throw new ModelRefusal("the CPU is on node " + cpuNode + ", which " + nodePages.length
                     + " node(s) would not have");

@@ -72,18 +72,28 @@ public final class ScriptRunner {
         return State.of(kernel, pool);
     }
 
-    /** Runs the next line. */
+    /** Runs the next line of the script; an error or a failed expect ends the run. */
     public StepResult step() {
         if (!hasNext()) {
             throw new IllegalStateException("the script has no more lines to run");
         }
-        Command command = script.commands().get(next++);
+        StepResult result = run(script.commands().get(next++));
+        if (result.outcome() != StepResult.Outcome.OK) {
+            stopped = true;
+        }
+        return result;
+    }
+
+    /**
+     * Runs one command against the current state, whether or not it is a line
+     * of the script (a refused command changes nothing, so the model can go on).
+     */
+    public StepResult run(Command command) {
         messages.clear();
         try {
             if (command instanceof Command.Expect expect) {
                 String failure = check(expect);
                 if (failure != null) {
-                    stopped = true;
                     return new StepResult(command.line(), command.word(), messages, null, state(),
                             StepResult.Outcome.EXPECT_FAILED, failure);
                 }
@@ -91,7 +101,6 @@ public final class ScriptRunner {
             }
             return ok(command, execute(command));
         } catch (RunError | ModelRefusal e) {
-            stopped = true;
             String message = e instanceof RunError ? e.getMessage() : command.word() + ": " + e.getMessage();
             return new StepResult(command.line(), command.word(), messages, null, state(),
                     StepResult.Outcome.ERROR, message);

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.invariants;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.pagepool.kernel.Kernel;
+import org.pagepool.mm.Page;
+import org.pagepool.trace.PageMove;
+import org.pagepool.trace.Place;
+import org.pagepool.trace.TraceEvent;
+import org.pagepool.trace.TraceObserver;
+
+/**
+ * Follows every page out of the buddy allocator through the trace, so a test
+ * can say where each page should be without asking the model.
+ */
+final class PageTracker implements TraceObserver {
+    private final Kernel kernel;
+    private final Map<Long, Place> outOfBuddy = new HashMap<>();
+
+    PageTracker(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    @Override
+    public void onEvent(TraceEvent event) {
+        if (event instanceof PageMove move) {
+            long frame = frame(move.nid(), move.pfn());
+            if (move.to() == Place.BUDDY) {
+                outOfBuddy.remove(frame);
+            } else {
+                outOfBuddy.put(frame, move.to());
+            }
+        }
+    }
+
+    static long frame(int nid, int pfn) {
+        return ((long) nid << 32) | pfn;
+    }
+
+    /** Where the trace says each page outside the buddy allocator is. */
+    Map<Long, Place> places() {
+        return outOfBuddy;
+    }
+
+    Page page(long frame) {
+        return kernel.mm().existingPage((int) (frame >>> 32), (int) frame);
+    }
+
+    /** Pages of pool {@code poolId} in {@code place}. */
+    List<Page> pages(int poolId, Place place) {
+        List<Page> pages = new ArrayList<>();
+        for (Map.Entry<Long, Place> e : outOfBuddy.entrySet()) {
+            if (e.getValue() == place) {
+                Page page = page(e.getKey());
+                if (page.owner() != null && page.owner().id() == poolId) {
+                    pages.add(page);
+                }
+            }
+        }
+        pages.sort((a, b) -> Integer.compareUnsigned(a.handle(), b.handle()));
+        return pages;
+    }
+}
