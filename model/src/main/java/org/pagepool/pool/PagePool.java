@@ -50,6 +50,8 @@ public final class PagePool implements PageOwner {
 
     private final Kernel kernel;
     private final Tracer tracer;
+    /** The kernel's page allocator; memory is fixed once a pool exists. */
+    private final PageAllocator mm;
     private final int id;
 
     // pool->p, copied from the params; update_nid changes nid.
@@ -76,6 +78,7 @@ public final class PagePool implements PageOwner {
     private PagePool(Kernel kernel, PagePoolParams params, int ringQsize) {
         this.kernel = kernel;
         this.tracer = kernel.tracer();
+        this.mm = kernel.mm();
         this.id = kernel.nextPoolId();
         this.flags = params.flags();
         this.order = params.order();
@@ -162,7 +165,7 @@ public final class PagePool implements PageOwner {
             }
             if (page.nid() == prefNid) {
                 alloc.cache[alloc.count++] = page;
-                kernel.mm().move(page, Place.ALLOC_CACHE);
+                mm.move(page, Place.ALLOC_CACHE);
             } else {
                 // NUMA mismatch: give this page back and fall through to the page allocator
                 returnPage(page);
@@ -219,12 +222,12 @@ public final class PagePool implements PageOwner {
     private Page allocPageOrder() {
         tracer.enter(KernelFunction.PAGE_POOL_ALLOC_PAGE_ORDER);
         int node = nid == Kernel.NUMA_NO_NODE ? kernel.numaMemId() : nid;
-        Page page = kernel.mm().allocPagesNode(node, order);
+        Page page = mm.allocPagesNode(node, order);
         if (page == null) {
             return null;
         }
         if ((flags & PP_FLAG_DMA_MAP) != 0 && !dmaMap(page)) {
-            kernel.mm().putPage(page);
+            mm.putPage(page);
             return null;
         }
         stats.slowHighOrder++;
@@ -245,7 +248,6 @@ public final class PagePool implements PageOwner {
             return alloc.cache[--alloc.count]; // unreachable: the cache is empty here
         }
         Arrays.fill(alloc.cache, 0, bulk, null); // empty slots for alloc_pages_bulk_array
-        PageAllocator mm = kernel.mm();
         int nrPages = mm.allocPagesBulkArray(kernel.numaMemId(), bulk, alloc.cache);
         if (nrPages == 0) {
             return null;
@@ -274,7 +276,7 @@ public final class PagePool implements PageOwner {
     private void stateHold(Page page) {
         pagesStateHoldCnt++;
         page.setOwner(this, pagesStateHoldCnt);
-        kernel.mm().move(page, order == 0 ? Place.ALLOC_CACHE : Place.DRIVER);
+        mm.move(page, order == 0 ? Place.ALLOC_CACHE : Place.DRIVER);
     }
 
     /**
@@ -289,7 +291,7 @@ public final class PagePool implements PageOwner {
             page = allocPagesSlow();
         }
         if (page != null && page.place() != Place.DRIVER) {
-            kernel.mm().move(page, Place.DRIVER);
+            mm.move(page, Place.DRIVER);
         }
         return page;
     }
@@ -316,7 +318,7 @@ public final class PagePool implements PageOwner {
         }
         page.setPpMagic(0);
         pagesStateReleaseCnt++;
-        kernel.mm().move(page, Place.DETACHED);
+        mm.move(page, Place.DETACHED);
     }
 
     /**
@@ -332,7 +334,7 @@ public final class PagePool implements PageOwner {
     private void returnPage(Page page) {
         tracer.enter(KernelFunction.PAGE_POOL_RETURN_PAGE);
         releasePageInternal(page);
-        kernel.mm().putPage(page);
+        mm.putPage(page);
     }
 
     // ---- recycling ------------------------------------------------------------------------------------------
@@ -343,7 +345,7 @@ public final class PagePool implements PageOwner {
         // ptr_ring_produce() in softirq, ptr_ring_produce_bh() otherwise: the same without real locks
         if (ring.produce(page)) {
             stats.ring++;
-            kernel.mm().move(page, Place.PTR_RING);
+            mm.move(page, Place.PTR_RING);
             return true;
         }
         return false;
@@ -358,7 +360,7 @@ public final class PagePool implements PageOwner {
         }
         alloc.cache[alloc.count++] = page;
         stats.cached++;
-        kernel.mm().move(page, Place.ALLOC_CACHE);
+        mm.move(page, Place.ALLOC_CACHE);
         return true;
     }
 
@@ -381,7 +383,7 @@ public final class PagePool implements PageOwner {
         // Elevated refcount (or pfmemalloc): unmap and let go; other users keep their references.
         stats.releasedRefcnt++;
         releasePageInternal(page);
-        kernel.mm().putPage(page);
+        mm.putPage(page);
         return null;
     }
 
@@ -441,7 +443,7 @@ public final class PagePool implements PageOwner {
                 stats.ringFull++;
                 break;
             }
-            kernel.mm().move(data[i], Place.PTR_RING);
+            mm.move(data[i], Place.PTR_RING);
         }
         stats.ring += i;
         if (i == bulkLen) {
@@ -596,17 +598,27 @@ public final class PagePool implements PageOwner {
 
     private void checkNotFreed() {
         if (state == PoolState.FREED) {
-            throw new ModelRefusal("pool " + id + " was freed: using it would be a use after free");
+            throw useAfterFree();
         }
+    }
+
+    private ModelRefusal useAfterFree() {
+        return new ModelRefusal("pool " + id + " was freed: using it would be a use after free");
     }
 
     /** A page the pool may take back: one it handed to the driver and nobody gave back yet. */
     private void checkHeld(Page page) {
-        checkNotFreed();
-        if (page.owner() == this && page.place().isDriverSide() && page.refCount() > 0) {
-            return;
+        if (page.owner() != this || !page.place().isDriverSide() || page.refCount() <= 0
+                || state == PoolState.FREED) {
+            throw notHeld(page);
         }
-        throw new ModelRefusal(describe(page) + " " + whereNot(page) + "; only a page the driver holds can be"
+    }
+
+    private ModelRefusal notHeld(Page page) {
+        if (state == PoolState.FREED) {
+            return useAfterFree();
+        }
+        return new ModelRefusal(describe(page) + " " + whereNot(page) + "; only a page the driver holds can be"
                 + " given back");
     }
 
