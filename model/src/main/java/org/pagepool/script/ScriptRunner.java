@@ -278,8 +278,9 @@ public final class ScriptRunner {
 
     private Page named(String word, int handle) throws RunError {
         if (!handles.issued(handle)) {
-            throw new RunError(word + ": " + name(handle) + " was never issued (this pool has handed out p1..p"
-                    + Integer.toUnsignedString(pool.holdCount()) + ")");
+            throw new RunError(word + ": " + name(handle) + " was never issued (" + (pool.holdCount() == 0
+                    ? "this pool has not handed out any page yet)"
+                    : "this pool has handed out p1..p" + Integer.toUnsignedString(pool.holdCount()) + ")"));
         }
         Page page = handles.page(handle, kernel.mm());
         if (page == null) {
