@@ -92,6 +92,42 @@ public final class PagePool implements PageOwner {
         this.releaseDw = new DelayedWork(KernelFunction.PAGE_POOL_RELEASE_RETRY.kernelName(), this::releaseRetry);
     }
 
+    /** A copy inside {@code copy}'s kernel: same state, same pending retry. */
+    private PagePool(PagePool o, ModelCopy copy) {
+        this.kernel = copy.kernel();
+        this.tracer = kernel.tracer();
+        this.mm = kernel.mm();
+        this.id = o.id;
+        this.flags = o.flags;
+        this.order = o.order;
+        this.dmaDir = o.dmaDir;
+        this.maxLen = o.maxLen;
+        this.offset = o.offset;
+        this.poolSize = o.poolSize;
+        this.nid = o.nid;
+        copy.register(o, this);
+        this.alloc.count = o.alloc.count;
+        for (int i = 0; i < o.alloc.count; i++) {
+            alloc.cache[i] = copy.page(o.alloc.cache[i]);
+        }
+        this.ring = o.ring.copy(copy::page);
+        this.pagesStateHoldCnt = o.pagesStateHoldCnt;
+        this.pagesStateReleaseCnt = o.pagesStateReleaseCnt;
+        this.userCnt = o.userCnt.copy(kernel);
+        this.destroyCnt = o.destroyCnt;
+        this.deferStart = o.deferStart;
+        this.deferWarn = o.deferWarn;
+        this.releaseDw = new DelayedWork(KernelFunction.PAGE_POOL_RELEASE_RETRY.kernelName(), this::releaseRetry);
+        kernel.jiffies().rearm(releaseDw, o.releaseDw);
+        this.stats.copyFrom(o.stats);
+        this.state = o.state;
+    }
+
+    /** This pool's copy in {@code copy} (made on first request). */
+    PagePool copyInto(ModelCopy copy) {
+        return new PagePool(this, copy);
+    }
+
     // ---- creation -------------------------------------------------------------------------------------------
 
     /**
@@ -563,6 +599,7 @@ public final class PagePool implements PageOwner {
 
     /** {@code page_pool_nid_changed()}: what drivers call every NAPI poll. */
     public void nidChanged(int newNid) {
+        checkNotFreed();
         if (nid != newNid) {
             updateNid(newNid);
         }

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.ring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** golden 03-ring-size4: batch 1, never stale, full at exactly 4, the producer wraps. */
+class PtrRingSize4Test {
+
+    @Test
+    void fullAtFourDrainedWithoutStaleSlotsThenFullAgainAfterTheWrap() {
+        PtrRing<String> ring = new PtrRing<>(4);
+        for (String s : new String[] {"p64", "p63", "p62", "p61"}) {
+            assertThat(ring.produce(s)).isTrue();
+        }
+        assertThat(ring.produce("p60")).isFalse();
+        assertThat(ring.count()).isEqualTo(4);
+        assertThat(ring.stale()).isZero();
+
+        for (String s : new String[] {"p64", "p63", "p62", "p61"}) {
+            assertThat(ring.consume()).isEqualTo(s);
+            assertThat(ring.stale()).isZero();
+        }
+        assertThat(ring.count()).isZero();
+        assertThat(ring.consumerHead()).isZero();
+        assertThat(ring.producer()).isZero();
+
+        for (String s : new String[] {"p58", "p57", "p56", "p55"}) {
+            assertThat(ring.produce(s)).isTrue();
+        }
+        assertThat(ring.produce("p54")).isFalse();
+        assertThat(ring.count()).isEqualTo(4);
+        assertThat(ring.consume()).isEqualTo("p58");
+    }
+}
