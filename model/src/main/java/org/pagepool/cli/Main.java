@@ -15,6 +15,10 @@ public final class Main {
             "",
             "usage: java -jar pagepool-model.jar run FILE.pool",
             "         run a .pool script and print its trace (exit 0; 1 when an expect fails; 2 on an error)",
+            "       java -jar pagepool-model.jar workload --preset FILE [--packets N | --seconds S] [--seed S]",
+            "                 [--record OUT.pool] [--csv OUT.csv --every MS]",
+            "         run a workload preset headless, as fast as possible, and print its counters;",
+            "         --record writes the pool calls as a .pool script, --csv the counters every MS simulated ms",
             "       java -jar pagepool-model.jar --help",
             "         show this help",
             "");
@@ -55,6 +59,8 @@ public final class Main {
                 return 0;
             case "run":
                 return RunCommand.run(rest, out, err);
+            case "workload":
+                return WorkloadCommand.run(rest, out, err);
             default:
                 err.println("error: unknown command \"" + verb + "\" (try --help)");
                 return 2;

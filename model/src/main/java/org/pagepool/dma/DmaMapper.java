@@ -30,6 +30,18 @@ public final class DmaMapper {
         this.tracer = tracer;
     }
 
+    /** A copy for a model snapshot, reporting to {@code copiedTracer}. */
+    public DmaMapper copy(Tracer copiedTracer) {
+        DmaMapper c = new DmaMapper(copiedTracer);
+        c.failMaps = failMaps;
+        c.mapped = mapped;
+        c.maps = maps;
+        c.unmaps = unmaps;
+        c.syncs = syncs;
+        c.iommu = iommu;
+        return c;
+    }
+
     /** The next {@code count} map calls fail ({@code dma_mapping_error()} is true). */
     public void failNextMaps(int count) {
         failMaps = count;

@@ -20,11 +20,11 @@ public final class Kernel {
     public static final int NUMA_NO_NODE = -1;
     public static final int DEFAULT_NODE_PAGES = 4096;
 
-    private final Tracer tracer = new Tracer();
-    private final DmaMapper dma = new DmaMapper(tracer);
-    private final Jiffies jiffies = new Jiffies();
-    private final KernelLog log = new KernelLog(tracer);
-    private final Set<String> warnedOnce = new HashSet<>();
+    private final Tracer tracer;
+    private final DmaMapper dma;
+    private final Jiffies jiffies;
+    private final KernelLog log;
+    private final Set<String> warnedOnce;
     private PageAllocator mm;
     private int cpuNode;
     private boolean softirq = true;
@@ -36,7 +36,33 @@ public final class Kernel {
     }
 
     public Kernel(int[] nodePages) {
+        tracer = new Tracer();
+        dma = new DmaMapper(tracer);
+        jiffies = new Jiffies();
+        log = new KernelLog(tracer);
+        warnedOnce = new HashSet<>();
         mm = new PageAllocator(nodePages, tracer);
+    }
+
+    private Kernel(Kernel o) {
+        tracer = new Tracer();
+        dma = o.dma.copy(tracer);
+        jiffies = o.jiffies.copyWithoutWork();
+        log = o.log.copy(tracer);
+        warnedOnce = new HashSet<>(o.warnedOnce);
+        mm = o.mm.copy(tracer);
+        cpuNode = o.cpuNode;
+        softirq = o.softirq;
+        nextPoolId = o.nextPoolId;
+    }
+
+    /**
+     * A deep copy for a snapshot, with no observers and no pending work: the
+     * pools re-arm their work and take over their pages as they are copied
+     * (see {@code org.pagepool.pool.ModelCopy}).
+     */
+    public Kernel copyWithoutPools() {
+        return new Kernel(this);
     }
 
     /** Replaces memory with fresh nodes of the given sizes (only before anything is allocated). */

@@ -22,6 +22,13 @@ public final class KernelLog {
         this.tracer = tracer;
     }
 
+    KernelLog copy(Tracer copiedTracer) {
+        KernelLog c = new KernelLog(copiedTracer);
+        c.recent.addAll(recent);
+        c.total = total;
+        return c;
+    }
+
     /** {@code printk} of one line (pr_warn, pr_crit and WARN all end up here). */
     public void print(String line) {
         total++;

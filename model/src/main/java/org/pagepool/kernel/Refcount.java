@@ -19,6 +19,11 @@ public final class Refcount {
         this.refs = initial;
     }
 
+    /** The same count, in a copied kernel. */
+    public Refcount copy(Kernel copiedKernel) {
+        return new Refcount(copiedKernel, refs);
+    }
+
     /** {@code refcount_read()}. */
     public int read() {
         return refs;

@@ -37,6 +37,44 @@ final class NodeMemory {
         }
     }
 
+    private NodeMemory(NodeMemory o) {
+        this.nid = o.nid;
+        this.size = o.size;
+        for (int order = 0; order < freeArea.length; order++) {
+            freeArea[order] = o.freeArea[order].copy();
+        }
+        System.arraycopy(o.nrFree, 0, nrFree, 0, nrFree.length);
+        this.freePages = o.freePages;
+        this.memmap = new Page[o.memmap.length][];
+        for (int s = 0; s < memmap.length; s++) {
+            Page[] section = o.memmap[s];
+            if (section != null) {
+                Page[] copied = new Page[section.length];
+                for (int i = 0; i < section.length; i++) {
+                    copied[i] = section[i] == null ? null : new Page(section[i]);
+                }
+                memmap[s] = copied;
+            }
+        }
+    }
+
+    NodeMemory copy() {
+        return new NodeMemory(this);
+    }
+
+    /** Calls {@code action} with every page record this node has created. */
+    void forEachPage(java.util.function.Consumer<Page> action) {
+        for (Page[] section : memmap) {
+            if (section != null) {
+                for (Page page : section) {
+                    if (page != null) {
+                        action.accept(page);
+                    }
+                }
+            }
+        }
+    }
+
     private int blocksOf(int order) {
         return (size + (1 << order) - 1) >>> order;
     }

@@ -39,6 +39,20 @@ public final class Page {
         this.pfn = pfn;
     }
 
+    /** A copy for a model snapshot; {@code owner} and {@code pp} still name the original pools until remapped. */
+    Page(Page o) {
+        this.nid = o.nid;
+        this.pfn = o.pfn;
+        this.refcount = o.refcount;
+        this.order = o.order;
+        this.ppMagic = o.ppMagic;
+        this.pp = o.pp;
+        this.dmaAddr = o.dmaAddr;
+        this.place = o.place;
+        this.owner = o.owner;
+        this.handle = o.handle;
+    }
+
     /** {@code page_to_nid()}. */
     public int nid() {
         return nid;

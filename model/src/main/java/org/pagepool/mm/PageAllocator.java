@@ -39,6 +39,45 @@ public final class PageAllocator {
         }
     }
 
+    private PageAllocator(PageAllocator o, Tracer tracer) {
+        this.tracer = tracer;
+        this.nodes = new NodeMemory[o.nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = o.nodes[i].copy();
+        }
+        this.pressure = o.pressure;
+        this.failAllocCalls = o.failAllocCalls;
+    }
+
+    /**
+     * A deep copy for a model snapshot, reporting to {@code tracer}. Its pages
+     * still name the original pools as owners: see {@link #remapOwners}.
+     */
+    public PageAllocator copy(Tracer copiedTracer) {
+        return new PageAllocator(this, copiedTracer);
+    }
+
+    /** Points every page's {@code owner} and {@code pp} at the copies {@code map} gives. */
+    public void remapOwners(java.util.function.UnaryOperator<PageOwner> map) {
+        for (NodeMemory node : nodes) {
+            node.forEachPage(page -> {
+                if (page.owner() != null) {
+                    page.setOwner(map.apply(page.owner()), page.handle());
+                }
+                if (page.pp() != null) {
+                    page.setPp(map.apply(page.pp()));
+                }
+            });
+        }
+    }
+
+    /** Calls {@code action} with every page record the model has created (free or not). */
+    public void forEachPage(java.util.function.Consumer<Page> action) {
+        for (NodeMemory node : nodes) {
+            node.forEachPage(action);
+        }
+    }
+
     public int nodeCount() {
         return nodes.length;
     }

@@ -19,6 +19,29 @@ public final class Jiffies {
     private final PriorityQueue<DelayedWork> queue = new PriorityQueue<>((a, b) ->
             a.due != b.due ? Long.compare(a.due, b.due) : Long.compare(a.sequence, b.sequence));
 
+    /** A copy with the same time and sequence, but no pending work: owners re-arm theirs ({@link #rearm}). */
+    public Jiffies copyWithoutWork() {
+        Jiffies c = new Jiffies();
+        c.now = now;
+        c.sequence = sequence;
+        return c;
+    }
+
+    /** Re-arms {@code copy} in this (copied) clock exactly as {@code original} was pending in its own. */
+    public void rearm(DelayedWork copy, DelayedWork original) {
+        if (original.pending) {
+            copy.due = original.due;
+            copy.sequence = original.sequence;
+            copy.pending = true;
+            queue.add(copy);
+        }
+    }
+
+    /** How many works are pending. */
+    public int pendingCount() {
+        return queue.size();
+    }
+
     /** The current value of {@code jiffies}. */
     public long now() {
         return now;

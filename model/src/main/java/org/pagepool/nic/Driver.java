@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.nic;
+
+import java.util.function.DoubleSupplier;
+import org.pagepool.kernel.Kernel;
+import org.pagepool.mm.Page;
+import org.pagepool.pool.PagePool;
+import org.pagepool.pool.PagePoolParams;
+import org.pagepool.pool.PoolCreateException;
+import org.pagepool.trace.Place;
+
+/**
+ * A page_pool driver and its NIC, the way mlx5, mvneta and veth use the API:
+ * an interrupt schedules NAPI on the IRQ's CPU; each poll checks the pool's
+ * node ({@code page_pool_nid_changed}), cleans TX completions, runs the XDP
+ * program on up to {@code budget} received packets, then refills the empty
+ * RX descriptors from the pool. A reload returns every page to the old pool,
+ * destroys it and creates a new one.
+ *
+ * <p>The work is cut into steps of at most one pool call, so a viewer can
+ * follow it call by call; {@link #step} runs one. Single-threaded.
+ */
+public final class Driver {
+    /** A step made a call into the page pool (or the page refcount API). */
+    public static final int KERNEL_CALL = 1;
+    /** A step ran the XDP program on one packet. */
+    public static final int PACKET = 1 << 1;
+    /** A step ended a NAPI poll. */
+    public static final int POLL = 1 << 2;
+
+    /** How long NAPI waits before retrying a refill that found no page. */
+    static final long REFILL_RETRY_NS = 100_000;
+    /** {@code XDP_BULK_QUEUE_SIZE}: frames per {@code xdp_return_frame_bulk} flush. */
+    static final int XDP_BULK = 16;
+    private static final long NEVER = Long.MAX_VALUE;
+
+    private enum Phase { IDLE, START, TX_CLEAN, RX, REFILL, END, TEARDOWN_RX, TEARDOWN_TX, DESTROY_XDP, DESTROY, CREATE }
+
+    private final Kernel kernel;
+    private final PoolCalls calls;
+    private final Stack stack;
+    private final Wire wire;
+    private final DoubleSupplier random;
+    private final NicCounters counters;
+    private NicConfig config;
+    private PagePool pool;
+    private RxRing rx;
+    private TxRing tx;
+    private Phase phase = Phase.IDLE;
+    private long napiNext = NEVER;
+    private boolean irqEnabled = true;
+    private int processed;
+    private int txCleaned;
+    private boolean refillStuck;
+    private int teardownIndex;
+    // a reload in waiting: what to create, or null for an unload
+    private boolean reloadPending;
+    private PagePoolParams nextPool;
+    private int nextRx;
+    private int nextTx;
+    private final Page[] bulk = new Page[XDP_BULK];
+
+    /** Opens the device: creates the pool (plus the XDP memory model's reference) and schedules the first fill. */
+    public Driver(Kernel kernel, PoolCalls calls, Stack stack, Wire wire, DoubleSupplier random, NicConfig config,
+                  PagePoolParams poolParams, int rxRing, int txRing) throws PoolCreateException {
+        this.kernel = kernel;
+        this.calls = calls;
+        this.stack = stack;
+        this.wire = wire;
+        this.random = random;
+        this.config = config;
+        this.counters = new NicCounters();
+        open(poolParams, rxRing, txRing, 0);
+    }
+
+    private Driver(Driver o, Kernel kernel, PoolCalls calls, Stack stack, Wire wire, DoubleSupplier random,
+                   org.pagepool.pool.ModelCopy copy) {
+        this.kernel = kernel;
+        this.calls = calls;
+        this.stack = stack;
+        this.wire = wire;
+        this.random = random;
+        this.counters = o.counters.copy();
+        this.config = o.config;
+        this.pool = o.pool == null ? null : copy.pool(o.pool);
+        this.rx = o.rx.copy(copy::page);
+        this.tx = o.tx.copy(copy::page);
+        this.phase = o.phase;
+        this.napiNext = o.napiNext;
+        this.irqEnabled = o.irqEnabled;
+        this.processed = o.processed;
+        this.txCleaned = o.txCleaned;
+        this.refillStuck = o.refillStuck;
+        this.teardownIndex = o.teardownIndex;
+        this.reloadPending = o.reloadPending;
+        this.nextPool = o.nextPool;
+        this.nextRx = o.nextRx;
+        this.nextTx = o.nextTx;
+    }
+
+    /** A copy wired to a copied kernel and its copied collaborators. */
+    public Driver copy(Kernel copiedKernel, PoolCalls copiedCalls, Stack copiedStack, Wire copiedWire,
+                       DoubleSupplier copiedRandom, org.pagepool.pool.ModelCopy copy) {
+        return new Driver(this, copiedKernel, copiedCalls, copiedStack, copiedWire, copiedRandom, copy);
+    }
+
+    private void open(PagePoolParams params, int rxRing, int txRing, long now) throws PoolCreateException {
+        pool = PagePool.create(kernel, params);
+        calls.useXdpMem(pool); // xdp_rxq_info_reg_mem_model(): the XDP memory model holds a reference too
+        rx = new RxRing(rxRing);
+        tx = new TxRing(txRing);
+        phase = Phase.START; // fill the RX ring at open
+        napiNext = now;
+        irqEnabled = false;
+    }
+
+    /** New settings for the next poll (budget, costs, IRQ CPU, verdicts...). */
+    public void configure(NicConfig newConfig) {
+        this.config = newConfig;
+    }
+
+    /**
+     * Reloads the driver at the next poll boundary: a new pool of
+     * {@code params} and rings of the given sizes; {@code params} null unloads it.
+     */
+    public void requestReload(PagePoolParams params, int rxRing, int txRing) {
+        reloadPending = true;
+        nextPool = params;
+        nextRx = rxRing;
+        nextTx = txRing;
+    }
+
+    /** When the driver has something to do next (ns), {@link Long#MAX_VALUE} for nothing. */
+    public long nextEvent() {
+        if (phase != Phase.IDLE) {
+            return napiNext;
+        }
+        if (reloadPending) {
+            return Long.MIN_VALUE; // at once
+        }
+        if (!irqEnabled || pool == null) {
+            return NEVER;
+        }
+        long next = tx.nextCompletion();
+        if (rx.posted() > 0) {
+            next = Math.min(next, wire.nextArrival());
+        }
+        return next;
+    }
+
+    /** Runs the driver's next step at time {@code now} (the scheduler's clock); returns what happened. */
+    public int step(long now) {
+        if (phase == Phase.IDLE) {
+            if (reloadPending) {
+                startTeardown(now);
+                return 0;
+            }
+            // an interrupt: a packet or a TX completion arrived; NAPI runs after the IRQ latency
+            irqEnabled = false;
+            phase = Phase.START;
+            napiNext = now + config.irqLatencyNs();
+            return 0;
+        }
+        while (true) {
+            switch (phase) {
+                case START:
+                    if (reloadPending) {
+                        startTeardown(napiNext);
+                        return 0;
+                    }
+                    if (startPoll()) {
+                        return KERNEL_CALL;
+                    }
+                    break;
+                case TX_CLEAN:
+                    if (tx.count() > 0 && tx.nextCompletion() <= napiNext && txCleaned < config.budget()) {
+                        cleanTx();
+                        return KERNEL_CALL;
+                    }
+                    phase = Phase.RX;
+                    break;
+                case RX: {
+                    int flags = receiveOne();
+                    if (flags != 0) {
+                        return flags;
+                    }
+                    phase = Phase.REFILL;
+                    break;
+                }
+                case REFILL:
+                    if (rx.empty() > 0 && pool != null) {
+                        refillOne();
+                        return KERNEL_CALL;
+                    }
+                    phase = Phase.END;
+                    break;
+                case END:
+                    endPoll();
+                    return POLL;
+                default:
+                    return teardownStep();
+            }
+        }
+    }
+
+    private boolean startPoll() {
+        counters.polls++;
+        kernel.setCpuNode(config.irqNode());
+        kernel.setSoftirq(true);
+        processed = 0;
+        txCleaned = 0;
+        refillStuck = false;
+        napiNext += config.pollNs();
+        phase = Phase.TX_CLEAN;
+        if (pool != null && pool.nid() != kernel.numaMemId()) {
+            calls.nidChanged(pool, kernel.numaMemId()); // drivers call page_pool_nid_changed() every poll
+            return true;
+        }
+        return false;
+    }
+
+    private void cleanTx() {
+        if (config.txBulk()) {
+            // xdp_return_frame_bulk(): frames of one pool go back together
+            PagePool owner = owner(tx.inFlight(0));
+            int n = 0;
+            while (n < XDP_BULK && tx.count() > 0 && tx.nextCompletion() <= napiNext
+                    && owner(tx.inFlight(0)) == owner && txCleaned < config.budget()) {
+                bulk[n++] = tx.dequeue();
+                txCleaned++;
+            }
+            counters.txCompleted += n;
+            calls.putBulk(owner, bulk, n);
+            java.util.Arrays.fill(bulk, null);
+        } else {
+            Page page = tx.dequeue(); // xdp_return_frame_rx_napi(): direct, we are in NAPI
+            txCleaned++;
+            counters.txCompleted++;
+            calls.putFullPage(owner(page), page, true);
+        }
+    }
+
+    private static PagePool owner(Page page) {
+        return (PagePool) page.owner();
+    }
+
+    /** One packet through the XDP program; 0 when there is none (or the budget is spent). */
+    private int receiveOne() {
+        if (processed >= config.budget()) {
+            return 0;
+        }
+        if (rx.completed() == 0) {
+            receive(napiNext);
+            if (rx.completed() == 0) {
+                return 0;
+            }
+        }
+        int descriptor = rx.swHead();
+        Page page = rx.take();
+        kernel.mm().move(page, Place.DRIVER);
+        processed++;
+        napiNext += config.packetNs();
+        Verdict verdict = config.passWeight() == 0 && config.txWeight() == 0 && config.redirectWeight() == 0
+                ? Verdict.DROP : config.verdict(random.getAsDouble());
+        if (kernel.tracer().enabled()) {
+            kernel.tracer().emit(new PacketEvent(config.irqCpu(), verdict, pool.id(), page.handle(), descriptor));
+        }
+        switch (verdict) {
+            case DROP:
+                counters.drop++;
+                if (config.leak() > 0 && random.getAsDouble() < config.leak()) {
+                    counters.leaked++;
+                    calls.putPage(pool, page); // the bug: put_page() on a page the pool still counts
+                } else {
+                    calls.recycleDirect(pool, page);
+                }
+                return PACKET | KERNEL_CALL;
+            case TX:
+                if (tx.isFull()) {
+                    counters.txFull++;
+                    calls.recycleDirect(pool, page); // the frame is dropped: xdp_return_frame_rx_napi()
+                    return PACKET | KERNEL_CALL;
+                }
+                counters.tx++;
+                tx.enqueue(page, napiNext + config.txLatencyNs());
+                kernel.mm().move(page, Place.TX_RING);
+                return PACKET;
+            case REDIRECT:
+                counters.redirect++;
+                stack.redirect(page, napiNext);
+                return PACKET;
+            default:
+                counters.pass++;
+                pool.storeMemInfo(page); // skb_mark_for_recycle()
+                return stack.receiveSkb(page, napiNext, config.irqCpu()) ? PACKET | KERNEL_CALL : PACKET;
+        }
+    }
+
+    /** The NIC places the packets that arrived until {@code time} in posted buffers, missing the rest. */
+    public void receive(long time) {
+        long arrived = wire.arrivalsUntil(time);
+        if (arrived > 0) {
+            if (pool == null) {
+                counters.rxMissed += arrived; // the device is down
+                return;
+            }
+            long missed = rx.receive(arrived);
+            counters.rxMissed += missed;
+            counters.rxPackets += arrived - missed;
+        }
+    }
+
+    private void refillOne() {
+        Page page = calls.alloc(pool);
+        if (page == null) {
+            counters.refillFailed++;
+            refillStuck = true;
+            phase = Phase.END;
+            return;
+        }
+        rx.post(page);
+        kernel.mm().move(page, Place.RX_DESCRIPTOR);
+    }
+
+    private void endPoll() {
+        if (processed >= config.budget() || rx.completed() > 0) {
+            phase = Phase.START; // more work: NAPI stays scheduled
+        } else if (refillStuck) {
+            phase = Phase.START;
+            napiNext += REFILL_RETRY_NS;
+        } else {
+            phase = Phase.IDLE; // napi_complete_done(): interrupts on again
+            napiNext = NEVER;
+            irqEnabled = true;
+        }
+    }
+
+    // ---- reload and unload -----------------------------------------------------------------------------------
+
+    private void startTeardown(long now) {
+        if (calls.recorder() != null && nextPool != null) {
+            calls.recorder().stop(kernel, "the driver reloads and creates a second pool");
+        }
+        counters.reloads++;
+        reloadPending = false;
+        napiNext = now;
+        teardownIndex = 0;
+        kernel.setSoftirq(false); // ip link / ethtool: process context
+        phase = pool == null ? Phase.CREATE : Phase.TEARDOWN_RX;
+    }
+
+    private int teardownStep() {
+        switch (phase) {
+            case TEARDOWN_RX:
+                while (teardownIndex < rx.size()) {
+                    Page page = rx.drain(teardownIndex++);
+                    if (page != null) {
+                        kernel.mm().move(page, Place.DRIVER);
+                        calls.putFullPage(pool, page, false);
+                        return KERNEL_CALL;
+                    }
+                }
+                phase = Phase.TEARDOWN_TX;
+                return 0;
+            case TEARDOWN_TX:
+                if (tx.count() > 0) {
+                    Page page = tx.dequeue();
+                    kernel.mm().move(page, Place.DRIVER);
+                    calls.putFullPage(owner(page), page, false);
+                    return KERNEL_CALL;
+                }
+                phase = Phase.DESTROY_XDP;
+                return 0;
+            case DESTROY_XDP:
+                calls.destroy(pool); // xdp_rxq_info_unreg(): the memory model lets go
+                phase = Phase.DESTROY;
+                return KERNEL_CALL;
+            case DESTROY:
+                calls.destroy(pool); // the driver's own page_pool_destroy()
+                pool = null;
+                phase = Phase.CREATE;
+                return KERNEL_CALL;
+            case CREATE:
+                if (nextPool == null) {
+                    phase = Phase.IDLE;
+                    napiNext = NEVER;
+                    irqEnabled = true;
+                    return 0;
+                }
+                try {
+                    open(nextPool, nextRx, nextTx, napiNext);
+                } catch (PoolCreateException e) {
+                    pool = null; // the device stays down
+                    phase = Phase.IDLE;
+                    napiNext = NEVER;
+                }
+                return KERNEL_CALL;
+            default:
+                throw new IllegalStateException(phase.name());
+        }
+    }
+
+    // ---- what the driver shows -------------------------------------------------------------------------------
+
+    /** The current pool, or null while the device is down. */
+    public PagePool pool() {
+        return pool;
+    }
+
+    public RxRing rx() {
+        return rx;
+    }
+
+    public TxRing tx() {
+        return tx;
+    }
+
+    public NicStats stats() {
+        return counters.snapshot();
+    }
+
+    public NicConfig config() {
+        return config;
+    }
+
+    /** True while a NAPI poll is under way (between its first and last step). */
+    public boolean inPoll() {
+        return phase != Phase.IDLE && phase != Phase.START;
+    }
+
+    /** True while NAPI is scheduled or running. */
+    public boolean napiScheduled() {
+        return phase != Phase.IDLE;
+    }
+
+    /** True while a reload or unload is being carried out. */
+    public boolean reloading() {
+        return phase.ordinal() >= Phase.TEARDOWN_RX.ordinal();
+    }
+}

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.nic;
+
+/**
+ * How the simulated NIC and its driver behave. Times are nanoseconds of
+ * simulated time; verdict weights need not add up to anything.
+ *
+ * @param irqNode the NUMA node of {@code irqCpu}
+ * @param leak    share of XDP_DROP pages the buggy driver frees with put_page()
+ */
+public record NicConfig(int budget, long packetNs, long pollNs, long irqLatencyNs, int irqCpu, int irqNode,
+                        long txLatencyNs, boolean txBulk, double leak, double dropWeight, double txWeight,
+                        double redirectWeight, double passWeight) {
+
+    /** The verdict for a uniform draw in [0, 1). */
+    Verdict verdict(double draw) {
+        double total = dropWeight + txWeight + redirectWeight + passWeight;
+        if (total <= 0) {
+            return Verdict.DROP;
+        }
+        double x = draw * total;
+        if (x < dropWeight) {
+            return Verdict.DROP;
+        }
+        x -= dropWeight;
+        if (x < txWeight) {
+            return Verdict.TX;
+        }
+        x -= txWeight;
+        return x < redirectWeight ? Verdict.REDIRECT : Verdict.PASS;
+    }
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.nic;
+
+import java.util.List;
+
+/**
+ * The NIC and driver counters at one moment.
+ *
+ * @param rxPackets    packets the NIC placed in a posted buffer
+ * @param rxMissed     packets the NIC dropped because no buffer was posted (ethtool's rx_missed)
+ * @param polls        NAPI polls
+ * @param txFull       XDP_TX frames dropped because the TX ring was full
+ * @param leaked       pages the buggy driver freed with put_page() behind the pool's back
+ * @param refillFailed RX refills that found no page (the descriptor stays empty)
+ */
+public record NicStats(long rxPackets, long rxMissed, long polls, long drop, long tx, long redirect, long pass,
+                       long txCompleted, long txFull, long leaked, long refillFailed, long reloads) {
+
+    public static final List<String> NAMES = List.of("rx_packets", "rx_missed", "napi_polls", "xdp_drop", "xdp_tx",
+            "xdp_redirect", "xdp_pass", "tx_completed", "tx_full", "leaked", "refill_failed",
+            "reloads");
+
+    public long[] values() {
+        return new long[] {rxPackets, rxMissed, polls, drop, tx, redirect, pass, txCompleted, txFull, leaked,
+                refillFailed, reloads};
+    }
+
+    /** Packets NAPI handled (every verdict). */
+    public long processed() {
+        return drop + tx + redirect + pass;
+    }
+
+    public String format() {
+        long[] v = values();
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            line.append(i > 0 ? " " : "").append(NAMES.get(i)).append('=').append(v[i]);
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.nic;
+
+import org.pagepool.mm.Page;
+
+/** Where the driver hands the frames it does not free itself. */
+public interface Stack {
+    /**
+     * XDP_PASS: an skb marked for recycling goes up the stack from {@code cpu}.
+     *
+     * @return true when this made a kernel call (a clone's {@code get_page})
+     */
+    boolean receiveSkb(Page page, long now, int cpu);
+
+    /** XDP_REDIRECT: the frame goes to another CPU, which frees it later. */
+    void redirect(Page page, long now);
+}

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.nic;
+
+/** The network cable: when packets arrive at the NIC. */
+public interface Wire {
+    /** Packets that arrived after the last count, up to {@code time} (ns). */
+    long arrivalsUntil(long time);
+
+    /** When the next packet arrives (ns), {@link Long#MAX_VALUE} for never. */
+    long nextArrival();
+}

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.script;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import org.pagepool.dma.DmaDirection;
+import org.pagepool.kernel.Kernel;
+import org.pagepool.mm.Page;
+import org.pagepool.nic.CallRecorder;
+import org.pagepool.pool.PagePool;
+import org.pagepool.pool.PagePoolParams;
+
+/**
+ * Writes the pool calls of a live run as a {@code .pool} script: before each
+ * call, the {@code cpu}, {@code softirq}, {@code pressure} and {@code tick}
+ * lines that bring the script's context to the kernel's, then the call.
+ * Consecutive allocations become one {@code alloc n=N}. Running the script
+ * replays the same calls on the same pages, so it ends in the same state.
+ * Only the first pool is recorded: a reload ends the recording with a comment.
+ */
+public final class ScriptRecorder implements CallRecorder {
+    private static final long MAX_TICK = Integer.MAX_VALUE;
+
+    private final Writer out;
+    private PagePool recorded;
+    private boolean stopped;
+    private int cpuNode;
+    private boolean softirq = true;
+    private boolean pressure;
+    private long jiffies;
+    private int pendingAllocs;
+    private long lines;
+
+    /** Writes to {@code out}; the caller closes it. */
+    public ScriptRecorder(Writer out) {
+        this.out = out;
+    }
+
+    /** Lines written so far. */
+    public long lines() {
+        return lines;
+    }
+
+    public boolean stopped() {
+        return stopped;
+    }
+
+    private void line(String text) {
+        try {
+            out.write(text);
+            out.write('\n');
+            lines++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void flushAllocs() {
+        if (pendingAllocs > 0) {
+            line(pendingAllocs == 1 ? "alloc" : "alloc n=" + pendingAllocs);
+            pendingAllocs = 0;
+        }
+    }
+
+    /** Brings the script's context up to the kernel's; false when this call is not recorded. */
+    private boolean before(Kernel kernel, PagePool pool, boolean isAlloc) {
+        if (stopped || pool != recorded) {
+            return false;
+        }
+        boolean contextChanges = kernel.numaMemId() != cpuNode || kernel.inServingSoftirq() != softirq
+                || kernel.mm().pressure() != pressure || kernel.jiffies().now() != jiffies;
+        if (!isAlloc || contextChanges) {
+            flushAllocs();
+        }
+        if (contextChanges) {
+            context(kernel);
+        }
+        return true;
+    }
+
+    private void context(Kernel kernel) {
+        if (kernel.numaMemId() != cpuNode) {
+            cpuNode = kernel.numaMemId();
+            line("cpu node=" + cpuNode);
+        }
+        if (kernel.inServingSoftirq() != softirq) {
+            softirq = kernel.inServingSoftirq();
+            line("softirq " + (softirq ? "on" : "off"));
+        }
+        if (kernel.mm().pressure() != pressure) {
+            pressure = kernel.mm().pressure();
+            line("pressure " + (pressure ? "on" : "off"));
+        }
+        tickTo(kernel.jiffies().now());
+    }
+
+    private void tickTo(long target) {
+        while (jiffies < target) {
+            long step = Math.min(MAX_TICK, target - jiffies);
+            line("tick ms=" + step);
+            jiffies += step;
+        }
+    }
+
+    @Override
+    public void start(Kernel kernel, int[] nodePages, PagePoolParams params) {
+        StringBuilder memory = new StringBuilder("memory nodes=" + nodePages.length + " pages=");
+        for (int i = 0; i < nodePages.length; i++) {
+            memory.append(i > 0 ? "," : "").append(nodePages[i]);
+        }
+        line("# recorded from a live run of the PagePool Visualizer workload model");
+        line(memory.toString());
+        if (kernel.mm().pressure()) {
+            pressure = true;
+            line("pressure on");
+        }
+        line(create(params));
+        recorded = null; // set when the pool's first call (xdp_reg) arrives
+    }
+
+    static String create(PagePoolParams p) {
+        StringBuilder line = new StringBuilder("create");
+        if (p.poolSize() != 0) {
+            line.append(" size=").append(Integer.toUnsignedString(p.poolSize()));
+        }
+        if (p.flags() != 0) {
+            line.append(" flags=").append(flags(p.flags()));
+        }
+        if (p.order() != 0) {
+            line.append(" order=").append(p.order());
+        }
+        if (p.nid() != Kernel.NUMA_NO_NODE) {
+            line.append(" nid=").append(p.nid());
+        }
+        if (p.dmaDir() != DmaDirection.FROM_DEVICE) {
+            line.append(" dma_dir=").append(p.dmaDir().name());
+        }
+        if (p.maxLen() != 0) {
+            line.append(" max_len=").append(Integer.toUnsignedString(p.maxLen()));
+        }
+        if (p.offset() != 0) {
+            line.append(" offset=").append(Integer.toUnsignedString(p.offset()));
+        }
+        return line.toString();
+    }
+
+    private static String flags(int flags) {
+        StringBuilder words = new StringBuilder();
+        if ((flags & PagePool.PP_FLAG_DMA_MAP) != 0) {
+            words.append("DMA_MAP");
+        }
+        if ((flags & PagePool.PP_FLAG_DMA_SYNC_DEV) != 0) {
+            words.append(words.length() > 0 ? "," : "").append("DMA_SYNC_DEV");
+        }
+        int other = flags & ~PagePool.PP_FLAG_ALL;
+        if (other != 0) {
+            words.append(words.length() > 0 ? "," : "").append(Integer.toUnsignedString(other));
+        }
+        return words.toString();
+    }
+
+    private static String handle(Page page) {
+        return "p" + Integer.toUnsignedString(page.handle());
+    }
+
+    @Override
+    public void alloc(Kernel kernel, PagePool pool) {
+        if (before(kernel, pool, true)) {
+            pendingAllocs++;
+            if (pendingAllocs == 100_000) {
+                flushAllocs();
+            }
+        }
+    }
+
+    @Override
+    public void put(Kernel kernel, PagePool pool, Page page, int dmaSyncSize, boolean allowDirect) {
+        if (before(kernel, pool, false)) {
+            if (dmaSyncSize == -1 && allowDirect) {
+                line("recycle p=" + handle(page));
+            } else {
+                line("put p=" + handle(page) + (dmaSyncSize == -1 ? "" : " sync=" + Integer.toUnsignedString(
+                        dmaSyncSize)) + (allowDirect ? " direct=1" : ""));
+            }
+        }
+    }
+
+    @Override
+    public void putBulk(Kernel kernel, PagePool pool, Page[] pages, int count) {
+        if (before(kernel, pool, false)) {
+            StringBuilder line = new StringBuilder("put_bulk p=");
+            for (int i = 0; i < count; i++) {
+                line.append(i > 0 ? "," : "").append(handle(pages[i]));
+            }
+            line(line.toString());
+        }
+    }
+
+    @Override
+    public void skbFree(Kernel kernel, PagePool pool, Page page) {
+        if (before(kernel, pool, false)) {
+            line("skb_free p=" + handle(page));
+        }
+    }
+
+    @Override
+    public void getPage(Kernel kernel, PagePool pool, Page page) {
+        if (before(kernel, pool, false)) {
+            line("get p=" + handle(page));
+        }
+    }
+
+    @Override
+    public void putPage(Kernel kernel, PagePool pool, Page page) {
+        if (before(kernel, pool, false)) {
+            line("drop p=" + handle(page));
+        }
+    }
+
+    @Override
+    public void updateNid(Kernel kernel, PagePool pool, int nid) {
+        if (before(kernel, pool, false)) {
+            line("update_nid nid=" + nid);
+        }
+    }
+
+    @Override
+    public void xdpReg(Kernel kernel, PagePool pool) {
+        if (recorded == null && !stopped) {
+            recorded = pool; // the first call after start: this is the pool the script creates
+        }
+        if (before(kernel, pool, false)) {
+            line("xdp_reg");
+        }
+    }
+
+    @Override
+    public void destroy(Kernel kernel, PagePool pool) {
+        if (before(kernel, pool, false)) {
+            line("destroy");
+        }
+    }
+
+    @Override
+    public void stop(Kernel kernel, String why) {
+        if (!stopped) {
+            end(kernel);
+            line("# the recording ends here: " + why + " (a .pool script holds one pool at a time)");
+            stopped = true;
+        }
+    }
+
+    @Override
+    public void finish(Kernel kernel) {
+        if (!stopped) {
+            end(kernel);
+            stopped = true;
+        }
+    }
+
+    /** The live run's counters and state, as lines that check the replay reaches them. */
+    private void end(Kernel kernel) {
+        flushAllocs();
+        context(kernel);
+        line("stats");
+        State state = State.of(kernel, recorded);
+        StringBuilder expect = new StringBuilder("expect");
+        for (StateField field : StateField.values()) {
+            expect.append(' ').append(field.key()).append('=').append(state.text(field));
+        }
+        line(expect.toString());
+        if (recorded != null) {
+            line("# live counters: " + recorded.stats().format());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.workload;
+
+import java.util.List;
+
+/**
+ * A workload preset: parameters, a timeline of events, how long to run, and
+ * the words that tell a viewer what the story is. Immutable.
+ *
+ * @param name       the file name it came from
+ * @param summary    a line or two on what happens
+ * @param watch      what to look at while it runs
+ * @param durationNs how much simulated time the story needs
+ */
+public record Preset(String name, String title, List<String> summary, List<String> watch, long durationNs, long seed,
+                     WorkloadParams params, List<TimedAction> timeline) {
+
+    public Preset {
+        summary = List.copyOf(summary);
+        watch = List.copyOf(watch);
+        timeline = List.copyOf(timeline);
+    }
+
+    /** The same story with other parameters (a live tweak saved, or a reset with changes). */
+    public Preset withParams(WorkloadParams changed) {
+        return new Preset(name, title, summary, watch, durationNs, seed, changed, timeline);
+    }
+
+    public Preset withSeed(long newSeed) {
+        return new Preset(name, title, summary, watch, durationNs, newSeed, params, timeline);
+    }
+
+    /** A fresh simulation of this preset. */
+    public Simulation start(org.pagepool.nic.CallRecorder recorder) throws org.pagepool.pool.PoolCreateException {
+        return new Simulation(params, timeline, seed, recorder);
+    }
+}

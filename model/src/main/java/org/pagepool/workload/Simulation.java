@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.workload;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pagepool.dma.DmaDirection;
+import org.pagepool.kernel.Kernel;
+import org.pagepool.mm.Page;
+import org.pagepool.nic.CallRecorder;
+import org.pagepool.nic.Driver;
+import org.pagepool.nic.NicConfig;
+import org.pagepool.nic.PoolCalls;
+import org.pagepool.nic.Stack;
+import org.pagepool.pool.ModelCopy;
+import org.pagepool.pool.PagePool;
+import org.pagepool.pool.PagePoolParams;
+import org.pagepool.pool.PoolCreateException;
+import org.pagepool.pool.PoolState;
+import org.pagepool.trace.Place;
+
+/**
+ * A packet workload driving the page_pool model: the wire, the NIC and its
+ * driver, the sockets and the other CPUs, on one simulated clock (ns). It
+ * runs as a sequence of small steps, each at most one call into a pool, in
+ * time order; the same seed and parameters give the same steps, to the
+ * last counter. {@link #copy()} snapshots everything, the random generator
+ * included. Single-threaded.
+ */
+public final class Simulation implements Stack {
+    private static final long NEVER = Long.MAX_VALUE;
+    private static final long NS_PER_JIFFY = 1_000_000L;
+
+    private final long seed;
+    private final Kernel kernel;
+    private final Rng rng;
+    private final PoolCalls calls;
+    private final Traffic traffic;
+    private final Driver driver;
+    private final SkbHeap sockets;
+    private final FrameQueue frames;
+    private final List<PagePool> pools;
+    private final List<TimedAction> timeline;
+    private WorkloadParams params;
+    private int nextAction;
+    private long now;
+    private long steps;
+    private long packets;
+    /** The first ns of the next jiffy: the kernel clock only moves when this is reached. */
+    private long nextJiffy;
+    /** The driver's pool when last looked at (a reload replaces it). */
+    private PagePool currentPool;
+    /** Set when the driver handed the stack a frame: the other CPUs' next times may have moved. */
+    private boolean stackChanged;
+    private final StackCounters stackCounters;
+
+    /** A fresh run of {@code params} from time 0, recording its pool calls when {@code recorder} is not null. */
+    public Simulation(WorkloadParams params, List<TimedAction> timeline, long seed, CallRecorder recorder)
+            throws PoolCreateException {
+        this.seed = seed;
+        this.params = params;
+        this.timeline = List.copyOf(timeline);
+        int[] nodePages = new int[params.getInt(Param.NODES)];
+        java.util.Arrays.fill(nodePages, params.getInt(Param.NODE_PAGES));
+        this.kernel = new Kernel(nodePages);
+        kernel.mm().setPressure(params.getBoolean(Param.PRESSURE));
+        this.rng = new Rng(seed);
+        this.calls = new PoolCalls(kernel);
+        this.traffic = new Traffic(rng, params, 0);
+        this.sockets = new SkbHeap();
+        this.frames = new FrameQueue();
+        this.stackCounters = new StackCounters();
+        this.pools = new ArrayList<>();
+        PagePoolParams poolParams = poolParams(params);
+        if (recorder != null) {
+            calls.setRecorder(recorder);
+            recorder.start(kernel, nodePages, poolParams);
+        }
+        kernel.setCpuNode(nicConfig(params).irqNode());
+        this.driver = new Driver(kernel, calls, this, traffic, rng::nextDouble, nicConfig(params),
+                poolParams, params.getInt(Param.RX_RING), params.getInt(Param.TX_RING));
+        pools.add(driver.pool());
+        currentPool = driver.pool();
+        nextJiffy = NS_PER_JIFFY;
+    }
+
+    private Simulation(Simulation o) {
+        ModelCopy copy = new ModelCopy(o.kernel);
+        this.seed = o.seed;
+        this.kernel = copy.kernel();
+        this.rng = o.rng.copy();
+        this.calls = new PoolCalls(kernel);
+        this.traffic = o.traffic.copy(rng);
+        this.sockets = o.sockets.copy(copy::page);
+        this.frames = o.frames.copy(copy::page);
+        this.stackCounters = o.stackCounters.copy();
+        this.pools = new ArrayList<>();
+        for (PagePool pool : o.pools) {
+            pools.add(copy.pool(pool));
+        }
+        this.driver = o.driver.copy(kernel, calls, this, traffic, rng::nextDouble, copy);
+        copy.finish();
+        this.timeline = o.timeline;
+        this.params = o.params;
+        this.nextAction = o.nextAction;
+        this.now = o.now;
+        this.steps = o.steps;
+        this.packets = o.packets;
+        this.nextJiffy = o.nextJiffy;
+        this.currentPool = o.currentPool == null ? null : copy.pool(o.currentPool);
+    }
+
+    /** A deep copy: the same state, the same future. Observers and recorders are not copied. */
+    public Simulation copy() {
+        return new Simulation(this);
+    }
+
+    // ---- the configuration the parameters give --------------------------------------------------------------
+
+    static PagePoolParams poolParams(WorkloadParams p) {
+        boolean map = p.getBoolean(Param.POOL_DMA_MAP);
+        int flags = (map ? PagePool.PP_FLAG_DMA_MAP : 0)
+                | (map && p.getBoolean(Param.POOL_DMA_SYNC) ? PagePool.PP_FLAG_DMA_SYNC_DEV : 0);
+        int nid = p.getInt(Param.POOL_NID) < p.getInt(Param.NODES) ? p.getInt(Param.POOL_NID) : Kernel.NUMA_NO_NODE;
+        // with an XDP program attached, drivers map pages both ways so that XDP_TX can send them
+        return new PagePoolParams(flags, p.getInt(Param.POOL_ORDER), p.getInt(Param.POOL_SIZE), nid,
+                DmaDirection.BIDIRECTIONAL, p.getInt(Param.POOL_MAX_LEN), 256);
+    }
+
+    static NicConfig nicConfig(WorkloadParams p) {
+        int irqCpu = Math.min(p.getInt(Param.IRQ_CPU), p.getInt(Param.CPUS) - 1);
+        return new NicConfig(p.getInt(Param.BUDGET), p.getLong(Param.PACKET_COST), p.getLong(Param.POLL_COST),
+                p.getLong(Param.IRQ_LATENCY), irqCpu, p.nodeOfCpu(irqCpu), p.getLong(Param.TX_LATENCY),
+                p.getBoolean(Param.TX_BULK), p.get(Param.LEAK), p.get(Param.DROP), p.get(Param.TX),
+                p.get(Param.REDIRECT), p.get(Param.PASS));
+    }
+
+    // ---- running ----------------------------------------------------------------------------------------------
+
+    /** When the next step happens (ns), {@link Long#MAX_VALUE} when nothing will ever happen again. */
+    public long nextStepTime() {
+        return Math.max(now, Math.min(Math.min(workTime(), actionTime()),
+                Math.min(Math.min(frames.nextTime(), sockets.nextTime()), driverTime())));
+    }
+
+    private long workTime() {
+        long due = kernel.jiffies().nextDue();
+        return due == NEVER ? NEVER : due * NS_PER_JIFFY;
+    }
+
+    private long actionTime() {
+        return nextAction < timeline.size() ? timeline.get(nextAction).timeNs() : NEVER;
+    }
+
+    private long driverTime() {
+        long t = driver.nextEvent();
+        return t == Long.MIN_VALUE ? now : t;
+    }
+
+    /**
+     * Runs one step: the earliest thing due (ties: delayed work, the timeline,
+     * other CPUs, sockets, then the driver). Returns the {@link Driver} flags
+     * of what happened (0 for bookkeeping steps), or {@link #IDLE} when
+     * nothing is left.
+     */
+    public int step() {
+        return run(1, NEVER, 0);
+    }
+
+    /** {@link #run}'s result when nothing will ever happen again. */
+    public static final int IDLE = -1;
+    /** {@link #run}'s result when the next step lies after the time limit. */
+    public static final int LATER = -2;
+
+    /**
+     * Runs steps, exactly as that many {@link #step()} calls would, until
+     * {@code maxSteps} have run, a step's flags meet {@code stopFlags}, or the
+     * next step lies after {@code untilNs}. Returns the last step's flags, or
+     * {@link #IDLE} / {@link #LATER} when it stopped before a step.
+     */
+    public int run(long maxSteps, long untilNs, int stopFlags) {
+        int flags = 0;
+        long others = othersTime();
+        for (long done = 0; done < maxSteps; done++) {
+            long drv = driverTime();
+            if (drv < others) {
+                // the common case: the driver's next step comes before anything else
+                if (drv > untilNs) {
+                    return LATER;
+                }
+                steps++;
+                advanceTo(drv);
+                flags = driver.step(drv);
+                if ((flags & Driver.PACKET) != 0) {
+                    packets++;
+                }
+                if (stackChanged || driver.reloading()) {
+                    stackChanged = false; // new frames or skbs, or a destroy that armed a retry
+                    others = othersTime();
+                }
+                if (driver.pool() != currentPool) {
+                    poolCreated();
+                }
+            } else {
+                if (others == NEVER) {
+                    return IDLE;
+                }
+                if (others > untilNs) {
+                    return LATER;
+                }
+                steps++;
+                flags = otherStep(others);
+                others = othersTime();
+            }
+            if ((flags & stopFlags) != 0) {
+                return flags;
+            }
+        }
+        return flags;
+    }
+
+    private long othersTime() {
+        return Math.min(Math.min(workTime(), actionTime()), Math.min(frames.nextTime(), sockets.nextTime()));
+    }
+
+    /** One step of something other than the driver, due at {@code t}. */
+    private int otherStep(long t) {
+        if (workTime() == t) {
+            kernel.setSoftirq(false); // the workqueue runs in process context
+            advanceTo(t); // runs the work that is due
+            return Driver.KERNEL_CALL;
+        }
+        advanceTo(t);
+        if (actionTime() == t) {
+            apply(timeline.get(nextAction++).action());
+            return 0;
+        }
+        if (frames.nextTime() == t) {
+            freeFrame();
+        } else {
+            freeSkb();
+        }
+        return Driver.KERNEL_CALL;
+    }
+
+    private void poolCreated() {
+        currentPool = driver.pool();
+        if (currentPool != null) {
+            pools.add(currentPool); // a reload created it
+        }
+    }
+
+    private void advanceTo(long t) {
+        if (t > now) {
+            now = t;
+            if (now >= nextJiffy) {
+                long jiffy = now / NS_PER_JIFFY;
+                kernel.jiffies().advanceTo(Math.max(kernel.jiffies().now(), jiffy));
+                nextJiffy = (jiffy + 1) * NS_PER_JIFFY;
+            }
+        }
+    }
+
+    /** Lets simulated time pass to {@code t} when nothing happens before it. */
+    public void idleUntil(long t) {
+        if (t > now && nextStepTime() > t) {
+            advanceTo(t);
+        }
+    }
+
+    private void freeSkb() {
+        Page page = sockets.topPage();
+        int cpu = sockets.topCpu();
+        byte kind = sockets.topKind();
+        sockets.removeTop();
+        onCpu(cpu);
+        kernel.setSoftirq(false); // the socket's owner frees it from recvmsg(): process context
+        if (kind == SkbHeap.SKB) {
+            stackCounters.skbsFreed++;
+            calls.skbFree(page);
+        } else {
+            stackCounters.clonesFreed++;
+            calls.putPage((PagePool) page.owner(), page);
+        }
+    }
+
+    private void freeFrame() {
+        int cpu = frames.headCpu();
+        Page page = frames.poll();
+        onCpu(cpu);
+        kernel.setSoftirq(false); // cpumap's kthread builds an skb and frees it
+        stackCounters.framesFreed++;
+        PagePool pool = (PagePool) page.owner();
+        kernel.mm().move(page, Place.SKB);
+        pool.storeMemInfo(page);
+        calls.skbFree(page);
+    }
+
+    private void onCpu(int cpu) {
+        kernel.setCpuNode(params.nodeOfCpu(Math.min(cpu, params.getInt(Param.CPUS) - 1)));
+    }
+
+    @Override
+    public boolean receiveSkb(Page page, long at, int cpu) {
+        stackChanged = true;
+        kernel.mm().move(page, Place.SKB);
+        stackCounters.skbs++;
+        int cpus = params.getInt(Param.CPUS);
+        int freeCpu = cpu;
+        double remote = params.get(Param.SKB_REMOTE);
+        if (remote > 0 && cpus > 1 && rng.nextDouble() < remote) {
+            freeCpu = (cpu + 1 + rng.nextInt(cpus - 1)) % cpus;
+        }
+        sockets.add(at + lifetime(params.get(Param.SKB_LIFETIME)), page, freeCpu, SkbHeap.SKB);
+        double clone = params.get(Param.SKB_CLONE);
+        if (clone > 0 && rng.nextDouble() < clone) {
+            stackCounters.clones++;
+            calls.getPage((PagePool) page.owner(), page);
+            sockets.add(at + lifetime(params.get(Param.CLONE_LIFETIME)), page, freeCpu, SkbHeap.CLONE);
+            return true;
+        }
+        return false;
+    }
+
+    /** An skb lifetime: exponential with the mean, or lognormal with the same mean when sigma > 0. */
+    private long lifetime(double mean) {
+        double sigma = params.get(Param.SKB_SIGMA);
+        if (mean <= 0) {
+            return 0;
+        }
+        if (sigma <= 0) {
+            return (long) rng.exponential(mean);
+        }
+        double mu = Math.log(mean) - sigma * sigma / 2;
+        return (long) Math.exp(mu + sigma * rng.gaussian());
+    }
+
+    @Override
+    public void redirect(Page page, long at) {
+        stackChanged = true;
+        kernel.mm().move(page, Place.REMOTE_CPU);
+        stackCounters.redirected++;
+        frames.add(page, at + params.getLong(Param.REDIRECT_LATENCY), params.getInt(Param.REDIRECT_CPU));
+    }
+
+    // ---- changes ----------------------------------------------------------------------------------------------
+
+    /** Applies a timeline action now. */
+    public void apply(TimedAction.Action action) {
+        if (action instanceof TimedAction.SetParam set) {
+            set(set.param(), set.value());
+        } else if (action instanceof TimedAction.Reload) {
+            driver.requestReload(poolParams(params), params.getInt(Param.RX_RING), params.getInt(Param.TX_RING));
+        } else if (action instanceof TimedAction.Unload) {
+            driver.requestReload(null, 0, 0);
+        }
+    }
+
+    /**
+     * Changes a parameter now. Live ones act at once; pool and NIC ones at
+     * the next reload; machine ones only on a reset.
+     *
+     * @throws IllegalArgumentException when the value is out of range
+     */
+    public void set(Param param, double value) {
+        WorkloadParams changed = params.with(param, value);
+        if (param.scope() != Param.Scope.LIVE) {
+            params = changed;
+            return;
+        }
+        switch (param) {
+            case RATE:
+            case DUTY:
+            case BURST:
+                driver.receive(now); // what arrived so far came at the old rate
+                params = changed;
+                traffic.configure(params);
+                break;
+            case PRESSURE:
+                params = changed;
+                kernel.mm().setPressure(value != 0);
+                break;
+            default:
+                params = changed;
+                driver.configure(nicConfig(params));
+        }
+    }
+
+    // ---- what the simulation shows ----------------------------------------------------------------------------
+
+    public long seed() {
+        return seed;
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    public Driver driver() {
+        return driver;
+    }
+
+    public WorkloadParams params() {
+        return params;
+    }
+
+    /** Simulated time (ns). */
+    public long now() {
+        return now;
+    }
+
+    /** Steps taken since time 0. */
+    public long steps() {
+        return steps;
+    }
+
+    /** Packets NAPI has handled since time 0. */
+    public long packets() {
+        return packets;
+    }
+
+    /** The pools not yet freed, oldest first (the driver's current one last). */
+    public List<PagePool> pools() {
+        pools.removeIf(p -> p.state() == PoolState.FREED);
+        return List.copyOf(pools);
+    }
+
+    /** Every pool the run created that is not freed, and their summed counters. */
+    public org.pagepool.pool.PoolStatsSnapshot poolStats() {
+        org.pagepool.pool.PoolStatsSnapshot sum = org.pagepool.pool.PoolStatsSnapshot.ZERO;
+        for (PagePool pool : pools) {
+            sum = sum.plus(pool.stats());
+        }
+        return sum;
+    }
+
+    public StackStats stackStats() {
+        return stackCounters.snapshot(sockets.size(), frames.size());
+    }
+
+    /** skbs sockets hold now (with clones), for display: index i of {@link #socketCount()}. */
+    public int socketCount() {
+        return sockets.size();
+    }
+
+    public Page socketPage(int i) {
+        return sockets.page(i);
+    }
+
+    public boolean socketIsClone(int i) {
+        return sockets.kind(i) == SkbHeap.CLONE;
+    }
+
+    public int framesInFlight() {
+        return frames.size();
+    }
+
+    public Page frame(int i) {
+        return frames.get(i);
+    }
+
+    public List<TimedAction> timeline() {
+        return timeline;
+    }
+
+    /** Index of the next timeline action. */
+    public int nextActionIndex() {
+        return nextAction;
+    }
+
+    public CallRecorder recorder() {
+        return calls.recorder();
+    }
+}

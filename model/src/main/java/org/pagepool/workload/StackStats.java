@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.workload;
+
+import java.util.List;
+
+/**
+ * The network stack's counters at one moment.
+ *
+ * @param skbs       skbs that went up to a socket (XDP_PASS)
+ * @param clones     of those, cloned: their page got a second reference
+ * @param redirected frames sent to another CPU (XDP_REDIRECT)
+ * @param skbsHeld   skbs and clones sockets hold now
+ * @param framesHeld frames waiting on the other CPU now
+ */
+public record StackStats(long skbs, long skbsFreed, long clones, long clonesFreed, long redirected, long framesFreed,
+                         int skbsHeld, int framesHeld) {
+
+    public static final List<String> NAMES = List.of("skbs", "skbs_freed", "skb_clones", "clones_freed",
+            "redirected", "redirected_freed", "skbs_held", "frames_held");
+
+    public long[] values() {
+        return new long[] {skbs, skbsFreed, clones, clonesFreed, redirected, framesFreed, skbsHeld, framesHeld};
+    }
+
+    public String format() {
+        long[] v = values();
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            line.append(i > 0 ? " " : "").append(NAMES.get(i)).append('=').append(v[i]);
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.workload;
+
+import org.pagepool.nic.Wire;
+
+/**
+ * Packet arrivals. While the sender is on, packets come evenly spaced at the
+ * on-rate (a line-rate sender, like pktgen); the sender switches on and off
+ * with exponentially distributed periods, so the same average rate comes
+ * smooth (duty 1) or in bursts (duty below 1). Counting is exact and cheap:
+ * a fractional packet credit carries over between counts, and randomness is
+ * drawn only when a period ends. Deterministic from its generator.
+ */
+public final class Traffic implements Wire {
+    private static final long NEVER = Long.MAX_VALUE;
+
+    private final Rng rng;
+    private double rate;
+    private double duty;
+    private double burstNs;
+    private boolean on = true;
+    private long phaseEnd = NEVER;
+    private long countedUntil;
+    /** Fractions of a packet that have arrived but not yet made a whole one. */
+    private double credit;
+
+    public Traffic(Rng rng, WorkloadParams params, long now) {
+        this.rng = rng;
+        this.countedUntil = now;
+        configure(params);
+    }
+
+    private Traffic(Traffic o, Rng rng) {
+        this.rng = rng;
+        this.rate = o.rate;
+        this.duty = o.duty;
+        this.burstNs = o.burstNs;
+        this.on = o.on;
+        this.phaseEnd = o.phaseEnd;
+        this.countedUntil = o.countedUntil;
+        this.credit = o.credit;
+    }
+
+    /** A copy drawing from {@code copiedRng} (the copied simulation's generator). */
+    Traffic copy(Rng copiedRng) {
+        return new Traffic(this, copiedRng);
+    }
+
+    /** Takes new rate and burst settings from the last count on (count up to now first). */
+    void configure(WorkloadParams params) {
+        rate = params.get(Param.RATE);
+        duty = params.get(Param.DUTY);
+        burstNs = params.get(Param.BURST);
+        if (duty >= 1.0) {
+            on = true;
+            phaseEnd = NEVER;
+        } else if (phaseEnd == NEVER) {
+            on = true;
+            phaseEnd = countedUntil + Math.max(1, (long) rng.exponential(burstNs));
+        }
+    }
+
+    /** Packets per ns while the sender is on: the average divided by the duty cycle. */
+    private double onRate() {
+        return rate / duty / 1e9;
+    }
+
+    private void nextPhase() {
+        on = !on;
+        double mean = on ? burstNs : burstNs * (1 - duty) / duty;
+        phaseEnd += Math.max(1, (long) rng.exponential(mean));
+    }
+
+    @Override
+    public long arrivalsUntil(long until) {
+        if (until <= countedUntil) {
+            return 0;
+        }
+        long from = countedUntil;
+        double onRate = onRate();
+        while (phaseEnd <= until) {
+            if (on) {
+                credit += (phaseEnd - from) * onRate;
+            }
+            from = phaseEnd;
+            nextPhase();
+        }
+        if (on) {
+            credit += (until - from) * onRate;
+        }
+        countedUntil = until;
+        long whole = (long) credit;
+        credit -= whole;
+        return whole;
+    }
+
+    @Override
+    public long nextArrival() {
+        if (rate <= 0) {
+            return NEVER;
+        }
+        double onRate = onRate();
+        long from = countedUntil;
+        boolean phaseOn = on;
+        long end = phaseEnd;
+        double c = credit;
+        // walk the periods without drawing: a period's end is known, the next one's is not
+        if (!phaseOn) {
+            if (end == NEVER) {
+                return NEVER;
+            }
+            from = end;
+            phaseOn = true;
+            end = NEVER; // unknown yet: arrivalsUntil draws it when time gets there
+        }
+        long at = from + (long) Math.ceil((1.0 - c) / onRate);
+        if (end != NEVER && at > end) {
+            // the sender goes off before a whole packet: the next arrival comes in a later burst
+            return end + 1;
+        }
+        return Math.max(at, countedUntil + 1);
+    }
+
+    public double rate() {
+        return rate;
+    }
+}
