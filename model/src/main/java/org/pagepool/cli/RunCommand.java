@@ -37,7 +37,17 @@ final class RunCommand {
         ScriptRunner runner = new ScriptRunner(script);
         StringBuilder buffer = new StringBuilder(1 << 16);
         while (runner.hasNext()) {
-            StepResult step = runner.step();
+            StepResult step;
+            int line = runner.peek().line();
+            try {
+                step = runner.step();
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // a bug in the model: keep the trace so far, then say where it broke
+                out.append(buffer);
+                out.flush();
+                err.println("error: " + file + ":" + line + ": internal error in the model: " + e);
+                return 2;
+            }
             for (String message : step.kernelMessages()) {
                 buffer.append("! ").append(message).append('\n');
             }
