@@ -33,6 +33,11 @@ final class BlockSet {
         return new BlockSet(this);
     }
 
+    /** Bytes the arrays take (0 until the first insertion). */
+    long bytes() {
+        return words == null ? 0 : 8L * (words.length + mid.length + top.length);
+    }
+
     boolean contains(int index) {
         return words != null && index < capacity && (words[index >>> 6] & (1L << index)) != 0;
     }

@@ -18,6 +18,7 @@ final class NodeMemory {
     private final int[] nrFree = new int[PageAllocator.MAX_ORDER];
     private long freePages;
     private final Page[][] memmap;
+    private int pageRecords;
 
     NodeMemory(int nid, int size) {
         this.nid = nid;
@@ -45,6 +46,7 @@ final class NodeMemory {
         }
         System.arraycopy(o.nrFree, 0, nrFree, 0, nrFree.length);
         this.freePages = o.freePages;
+        this.pageRecords = o.pageRecords;
         this.memmap = new Page[o.memmap.length][];
         for (int s = 0; s < memmap.length; s++) {
             Page[] section = o.memmap[s];
@@ -56,6 +58,18 @@ final class NodeMemory {
                 memmap[s] = copied;
             }
         }
+    }
+
+    /** Roughly the bytes this node's records take: page records, sections and free-list bitmaps. */
+    long footprintBytes() {
+        long bytes = 72L * pageRecords + 4L * memmap.length;
+        for (Page[] section : memmap) {
+            bytes += section == null ? 0 : 4L * section.length;
+        }
+        for (BlockSet area : freeArea) {
+            bytes += area.bytes();
+        }
+        return bytes;
     }
 
     NodeMemory copy() {
@@ -90,6 +104,7 @@ final class NodeMemory {
         if (page == null) {
             page = new Page(nid, pfn);
             section[pfn & ((1 << SECTION_SHIFT) - 1)] = page;
+            pageRecords++;
         }
         return page;
     }

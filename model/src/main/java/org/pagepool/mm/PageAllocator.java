@@ -78,6 +78,15 @@ public final class PageAllocator {
         }
     }
 
+    /** Roughly the bytes the allocator's records take (for bounding snapshot memory). */
+    public long footprintBytes() {
+        long bytes = 0;
+        for (NodeMemory node : nodes) {
+            bytes += node.footprintBytes();
+        }
+        return bytes;
+    }
+
     public int nodeCount() {
         return nodes.length;
     }

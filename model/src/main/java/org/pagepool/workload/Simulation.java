@@ -387,6 +387,15 @@ public final class Simulation implements Stack {
 
     // ---- what the simulation shows ----------------------------------------------------------------------------
 
+    /** Roughly the bytes a copy of this simulation takes. */
+    public long footprintBytes() {
+        long bytes = kernel.mm().footprintBytes() + 40L * (sockets.size() + frames.size());
+        for (PagePool pool : pools) {
+            bytes += 8L * pool.ring().size() + 1024;
+        }
+        return bytes + 8L * (driver.rx().size() + driver.tx().size());
+    }
+
     public long seed() {
         return seed;
     }

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pagepool.pool.PagePool;
+import org.pagepool.pool.PoolCreateException;
+import org.pagepool.trace.Tracer;
+import org.pagepool.workload.Param;
+import org.pagepool.workload.Preset;
+import org.pagepool.workload.Simulation;
+import org.pagepool.workload.TimedAction;
+
+/**
+ * A live workload with a history: it can go back to any position after its
+ * oldest snapshot by copying the nearest snapshot and replaying, the user's
+ * changes included, which gives the very same state (the simulation is
+ * deterministic). Worker thread only.
+ */
+final class LiveSession implements Session {
+    /** Steps between snapshots while playing (and at least this much wall time). */
+    static final long SNAPSHOT_STEPS = 1L << 20;
+    static final long SNAPSHOT_WALL_NS = 250_000_000L;
+    /** Sockets shown at most (the view says how many there really are). */
+    static final int SOCKETS_SHOWN = 4096;
+
+    private final Preset preset;
+    private final History history = new History();
+    private Simulation sim;
+    /** Index of the first change in the history not yet applied to {@code sim}. */
+    private int nextChange;
+    private long lastSnapshotWall = System.nanoTime();
+
+    LiveSession(Preset preset) throws PoolCreateException {
+        this.preset = preset;
+        this.sim = preset.start(null);
+        history.snapshot(sim);
+    }
+
+    Simulation simulation() {
+        return sim;
+    }
+
+    @Override
+    public int run(long maxSteps, long untilNs, int stopFlags) {
+        int result = sim.run(maxSteps, untilNs, stopFlags);
+        if (sim.steps() - history.latest().position() >= SNAPSHOT_STEPS
+                && System.nanoTime() - lastSnapshotWall >= SNAPSHOT_WALL_NS) {
+            history.snapshot(sim);
+            lastSnapshotWall = System.nanoTime();
+        }
+        return result == Simulation.IDLE ? IDLE : result == Simulation.LATER ? LATER : result;
+    }
+
+    @Override
+    public void idleUntil(long ns) {
+        sim.idleUntil(ns);
+    }
+
+    @Override
+    public boolean finished() {
+        return false;
+    }
+
+    @Override
+    public long position() {
+        return sim.steps();
+    }
+
+    @Override
+    public long timeNs() {
+        return sim.now();
+    }
+
+    @Override
+    public long nextStepTime() {
+        return sim.nextStepTime();
+    }
+
+    @Override
+    public void paused() {
+        if (sim.steps() != history.latest().position()) {
+            history.snapshot(sim);
+        }
+    }
+
+    @Override
+    public Tracer tracer() {
+        return sim.kernel().tracer();
+    }
+
+    @Override
+    public void restore(long target) {
+        if (target >= sim.steps()) {
+            nextChange = replayTo(sim, target, nextChange);
+            return;
+        }
+        History.Snapshot from = history.before(target);
+        Simulation copy = from.sim().copy();
+        nextChange = replayTo(copy, target, from.changesIncluded());
+        sim = copy;
+    }
+
+    /**
+     * Runs {@code s} forward to position {@code target}, applying the user's
+     * changes (from index {@code next} on) where they were made; returns the
+     * index of the first change not applied.
+     */
+    private int replayTo(Simulation s, long target, int next) {
+        List<History.Change> changes = history.changes();
+        while (true) {
+            while (next < changes.size() && changes.get(next).position() <= s.steps()
+                    && changes.get(next).position() <= target) {
+                History.Change c = changes.get(next++);
+                s.idleUntil(c.timeNs());
+                s.apply(c.action());
+            }
+            if (s.steps() >= target) {
+                return next;
+            }
+            long until = next < changes.size() ? Math.min(changes.get(next).position(), target) : target;
+            if (s.run(until - s.steps(), Long.MAX_VALUE, 0) == Simulation.IDLE) {
+                return next;
+            }
+        }
+    }
+
+    @Override
+    public void seek(long ns) {
+        if (ns < sim.now()) {
+            History.Snapshot from = history.beforeTime(ns);
+            sim = from.sim().copy();
+            nextChange = from.changesIncluded();
+        }
+        List<History.Change> changes = history.changes();
+        while (true) {
+            while (nextChange < changes.size() && changes.get(nextChange).position() <= sim.steps()) {
+                History.Change c = changes.get(nextChange++);
+                sim.idleUntil(c.timeNs());
+                sim.apply(c.action());
+            }
+            long steps = nextChange < changes.size() ? changes.get(nextChange).position() - sim.steps()
+                    : Long.MAX_VALUE;
+            int result = sim.run(steps, ns, 0);
+            if (result == Simulation.LATER || result == Simulation.IDLE) {
+                break;
+            }
+        }
+        sim.idleUntil(ns);
+    }
+
+    @Override
+    public long previousBoundary(long position, int flags) {
+        History.Snapshot from = history.before(position - 1);
+        while (from != null) {
+            long found = lastFlagged(from, position, flags);
+            if (found >= 0) {
+                return found;
+            }
+            from = history.earlier(from);
+        }
+        return history.oldestPosition();
+    }
+
+    /** Replays a copy of {@code from} up to {@code position} and returns the last step before it with {@code flags}, or -1. */
+    private long lastFlagged(History.Snapshot from, long position, int flags) {
+        Simulation s = from.sim().copy();
+        List<History.Change> changes = history.changes();
+        int next = from.changesIncluded();
+        long found = -1;
+        while (s.steps() < position - 1) {
+            while (next < changes.size() && changes.get(next).position() <= s.steps()) {
+                History.Change c = changes.get(next++);
+                s.idleUntil(c.timeNs());
+                s.apply(c.action());
+            }
+            long limit = next < changes.size() ? Math.min(changes.get(next).position(), position - 1) : position - 1;
+            int result = s.run(limit - s.steps(), Long.MAX_VALUE, flags);
+            if (result == Simulation.IDLE) {
+                break;
+            }
+            if (result >= 0 && (result & flags) != 0) {
+                found = s.steps();
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public String set(Param param, double value) {
+        try {
+            sim.set(param, value);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        history.change(sim.steps(), sim.now(), new TimedAction.SetParam(param, value));
+        nextChange = history.changes().size();
+        return null;
+    }
+
+    @Override
+    public String reload() {
+        TimedAction.Action reload = new TimedAction.Reload();
+        sim.apply(reload);
+        history.change(sim.steps(), sim.now(), reload);
+        nextChange = history.changes().size();
+        return null;
+    }
+
+    @Override
+    public Session reset(long seed) throws PoolCreateException {
+        return new LiveSession(preset.withSeed(seed).withParams(preset.params()));
+    }
+
+    /** A fresh start of the same preset, keeping the parameters changed since (for "what if" runs). */
+    Session resetWithCurrentParams(long seed) throws PoolCreateException {
+        return new LiveSession(preset.withSeed(seed).withParams(sim.params()));
+    }
+
+    @Override
+    public ModelView view(RunnerStatus status) {
+        List<PoolView> pools = new ArrayList<>();
+        for (PagePool pool : sim.pools()) {
+            pools.add(PoolView.of(pool));
+        }
+        int sockets = sim.socketCount();
+        int shown = Math.min(sockets, SOCKETS_SHOWN);
+        PageSlots socketSlots = PageSlots.of(sim::socketPage, shown);
+        var kernel = sim.kernel();
+        return new ModelView(status.serial(), status.state(), status.error(), status.speed(), status.eventsOn(),
+                status.droppedEvents(), sim.steps(), sim.now(), kernel.jiffies().now(), preset.title(), preset.name(),
+                sim.seed(), pools, DeviceView.of(sim.driver()), BuddyView.of(kernel.mm()), sim.driver().stats(),
+                sim.stackStats(), socketSlots, sockets, status.simPps(), status.wallPps(), status.current(),
+                kernel.log().recent(), kernel.log().total(), kernel.dma().mapped(), kernel.dma().syncs(),
+                sim.params(), null);
+    }
+
+    Preset preset() {
+        return preset;
+    }
+
+    long packets() {
+        return sim.packets();
+    }
+
+    History history() {
+        return history;
+    }
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.run;
+
+import org.pagepool.mm.Page;
+
+/**
+ * A page's look in a view, packed in an int: its handle is stored beside it,
+ * this holds what colours it. Bits: 0 pfmemalloc, 1 DMA-mapped, 2-4 node,
+ * 8-31 the id of the pool that counts it.
+ */
+public final class PageAttrs {
+    public static final int PFMEMALLOC = 1;
+    public static final int MAPPED = 1 << 1;
+
+    private PageAttrs() {
+    }
+
+    public static int of(Page page) {
+        int attrs = (page.isPfmemalloc() ? PFMEMALLOC : 0) | (page.dmaAddr() != 0 ? MAPPED : 0)
+                | (page.nid() & 7) << 2;
+        return page.owner() == null ? attrs : attrs | page.owner().id() << 8;
+    }
+
+    public static boolean pfmemalloc(int attrs) {
+        return (attrs & PFMEMALLOC) != 0;
+    }
+
+    public static boolean mapped(int attrs) {
+        return (attrs & MAPPED) != 0;
+    }
+
+    public static int node(int attrs) {
+        return (attrs >>> 2) & 7;
+    }
+
+    public static int pool(int attrs) {
+        return attrs >>> 8;
+    }
+}

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.run;
+
+import java.util.Arrays;
+import org.pagepool.mm.Page;
+
+/**
+ * An immutable row of page slots (cache, ring, descriptors, sockets): the
+ * handle in each (0 for none) and its {@link PageAttrs}.
+ */
+public final class PageSlots {
+    public static final PageSlots EMPTY = new PageSlots(new int[0], new int[0]);
+
+    private final int[] handles;
+    private final int[] attrs;
+
+    private PageSlots(int[] handles, int[] attrs) {
+        this.handles = handles;
+        this.attrs = attrs;
+    }
+
+    /** A builder-side constructor: fills slot {@code i} from {@code pages[i]}. */
+    static PageSlots of(Page[] pages, int count) {
+        int[] h = new int[count];
+        int[] a = new int[count];
+        for (int i = 0; i < count; i++) {
+            Page page = pages[i];
+            if (page != null) {
+                h[i] = page.handle();
+                a[i] = PageAttrs.of(page);
+            }
+        }
+        return new PageSlots(h, a);
+    }
+
+    static PageSlots of(java.util.function.IntFunction<Page> slot, int count) {
+        int[] h = new int[count];
+        int[] a = new int[count];
+        for (int i = 0; i < count; i++) {
+            Page page = slot.apply(i);
+            if (page != null) {
+                h[i] = page.handle();
+                a[i] = PageAttrs.of(page);
+            }
+        }
+        return new PageSlots(h, a);
+    }
+
+    public int size() {
+        return handles.length;
+    }
+
+    /** The handle in slot {@code i}, 0 when the slot is empty. */
+    public int handle(int i) {
+        return handles[i];
+    }
+
+    public int attrs(int i) {
+        return attrs[i];
+    }
+
+    /** The first slot holding {@code handle} of pool {@code pool}, or -1. */
+    public int indexOf(int pool, int handle) {
+        for (int i = 0; i < handles.length; i++) {
+            if (handles[i] == handle && PageAttrs.pool(attrs[i]) == pool) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PageSlots other && Arrays.equals(handles, other.handles) && Arrays.equals(attrs, other.attrs);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(handles) + Arrays.hashCode(attrs);
+    }
+}

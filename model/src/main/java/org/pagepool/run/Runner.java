@@ -1,0 +1,377 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.run;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.jctools.queues.MpscUnboundedArrayQueue;
+import org.jctools.queues.SpscArrayQueue;
+import org.pagepool.trace.FunctionEnter;
+import org.pagepool.trace.KernelFunction;
+import org.pagepool.trace.TraceEvent;
+import org.pagepool.trace.TraceObserver;
+import org.pagepool.trace.Tracer;
+
+/**
+ * Runs the model on its own worker thread, the only thread that touches it.
+ *
+ * <p>Threads: any thread may {@link #submit} commands (a JCTools MPSC queue,
+ * applied between steps) and read {@link #latest()} (an immutable view,
+ * replaced at most every {@value #PUBLISH_INTERVAL_MS} ms and after every
+ * step command, never queued). One consumer thread drains the page events
+ * with {@link #drainEvents} (a bounded JCTools SPSC queue: when the consumer
+ * falls behind, events are dropped and counted, the worker never waits).
+ * Nobody ever waits for the worker, and the worker never waits for anybody.
+ *
+ * <p>At high speed per-page events would drown any viewer, so the worker only
+ * publishes them while stepping or while playing slowly enough
+ * ({@link ModelView#eventsOn()} says which).
+ */
+public final class Runner implements AutoCloseable {
+    static final int PUBLISH_INTERVAL_MS = 10;
+    /** Events per wall second above which the stream is switched off while playing. */
+    static final double MAX_EVENT_STEPS_PER_SECOND = 400;
+    static final int EVENT_CAPACITY = 1 << 16;
+    /** A step command stops after this many steps or this much simulated time if its unit never comes. */
+    static final long MAX_STEP_STEPS = 50_000_000L;
+    static final long MAX_STEP_NS = 60_000_000_000L;
+    /** Wall time the worker runs the model before looking at its commands again. */
+    private static final long SLICE_NS = 4_000_000L;
+
+    private final MpscUnboundedArrayQueue<RunnerCommand> commands = new MpscUnboundedArrayQueue<>(64);
+    private final SpscArrayQueue<TraceEvent> events = new SpscArrayQueue<>(EVENT_CAPACITY);
+    private final AtomicReference<ModelView> latest = new AtomicReference<>();
+    private final Thread worker;
+    private volatile boolean closing;
+    private volatile long dropped;
+
+    // ---- worker-thread state ----------------------------------------------------------------------------------
+    private Session session;
+    private RunnerState state = RunnerState.PAUSED;
+    private String error;
+    private double speed = 1.0;
+    private long serial;
+    private long lastPublish;
+    private boolean eventsOn;
+    private Tracer observedTracer;
+    private KernelFunction current;
+    private long wallAnchor;
+    private long simAnchor;
+    private final Rates rates = new Rates();
+    private final TraceObserver sink = this::offer;
+
+    /** Starts the worker on {@code initial}, paused. */
+    public Runner(Session initial) {
+        this.session = initial;
+        publish();
+        worker = new Thread(this::loop, "pagepool-model");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** A runner for a workload preset. */
+    public static Runner live(org.pagepool.workload.Preset preset) throws org.pagepool.pool.PoolCreateException {
+        return new Runner(new LiveSession(preset));
+    }
+
+    /** A runner for a script. */
+    public static Runner script(org.pagepool.script.Script script) {
+        return new Runner(new ScriptSession(script));
+    }
+
+    // ---- any thread -------------------------------------------------------------------------------------------
+
+    /** Queues a command for the worker; never blocks. */
+    public void submit(RunnerCommand command) {
+        commands.offer(command);
+        LockSupport.unpark(worker);
+    }
+
+    /** The latest view (immutable). */
+    public ModelView latest() {
+        return latest.get();
+    }
+
+    /** Events dropped because the consumer fell behind, since the start. */
+    public long droppedEvents() {
+        return dropped;
+    }
+
+    /** Single consumer thread only: hands up to {@code limit} queued events to {@code consumer}. */
+    public int drainEvents(java.util.function.Consumer<TraceEvent> consumer, int limit) {
+        return events.drain(consumer::accept, limit);
+    }
+
+    /** Stops the worker and waits for it. */
+    @Override
+    public void close() {
+        closing = true;
+        LockSupport.unpark(worker);
+        try {
+            worker.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- the worker -------------------------------------------------------------------------------------------
+
+    private void loop() {
+        while (!closing) {
+            try {
+                boolean stepped = applyCommands();
+                if (state == RunnerState.PLAYING) {
+                    play();
+                }
+                long now = System.nanoTime();
+                if (stepped || now - lastPublish >= PUBLISH_INTERVAL_MS * 1_000_000L) {
+                    publish();
+                }
+                if (state != RunnerState.PLAYING) {
+                    LockSupport.parkNanos(this, 50_000_000L);
+                } else if (Double.isFinite(speed)) {
+                    waitForNextStep();
+                }
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                fail(e);
+            }
+        }
+    }
+
+    private void fail(Throwable e) {
+        state = RunnerState.ERROR;
+        StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        error = "the model failed: " + e + (where != null ? " at " + where : "");
+        try {
+            publish();
+        } catch (RuntimeException | Error again) {
+            latest.set(null);
+        }
+    }
+
+    /** Applies queued commands; true when one moved the model (a view must follow at once). */
+    private boolean applyCommands() {
+        boolean moved = false;
+        RunnerCommand command;
+        while ((command = commands.poll()) != null) {
+            moved |= apply(command);
+        }
+        return moved;
+    }
+
+    private boolean apply(RunnerCommand command) {
+        if (command instanceof RunnerCommand.LoadPreset c) {
+            return replace(() -> new LiveSession(c.preset()));
+        }
+        if (command instanceof RunnerCommand.LoadScript c) {
+            return replace(() -> new ScriptSession(c.script()));
+        }
+        if (command instanceof RunnerCommand.Reset c) {
+            return replace(() -> session.reset(c.seed()));
+        }
+        if (state == RunnerState.ERROR) {
+            return false; // only a load or a reset leaves the error state
+        }
+        if (command instanceof RunnerCommand.Play) {
+            if (state != RunnerState.ENDED) {
+                state = RunnerState.PLAYING;
+                anchor();
+            }
+            return true;
+        }
+        if (command instanceof RunnerCommand.Pause) {
+            pause();
+            return true;
+        }
+        if (command instanceof RunnerCommand.Speed c) {
+            speed = c.factor() > 0 ? c.factor() : 1.0;
+            anchor();
+            return true;
+        }
+        if (command instanceof RunnerCommand.Step c) {
+            pause();
+            withEvents(() -> {
+                long limit = session.timeNs() + MAX_STEP_NS;
+                int result = session.run(MAX_STEP_STEPS, limit, c.unit().flags());
+                if (result == Session.IDLE && session.finished()) {
+                    state = RunnerState.ENDED;
+                }
+            });
+            return true;
+        }
+        if (command instanceof RunnerCommand.StepBack c) {
+            pause();
+            detachEvents(); // replaying to the target is not news
+            long target = session.previousBoundary(session.position(), c.unit().flags());
+            session.restore(target);
+            if (state == RunnerState.ENDED) {
+                state = RunnerState.PAUSED;
+            }
+            return true;
+        }
+        if (command instanceof RunnerCommand.Seek c) {
+            pause();
+            detachEvents();
+            seek(c.timeNs());
+            return true;
+        }
+        if (command instanceof RunnerCommand.SetParam c) {
+            String refused = session.set(c.param(), c.value());
+            if (refused != null) {
+                error = refused; // shown until the next successful change
+            } else {
+                error = null;
+            }
+            return true;
+        }
+        if (command instanceof RunnerCommand.Reload) {
+            error = session.reload();
+            return true;
+        }
+        return false;
+    }
+
+    /** Goes to a simulated time, back or forward. */
+    private void seek(long target) {
+        session.seek(target);
+        if (state == RunnerState.ENDED && !session.finished()) {
+            state = RunnerState.PAUSED;
+        }
+    }
+
+    private interface SessionMaker {
+        Session make() throws Exception;
+    }
+
+    private boolean replace(SessionMaker maker) {
+        Session made;
+        try {
+            made = maker.make();
+        } catch (Exception e) {
+            error = "cannot start: " + e.getMessage(); // the current session stays
+            return true;
+        }
+        detachEvents();
+        session = made;
+        state = RunnerState.PAUSED;
+        error = null;
+        current = null;
+        rates.reset();
+        return true;
+    }
+
+    private void pause() {
+        if (state == RunnerState.PLAYING) {
+            state = RunnerState.PAUSED;
+            session.paused();
+        }
+    }
+
+    private void anchor() {
+        wallAnchor = System.nanoTime();
+        simAnchor = session.timeNs();
+    }
+
+    /** Runs the model for one slice of wall time at the set speed. */
+    private void play() {
+        long started = System.nanoTime();
+        boolean wantEvents = Double.isFinite(speed) && rates.stepsPerSimSecond() * speed < MAX_EVENT_STEPS_PER_SECOND;
+        if (wantEvents != eventsOn) {
+            if (wantEvents) {
+                attachEvents();
+            } else {
+                detachEvents();
+            }
+        }
+        long target;
+        if (Double.isFinite(speed)) {
+            target = simAnchor + (long) ((started - wallAnchor) * speed);
+            if (target - session.timeNs() > 100_000_000L * speed) {
+                anchor(); // the model cannot keep up: do not pile up a backlog
+                target = session.timeNs() + (long) (SLICE_NS * speed);
+            }
+        } else {
+            target = Long.MAX_VALUE;
+        }
+        long chunk = eventsOn ? 1 : 4096;
+        while (System.nanoTime() - started < SLICE_NS) {
+            int result = session.run(chunk, target, 0);
+            if (eventsOn && result >= 0) {
+                offer(new StepDone(session.position(), result));
+            }
+            if (result == Session.LATER) {
+                break;
+            }
+            if (result == Session.IDLE) {
+                if (session.finished() || target == Long.MAX_VALUE) {
+                    state = RunnerState.ENDED; // a script's end, or nothing left to run as fast as possible
+                    session.paused();
+                    return;
+                }
+                break; // time goes on although nothing happens
+            }
+        }
+        if (target != Long.MAX_VALUE) {
+            session.idleUntil(Math.min(target, session.nextStepTime() - 1));
+        }
+        rates.sample(System.nanoTime(), session);
+    }
+
+    /** Sleeps until the next step is due at the set speed (or a command arrives), at most 2 ms. */
+    private void waitForNextStep() {
+        long dueIn = (long) ((session.nextStepTime() - session.timeNs()) / speed);
+        if (dueIn > 100_000) {
+            LockSupport.parkNanos(this, Math.min(dueIn, 2_000_000L));
+        }
+    }
+
+    private void withEvents(Runnable stepping) {
+        boolean wasOn = eventsOn;
+        if (!wasOn) {
+            attachEvents();
+        }
+        stepping.run();
+        offer(new StepDone(session.position(), 0));
+        if (!wasOn && state == RunnerState.PLAYING) {
+            detachEvents();
+        }
+    }
+
+    private void attachEvents() {
+        Tracer tracer = session.tracer();
+        if (observedTracer != tracer) {
+            detachEvents();
+            tracer.attach(sink);
+            observedTracer = tracer;
+        }
+        eventsOn = true;
+    }
+
+    private void detachEvents() {
+        if (observedTracer != null) {
+            observedTracer.detach(sink);
+            observedTracer = null;
+        }
+        eventsOn = false;
+        current = null;
+    }
+
+    private void offer(TraceEvent event) {
+        if (event instanceof FunctionEnter enter) {
+            current = enter.function();
+        }
+        if (!events.relaxedOffer(event)) {
+            dropped++;
+        }
+    }
+
+    private void publish() {
+        if (eventsOn && observedTracer != session.tracer()) {
+            attachEvents(); // a restore replaced the model: follow it
+        }
+        lastPublish = System.nanoTime();
+        RunnerStatus status = new RunnerStatus(++serial, state, error, speed, eventsOn, dropped,
+                rates.simPps(), rates.wallPps(), current);
+        latest.set(session.view(status));
+    }
+}

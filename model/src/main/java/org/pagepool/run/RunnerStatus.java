@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.run;
+
+import org.pagepool.trace.KernelFunction;
+
+/** The runner's side of a view: what it is doing and how fast things go. */
+record RunnerStatus(long serial, RunnerState state, String error, double speed, boolean eventsOn,
+                    long droppedEvents, double simPps, double wallPps, KernelFunction current) {
+}
