@@ -119,12 +119,14 @@ public final class Runner implements AutoCloseable {
     private void loop() {
         while (!closing) {
             try {
-                boolean stepped = applyCommands();
-                if (state == RunnerState.PLAYING) {
+                boolean changed = applyCommands();
+                boolean playing = state == RunnerState.PLAYING;
+                if (playing) {
                     play();
                 }
                 long now = System.nanoTime();
-                if (stepped || now - lastPublish >= PUBLISH_INTERVAL_MS * 1_000_000L) {
+                if (changed || state != RunnerState.PLAYING && playing
+                        || playing && now - lastPublish >= PUBLISH_INTERVAL_MS * 1_000_000L) {
                     publish();
                 }
                 if (state != RunnerState.PLAYING) {

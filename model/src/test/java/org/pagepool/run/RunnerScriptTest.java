@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.pagepool.script.Script;
+import org.pagepool.script.ScriptFiles;
+import org.pagepool.trace.Tracer;
+import org.pagepool.workload.Param;
+
+/** Scripts through the runner: line by line, back and forth; and what a model failure does. */
+class RunnerScriptTest {
+    private Runner runner;
+
+    @AfterEach
+    void stop() {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    private static Path golden(String name) throws Exception {
+        return Path.of(RunnerScriptTest.class.getResource("/golden/" + name).toURI());
+    }
+
+    private ModelView command(RunnerCommand command, java.util.function.Predicate<ModelView> condition,
+                              String what) {
+        long serial = runner.latest().serial();
+        runner.submit(command);
+        return Await.view(runner, serial, condition, what);
+    }
+
+    @Test
+    void aGoldenScriptStepsLineByLineWithItsTraceAndGoesBack() throws Exception {
+        Script script = ScriptFiles.load(golden("02-ring-path.pool"), "02-ring-path.pool");
+        List<String> expected = Files.readAllLines(golden("02-ring-path.trace"));
+        runner = Runner.script(script);
+        for (int i = 0; i < expected.size(); i++) {
+            int lines = i + 1;
+            ModelView view = command(new RunnerCommand.Step(Unit.KERNEL_CALL),
+                    v -> v.script().trace().size() == lines, "line " + lines);
+            assertThat(view.script().lastTraceLine()).isEqualTo(expected.get(i));
+            assertThat(view.script().lastLine()).isEqualTo(Integer.parseInt(expected.get(i).split(" ")[0]));
+        }
+        ModelView end = command(new RunnerCommand.Step(Unit.KERNEL_CALL), v -> v.state() == RunnerState.ENDED,
+                "the end");
+        assertThat(end.script().trace()).isEqualTo(expected);
+        ModelView back = command(new RunnerCommand.StepBack(Unit.PACKET), v -> v.position() < end.position(),
+                "one line back");
+        assertThat(back.script().trace()).isEqualTo(expected.subList(0, expected.size() - 1));
+        assertThat(back.state()).isEqualTo(RunnerState.PAUSED);
+        assertThat(back.pools().get(0).stats().refill()).isEqualTo(2); // the last line was stats: nothing undone
+    }
+
+    @Test
+    void aScriptErrorStopsItAndShowsTheMessage() throws Exception {
+        Script script = ScriptFiles.load(golden("err-2-put-cached.pool"), "err-2-put-cached.pool");
+        runner = Runner.script(script);
+        runner.submit(new RunnerCommand.Speed(Double.POSITIVE_INFINITY));
+        runner.submit(new RunnerCommand.Play());
+        ModelView view = Await.view(runner, 0, v -> v.state() == RunnerState.ERROR, "the error");
+        assertThat(view.error()).startsWith("error: err-2-put-cached.pool:8:");
+        assertThat(view.script().lastLine()).isEqualTo(8);
+    }
+
+    @Test
+    void aScriptHasNoWorkloadParametersToChange() throws Exception {
+        runner = Runner.script(ScriptFiles.load(golden("01-spec-example.pool"), "01-spec-example.pool"));
+        ModelView view = command(new RunnerCommand.SetParam(Param.RATE, 1), v -> v.error() != null, "a refusal");
+        assertThat(view.error()).contains("script");
+    }
+
+    @Test
+    void aFailingModelPutsTheRunnerInTheErrorStateAndALoadLeavesIt() throws Exception {
+        runner = new Runner(new Exploding());
+        runner.submit(new RunnerCommand.Step(Unit.KERNEL_CALL));
+        ModelView failed = Await.view(runner, 0, v -> v.state() == RunnerState.ERROR, "the failure");
+        assertThat(failed.error()).contains("the model failed").contains("broken on purpose");
+        Script script = ScriptFiles.load(golden("01-spec-example.pool"), "01-spec-example.pool");
+        ModelView loaded = command(new RunnerCommand.LoadScript(script), v -> v.state() == RunnerState.PAUSED,
+                "a fresh script");
+        assertThat(loaded.error()).isNull();
+        assertThat(loaded.script().file()).isEqualTo("01-spec-example.pool");
+    }
+
+    /** A session whose first step throws, like a model with a broken invariant. */
+    private static final class Exploding implements Session {
+        private final ScriptSession inner = new ScriptSession(new Script("x.pool", List.of(), List.of()));
+
+        @Override
+        public int run(long maxSteps, long untilNs, int stopFlags) {
+            throw new IllegalStateException("broken on purpose");
+        }
+
+        @Override
+        public void idleUntil(long ns) {
+        }
+
+        @Override
+        public boolean finished() {
+            return false;
+        }
+
+        @Override
+        public long position() {
+            return 0;
+        }
+
+        @Override
+        public long timeNs() {
+            return 0;
+        }
+
+        @Override
+        public long nextStepTime() {
+            return 0;
+        }
+
+        @Override
+        public void restore(long target) {
+        }
+
+        @Override
+        public void seek(long ns) {
+        }
+
+        @Override
+        public long previousBoundary(long position, int flags) {
+            return 0;
+        }
+
+        @Override
+        public Tracer tracer() {
+            return inner.tracer();
+        }
+
+        @Override
+        public String set(Param param, double value) {
+            return "no";
+        }
+
+        @Override
+        public String reload() {
+            return "no";
+        }
+
+        @Override
+        public Session reset(long seed) {
+            return this;
+        }
+
+        @Override
+        public void paused() {
+        }
+
+        @Override
+        public ModelView view(RunnerStatus status) {
+            return inner.view(status);
+        }
+    }
+}

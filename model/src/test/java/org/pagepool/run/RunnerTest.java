@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pagepool.trace.FunctionEnter;
+import org.pagepool.trace.PageMove;
+import org.pagepool.trace.TraceEvent;
+import org.pagepool.workload.Param;
+import org.pagepool.workload.Preset;
+import org.pagepool.workload.PresetFiles;
+
+/** The runner driven through its command queue, watched through its views and events, as a viewer would. */
+class RunnerTest {
+    private Runner runner;
+
+    @BeforeEach
+    void start() throws Exception {
+        Preset preset = PresetFiles.load(Path.of("..", "assets", "scenarios", "14-tx-bulk.workload"), "tx-bulk");
+        runner = Runner.live(preset);
+    }
+
+    @AfterEach
+    void stop() {
+        runner.close();
+    }
+
+    private ModelView await(java.util.function.Predicate<ModelView> condition, String what) {
+        return Await.view(runner, 0, condition, what);
+    }
+
+    private ModelView command(RunnerCommand command, java.util.function.Predicate<ModelView> condition,
+                              String what) {
+        long serial = runner.latest().serial();
+        runner.submit(command);
+        return Await.view(runner, serial, condition, what);
+    }
+
+    @Test
+    void startsPausedAtPositionZeroWithOnePool() {
+        ModelView view = runner.latest();
+        assertThat(view.state()).isEqualTo(RunnerState.PAUSED);
+        assertThat(view.position()).isZero();
+        assertThat(view.pools()).hasSize(1);
+        assertThat(view.device()).isNotNull();
+        assertThat(view.live()).isTrue();
+    }
+
+    @Test
+    void aKernelCallStepMovesOneCallAtATimeAndPublishesItsEvents() {
+        // the first poll: page_pool_nid_changed() finds the pool on NUMA_NO_NODE and moves it to the CPU's node
+        ModelView first = command(new RunnerCommand.Step(Unit.KERNEL_CALL), v -> v.position() > 0, "a first call");
+        assertThat(first.state()).isEqualTo(RunnerState.PAUSED);
+        assertThat(first.pools().get(0).nid()).isZero();
+        List<TraceEvent> events = new ArrayList<>();
+        runner.drainEvents(events::add, 10_000);
+        assertThat(events).anyMatch(e -> e instanceof FunctionEnter f
+                && f.function() == org.pagepool.trace.KernelFunction.PAGE_POOL_UPDATE_NID);
+        assertThat(events).last().isInstanceOf(StepDone.class);
+        // then the RX ring is filled: the first alloc takes a bulk of 64 from the page allocator
+        ModelView second = command(new RunnerCommand.Step(Unit.KERNEL_CALL), v -> v.position() > first.position(),
+                "a second call");
+        assertThat(second.pools().get(0).stats().slow()).isEqualTo(1);
+        assertThat(second.pools().get(0).hold()).isEqualTo(64);
+        assertThat(second.pools().get(0).cache().size()).isEqualTo(63);
+        events.clear();
+        runner.drainEvents(events::add, 10_000);
+        assertThat(events).filteredOn(e -> e instanceof PageMove m && m.to() == org.pagepool.trace.Place.ALLOC_CACHE)
+                .hasSize(64);
+    }
+
+    @Test
+    void stepBackReturnsToTheVeryStateBeforeAndStepForwardToTheVeryStateAfter() {
+        for (Unit unit : Unit.values()) {
+            ModelView first = command(new RunnerCommand.Step(unit), v -> v.position() > 0, "a first " + unit);
+            ModelView second = command(new RunnerCommand.Step(unit), v -> v.position() > first.position(),
+                    "a second " + unit);
+            ModelView back = command(new RunnerCommand.StepBack(unit), v -> v.position() < second.position(),
+                    "back one " + unit);
+            assertThat(Fingerprint.of(back)).as("back one %s", unit).isEqualTo(Fingerprint.of(first));
+            ModelView again = command(new RunnerCommand.Step(unit), v -> v.position() > back.position(),
+                    "forward again " + unit);
+            assertThat(Fingerprint.of(again)).as("forward again %s", unit).isEqualTo(Fingerprint.of(second));
+        }
+    }
+
+    @Test
+    void aPacketStepEndsRightAfterOnePacket() {
+        ModelView before = command(new RunnerCommand.Step(Unit.POLL), v -> v.position() > 0, "a poll");
+        ModelView after = command(new RunnerCommand.Step(Unit.PACKET), v -> v.position() > before.position(),
+                "a packet");
+        assertThat(after.nic().processed()).isEqualTo(before.nic().processed() + 1);
+    }
+
+    @Test
+    void playThenPauseRunsTheModelAndStops() {
+        runner.submit(new RunnerCommand.Speed(Double.POSITIVE_INFINITY));
+        runner.submit(new RunnerCommand.Play());
+        ModelView playing = await(v -> v.state() == RunnerState.PLAYING && v.nic().processed() > 10_000,
+                "playing with packets");
+        ModelView paused = command(new RunnerCommand.Pause(), v -> v.state() == RunnerState.PAUSED, "paused");
+        assertThat(paused.position()).isGreaterThanOrEqualTo(playing.position());
+        assertThat(paused.pools().get(0).stats().fast()).isGreaterThan(0);
+        ModelView still = command(new RunnerCommand.Speed(2.0), v -> v.speed() == 2.0, "a speed change");
+        assertThat(still.position()).as("paused: nothing moves").isEqualTo(paused.position());
+    }
+
+    @Test
+    void aSlowSpeedFollowsSimulatedTimeAndPublishesEvents() {
+        runner.submit(new RunnerCommand.Speed(1e-5)); // 10 us of simulated time per wall second
+        runner.submit(new RunnerCommand.Play());
+        ModelView view = await(v -> v.state() == RunnerState.PLAYING && v.timeNs() > 0, "playing slowly");
+        assertThat(view.speed()).isEqualTo(1e-5);
+        ModelView later = Await.view(runner, view.serial(), v -> v.eventsOn() && v.timeNs() > view.timeNs(),
+                "time passing with events on");
+        assertThat(later.timeNs()).isLessThan(1_000_000L); // a millisecond would take 100 wall seconds
+    }
+
+    @Test
+    void aLiveParameterChangeActsAndAnInvalidOneIsRefusedWithAMessage() {
+        ModelView changed = command(new RunnerCommand.SetParam(Param.RATE, 1e6),
+                v -> v.params().get(Param.RATE) == 1e6, "the new rate");
+        assertThat(changed.error()).isNull();
+        ModelView refused = command(new RunnerCommand.SetParam(Param.BUDGET, 0), v -> v.error() != null,
+                "a refusal");
+        assertThat(refused.error()).contains("napi.budget");
+        assertThat(refused.params().getInt(Param.BUDGET)).isEqualTo(64);
+    }
+
+    @Test
+    void aParameterChangeIsReplayedWhenSteppingBackAcrossIt() {
+        command(new RunnerCommand.Step(Unit.POLL), v -> v.position() > 0, "a poll");
+        command(new RunnerCommand.SetParam(Param.DROP, 0), v -> v.params().get(Param.DROP) == 0, "no drops");
+        ModelView a = command(new RunnerCommand.Step(Unit.POLL), v -> v.params().get(Param.DROP) == 0
+                && v.position() > 0, "a poll without drops");
+        ModelView b = command(new RunnerCommand.Step(Unit.POLL), v -> v.position() > a.position(), "another poll");
+        command(new RunnerCommand.StepBack(Unit.POLL), v -> v.position() < b.position(), "back");
+        ModelView again = command(new RunnerCommand.Step(Unit.POLL), v -> v.position() == b.position(), "again");
+        assertThat(Fingerprint.of(again)).isEqualTo(Fingerprint.of(b));
+        assertThat(again.params().get(Param.DROP)).isZero();
+    }
+
+    @Test
+    void seekingBackAndForwardInTimeGivesTheSameStates() {
+        ModelView at2ms = command(new RunnerCommand.Seek(2_000_000L), v -> v.timeNs() >= 2_000_000L, "2 ms");
+        ModelView at5ms = command(new RunnerCommand.Seek(5_000_000L), v -> v.timeNs() >= 5_000_000L, "5 ms");
+        ModelView back = command(new RunnerCommand.Seek(2_000_000L), v -> v.timeNs() < at5ms.timeNs(), "2 ms again");
+        assertThat(Fingerprint.of(back)).isEqualTo(Fingerprint.of(at2ms));
+    }
+
+    @Test
+    void aResetStartsAgainFromTimeZero() {
+        command(new RunnerCommand.Step(Unit.POLL), v -> v.position() > 0, "a poll");
+        ModelView reset = command(new RunnerCommand.Reset(99), v -> v.position() == 0 && v.seed() == 99, "reset");
+        assertThat(reset.state()).isEqualTo(RunnerState.PAUSED);
+        assertThat(reset.timeNs()).isZero();
+    }
+
+    @Test
+    void eventsAreDroppedAndCountedWhenNobodyDrainsThem() {
+        ModelView view = runner.latest();
+        for (int round = 0; round < 100 && view.droppedEvents() == 0; round++) {
+            long serial = view.serial();
+            for (int i = 0; i < 100; i++) {
+                runner.submit(new RunnerCommand.Step(Unit.POLL));
+            }
+            view = Await.view(runner, serial, v -> true, "a round of polls");
+        }
+        view = await(v -> v.droppedEvents() > 0, "dropped events");
+        assertThat(view.droppedEvents()).isEqualTo(runner.droppedEvents());
+        assertThat(runner.drainEvents(e -> { }, Integer.MAX_VALUE)).isEqualTo(Runner.EVENT_CAPACITY);
+    }
+}
