@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.pagepool.pool.PoolCreateException;
+import org.pagepool.run.ModelView;
+import org.pagepool.run.Runner;
+import org.pagepool.run.RunnerCommand;
+import org.pagepool.run.RunnerState;
+import org.pagepool.run.Unit;
+import org.pagepool.script.Script;
+import org.pagepool.script.ScriptFiles;
+import org.pagepool.script.ScriptSyntaxError;
+import org.pagepool.trace.PageMove;
+import org.pagepool.trace.TraceEvent;
+import org.pagepool.workload.Param;
+import org.pagepool.workload.Preset;
+import org.pagepool.workload.PresetFiles;
+
+/**
+ * What the window does, apart from how it looks: it owns the runner, turns
+ * the user's actions into commands, and once per pulse takes the runner's
+ * latest view and its page events. Bad input (a malformed preset or script,
+ * a missing file) becomes a message in the window; the run in progress
+ * stays. FX thread only; it never waits for the runner.
+ */
+public final class AppController implements AutoCloseable {
+    /** Events taken from the runner per pulse at most: a frame must not drown in them. */
+    static final int EVENTS_PER_PULSE = 4096;
+
+    private final Runner runner;
+    private final ReadOnlyObjectWrapper<ModelView> view = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final List<PageMove> moves = new ArrayList<>();
+    private Preset preset;
+    private Unit unit = Unit.KERNEL_CALL;
+    private double speed = 1e-6;
+    private long pendingSteps;
+    private long pendingBackSteps;
+
+    public AppController(Preset initial) throws PoolCreateException {
+        this.preset = initial;
+        this.runner = Runner.live(initial);
+        runner.submit(new RunnerCommand.Speed(speed));
+        view.set(runner.latest());
+    }
+
+    public ReadOnlyObjectProperty<ModelView> viewProperty() {
+        return view.getReadOnlyProperty();
+    }
+
+    public ModelView view() {
+        return view.get();
+    }
+
+    /** The last message for the user (an error in a file they opened), "" for none. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public void clearMessage() {
+        message.set("");
+    }
+
+    void tell(String text) {
+        message.set(text);
+    }
+
+    /** The preset of the live run (also kept while a script is open). */
+    public Preset preset() {
+        return preset;
+    }
+
+    // ---- the user's actions -----------------------------------------------------------------------------------
+
+    public void playPause() {
+        ModelView v = view();
+        if (v != null && v.state() == RunnerState.PLAYING) {
+            runner.submit(new RunnerCommand.Pause());
+        } else {
+            runner.submit(new RunnerCommand.Play());
+        }
+    }
+
+    public void play() {
+        runner.submit(new RunnerCommand.Play());
+    }
+
+    public void pause() {
+        runner.submit(new RunnerCommand.Pause());
+    }
+
+    /** One unit forward; while the previous step is still animating it waits its turn. */
+    public void step(boolean animating) {
+        if (animating) {
+            pendingSteps++;
+        } else {
+            runner.submit(new RunnerCommand.Step(unit));
+        }
+    }
+
+    public void stepBack() {
+        pendingSteps = 0;
+        runner.submit(new RunnerCommand.StepBack(unit));
+    }
+
+    /** Called when an animation finished: a waiting step goes now. */
+    void animationDone() {
+        if (pendingSteps > 0) {
+            pendingSteps--;
+            runner.submit(new RunnerCommand.Step(unit));
+        }
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    public void setUnit(Unit newUnit) {
+        unit = newUnit;
+    }
+
+    public double speed() {
+        return speed;
+    }
+
+    public void setSpeed(double factor) {
+        speed = factor;
+        runner.submit(new RunnerCommand.Speed(factor));
+    }
+
+    public void seek(long timeNs) {
+        runner.submit(new RunnerCommand.Seek(timeNs));
+    }
+
+    public void reset(long seed) {
+        runner.submit(new RunnerCommand.Reset(seed));
+    }
+
+    public void reload() {
+        runner.submit(new RunnerCommand.Reload());
+    }
+
+    public void setParam(Param param, double value) {
+        runner.submit(new RunnerCommand.SetParam(param, value));
+    }
+
+    /** Starts a preset the app carries. */
+    public void loadPreset(Preset chosen) {
+        preset = chosen;
+        clearMessage();
+        runner.submit(new RunnerCommand.LoadPreset(chosen));
+    }
+
+    /** Opens a preset file; a bad one is reported and the current run stays. */
+    public boolean openPreset(Path file) {
+        try {
+            loadPreset(PresetFiles.load(file, file.toString()));
+            return true;
+        } catch (PresetFiles.BadPreset e) {
+            tell(e.located());
+            return false;
+        }
+    }
+
+    /** Opens a script to step through; a bad one is reported and the current run stays. */
+    public boolean openScript(Path file) {
+        String name = file.toString();
+        try {
+            Script script = ScriptFiles.load(file, name);
+            clearMessage();
+            runner.submit(new RunnerCommand.LoadScript(script));
+            return true;
+        } catch (ScriptFiles.UnreadableFile e) {
+            tell(name + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage());
+        } catch (ScriptSyntaxError e) {
+            tell(name + ":" + e.line() + ": " + e.getMessage());
+        }
+        return false;
+    }
+
+    // ---- once per pulse -------------------------------------------------------------------------------------
+
+    /**
+     * Takes the latest view and the page events since the last pulse.
+     * Returns the page moves to animate (empty at high speed, where the
+     * runner publishes none).
+     */
+    public List<PageMove> pulse() {
+        ModelView latest = runner.latest();
+        if (latest != null && latest != view.get()) {
+            view.set(latest);
+        }
+        moves.clear();
+        runner.drainEvents(this::take, EVENTS_PER_PULSE);
+        return moves;
+    }
+
+    private void take(TraceEvent event) {
+        if (event instanceof PageMove move) {
+            moves.add(move);
+        }
+    }
+
+    Runner runner() {
+        return runner;
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.Window;
+
+/**
+ * Where the app asks for files. The window uses {@link FxFileDialogs};
+ * tests answer with paths of their own (a native chooser cannot be driven
+ * headless).
+ */
+public interface FileDialogs {
+    /** A {@code .pool} script to open, or empty when the user cancelled. */
+    Optional<Path> openScript(Window owner);
+
+    /** A workload preset to open, or empty. */
+    Optional<Path> openPreset(Window owner);
+
+    /** Where to save something ({@code extension} like ".png"), or empty; the caller asks before overwriting. */
+    Optional<Path> save(Window owner, String title, String extension);
+}

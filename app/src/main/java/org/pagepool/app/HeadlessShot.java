@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.animation.AnimationTimer;
+import javafx.stage.Stage;
+import org.pagepool.run.ModelView;
+
+/**
+ * {@code --headless --run-for S --screenshot OUT.png}: runs the preset to
+ * that simulated time, lets the window draw it, writes the PNG and exits.
+ */
+final class HeadlessShot {
+    private final AppController controller;
+    private final MainWindow window;
+    private final Stage stage;
+    private final AppOptions options;
+    private int settledPulses;
+
+    HeadlessShot(AppController controller, MainWindow window, Stage stage, AppOptions options) {
+        this.controller = controller;
+        this.window = window;
+        this.stage = stage;
+        this.options = options;
+    }
+
+    void begin() {
+        stage.show();
+        controller.seek(options.runForNs());
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                ModelView view = controller.view();
+                if (view == null || view.timeNs() < options.runForNs()) {
+                    return;
+                }
+                if (++settledPulses < 3) {
+                    return; // let the regions draw the final view
+                }
+                stop();
+                write();
+            }
+        }.start();
+    }
+
+    private void write() {
+        Path out = Path.of(options.screenshot());
+        try {
+            Screenshots.write(window.scene(), out);
+            System.out.println("wrote " + out);
+            PagePoolApp.finish(0);
+        } catch (IOException e) {
+            System.err.println("error: " + out + ": cannot write: " + e.getMessage());
+            PagePoolApp.finish(2);
+        }
+    }
+}

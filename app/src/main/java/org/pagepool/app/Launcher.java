@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app;
+
+import javafx.application.Application;
+import org.pagepool.workload.PresetFiles;
+
+/**
+ * The app's entry point. A class that does not extend {@code Application},
+ * so that JavaFX runs from the plain classpath ({@code java -jar}). It checks
+ * the command line first: a bad option or preset is one line on standard
+ * error and exit status 2, before any window exists. With {@code --headless}
+ * JavaFX renders through Monocle, without a display.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        AppOptions options;
+        try {
+            options = AppOptions.parse(args);
+            if (options.preset() != null) {
+                Assets.presetFileOrAsset(options.preset()); // a bad preset fails here, not in the window
+            }
+        } catch (AppOptions.BadOptions e) {
+            if (e.getMessage().equals("help")) {
+                System.out.print(AppOptions.USAGE);
+                System.exit(0);
+            }
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (PresetFiles.BadPreset e) {
+            System.err.println("error: " + e.located());
+            System.exit(2);
+            return;
+        }
+        if (options.headless()) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("java.awt.headless", "true");
+            System.setProperty("headless.geometry", options.width() + "x" + options.height() + "-32");
+        }
+        PagePoolApp.options = options;
+        try {
+            Application.launch(PagePoolApp.class);
+        } catch (RuntimeException | UnsatisfiedLinkError | NoClassDefFoundError e) {
+            System.err.println("error: the window cannot open: " + rootMessage(e)
+                    + " (a desktop needs GTK 3; without one, use --headless)");
+            System.exit(2);
+        }
+        System.exit(PagePoolApp.exitStatus);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+}

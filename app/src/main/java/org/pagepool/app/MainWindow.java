@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app;
+
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Window;
+import org.controlsfx.control.NotificationPane;
+import org.pagepool.app.view.ControlBar;
+import org.pagepool.app.view.JourneyPane;
+import org.pagepool.app.view.Palette;
+import org.pagepool.app.view.SidePanel;
+import org.pagepool.app.view.SpeedScale;
+import org.pagepool.app.view.TimelineBar;
+import org.pagepool.run.ModelView;
+import org.pagepool.run.RunnerState;
+import org.pagepool.trace.PageMove;
+import org.pagepool.workload.PresetFiles;
+
+/**
+ * The window: controls on top, the page's journey in the middle (with a
+ * notification bar for bad input), counters and panels on the right, the
+ * timeline below. One AnimationTimer drives it: once per pulse it takes the
+ * runner's latest view and events and redraws what changed. FX thread only.
+ */
+public final class MainWindow {
+    private final AppController controller;
+    private final FileDialogs dialogs;
+    private final ControlBar controls = new ControlBar();
+    private final JourneyPane journey = new JourneyPane();
+    private final SidePanel side;
+    private final TimelineBar timeline;
+    private final NotificationPane notifications;
+    private final BorderPane root = new BorderPane();
+    private final Scene scene;
+    private final AnimationTimer pulse;
+    private ModelView shown;
+    private boolean liveShown = true;
+    private long frames;
+    private FrameListener frameListener;
+
+    /** Receives the time of every pulse (for frame-pacing measurements). */
+    public interface FrameListener {
+        void frame(long now);
+    }
+
+    public MainWindow(AppController controller, FileDialogs dialogs, Consumer<String> openUrl, double width,
+                      double height, String theme) {
+        this.controller = controller;
+        this.dialogs = dialogs;
+        Properties explanations = Assets.texts("explanations/functions.properties");
+        side = new SidePanel(explanations, openUrl, controller::setParam);
+        timeline = new TimelineBar(controller::seek);
+        notifications = new NotificationPane(journey);
+        notifications.setId("notifications");
+        notifications.setShowFromTop(true);
+        root.setId("root");
+        root.setTop(controls);
+        root.setCenter(notifications);
+        root.setRight(side);
+        root.setBottom(timeline);
+        scene = new Scene(root, width, height);
+        applyTheme(theme);
+        controls.theme.setValue(theme);
+        wire();
+        pulse = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                onPulse(now);
+            }
+        };
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public void start() {
+        pulse.start();
+    }
+
+    public void stop() {
+        pulse.stop();
+    }
+
+    public void setFrameListener(FrameListener listener) {
+        frameListener = listener;
+    }
+
+    private void wire() {
+        controls.presets.getItems().setAll(Assets.presetNames());
+        controls.presets.setValue(controller.preset().name());
+        controls.presets.setOnAction(e -> {
+            String name = controls.presets.getValue();
+            if (name != null && !name.equals(controller.preset().name()) || shown != null && !shown.live()) {
+                try {
+                    controller.loadPreset(Assets.preset(name));
+                } catch (PresetFiles.BadPreset | RuntimeException ex) {
+                    controller.tell(ex.getMessage());
+                }
+            }
+        });
+        controls.openPreset.setOnAction(e -> dialogs.openPreset(window()).ifPresent(controller::openPreset));
+        controls.openScript.setOnAction(e -> dialogs.openScript(window()).ifPresent(controller::openScript));
+        controls.play.setOnAction(e -> controller.playPause());
+        controls.step.setOnAction(e -> controller.step(journey.overlay().animating(System.nanoTime())));
+        controls.stepBack.setOnAction(e -> controller.stepBack());
+        controls.unit.valueProperty().addListener((o, was, is) -> controller.setUnit(is));
+        controls.speed.setValue(SpeedScale.slider(controller.speed(), true));
+        controls.speed.valueProperty().addListener((o, was, is) -> speedFromSlider());
+        controls.speedLabel.setText(SpeedScale.label(controller.speed()));
+        controls.reset.setOnAction(e -> reset());
+        controls.seed.setOnAction(e -> reset());
+        controls.reload.setOnAction(e -> controller.reload());
+        controls.theme.valueProperty().addListener((o, was, is) -> applyTheme(is));
+        controller.messageProperty().addListener((o, was, is) -> {
+            if (is.isEmpty()) {
+                notifications.hide();
+            } else {
+                notifications.show(is);
+            }
+        });
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private void speedFromSlider() {
+        double factor = SpeedScale.factor(controls.speed.getValue(), liveShown);
+        controls.speedLabel.setText(SpeedScale.label(factor));
+        controller.setSpeed(factor);
+        // a slow token for slow speeds, a quick one when things move fast
+        journey.overlay().setTokenMillis(Double.isInfinite(factor) ? 120 : 450);
+    }
+
+    private void reset() {
+        try {
+            controller.reset(Long.parseLong(controls.seed.getText().strip()));
+        } catch (NumberFormatException e) {
+            controller.tell("seed: a whole number, please (not \"" + controls.seed.getText() + "\")");
+        }
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl) {
+            return;
+        }
+        KeyCode code = e.getCode();
+        if (code == KeyCode.SPACE) {
+            controller.playPause();
+        } else if (code == KeyCode.RIGHT) {
+            controller.step(journey.overlay().animating(System.nanoTime()));
+        } else if (code == KeyCode.LEFT) {
+            controller.stepBack();
+        } else if (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD) {
+            controls.speed.setValue(Math.min(SpeedScale.MAX, controls.speed.getValue() + 5));
+        } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
+            controls.speed.setValue(Math.max(0, controls.speed.getValue() - 5));
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private void applyTheme(String name) {
+        scene.getStylesheets().setAll(Assets.stylesheet("base"), Assets.stylesheet(name));
+        Palette palette = Palette.named(name);
+        journey.setPalette(palette);
+        side.setPalette(palette);
+    }
+
+    private Window window() {
+        return scene.getWindow();
+    }
+
+    /** One pulse: the latest view and events, then only what changed is drawn. */
+    void onPulse(long now) {
+        frames++;
+        if (frameListener != null) {
+            frameListener.frame(now);
+        }
+        List<PageMove> moves = controller.pulse();
+        ModelView view = controller.view();
+        if (view != shown || !moves.isEmpty()) {
+            show(view, moves, now);
+        }
+        boolean flows = view.state() == RunnerState.PLAYING && !view.eventsOn();
+        journey.draw(now, flows);
+        side.draw();
+        if (!journey.overlay().animating(now)) {
+            controller.animationDone();
+        }
+    }
+
+    private void show(ModelView view, List<PageMove> moves, long now) {
+        if (view.live() != liveShown) {
+            liveShown = view.live();
+            controls.speed.setValue(SpeedScale.slider(liveShown ? 1e-6 : 1, liveShown));
+            controls.reload.setDisable(!liveShown);
+        }
+        shown = view;
+        journey.show(view, moves, now);
+        side.show(view, now);
+        timeline.show(view, view.live() ? controller.preset().durationNs() : 0);
+        controls.play.setSelected(view.state() == RunnerState.PLAYING);
+        if (view.live() && !view.source().equals(controls.presets.getValue())
+                && controls.presets.getItems().contains(view.source())) {
+            controls.presets.setValue(view.source());
+        }
+        String title = "PagePool Visualizer — " + view.title();
+        if (window() instanceof javafx.stage.Stage stage && !title.equals(stage.getTitle())) {
+            stage.setTitle(title);
+        }
+    }
+
+    /** Pulses so far. */
+    public long frames() {
+        return frames;
+    }
+
+    public ControlBar controls() {
+        return controls;
+    }
+
+    public JourneyPane journey() {
+        return journey;
+    }
+
+    public SidePanel side() {
+        return side;
+    }
+
+    public NotificationPane notifications() {
+        return notifications;
+    }
+}

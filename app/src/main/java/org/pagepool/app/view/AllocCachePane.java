@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app.view;
+
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.TextAlignment;
+import org.pagepool.pool.PagePool;
+import org.pagepool.run.PageSlots;
+import org.pagepool.run.PoolView;
+
+/**
+ * The alloc cache: a 128-slot array used as a stack. Slot 0 is at the
+ * bottom; pages are pushed and popped at the top ({@code alloc.count}); the
+ * mark at 64 is how far a refill from the ring fills it.
+ */
+public final class AllocCachePane extends CanvasRegion {
+    private static final int SLOTS = PagePool.PP_ALLOC_CACHE_SIZE;
+    private double columnX;
+    private double columnW;
+    private double slotsTop;
+    private double slotH;
+
+    public AllocCachePane() {
+        super("allocCache", "Alloc cache");
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        PoolView pool = view.currentPool();
+        double top = TITLE + 22;
+        double bottom = h - 46;
+        slotH = (bottom - top) / SLOTS;
+        columnW = Math.min(90, w - 2 * PAD - 90);
+        columnX = PAD + 22;
+        slotsTop = top;
+        g.setFont(label());
+        g.setFill(palette.muted());
+        g.fillText(pool == null ? "no pool" : "pool " + pool.id() + " (" + pool.state() + ")", PAD, TITLE + 14);
+        int count = pool == null ? 0 : pool.cache().size();
+        PageSlots cache = pool == null ? PageSlots.EMPTY : pool.cache();
+        for (int i = 0; i < SLOTS; i++) {
+            double y = bottom - (i + 1) * slotH;
+            g.setFill(i < count ? palette.cache() : palette.empty());
+            g.fillRect(columnX, y, columnW, Math.max(1, slotH - (slotH >= 4 ? 1 : 0)));
+            if (i < count && org.pagepool.run.PageAttrs.pfmemalloc(cache.attrs(i))) {
+                g.setFill(palette.pfmemalloc());
+                g.fillRect(columnX, y, Math.max(3, columnW / 8), Math.max(1, slotH - 1));
+            }
+        }
+        g.setStroke(palette.grid());
+        g.strokeRect(columnX - 0.5, top - 0.5, columnW + 1, bottom - top + 1);
+        // the refill mark: a refill from the ptr_ring stops at 64 pages
+        double refillY = bottom - 64 * slotH;
+        g.setStroke(palette.accent());
+        g.setLineWidth(palette.lineWidth() * 1.5);
+        g.setLineDashes(4, 3);
+        g.strokeLine(columnX - 3, refillY, columnX + columnW + 3, refillY);
+        g.setLineDashes();
+        g.setFill(palette.accent());
+        g.setFont(small());
+        g.fillText("refill 64", columnX + columnW + 6, refillY + 4);
+        g.setFill(palette.muted());
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText("128", columnX - 2, top + 8);
+        g.fillText("0", columnX - 2, bottom);
+        g.setTextAlign(TextAlignment.LEFT);
+        // the top of the stack: where the next alloc pops and the next direct recycle pushes
+        double topY = bottom - count * slotH;
+        g.setFill(palette.text());
+        g.fillPolygon(new double[] {columnX + columnW + 4, columnX + columnW + 14, columnX + columnW + 14},
+                new double[] {topY, topY - 5, topY + 5}, 3);
+        g.fillText("count " + count, columnX + columnW + 17, topY + 4);
+        g.setFont(label());
+        g.setTextAlign(TextAlignment.LEFT);
+        if (pool != null) {
+            g.setFill(palette.muted());
+            g.setFont(small());
+            g.fillText("fast " + JourneyOverlay.human(pool.stats().fast()), PAD, h - 32);
+            g.fillText("cached " + JourneyOverlay.human(pool.stats().cached()), PAD, h - 19);
+            g.fillText("cache_full " + JourneyOverlay.human(pool.stats().cacheFull()), PAD, h - 6);
+        }
+    }
+
+    @Override
+    protected String describeAt(double x, double y) {
+        PoolView pool = view == null ? null : view.currentPool();
+        if (pool == null || x < columnX || x > columnX + columnW || slotH <= 0) {
+            return null;
+        }
+        int slot = (int) ((slotsTop + SLOTS * slotH - y) / slotH);
+        if (slot < 0 || slot >= SLOTS) {
+            return null;
+        }
+        if (slot >= pool.cache().size()) {
+            return "cache slot " + slot + ": empty";
+        }
+        return "cache slot " + slot + (slot == pool.cache().size() - 1 ? " (top of the stack)" : "") + "\n"
+                + page(pool.cache().handle(slot), pool.cache().attrs(slot));
+    }
+
+    @Override
+    public Point2D locate(int pool, int handle) {
+        PoolView p = view == null ? null : view.currentPool();
+        if (p == null || p.id() != pool) {
+            return null;
+        }
+        int i = p.cache().indexOf(pool, handle);
+        return i < 0 ? null : new Point2D(columnX + columnW / 2, slotsTop + (SLOTS - i - 0.5) * slotH);
+    }
+}

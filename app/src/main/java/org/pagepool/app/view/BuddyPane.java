@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app.view;
+
+import java.util.Locale;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.TextAlignment;
+import org.pagepool.run.BuddyView;
+
+/**
+ * The buddy allocator, as {@code /proc/buddyinfo}: for each NUMA node, how
+ * much is free and how many free blocks of each order (2^order pages) it
+ * has. Bars grow on a log scale, so one order-10 block and a thousand
+ * single pages both show.
+ */
+public final class BuddyPane extends CanvasRegion {
+    private static final int ORDERS = 11;
+    private double barsX;
+    private double barW;
+    private double[] nodeTops = new double[0];
+    private double nodeH;
+
+    public BuddyPane() {
+        super("buddy", "Buddy allocator");
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        BuddyView b = view.buddy();
+        int nodes = b.nodes();
+        double top = TITLE + 6;
+        nodeH = (h - top - 4) / nodes;
+        nodeTops = new double[nodes];
+        barsX = PAD + 4;
+        barW = (w - 2 * PAD - 8) / ORDERS;
+        int max = 1;
+        for (int nid = 0; nid < nodes; nid++) {
+            for (int o = 0; o < ORDERS; o++) {
+                max = Math.max(max, b.freeBlocks(nid, o));
+            }
+        }
+        double logMax = Math.log1p(max);
+        for (int nid = 0; nid < nodes; nid++) {
+            double y0 = top + nid * nodeH;
+            nodeTops[nid] = y0;
+            g.setFont(label());
+            g.setFill(palette.text());
+            g.setTextAlign(TextAlignment.LEFT);
+            double freeShare = b.nodePages(nid) == 0 ? 0 : (double) b.freePages(nid) / b.nodePages(nid);
+            g.fillText(String.format(Locale.ROOT, "node %d: %,d of %,d pages free", nid, b.freePages(nid),
+                    b.nodePages(nid)), PAD, y0 + 14);
+            // how full the node is
+            double usageY = y0 + 20;
+            g.setFill(palette.empty());
+            g.fillRect(PAD, usageY, w - 2 * PAD, 6);
+            g.setFill(palette.buddy());
+            g.fillRect(PAD, usageY, (w - 2 * PAD) * freeShare, 6);
+            double barTop = usageY + 12;
+            double barBottom = y0 + nodeH - 18;
+            double barMax = Math.max(4, barBottom - barTop);
+            for (int o = 0; o < ORDERS; o++) {
+                int count = b.freeBlocks(nid, o);
+                double height = count == 0 ? 0 : Math.max(2, barMax * Math.log1p(count) / logMax);
+                double x = barsX + o * barW;
+                g.setFill(palette.empty());
+                g.fillRect(x + 1, barTop, barW - 2, barMax);
+                g.setFill(palette.buddy());
+                g.fillRect(x + 1, barBottom - height, barW - 2, height);
+                g.setFill(palette.muted());
+                g.setFont(small());
+                g.setTextAlign(TextAlignment.CENTER);
+                g.fillText(Integer.toString(o), x + barW / 2, barBottom + 12);
+                if (count > 0 && barW > 18) {
+                    g.setFill(palette.text());
+                    g.fillText(count > 9999 ? (count / 1000) + "k" : Integer.toString(count), x + barW / 2,
+                            Math.max(barTop + 10, barBottom - height - 3));
+                }
+            }
+            g.setTextAlign(TextAlignment.LEFT);
+        }
+    }
+
+    @Override
+    protected String describeAt(double x, double y) {
+        if (view == null || barW <= 0) {
+            return null;
+        }
+        BuddyView b = view.buddy();
+        int order = (int) ((x - barsX) / barW);
+        for (int nid = 0; nid < nodeTops.length && nid < b.nodes(); nid++) {
+            if (y >= nodeTops[nid] && y < nodeTops[nid] + nodeH && order >= 0 && order < ORDERS) {
+                return String.format(Locale.ROOT, "node %d, order %d (%d pages each): %,d free blocks", nid, order,
+                        1 << order, b.freeBlocks(nid, order));
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app.view;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.pagepool.run.Unit;
+
+/**
+ * The controls along the top: what to run (preset, preset file, script
+ * file), how (back, play/pause, step and its unit, speed), and starting over
+ * (seed, reset, driver reload), plus the theme. Every control has an id and
+ * a tooltip; the window wires them to the controller.
+ */
+public final class ControlBar extends HBox {
+    public final ComboBox<String> presets = new ComboBox<>();
+    public final Button openPreset = button("openPreset", Material2AL.FOLDER_OPEN, "Open a workload preset file");
+    public final Button openScript = button("openScript", Material2AL.DESCRIPTION,
+            "Open a .pool script and step through it line by line");
+    public final Button stepBack = button("stepBack", Material2MZ.SKIP_PREVIOUS, "Step back one unit (←)");
+    public final ToggleButton play = new ToggleButton();
+    public final Button step = button("step", Material2MZ.SKIP_NEXT, "Step forward one unit (→)");
+    public final ComboBox<Unit> unit = new ComboBox<>();
+    public final Slider speed = new Slider(0, SpeedScale.MAX, 14);
+    public final Label speedLabel = new Label();
+    public final TextField seed = new TextField("1");
+    public final Button reset = button("reset", Material2MZ.REPLAY, "Start again from time 0 with this seed");
+    public final Button reload = button("reload", Material2AL.AUTORENEW,
+            "Reload the driver now: the old pool is destroyed, a new one created");
+    public final ComboBox<String> theme = new ComboBox<>();
+
+    public ControlBar() {
+        setId("controls");
+        getStyleClass().add("control-bar");
+        setSpacing(6);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(6, 8, 6, 8));
+        presets.setId("presets");
+        presets.setPrefWidth(200);
+        tip(presets, "Choose a scenario: each starts a workload that tells one page_pool story");
+        play.setId("play");
+        play.setGraphic(new FontIcon(Material2MZ.PLAY_ARROW));
+        tip(play, "Play or pause (space)");
+        play.selectedProperty().addListener((o, was, is) -> ((FontIcon) play.getGraphic())
+                .setIconCode(is ? Material2MZ.PAUSE : Material2MZ.PLAY_ARROW));
+        unit.setId("stepUnit");
+        unit.getItems().addAll(Unit.values());
+        unit.setValue(Unit.KERNEL_CALL);
+        unit.setButtonCell(new UnitCell());
+        unit.setCellFactory(list -> new UnitCell());
+        tip(unit, "What one step is: one kernel call, one packet, or one NAPI poll");
+        speed.setId("speed");
+        speed.setPrefWidth(150);
+        tip(speed, "Speed, as a factor of real time (+ and − keys); at the right end: as fast as possible");
+        speedLabel.setId("speedLabel");
+        speedLabel.setMinWidth(64);
+        seed.setId("seed");
+        seed.setPrefColumnCount(5);
+        tip(seed, "The random seed: the same seed replays the same run");
+        theme.setId("theme");
+        theme.getItems().addAll("light", "dark", "contrast");
+        theme.setValue("light");
+        tip(theme, "Theme: light, dark, or high contrast for projectors");
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        getChildren().addAll(presets, openPreset, openScript, new Separator(javafx.geometry.Orientation.VERTICAL),
+                stepBack, play, step, unit, new Separator(javafx.geometry.Orientation.VERTICAL), speed, speedLabel,
+                new Separator(javafx.geometry.Orientation.VERTICAL), new Label("seed"), seed, reset, reload, spring,
+                theme);
+    }
+
+    private static Button button(String id, Ikon icon, String tooltip) {
+        Button b = new Button();
+        b.setId(id);
+        b.setGraphic(new FontIcon(icon));
+        tip(b, tooltip);
+        return b;
+    }
+
+    static void tip(Control control, String text) {
+        control.setTooltip(new Tooltip(text));
+    }
+
+    /** Every control, for checks that each has a tooltip. */
+    public java.util.List<Node> controls() {
+        return java.util.List.of(presets, openPreset, openScript, stepBack, play, step, unit, speed, seed, reset,
+                reload, theme);
+    }
+
+    /** Shows a step unit in words. */
+    private static final class UnitCell extends javafx.scene.control.ListCell<Unit> {
+        @Override
+        protected void updateItem(Unit item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : switch (item) {
+                case KERNEL_CALL -> "kernel call";
+                case PACKET -> "packet";
+                case POLL -> "NAPI poll";
+            });
+        }
+    }
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app.view;
+
+import java.util.Locale;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import org.pagepool.nic.RxRing;
+import org.pagepool.run.DeviceView;
+import org.pagepool.run.PageSlots;
+
+/**
+ * The device: the RX descriptor ring (empty, a posted page waiting for a
+ * packet, a received packet waiting for NAPI), the TX ring, where NAPI runs
+ * and how many packets the NIC missed for want of a posted page.
+ */
+public final class DevicePane extends CanvasRegion {
+    private CellGrid rxGrid;
+    private CellGrid txGrid;
+
+    public DevicePane() {
+        super("device", "Device: NIC rings");
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        DeviceView d = view.device();
+        g.setFont(label());
+        if (d == null) {
+            g.setFill(palette.muted());
+            g.fillText("A script drives the pool directly:", PAD, TITLE + 18);
+            g.fillText("no NIC. Its pages are under Driver.", PAD, TITLE + 34);
+            rxGrid = null;
+            txGrid = null;
+            return;
+        }
+        g.setFill(palette.muted());
+        String napi = d.inPoll() ? "NAPI polling" : d.napiScheduled() ? "NAPI scheduled" : "IRQ armed";
+        g.fillText(String.format(Locale.ROOT, "IRQ on CPU %d (node %d) · %s", d.irqCpu(), d.irqNode(), napi), PAD,
+                TITLE + 14);
+        double top = TITLE + 22;
+        double footer = 40;
+        double available = h - top - footer;
+        double rxHeight = available * 0.62;
+        g.setFill(palette.text());
+        g.fillText("RX descriptors (" + d.rx().size() + ")", PAD, top + 10);
+        rxGrid = new CellGrid(PAD, top + 16, w - 2 * PAD, rxHeight - 20, d.rx().size());
+        PageSlots rx = d.rx();
+        for (int i = 0; i < rx.size(); i++) {
+            RxRing.Slot slot = d.rxSlot(i);
+            Color fill = slot == RxRing.Slot.EMPTY ? palette.empty()
+                    : slot == RxRing.Slot.COMPLETED ? palette.packet() : palette.descriptor();
+            rxGrid.paint(g, palette, i, fill, rx.attrs(i));
+        }
+        double txTop = top + rxHeight + 6;
+        g.setFill(palette.text());
+        g.fillText("TX ring (" + d.tx().size() + " in flight of " + d.txSize() + ")", PAD, txTop + 10);
+        txGrid = new CellGrid(PAD, txTop + 16, w - 2 * PAD, available - rxHeight - 22, d.txSize());
+        PageSlots tx = d.tx();
+        for (int i = 0; i < d.txSize(); i++) {
+            boolean used = i < tx.size();
+            txGrid.paint(g, palette, i, used ? palette.tx() : palette.empty(), used ? tx.attrs(i) : 0);
+        }
+        g.setFont(small());
+        g.setFill(palette.muted());
+        g.fillText("received " + JourneyOverlay.human(view.nic().rxPackets()), PAD, h - 22);
+        g.setFill(view.nic().rxMissed() > 0 ? palette.warning() : palette.muted());
+        g.fillText("rx_missed " + JourneyOverlay.human(view.nic().rxMissed()), PAD + (w - 2 * PAD) / 2, h - 22);
+        g.setFill(palette.muted());
+        g.fillText(String.format(Locale.ROOT, "XDP drop %s · tx %s · redirect %s · pass %s",
+                JourneyOverlay.human(view.nic().drop()), JourneyOverlay.human(view.nic().tx()),
+                JourneyOverlay.human(view.nic().redirect()), JourneyOverlay.human(view.nic().pass())), PAD, h - 8);
+    }
+
+    @Override
+    protected String describeAt(double x, double y) {
+        if (view == null || view.device() == null) {
+            return null;
+        }
+        DeviceView d = view.device();
+        if (rxGrid != null) {
+            int i = rxGrid.at(x, y);
+            if (i >= 0) {
+                String state = d.rxSlot(i) == RxRing.Slot.EMPTY ? "empty (no page posted)"
+                        : d.rxSlot(i) == RxRing.Slot.POSTED ? "a posted page waiting for a packet"
+                        : "a received packet waiting for NAPI";
+                int handle = d.rx().handle(i);
+                return "RX descriptor " + i + ": " + state + (handle != 0 ? "\n" + page(handle, d.rx().attrs(i)) : "");
+            }
+        }
+        if (txGrid != null) {
+            int i = txGrid.at(x, y);
+            if (i >= 0 && i < d.tx().size()) {
+                return "TX frame " + i + " waiting for its completion\n" + page(d.tx().handle(i), d.tx().attrs(i));
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Point2D locate(int pool, int handle) {
+        if (view == null || view.device() == null || rxGrid == null) {
+            return null;
+        }
+        int i = view.device().rx().indexOf(pool, handle);
+        if (i >= 0 && i < rxGrid.count) {
+            return rxGrid.centre(i);
+        }
+        i = view.device().tx().indexOf(pool, handle);
+        return i >= 0 && txGrid != null && i < txGrid.count ? txGrid.centre(i) : null;
+    }
+}

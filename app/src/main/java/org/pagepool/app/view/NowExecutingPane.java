@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app.view;
+
+import java.util.Properties;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import org.pagepool.trace.KernelFunction;
+
+/**
+ * "Now executing": the kernel function the model entered last, what it does
+ * in a sentence or two (texts from {@code assets/explanations}), and a link
+ * to it in the v5.14 source on elixir.bootlin.com.
+ */
+public final class NowExecutingPane extends VBox {
+    private final Label name = new Label("—");
+    private final Label text = new Label("Step through the model to see each kernel function it runs.");
+    private final Hyperlink link = new Hyperlink();
+    private final Properties explanations;
+    private KernelFunction shown;
+
+    public NowExecutingPane(Properties explanations, Consumer<String> openUrl) {
+        this.explanations = explanations;
+        setId("nowExecuting");
+        getStyleClass().add("now-executing");
+        setPadding(new Insets(4, 6, 4, 6));
+        setSpacing(3);
+        Label title = new Label("Now executing");
+        title.getStyleClass().add("panel-title");
+        name.setId("functionName");
+        name.getStyleClass().add("function-name");
+        text.setId("functionText");
+        text.setWrapText(true);
+        text.setMinHeight(48);
+        link.setId("sourceLink");
+        link.setVisible(false);
+        link.setTooltip(new Tooltip("Open this function in the Linux v5.14 source (elixir.bootlin.com)"));
+        link.setOnAction(e -> {
+            if (shown != null) {
+                openUrl.accept(shown.sourceUrl());
+            }
+        });
+        getChildren().addAll(title, name, text, link);
+    }
+
+    /** Shows {@code function}, or says that nothing is being traced (at high speed). */
+    public void show(KernelFunction function, boolean tracing) {
+        if (function == shown && function != null) {
+            return;
+        }
+        shown = function;
+        if (function == null) {
+            name.setText("—");
+            text.setText(tracing ? "Step through the model to see each kernel function it runs."
+                    : "At this speed the model runs millions of calls a second: slow down or step to follow them.");
+            link.setVisible(false);
+            return;
+        }
+        name.setText(function.kernelName() + "()");
+        text.setText(explanations.getProperty(function.kernelName(), ""));
+        link.setText(function.kernelName() + " in Linux v5.14");
+        link.setVisible(true);
+    }
+
+    /** The explanation of a function (for the tests and the scenario panel). */
+    public String explanation(KernelFunction function) {
+        return explanations.getProperty(function.kernelName(), "");
+    }
+}

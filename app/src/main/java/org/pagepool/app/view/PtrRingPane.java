@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app.view;
+
+import java.util.Locale;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.ArcType;
+import javafx.scene.text.TextAlignment;
+import org.pagepool.run.PoolView;
+
+/**
+ * The ptr_ring as a circle of {@code size} slots: live entries (produced, not
+ * consumed), stale ones (consumed but not yet zeroed by the batched consumer:
+ * the producer cannot reuse them) and empty ones, with the producer,
+ * consumer_head and consumer_tail indexes. Large rings are drawn in as many
+ * sectors as the circle has room for, each showing its busiest state.
+ */
+public final class PtrRingPane extends CanvasRegion {
+    private static final int MAX_SECTORS = 720;
+    private double cx;
+    private double cy;
+    private double outer;
+    private double inner;
+
+    public PtrRingPane() {
+        super("ptrRing", "ptr_ring");
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        PoolView pool = view.currentPool();
+        if (pool == null) {
+            g.setFill(palette.muted());
+            g.setFont(label());
+            g.fillText("no pool", PAD, TITLE + 14);
+            outer = 0;
+            return;
+        }
+        int size = pool.ring().size();
+        cx = w / 2;
+        cy = TITLE + (h - TITLE - 30) / 2 + 6;
+        outer = Math.max(20, Math.min(w / 2 - 34, (h - TITLE - 36) / 2 - 14));
+        inner = outer * 0.72;
+        int sectors = Math.min(size, MAX_SECTORS);
+        double sweep = 360.0 / sectors;
+        for (int s = 0; s < sectors; s++) {
+            int from = (int) ((long) s * size / sectors);
+            int to = (int) ((long) (s + 1) * size / sectors);
+            Color fill = palette.empty();
+            for (int i = from; i < to; i++) {
+                if (pool.ringLive(i)) {
+                    fill = pool.ring().attrs(i) != 0 && org.pagepool.run.PageAttrs.pfmemalloc(pool.ring().attrs(i))
+                            ? palette.pfmemalloc() : palette.ring();
+                    break;
+                }
+                if (pool.ringStale(i)) {
+                    fill = palette.stale();
+                }
+            }
+            double start = 90 - s * sweep; // slot 0 at twelve o'clock, going clockwise
+            double gap = sectors <= 128 ? Math.min(1.5, sweep * 0.15) : 0;
+            g.setFill(fill);
+            g.fillArc(cx - outer, cy - outer, 2 * outer, 2 * outer, start - gap / 2, -(sweep - gap), ArcType.ROUND);
+        }
+        g.setFill(palette.panel());
+        g.fillOval(cx - inner, cy - inner, 2 * inner, 2 * inner);
+        // indexes that coincide share one tick and one label
+        int p = pool.producer();
+        int head = pool.consumerHead();
+        int tail = pool.consumerTail();
+        marker(g, p, size, p == head && p == tail ? "producer = head = tail" : p == head ? "producer = head"
+                : p == tail ? "producer = tail" : "producer", palette.accent(), 0);
+        if (head != p) {
+            marker(g, head, size, head == tail ? "head = tail" : "consumer_head", palette.cache(), 1);
+        }
+        if (tail != p && tail != head) {
+            marker(g, tail, size, "consumer_tail", palette.muted(), 2);
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFill(palette.text());
+        g.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 16));
+        g.fillText(pool.ringCount() + " / " + size, cx, cy - 4);
+        g.setFont(label());
+        g.setFill(palette.muted());
+        g.fillText("stale " + pool.stale() + "  batch " + (size >= 32 ? 16 : 1), cx, cy + 14);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(String.format(Locale.ROOT, "ring %,d  refill %,d  ring_full %,d", pool.stats().ring(),
+                pool.stats().refill(), pool.stats().ringFull()), PAD, h - 8);
+    }
+
+    /** A tick outside the circle at slot {@code index}, labelled. */
+    private void marker(GraphicsContext g, int index, int size, String name, Color color, int lane) {
+        double angle = Math.toRadians(90 - (index + 0.5) * 360.0 / size);
+        double r0 = outer + 2;
+        double r1 = outer + 9 + lane * 6;
+        double x0 = cx + r0 * Math.cos(angle);
+        double y0 = cy - r0 * Math.sin(angle);
+        double x1 = cx + r1 * Math.cos(angle);
+        double y1 = cy - r1 * Math.sin(angle);
+        g.setStroke(color);
+        g.setLineWidth(2 * palette.lineWidth());
+        g.strokeLine(x0, y0, x1, y1);
+        g.setFill(color);
+        g.setFont(small());
+        if (Math.abs(x1 - cx) < outer * 0.35) {
+            // near the top or the bottom of the circle: centre the label above or below the tick
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(name, x1, y1 < cy ? y1 - 4 - lane * 11 : y1 + 12 + lane * 11);
+        } else {
+            g.setTextAlign(x1 >= cx ? TextAlignment.LEFT : TextAlignment.RIGHT);
+            g.fillText(name, x1 + (x1 >= cx ? 3 : -3), y1 + 4);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    private int slotAt(double x, double y, int size) {
+        double dx = x - cx;
+        double dy = cy - y;
+        double r = Math.hypot(dx, dy);
+        if (r < inner || r > outer) {
+            return -1;
+        }
+        double degrees = 90 - Math.toDegrees(Math.atan2(dy, dx));
+        degrees = (degrees % 360 + 360) % 360;
+        return Math.min(size - 1, (int) (degrees / 360.0 * size));
+    }
+
+    @Override
+    protected String describeAt(double x, double y) {
+        PoolView pool = view == null ? null : view.currentPool();
+        if (pool == null || outer == 0) {
+            return null;
+        }
+        int i = slotAt(x, y, pool.ring().size());
+        if (i < 0) {
+            return null;
+        }
+        String what = pool.ringLive(i) ? "live" : pool.ringStale(i)
+                ? "stale: consumed, not yet zeroed (the producer must wait)" : "empty";
+        int handle = pool.ring().handle(i);
+        return "ring slot " + i + ": " + what + (handle != 0 && pool.ringLive(i) ? "\n"
+                + page(handle, pool.ring().attrs(i)) : "");
+    }
+
+    @Override
+    public Point2D locate(int pool, int handle) {
+        PoolView p = view == null ? null : view.currentPool();
+        if (p == null || p.id() != pool || outer == 0) {
+            return null;
+        }
+        int i = p.ring().indexOf(pool, handle);
+        if (i < 0 || !p.ringLive(i)) {
+            return null;
+        }
+        double angle = Math.toRadians(90 - (i + 0.5) * 360.0 / p.ring().size());
+        double r = (outer + inner) / 2;
+        return new Point2D(cx + r * Math.cos(angle), cy - r * Math.sin(angle));
+    }
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app.view;
+
+import java.util.Locale;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.GraphicsContext;
+import org.pagepool.run.PageSlots;
+
+/**
+ * Pages out of the pool's hands: skbs sockets hold and frames waiting on
+ * other CPUs (in a live run), or the pages a script's driver holds. They
+ * are still the pool's pages: {@code inflight} counts them.
+ */
+public final class SocketsPane extends CanvasRegion {
+    private CellGrid grid;
+
+    public SocketsPane() {
+        super("sockets", "Sockets and other CPUs");
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        PageSlots pages = view.sockets();
+        g.setFont(label());
+        g.setFill(palette.muted());
+        String what = view.live()
+                ? String.format(Locale.ROOT, "%,d skbs in sockets, %,d frames on other CPUs", view.stack().skbsHeld(),
+                        view.stack().framesHeld())
+                : String.format(Locale.ROOT, "Driver: %,d pages held or detached", view.socketsTotal());
+        g.fillText(what + (view.socketsTotal() > pages.size() ? " (first " + pages.size() + " shown)" : ""), PAD,
+                TITLE + 14);
+        grid = new CellGrid(PAD, TITLE + 22, w - 2 * PAD, h - TITLE - 30, Math.max(pages.size(), 1));
+        for (int i = 0; i < pages.size(); i++) {
+            grid.paint(g, palette, i, view.live() ? palette.skb() : palette.accent(), pages.attrs(i));
+        }
+    }
+
+    @Override
+    protected String describeAt(double x, double y) {
+        if (grid == null || view == null) {
+            return null;
+        }
+        int i = grid.at(x, y);
+        PageSlots pages = view.sockets();
+        return i >= 0 && i < pages.size() ? page(pages.handle(i), pages.attrs(i)) : null;
+    }
+
+    @Override
+    public Point2D locate(int pool, int handle) {
+        if (grid == null || view == null) {
+            return null;
+        }
+        int i = view.sockets().indexOf(pool, handle);
+        return i >= 0 && i < grid.count ? grid.centre(i) : null;
+    }
+}

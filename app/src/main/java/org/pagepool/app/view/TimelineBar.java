@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app.view;
+
+import java.util.Locale;
+import java.util.function.LongConsumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.pagepool.run.ModelView;
+
+/**
+ * The timeline along the bottom: a scrubber over simulated time (drag to go
+ * back or forward; the runner replays from its snapshots), the time, and
+ * the rates.
+ */
+public final class TimelineBar extends HBox {
+    private final Slider scrubber = new Slider(0, 1, 0);
+    private final Label time = new Label();
+    private final Label status = new Label();
+    private boolean following;
+
+    public TimelineBar(LongConsumer seek) {
+        setId("timelineBar");
+        getStyleClass().add("timeline-bar");
+        setSpacing(10);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(4, 8, 4, 8));
+        scrubber.setId("timeline");
+        scrubber.setTooltip(new Tooltip("Drag to go to another moment of the run"));
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        time.setId("timeLabel");
+        time.setMinWidth(150);
+        status.setId("status");
+        status.setMinWidth(280);
+        scrubber.valueChangingProperty().addListener((o, was, changing) -> {
+            if (!changing) {
+                seek.accept((long) scrubber.getValue());
+            }
+        });
+        scrubber.setOnMouseReleased(e -> {
+            if (!scrubber.isValueChanging()) {
+                seek.accept((long) scrubber.getValue());
+            }
+        });
+        getChildren().addAll(scrubber, time, status);
+    }
+
+    /** Follows the run (unless the user is dragging). */
+    public void show(ModelView view, long durationNs) {
+        double max = Math.max(durationNs, view.timeNs());
+        if (!scrubber.isValueChanging() && !scrubber.isPressed()) {
+            following = true;
+            scrubber.setMax(max);
+            scrubber.setValue(view.timeNs());
+            following = false;
+        }
+        time.setText(view.live() ? formatTime(view.timeNs()) : "line " + view.script().lastLine());
+        String rates = view.live()
+                ? String.format(Locale.ROOT, "%s pps simulated · %s pps wall · step %,d",
+                        JourneyOverlay.human(view.simPps()), JourneyOverlay.human(view.wallPps()), view.position())
+                : String.format(Locale.ROOT, "%,d lines run", view.position());
+        status.setText(view.state().name().toLowerCase(Locale.ROOT) + " · " + rates
+                + (view.droppedEvents() > 0 ? " · " + view.droppedEvents() + " events skipped" : ""));
+    }
+
+    public boolean following() {
+        return following;
+    }
+
+    static String formatTime(long ns) {
+        if (ns >= 1_000_000_000L) {
+            return String.format(Locale.ROOT, "t = %.3f s", ns / 1e9);
+        }
+        if (ns >= 1_000_000L) {
+            return String.format(Locale.ROOT, "t = %.3f ms", ns / 1e6);
+        }
+        return String.format(Locale.ROOT, "t = %.3f µs", ns / 1e3);
+    }
+
+    public Slider scrubber() {
+        return scrubber;
+    }
+}
