@@ -25,9 +25,9 @@ public record NicStats(long rxPackets, long rxMissed, long polls, long drop, lon
                 refillFailed, reloads};
     }
 
-    /** Packets NAPI handled (every verdict). */
+    /** Packets NAPI handled (every verdict, XDP_TX frames the full TX ring dropped included). */
     public long processed() {
-        return drop + tx + redirect + pass;
+        return drop + tx + txFull + redirect + pass;
     }
 
     public String format() {

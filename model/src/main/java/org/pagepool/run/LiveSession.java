@@ -207,14 +207,10 @@ final class LiveSession implements Session {
         return null;
     }
 
+    /** Starts the preset again, with the parameters as the user left them (what if the ring were smaller?). */
     @Override
     public Session reset(long seed) throws PoolCreateException {
-        return new LiveSession(preset.withSeed(seed).withParams(preset.params()));
-    }
-
-    /** A fresh start of the same preset, keeping the parameters changed since (for "what if" runs). */
-    Session resetWithCurrentParams(long seed) throws PoolCreateException {
-        return new LiveSession(preset.withSeed(seed).withParams(sim.params()));
+        return new LiveSession(preset.withSeed(seed).withParams(sim.nextParams()));
     }
 
     @Override
@@ -232,7 +228,7 @@ final class LiveSession implements Session {
                 sim.seed(), pools, DeviceView.of(sim.driver()), BuddyView.of(kernel.mm()), sim.driver().stats(),
                 sim.stackStats(), socketSlots, sockets, status.simPps(), status.wallPps(), status.current(),
                 kernel.log().recent(), kernel.log().total(), kernel.dma().mapped(), kernel.dma().syncs(),
-                sim.params(), null);
+                sim.nextParams(), null);
     }
 
     Preset preset() {

@@ -18,8 +18,9 @@ import org.pagepool.workload.WorkloadParams;
  * @param eventsOn      whether per-page events are being published (off at high speed)
  * @param droppedEvents events the viewer did not take in time, dropped, since the start
  * @param device        the NIC, or null for a script
- * @param sockets       skbs sockets and other CPUs hold (the first ones, up to a display limit)
- * @param socketsTotal  how many skbs there really are
+ * @param sockets       pages out of the pool's hands: skbs in sockets and frames on other CPUs (live), or
+ *                      the pages a script's driver holds or detached (the first ones, up to a display limit)
+ * @param socketsTotal  how many such pages there really are
  * @param simPps        packets per simulated second, recently
  * @param wallPps       packets per wall-clock second, recently
  * @param current       the kernel function entered last, or null

@@ -147,11 +147,23 @@ final class ScriptSession implements Session {
             pools.add(PoolView.of(pool));
         }
         int next = runner.peek() == null ? 0 : runner.peek().line();
+        List<org.pagepool.mm.Page> held = new ArrayList<>();
+        if (pool != null) {
+            kernel.mm().forEachPage(page -> {
+                if (page.owner() == pool && (page.place() == org.pagepool.trace.Place.DRIVER
+                        || page.place() == org.pagepool.trace.Place.DETACHED) && page.refCount() > 0) {
+                    held.add(page);
+                }
+            });
+            held.sort((a, b) -> Integer.compareUnsigned(a.handle(), b.handle()));
+        }
+        int shown = Math.min(held.size(), LiveSession.SOCKETS_SHOWN);
         ScriptView view = new ScriptView(script.fileName(), script.sourceLines(), lastLine, next, trace, error);
         return new ModelView(status.serial(), error != null ? RunnerState.ERROR : status.state(),
                 error != null ? error : status.error(), status.speed(), status.eventsOn(), status.droppedEvents(),
                 position, timeNs(), kernel.jiffies().now(), script.fileName(), script.fileName(), 0, pools, null,
-                BuddyView.of(kernel.mm()), null, null, PageSlots.EMPTY, 0, 0, 0, status.current(),
+                BuddyView.of(kernel.mm()), null, null, PageSlots.of(held::get, shown), held.size(), 0, 0,
+                status.current(),
                 kernel.log().recent(), kernel.log().total(), kernel.dma().mapped(), kernel.dma().syncs(), null, view);
     }
 

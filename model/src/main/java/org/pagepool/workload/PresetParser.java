@@ -48,7 +48,8 @@ public final class PresetParser {
         long seed = 1;
         WorkloadParams params = WorkloadParams.defaults();
         List<TimedAction> timeline = new ArrayList<>();
-        boolean[] given = new boolean[Param.values().length];
+        int[] lineOf = new int[Param.values().length];
+        java.util.Set<String> said = new java.util.HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             int n = i + 1;
             String raw = lines.get(i);
@@ -67,6 +68,9 @@ public final class PresetParser {
             }
             String key = text.substring(0, eq).strip();
             String value = text.substring(eq + 1).strip();
+            if ((key.equals("title") || key.equals("duration") || key.equals("seed")) && !said.add(key)) {
+                throw new PresetError(n, key + " is set twice");
+            }
             switch (key) {
                 case "title":
                     title = required(n, key, value);
@@ -83,15 +87,21 @@ public final class PresetParser {
                         throw new PresetError(n, "duration must be more than 0");
                     }
                     break;
-                case "seed":
-                    seed = (long) number(n, key, value);
+                case "seed": {
+                    double d = number(n, key, value);
+                    if (d != Math.rint(d) || Math.abs(d) > 9e15) {
+                        throw new PresetError(n, "seed needs a whole number, not " + value);
+                    }
+                    seed = (long) d;
                     break;
+                }
                 default: {
                     Param param = param(n, key);
-                    if (given[param.ordinal()]) {
-                        throw new PresetError(n, key + " is set twice");
+                    if (lineOf[param.ordinal()] != 0) {
+                        throw new PresetError(n, key + " is set twice (first on line " + lineOf[param.ordinal()]
+                                + ")");
                     }
-                    given[param.ordinal()] = true;
+                    lineOf[param.ordinal()] = n;
                     params = set(n, params, param, value);
                 }
             }
@@ -99,7 +109,7 @@ public final class PresetParser {
         if (title == null) {
             throw new PresetError(0, "no title: add a line title = ...");
         }
-        check(params, timeline);
+        check(params, timeline, lineOf);
         timeline.sort(Comparator.comparingLong(TimedAction::timeNs)); // stable: same-time events keep their order
         return new Preset(name, title, summary, watch, duration, seed, params, timeline);
     }
@@ -232,15 +242,23 @@ public final class PresetParser {
         return Double.parseDouble(body) * scale;
     }
 
+    /** The line of whichever of two settings came last (the one that made them disagree). */
+    private static int later(int[] lineOf, Param a, Param b) {
+        return Math.max(lineOf[a.ordinal()], lineOf[b.ordinal()]);
+    }
+
     /** Settings that depend on each other: CPUs and nodes that must exist. */
-    private static void check(WorkloadParams p, List<TimedAction> timeline) throws PresetError {
+    private static void check(WorkloadParams p, List<TimedAction> timeline, int[] lineOf) throws PresetError {
         int cpus = p.getInt(Param.CPUS);
-        if (p.getInt(Param.IRQ_CPU) >= cpus || p.getInt(Param.REDIRECT_CPU) >= cpus) {
-            throw new PresetError(0, "irq.cpu and redirect.cpu must be below cpus (" + cpus + ")");
+        for (Param cpu : new Param[] {Param.IRQ_CPU, Param.REDIRECT_CPU}) {
+            if (p.getInt(cpu) >= cpus) {
+                throw new PresetError(later(lineOf, cpu, Param.CPUS), cpu.key() + " is " + p.getInt(cpu)
+                        + ", but irq.cpu and redirect.cpu must be below cpus (" + cpus + ")");
+            }
         }
         if (p.getInt(Param.POOL_NID) >= p.getInt(Param.NODES)) {
-            throw new PresetError(0, "pool.nid must be -1 or a node below memory.nodes (" + p.getInt(Param.NODES)
-                    + ")");
+            throw new PresetError(later(lineOf, Param.POOL_NID, Param.NODES), "pool.nid must be -1 or a node below"
+                    + " memory.nodes (" + p.getInt(Param.NODES) + ")");
         }
         for (TimedAction a : timeline) {
             if (a.action() instanceof TimedAction.SetParam set) {

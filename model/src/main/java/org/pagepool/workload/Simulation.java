@@ -41,6 +41,8 @@ public final class Simulation implements Stack {
     private final List<PagePool> pools;
     private final List<TimedAction> timeline;
     private WorkloadParams params;
+    /** The parameters a reset would start from: {@link #params} plus machine changes waiting for it. */
+    private WorkloadParams nextParams;
     private int nextAction;
     private long now;
     private long steps;
@@ -58,6 +60,7 @@ public final class Simulation implements Stack {
             throws PoolCreateException {
         this.seed = seed;
         this.params = params;
+        this.nextParams = params;
         this.timeline = List.copyOf(timeline);
         int[] nodePages = new int[params.getInt(Param.NODES)];
         java.util.Arrays.fill(nodePages, params.getInt(Param.NODE_PAGES));
@@ -101,6 +104,7 @@ public final class Simulation implements Stack {
         copy.finish();
         this.timeline = o.timeline;
         this.params = o.params;
+        this.nextParams = o.nextParams;
         this.nextAction = o.nextAction;
         this.now = o.now;
         this.steps = o.steps;
@@ -310,12 +314,14 @@ public final class Simulation implements Stack {
         if (remote > 0 && cpus > 1 && rng.nextDouble() < remote) {
             freeCpu = (cpu + 1 + rng.nextInt(cpus - 1)) % cpus;
         }
-        sockets.add(at + lifetime(params.get(Param.SKB_LIFETIME)), page, freeCpu, SkbHeap.SKB);
+        long freed = at + lifetime(params.get(Param.SKB_LIFETIME));
+        sockets.add(freed, page, freeCpu, SkbHeap.SKB);
         double clone = params.get(Param.SKB_CLONE);
         if (clone > 0 && rng.nextDouble() < clone) {
             stackCounters.clones++;
             calls.getPage((PagePool) page.owner(), page);
-            sockets.add(at + lifetime(params.get(Param.CLONE_LIFETIME)), page, freeCpu, SkbHeap.CLONE);
+            // the clone lives on after the skb: when the skb is freed the page still has two references
+            sockets.add(freed + 1 + lifetime(params.get(Param.CLONE_LIFETIME)), page, freeCpu, SkbHeap.CLONE);
             return true;
         }
         return false;
@@ -363,8 +369,12 @@ public final class Simulation implements Stack {
      */
     public void set(Param param, double value) {
         WorkloadParams changed = params.with(param, value);
-        if (param.scope() != Param.Scope.LIVE) {
-            params = changed;
+        nextParams = nextParams.with(param, value);
+        if (param.scope() == Param.Scope.RESET) {
+            return; // the machine stays as it was built until a reset
+        }
+        if (param.scope() == Param.Scope.RELOAD) {
+            params = changed; // read by the next reload
             return;
         }
         switch (param) {
@@ -412,6 +422,11 @@ public final class Simulation implements Stack {
         return params;
     }
 
+    /** The parameters a reset would start from: those in force plus machine changes waiting for it. */
+    public WorkloadParams nextParams() {
+        return nextParams;
+    }
+
     /** Simulated time (ns). */
     public long now() {
         return now;
@@ -436,7 +451,7 @@ public final class Simulation implements Stack {
     /** Every pool the run created that is not freed, and their summed counters. */
     public org.pagepool.pool.PoolStatsSnapshot poolStats() {
         org.pagepool.pool.PoolStatsSnapshot sum = org.pagepool.pool.PoolStatsSnapshot.ZERO;
-        for (PagePool pool : pools) {
+        for (PagePool pool : pools()) {
             sum = sum.plus(pool.stats());
         }
         return sum;

@@ -45,7 +45,7 @@ public final class SidePanel extends VBox {
         countersScroll.setMinHeight(150);
         countersScroll.setPrefViewportHeight(205);
         getChildren().addAll(countersScroll, now, tabs);
-        setPrefWidth(360);
+        setPrefWidth(400);
         setMinWidth(300);
     }
 

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pagepool.cli.Main;
+import org.pagepool.pool.PoolCreateException;
+import org.pagepool.script.ScriptRecorder;
+
+/**
+ * The same seed and parameters give the same run, to the last counter and the
+ * last recorded line; batching, stepping and copying do not change it; a
+ * different seed does.
+ */
+class DeterminismTest {
+    /** Steps per preset: enough for every story to get going, few enough to stay quick. */
+    private static final long STEPS = 120_000;
+
+    static Stream<Path> presets() {
+        return Presets.files().stream();
+    }
+
+    private record Run(Simulation sim, String recording) {
+    }
+
+    private static Run run(Preset preset, long seed) throws PoolCreateException {
+        StringWriter out = new StringWriter();
+        ScriptRecorder recorder = new ScriptRecorder(out);
+        Simulation sim = preset.withSeed(seed).start(recorder);
+        sim.run(STEPS, preset.durationNs(), 0);
+        recorder.finish(sim.kernel());
+        return new Run(sim, out.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    void theSameSeedGivesTheSameCountersAndTheSameRecording(Path file) throws Exception {
+        Preset preset = Presets.load(file);
+        Run a = run(preset, preset.seed());
+        Run b = run(preset, preset.seed());
+        assertThat(a.sim().packets()).as("%s: packets", file).isPositive();
+        assertThat(Outcome.of(b.sim())).as("%s: counters", file).isEqualTo(Outcome.of(a.sim()));
+        assertThat(b.recording()).as("%s: recording", file).isEqualTo(a.recording());
+        assertThat(a.recording()).as("%s: recording has calls", file).contains("\nalloc", "\nexpect ");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    void oneStepAtATimeEndsWhereOneBigBatchEnds(Path file) throws Exception {
+        Preset preset = Presets.load(file);
+        long steps = STEPS / 4;
+        Simulation batch = preset.start(null);
+        batch.run(steps, preset.durationNs(), 0);
+        Simulation single = preset.start(null);
+        for (long i = 0; i < steps; i++) {
+            int result = single.step();
+            if (result == Simulation.IDLE || single.nextStepTime() > preset.durationNs()) {
+                break;
+            }
+        }
+        assertThat(Outcome.of(single)).as("%s", file).isEqualTo(Outcome.of(batch));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    void aCopyHasTheSameFutureAsTheOriginal(Path file) throws Exception {
+        Preset preset = Presets.load(file);
+        Simulation original = preset.start(null);
+        original.run(STEPS / 4, preset.durationNs(), 0);
+        Simulation copy = original.copy();
+        assertThat(Outcome.of(copy)).as("%s: the copy starts equal", file).isEqualTo(Outcome.of(original));
+        original.run(STEPS / 4, preset.durationNs(), 0);
+        copy.run(STEPS / 4, preset.durationNs(), 0);
+        assertThat(Outcome.of(copy)).as("%s: and stays equal", file).isEqualTo(Outcome.of(original));
+        Simulation fresh = preset.start(null);
+        fresh.run(STEPS / 2, preset.durationNs(), 0);
+        assertThat(Outcome.of(fresh)).as("%s: as a run without a copy", file).isEqualTo(Outcome.of(original));
+    }
+
+    @Test
+    void anotherSeedChangesARandomStory() throws Exception {
+        // 13: a verdict mix and lognormal socket lifetimes; both draw from the generator
+        Preset preset = Presets.load(Path.of("..", "assets", "scenarios", "13-reload-two-pools.workload"));
+        assertThat(preset.params().get(Param.PASS)).isPositive();
+        assertThat(preset.params().get(Param.SKB_SIGMA)).isPositive();
+        Run a = run(preset, preset.seed());
+        Run b = run(preset, preset.seed() + 1);
+        assertThat(Outcome.of(b.sim())).isNotEqualTo(Outcome.of(a.sim()));
+        assertThat(b.recording()).isNotEqualTo(a.recording());
+    }
+
+    @Test
+    void anotherSeedDoesNotChangeAStoryWithoutRandomness() throws Exception {
+        // 01: every packet dropped, a smooth sender: nothing to draw
+        Preset preset = Presets.load(Path.of("..", "assets", "scenarios", "01-xdp-drop.workload"));
+        Run a = run(preset, 1);
+        Run b = run(preset, 2);
+        assertThat(Outcome.of(b.sim())).isEqualTo(Outcome.of(a.sim()));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("org.pagepool.workload.SimulationSoakTest#seeds")
+    void randomWorkloadsRepeatTooAndSoDoTheirCopies(long seed) {
+        RandomWorkload w = RandomWorkload.of(seed, 10_000);
+        Simulation a = w.start(null);
+        Simulation b = w.start(null);
+        a.run(10_000, w.horizonNs(), 0);
+        b.run(5_000, w.horizonNs(), 0);
+        Simulation copy = b.copy();
+        b.run(5_000, w.horizonNs(), 0);
+        copy.run(5_000, w.horizonNs(), 0);
+        assertThat(Outcome.of(b)).as("seed %d%n%s", seed, w.describe()).isEqualTo(Outcome.of(a));
+        assertThat(Outcome.of(copy)).as("seed %d: the copy%n%s", seed, w.describe()).isEqualTo(Outcome.of(a));
+    }
+
+    @Test
+    void theCommandLineRepeatsARunExactly(@TempDir Path dir) throws Exception {
+        String preset = Path.of("..", "assets", "scenarios", "06-skb-clone.workload").toString();
+        String[] first = cli("workload", "--preset", preset, "--packets", "20000", "--seed", "5", "--record",
+                dir.resolve("a.pool").toString());
+        String[] second = cli("workload", "--preset", preset, "--packets", "20000", "--seed", "5", "--record",
+                dir.resolve("b.pool").toString());
+        assertThat(first[0]).as("exit status and stderr").isEqualTo("0\n");
+        assertThat(withoutWallClock(second[1])).isEqualTo(withoutWallClock(first[1]));
+        assertThat(first[1]).contains("20000 packets");
+        assertThat(Files.readString(dir.resolve("b.pool"))).isEqualTo(Files.readString(dir.resolve("a.pool")));
+        String[] other = cli("workload", "--preset", preset, "--packets", "20000", "--seed", "6");
+        assertThat(withoutWallClock(other[1])).isNotEqualTo(withoutWallClock(first[1]));
+    }
+
+    /** Runs the command line in this JVM: {exit status and stderr, stdout}. */
+    static String[] cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new String[] {exit + "\n" + err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8)};
+    }
+
+    private static String withoutWallClock(String report) {
+        return report.replaceAll("(?m)^wall clock:.*$", "");
+    }
+}

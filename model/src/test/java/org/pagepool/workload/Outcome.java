@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.workload;
+
+import java.util.Locale;
+import org.pagepool.pool.PagePool;
+
+/** Everything a run ends with, as one comparable text: every counter, every pool, the clock. */
+final class Outcome {
+    private Outcome() {
+    }
+
+    static String of(Simulation sim) {
+        StringBuilder text = new StringBuilder();
+        for (PagePool pool : sim.pools()) {
+            text.append(String.format(Locale.ROOT,
+                    "pool %d %s nid=%d: %s | cache=%d ring=%d stale=%d hold=%d release=%d inflight=%d users=%d%n",
+                    pool.id(), pool.state().word(), pool.nid(), pool.stats().format(), pool.allocCount(),
+                    pool.ring().count(), pool.ring().stale(), Integer.toUnsignedLong(pool.holdCount()),
+                    Integer.toUnsignedLong(pool.releaseCount()), pool.inflightCount(),
+                    Integer.toUnsignedLong(pool.users())));
+        }
+        text.append("pools: ").append(sim.poolStats().format()).append('\n');
+        text.append("nic: ").append(sim.driver().stats().format()).append('\n');
+        text.append("stack: ").append(sim.stackStats().format()).append('\n');
+        text.append(String.format(Locale.ROOT,
+                "free=%d mapped=%d syncs=%d jiffies=%d now=%d steps=%d packets=%d buddy0=%s rx=%d/%d tx=%d%n",
+                sim.kernel().mm().freePages(), sim.kernel().dma().mapped(), sim.kernel().dma().syncs(),
+                sim.kernel().jiffies().now(), sim.now(), sim.steps(), sim.packets(),
+                java.util.Arrays.toString(sim.kernel().mm().buddyinfo(0)), sim.driver().rx().posted(),
+                sim.driver().rx().completed(), sim.driver().tx().count()));
+        return text.toString();
+    }
+}

@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.workload;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pagepool.kernel.Kernel;
+import org.pagepool.mm.Page;
+import org.pagepool.mm.PageAllocator;
+import org.pagepool.nic.Driver;
+import org.pagepool.nic.NicStats;
+import org.pagepool.nic.RxRing;
+import org.pagepool.nic.TxRing;
+import org.pagepool.pool.PagePool;
+import org.pagepool.pool.PoolState;
+import org.pagepool.trace.Place;
+
+/**
+ * The page-conservation law of a running simulation, checked from the outside
+ * at NAPI poll boundaries: every page the page allocator handed out is held in
+ * exactly one place — a pool's alloc cache or ptr_ring, an RX descriptor, the
+ * TX ring, an skb in a socket, a frame on another CPU — or is detached with
+ * only clones' references left; its refcount is the number of holders; blocks
+ * of order k count as 2^k pages; and each pool's inflight count is its pages
+ * out there plus the pages the buggy driver leaked from it.
+ *
+ * <p>Leaks are attributed to the driver's pool of the moment: call
+ * {@link #afterPoll} at every poll end, before the driver can start a reload.
+ */
+final class PageConservation {
+    private static final int CACHE = 0;
+    private static final int RING = 1;
+    private static final int RX = 2;
+    private static final int TX = 3;
+    private static final int SKB = 4;
+    private static final int FRAME = 5;
+    private static final int CLONE = 6;
+    private static final Place[] PLACE = {Place.ALLOC_CACHE, Place.PTR_RING, Place.RX_DESCRIPTOR, Place.TX_RING,
+        Place.SKB, Place.REMOTE_CPU};
+    private static final String[] HOLDER = {"alloc cache", "ptr_ring", "RX descriptor", "TX ring", "socket skb",
+        "remote CPU frame", "clone"};
+
+    /** Every pool the run has shown, freed ones included, with the pages the driver leaked from each. */
+    private final Map<PagePool, long[]> pools = new IdentityHashMap<>();
+    private final List<PagePool> order = new ArrayList<>();
+    private long leakedSeen;
+    private String leakError;
+    private long checks;
+
+    private long[] of(PagePool pool) {
+        return pools.computeIfAbsent(pool, p -> {
+            order.add(p);
+            return new long[1];
+        });
+    }
+
+    /** Notes the pools now alive and gives the leaks since the last poll to the driver's current pool. */
+    void afterPoll(Simulation sim) {
+        for (PagePool pool : sim.pools()) {
+            of(pool);
+        }
+        long leaked = sim.driver().stats().leaked();
+        if (leaked != leakedSeen) {
+            PagePool pool = sim.driver().pool();
+            if (pool == null && leakError == null) {
+                leakError = (leaked - leakedSeen) + " page(s) leaked while the device had no pool";
+            } else if (pool != null) {
+                of(pool)[0] += leaked - leakedSeen;
+            }
+            leakedSeen = leaked;
+        }
+    }
+
+    long checks() {
+        return checks;
+    }
+
+    /** Pages leaked from {@code pool} so far (as attributed by {@link #afterPoll}). */
+    long leaked(PagePool pool) {
+        long[] n = pools.get(pool);
+        return n == null ? 0 : n[0];
+    }
+
+    /** The first broken law, or null. */
+    String violation(Simulation sim) {
+        checks++;
+        if (leakError != null) {
+            return leakError;
+        }
+        Kernel kernel = sim.kernel();
+        Driver driver = sim.driver();
+        // who holds which page, and how often
+        Map<Page, int[]> held = new IdentityHashMap<>();
+        Map<Page, PagePool> pooledBy = new IdentityHashMap<>();
+        for (PagePool pool : sim.pools()) {
+            if (pool.state() == PoolState.FREED) {
+                return "pools() lists freed pool " + pool.id();
+            }
+            for (int i = 0; i < pool.allocCount(); i++) {
+                Page page = pool.allocCacheSlot(i);
+                count(held, page, CACHE);
+                pooledBy.put(page, pool);
+            }
+            List<Page> live = new ArrayList<>();
+            pool.ring().forEachLive(live::add);
+            if (live.size() != pool.ring().count()) {
+                return "pool " + pool.id() + ": ring count " + pool.ring().count() + " but " + live.size()
+                        + " live entries";
+            }
+            for (Page page : live) {
+                count(held, page, RING);
+                pooledBy.put(page, pool);
+            }
+        }
+        RxRing rx = driver.rx();
+        int rxPages = 0;
+        for (int i = 0; i < rx.size(); i++) {
+            Page page = rx.page(i);
+            if (page != null) {
+                count(held, page, RX);
+                rxPages++;
+                if (rx.slot(i) == RxRing.Slot.EMPTY) {
+                    return "RX descriptor " + i + " holds " + page + " but says it is empty";
+                }
+            }
+        }
+        if (rxPages != rx.posted() + rx.completed()) {
+            return "RX ring: " + rxPages + " pages on descriptors, but posted " + rx.posted() + " + completed "
+                    + rx.completed();
+        }
+        TxRing tx = driver.tx();
+        for (int i = 0; i < tx.count(); i++) {
+            count(held, tx.inFlight(i), TX);
+        }
+        for (int i = 0; i < sim.socketCount(); i++) {
+            count(held, sim.socketPage(i), sim.socketIsClone(i) ? CLONE : SKB);
+        }
+        for (int i = 0; i < sim.framesInFlight(); i++) {
+            count(held, sim.frame(i), FRAME);
+        }
+
+        // every page record: referenced ones are held as counted, free ones are in the buddy allocator
+        PageAllocator mm = kernel.mm();
+        long total = 0;
+        for (int nid = 0; nid < mm.nodeCount(); nid++) {
+            total += mm.nodePages(nid);
+        }
+        long[] outside = new long[1];
+        long[] mappedBlocks = new long[1];
+        int[] visited = new int[1];
+        Map<PagePool, long[]> outOf = new IdentityHashMap<>();
+        String[] problem = new String[1];
+        mm.forEachPage(page -> {
+            if (problem[0] != null) {
+                return;
+            }
+            int[] h = held.get(page);
+            if (page.refCount() <= 0) {
+                if (h != null) {
+                    problem[0] = page + " is held by " + holders(h) + " but its refcount is " + page.refCount();
+                } else if (page.place() != Place.BUDDY) {
+                    problem[0] = page + " has refcount 0 but is at " + page.place();
+                }
+                return;
+            }
+            outside[0] += page.pages();
+            if (page.dmaAddr() != 0) {
+                mappedBlocks[0]++;
+            }
+            if (h == null) {
+                problem[0] = page + " has refcount " + page.refCount() + " but nothing holds it (a lost page)";
+                return;
+            }
+            visited[0]++;
+            int primary = -1;
+            int holders = 0;
+            for (int k = CACHE; k <= FRAME; k++) {
+                holders += h[k];
+                if (h[k] > 0) {
+                    primary = k;
+                }
+            }
+            if (holders > 1) {
+                problem[0] = page + " is in more than one place: " + holders(h);
+                return;
+            }
+            Place expected = holders == 1 ? PLACE[primary] : Place.DETACHED;
+            if (page.place() != expected) {
+                problem[0] = page + " is held by " + holders(h) + " but its place is " + page.place();
+                return;
+            }
+            if (h[CLONE] > 0 && primary != -1 && primary != SKB) {
+                problem[0] = page + " has a clone but is in the " + HOLDER[primary];
+                return;
+            }
+            if (page.refCount() != holders + h[CLONE]) {
+                problem[0] = page + " has refcount " + page.refCount() + " but is held by " + holders(h);
+                return;
+            }
+            if (holders == 1) {
+                if (!(page.owner() instanceof PagePool owner)) {
+                    problem[0] = page + " in the " + HOLDER[primary] + " has no pool";
+                    return;
+                }
+                if (primary == CACHE || primary == RING) {
+                    if (pooledBy.get(page) != owner) {
+                        problem[0] = page + " of pool " + owner.id() + " sits in pool "
+                                + pooledBy.get(page).id() + "'s " + HOLDER[primary];
+                    }
+                } else {
+                    outOf.computeIfAbsent(owner, o -> new long[1])[0]++;
+                    if (primary == SKB && page.pp() != owner) {
+                        problem[0] = page + " rides an skb but page->pp is not its pool";
+                    }
+                }
+            }
+        });
+        if (problem[0] != null) {
+            return problem[0];
+        }
+        if (visited[0] != held.size()) {
+            return (held.size() - visited[0]) + " held page(s) are not among the allocator's page records";
+        }
+        if (outside[0] + mm.freePages() != total) {
+            return "pages out (" + outside[0] + ") + free (" + mm.freePages() + ") != memory (" + total + ")";
+        }
+
+        // each pool: inflight = cache + ring + out with the driver and the stack + leaked
+        long leakedMapped = 0;
+        for (PagePool pool : order) {
+            long leaked = leaked(pool);
+            long out = outOf.containsKey(pool) ? outOf.get(pool)[0] : 0;
+            if ((pool.flags() & PagePool.PP_FLAG_DMA_MAP) != 0) {
+                leakedMapped += leaked;
+            }
+            if (pool.state() == PoolState.FREED) {
+                if (out != 0 || leaked != 0) {
+                    return "pool " + pool.id() + " was freed with " + out + " pages out and " + leaked + " leaked";
+                }
+                continue;
+            }
+            long inPool = pool.allocCount() + pool.ring().count();
+            if (pool.inflightCount() != inPool + out + leaked) {
+                return "pool " + pool.id() + " (" + pool.state().word() + "): inflight " + pool.inflightCount()
+                        + " but cache " + pool.allocCount() + " + ring " + pool.ring().count() + " + out " + out
+                        + " + leaked " + leaked;
+            }
+        }
+        for (PagePool owner : outOf.keySet()) {
+            if (!pools.containsKey(owner)) {
+                return "pages of pool " + owner.id() + " are out, but the simulation never listed that pool";
+            }
+        }
+        if (kernel.dma().mapped() != mappedBlocks[0] + leakedMapped) {
+            return "mapped=" + kernel.dma().mapped() + " but " + mappedBlocks[0] + " blocks hold a mapping and "
+                    + leakedMapped + " were leaked with theirs";
+        }
+        return counters(sim);
+    }
+
+    /** The NIC's and the stack's counters agree with what they hold. */
+    private static String counters(Simulation sim) {
+        NicStats nic = sim.driver().stats();
+        StackStats stack = sim.stackStats();
+        // every verdict, the XDP_TX frames dropped on a full TX ring included
+        if (sim.packets() != nic.processed()) {
+            return "packets " + sim.packets() + " but the verdicts add up to " + nic.processed();
+        }
+        if (stack.skbs() != nic.pass() || stack.redirected() != nic.redirect()) {
+            return "stack " + stack.format() + " disagrees with nic " + nic.format();
+        }
+        if (stack.skbsHeld() != (stack.skbs() - stack.skbsFreed()) + (stack.clones() - stack.clonesFreed())
+                || stack.framesHeld() != stack.redirected() - stack.framesFreed()) {
+            return "stack holds what it did not count: " + stack.format();
+        }
+        if (nic.reloads() == 0) {
+            if (nic.rxPackets() != sim.packets() + sim.driver().rx().completed()) {
+                return "rx_packets " + nic.rxPackets() + " != processed " + sim.packets() + " + waiting "
+                        + sim.driver().rx().completed();
+            }
+            if (nic.tx() - nic.txCompleted() != sim.driver().tx().count()) {
+                return "xdp_tx " + nic.tx() + " - tx_completed " + nic.txCompleted() + " != TX ring "
+                        + sim.driver().tx().count();
+            }
+        }
+        return null;
+    }
+
+    private static void count(Map<Page, int[]> held, Page page, int holder) {
+        held.computeIfAbsent(page, p -> new int[CLONE + 1])[holder]++;
+    }
+
+    private static String holders(int[] h) {
+        StringBuilder text = new StringBuilder();
+        for (int k = 0; k < h.length; k++) {
+            if (h[k] > 0) {
+                text.append(text.length() > 0 ? ", " : "").append(h[k]).append(" x ").append(HOLDER[k]);
+            }
+        }
+        return text.length() == 0 ? "nothing" : text.toString();
+    }
+}
