@@ -61,6 +61,42 @@ final class CellGrid {
         return column < columns && i < count ? i : -1;
     }
 
+    /**
+     * Paints cells 0..count-1 with {@code fill(i)} and marks: small cells in
+     * runs of one colour go as one rectangle per run and row.
+     */
+    void paintAll(GraphicsContext g, Palette p, java.util.function.IntFunction<Color> fill,
+                  java.util.function.IntUnaryOperator attrs) {
+        if (cell >= 6) {
+            for (int i = 0; i < count; i++) {
+                paint(g, p, i, fill.apply(i), attrs.applyAsInt(i));
+            }
+            return;
+        }
+        for (int row = 0; row < rows; row++) {
+            int first = row * columns;
+            int last = Math.min(count, first + columns);
+            int runStart = first;
+            Color runColor = first < last ? fill.apply(first) : null;
+            for (int i = first + 1; i <= last; i++) {
+                Color c = i < last ? fill.apply(i) : null;
+                if (c == null || !c.equals(runColor)) {
+                    g.setFill(runColor);
+                    g.fillRect(cellX(runStart), cellY(runStart), (i - runStart) * cell, cell);
+                    runStart = i;
+                    runColor = c;
+                }
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            int a = attrs.applyAsInt(i);
+            if (PageAttrs.pfmemalloc(a)) {
+                g.setFill(p.pfmemalloc());
+                g.fillRect(cellX(i), cellY(i), cell, Math.max(1, cell / 3));
+            }
+        }
+    }
+
     /** Paints cell {@code i}: a page coloured {@code fill}, or an empty cell. */
     void paint(GraphicsContext g, Palette p, int i, Color fill, int attrs) {
         double gap = cell >= 6 ? 1 : 0;

@@ -46,21 +46,18 @@ public final class DevicePane extends CanvasRegion {
         g.fillText("RX descriptors (" + d.rx().size() + ")", PAD, top + 10);
         rxGrid = new CellGrid(PAD, top + 16, w - 2 * PAD, rxHeight - 20, d.rx().size());
         PageSlots rx = d.rx();
-        for (int i = 0; i < rx.size(); i++) {
+        rxGrid.paintAll(g, palette, i -> {
             RxRing.Slot slot = d.rxSlot(i);
-            Color fill = slot == RxRing.Slot.EMPTY ? palette.empty()
+            return slot == RxRing.Slot.EMPTY ? palette.empty()
                     : slot == RxRing.Slot.COMPLETED ? palette.packet() : palette.descriptor();
-            rxGrid.paint(g, palette, i, fill, rx.attrs(i));
-        }
+        }, rx::attrs);
         double txTop = top + rxHeight + 6;
         g.setFill(palette.text());
         g.fillText("TX ring (" + d.tx().size() + " in flight of " + d.txSize() + ")", PAD, txTop + 10);
         txGrid = new CellGrid(PAD, txTop + 16, w - 2 * PAD, available - rxHeight - 22, d.txSize());
         PageSlots tx = d.tx();
-        for (int i = 0; i < d.txSize(); i++) {
-            boolean used = i < tx.size();
-            txGrid.paint(g, palette, i, used ? palette.tx() : palette.empty(), used ? tx.attrs(i) : 0);
-        }
+        txGrid.paintAll(g, palette, i -> i < tx.size() ? palette.tx() : palette.empty(),
+                i -> i < tx.size() ? tx.attrs(i) : 0);
         g.setFont(small());
         g.setFill(palette.muted());
         g.fillText("received " + JourneyOverlay.human(view.nic().rxPackets()), PAD, h - 22);

@@ -44,24 +44,23 @@ public final class PtrRingPane extends CanvasRegion {
         inner = outer * 0.72;
         int sectors = Math.min(size, MAX_SECTORS);
         double sweep = 360.0 / sectors;
-        for (int s = 0; s < sectors; s++) {
-            int from = (int) ((long) s * size / sectors);
-            int to = (int) ((long) (s + 1) * size / sectors);
-            Color fill = palette.empty();
-            for (int i = from; i < to; i++) {
-                if (pool.ringLive(i)) {
-                    fill = pool.ring().attrs(i) != 0 && org.pagepool.run.PageAttrs.pfmemalloc(pool.ring().attrs(i))
-                            ? palette.pfmemalloc() : palette.ring();
-                    break;
+        boolean gaps = sectors <= 128;
+        // one arc per run of sectors in the same state: a handful of arcs, however large the ring
+        Color runColor = null;
+        int runStart = 0;
+        for (int s = 0; s <= sectors; s++) {
+            Color fill = s == sectors ? null : sectorColor(pool, s, sectors, size);
+            if (gaps || fill == null || !fill.equals(runColor)) {
+                if (runColor != null) {
+                    double start = 90 - runStart * sweep; // slot 0 at twelve o'clock, going clockwise
+                    double gap = gaps ? Math.min(1.5, sweep * 0.15) : 0;
+                    g.setFill(runColor);
+                    g.fillArc(cx - outer, cy - outer, 2 * outer, 2 * outer, start - gap / 2,
+                            -((s - runStart) * sweep - gap), ArcType.ROUND);
                 }
-                if (pool.ringStale(i)) {
-                    fill = palette.stale();
-                }
+                runColor = fill;
+                runStart = s;
             }
-            double start = 90 - s * sweep; // slot 0 at twelve o'clock, going clockwise
-            double gap = sectors <= 128 ? Math.min(1.5, sweep * 0.15) : 0;
-            g.setFill(fill);
-            g.fillArc(cx - outer, cy - outer, 2 * outer, 2 * outer, start - gap / 2, -(sweep - gap), ArcType.ROUND);
         }
         g.setFill(palette.panel());
         g.fillOval(cx - inner, cy - inner, 2 * inner, 2 * inner);
@@ -87,6 +86,23 @@ public final class PtrRingPane extends CanvasRegion {
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(String.format(Locale.ROOT, "ring %,d  refill %,d  ring_full %,d", pool.stats().ring(),
                 pool.stats().refill(), pool.stats().ringFull()), PAD, h - 8);
+    }
+
+    /** A sector's colour: live if any of its slots is live (pfmemalloc shows), else stale if any is, else empty. */
+    private Color sectorColor(PoolView pool, int sector, int sectors, int size) {
+        int from = (int) ((long) sector * size / sectors);
+        int to = (int) ((long) (sector + 1) * size / sectors);
+        Color fill = palette.empty();
+        for (int i = from; i < to; i++) {
+            if (pool.ringLive(i)) {
+                return org.pagepool.run.PageAttrs.pfmemalloc(pool.ring().attrs(i)) ? palette.pfmemalloc()
+                        : palette.ring();
+            }
+            if (pool.ringStale(i)) {
+                fill = palette.stale();
+            }
+        }
+        return fill;
     }
 
     /** A tick outside the circle at slot {@code index}, labelled. */

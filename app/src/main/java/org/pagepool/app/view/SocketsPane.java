@@ -30,9 +30,9 @@ public final class SocketsPane extends CanvasRegion {
         g.fillText(what + (view.socketsTotal() > pages.size() ? " (first " + pages.size() + " shown)" : ""), PAD,
                 TITLE + 14);
         grid = new CellGrid(PAD, TITLE + 22, w - 2 * PAD, h - TITLE - 30, Math.max(pages.size(), 1));
-        for (int i = 0; i < pages.size(); i++) {
-            grid.paint(g, palette, i, view.live() ? palette.skb() : palette.accent(), pages.attrs(i));
-        }
+        javafx.scene.paint.Color color = view.live() ? palette.skb() : palette.accent();
+        grid.paintAll(g, palette, i -> i < pages.size() ? color : palette.panel(),
+                i -> i < pages.size() ? pages.attrs(i) : 0);
     }
 
     @Override
