@@ -31,10 +31,52 @@ final class LiveSession implements Session {
     private int nextChange;
     private long lastSnapshotWall = System.nanoTime();
 
+    /** The recording under way: it follows the simulation it started with. */
+    private org.pagepool.script.ScriptRecorder recorder;
+    private Simulation recorded;
+    private java.io.StringWriter recording;
+
     LiveSession(Preset preset) throws PoolCreateException {
+        this(preset, false);
+    }
+
+    /** A fresh run of the preset; with {@code record}, its pool calls are written as a .pool script. */
+    LiveSession(Preset preset, boolean record) throws PoolCreateException {
         this.preset = preset;
-        this.sim = preset.start(null);
+        if (record) {
+            recording = new java.io.StringWriter();
+            recorder = new org.pagepool.script.ScriptRecorder(recording);
+        }
+        this.sim = preset.start(recorder);
+        recorded = sim;
         history.snapshot(sim);
+    }
+
+    /** True while the run is being recorded. */
+    boolean recording() {
+        return recorder != null && !recorder.stopped();
+    }
+
+    /** True when the recording ended by itself (a reload, or its size limit) and waits to be collected. */
+    boolean recordingEndedItself() {
+        return recorder != null && recorder.stopped();
+    }
+
+    long recordedLines() {
+        return recorder == null ? 0 : recorder.lines();
+    }
+
+    /** Ends the recording (as far as the recorded run went) and returns the script, or null when none. */
+    String stopRecording() {
+        if (recorder == null) {
+            return null;
+        }
+        recorder.finish(recorded.kernel());
+        String text = recording.toString();
+        recorder = null;
+        recording = null;
+        recorded = null;
+        return text;
     }
 
     Simulation simulation() {
@@ -91,6 +133,9 @@ final class LiveSession implements Session {
 
     @Override
     public void restore(long target) {
+        if (target < sim.steps() && recording()) {
+            throw new IllegalStateException("stop the recording before going back");
+        }
         if (target >= sim.steps()) {
             nextChange = replayTo(sim, target, nextChange);
             return;
@@ -127,6 +172,9 @@ final class LiveSession implements Session {
 
     @Override
     public void seek(long ns) {
+        if (ns < sim.now() && recording()) {
+            throw new IllegalStateException("stop the recording before going back");
+        }
         if (ns < sim.now()) {
             History.Snapshot from = history.beforeTime(ns);
             sim = from.sim().copy();
@@ -228,7 +276,7 @@ final class LiveSession implements Session {
                 sim.seed(), pools, DeviceView.of(sim.driver()), BuddyView.of(kernel.mm()), sim.driver().stats(),
                 sim.stackStats(), socketSlots, sockets, status.simPps(), status.wallPps(), status.current(),
                 kernel.log().recent(), kernel.log().total(), kernel.dma().mapped(), kernel.dma().syncs(),
-                sim.nextParams(), null);
+                sim.nextParams(), null, status.guide(), recording() ? recordedLines() : -1);
     }
 
     Preset preset() {

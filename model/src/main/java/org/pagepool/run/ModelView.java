@@ -26,13 +26,15 @@ import org.pagepool.workload.WorkloadParams;
  * @param current       the kernel function entered last, or null
  * @param params        the workload's parameters now (null for a script)
  * @param script        the script being stepped through, or null
+ * @param guide         the guided scenario's state: checkpoints on or off, the one the run stopped at
+ * @param recordedLines lines of .pool script recorded so far, -1 when not recording
  */
 public record ModelView(long serial, RunnerState state, String error, double speed, boolean eventsOn,
                         long droppedEvents, long position, long timeNs, long jiffies, String title, String source,
                         long seed, List<PoolView> pools, DeviceView device, BuddyView buddy, NicStats nic,
                         StackStats stack, PageSlots sockets, int socketsTotal, double simPps, double wallPps,
                         KernelFunction current, List<String> log, long logTotal, long mapped, long syncs,
-                        WorkloadParams params, ScriptView script) {
+                        WorkloadParams params, ScriptView script, GuideView guide, long recordedLines) {
 
     public ModelView {
         pools = List.copyOf(pools);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.run;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -58,6 +59,10 @@ public final class Runner implements AutoCloseable {
     private long wallAnchor;
     private long simAnchor;
     private final Rates rates = new Rates();
+    private final AtomicReference<Recording> recording = new AtomicReference<>();
+    private boolean guided;
+    private int nextStop;
+    private org.pagepool.workload.Checkpoint stoppedAt;
     private final TraceObserver sink = this::offer;
 
     /** Starts the worker on {@code initial}, paused. */
@@ -90,6 +95,15 @@ public final class Runner implements AutoCloseable {
     /** The latest view (immutable). */
     public ModelView latest() {
         return latest.get();
+    }
+
+    /** A finished recording: a .pool script of the live run's pool calls. */
+    public record Recording(String name, String script, long lines) {
+    }
+
+    /** The last recording that was stopped, or null (any thread). */
+    public Recording recording() {
+        return recording.get();
     }
 
     /** Events dropped because the consumer fell behind, since the start. */
@@ -171,12 +185,22 @@ public final class Runner implements AutoCloseable {
         if (command instanceof RunnerCommand.Reset c) {
             return replace(() -> session.reset(c.seed()));
         }
+        if (command instanceof RunnerCommand.Guide c) {
+            guided = c.on();
+            stoppedAt = null;
+            findNextStop();
+            return true;
+        }
+        if (command instanceof RunnerCommand.Record c) {
+            return record(c.on());
+        }
         if (state == RunnerState.ERROR) {
             return false; // only a load or a reset leaves the error state
         }
         if (command instanceof RunnerCommand.Play) {
             if (state != RunnerState.ENDED) {
                 state = RunnerState.PLAYING;
+                stoppedAt = null;
                 anchor();
             }
             return true;
@@ -204,17 +228,25 @@ public final class Runner implements AutoCloseable {
         if (command instanceof RunnerCommand.StepBack c) {
             pause();
             detachEvents(); // replaying to the target is not news
+            endRecording("going back ended the recording");
             long target = session.previousBoundary(session.position(), c.unit().flags());
             session.restore(target);
             if (state == RunnerState.ENDED) {
                 state = RunnerState.PAUSED;
             }
+            stoppedAt = null;
+            findNextStop();
             return true;
         }
         if (command instanceof RunnerCommand.Seek c) {
             pause();
             detachEvents();
+            if (c.timeNs() < session.timeNs()) {
+                endRecording("going back ended the recording");
+            }
             seek(c.timeNs());
+            stoppedAt = null;
+            findNextStop();
             return true;
         }
         if (command instanceof RunnerCommand.SetParam c) {
@@ -254,12 +286,64 @@ public final class Runner implements AutoCloseable {
             return true;
         }
         detachEvents();
+        endRecording(null);
         session = made;
         state = RunnerState.PAUSED;
         error = null;
         current = null;
+        stoppedAt = null;
         rates.reset();
+        findNextStop();
         return true;
+    }
+
+    /** Starts recording from time 0, or stops and keeps the script. */
+    private boolean record(boolean on) {
+        if (!(session instanceof LiveSession live)) {
+            error = "only a live workload can be recorded (a script already is one)";
+            return true;
+        }
+        if (!on) {
+            endRecording(null);
+            return true;
+        }
+        if (live.recording()) {
+            return false;
+        }
+        org.pagepool.workload.Preset restart = live.preset().withSeed(live.simulation().seed())
+                .withParams(live.simulation().nextParams());
+        return replace(() -> new LiveSession(restart, true));
+    }
+
+    /** Stops a recording under way and publishes its script; {@code why} is told to the viewer. */
+    private void endRecording(String why) {
+        if (session instanceof LiveSession live && (live.recording() || live.recordingEndedItself())) {
+            long lines = live.recordedLines();
+            String script = live.stopRecording();
+            recording.set(new Recording(live.preset().name().replaceAll("\\.workload$", "") + ".pool", script,
+                    lines));
+            if (why != null) {
+                error = why;
+            }
+        }
+    }
+
+    /** The next checkpoint not yet reached at the current position and time. */
+    private void findNextStop() {
+        List<org.pagepool.workload.Checkpoint> stops = checkpoints();
+        nextStop = 0;
+        while (nextStop < stops.size() && stops.get(nextStop).reached(session.position(), session.timeNs())) {
+            nextStop++;
+        }
+    }
+
+    private List<org.pagepool.workload.Checkpoint> checkpoints() {
+        return session instanceof LiveSession live ? live.preset().checkpoints() : List.of();
+    }
+
+    private org.pagepool.workload.Checkpoint nextStop() {
+        List<org.pagepool.workload.Checkpoint> stops = checkpoints();
+        return guided && nextStop < stops.size() ? stops.get(nextStop) : null;
     }
 
     private void pause() {
@@ -295,9 +379,20 @@ public final class Runner implements AutoCloseable {
         } else {
             target = Long.MAX_VALUE;
         }
+        org.pagepool.workload.Checkpoint stop = nextStop();
+        if (stop != null && stop.timeNs() >= 0) {
+            target = Math.min(target, stop.timeNs());
+        }
         long chunk = eventsOn ? 1 : 4096;
         while (System.nanoTime() - started < SLICE_NS) {
-            int result = session.run(chunk, target, 0);
+            long steps = chunk;
+            if (stop != null && stop.step() >= 0) {
+                steps = Math.max(0, Math.min(chunk, stop.step() - session.position()));
+            }
+            if (stop != null && stop.reached(session.position(), session.timeNs())) {
+                break;
+            }
+            int result = session.run(steps, target, 0);
             if (eventsOn && result >= 0) {
                 offer(new StepDone(session.position(), result));
             }
@@ -316,7 +411,15 @@ public final class Runner implements AutoCloseable {
         if (target != Long.MAX_VALUE) {
             session.idleUntil(Math.min(target, session.nextStepTime() - 1));
         }
+        if (stop != null && stop.timeNs() >= 0 && session.timeNs() < stop.timeNs() && target >= stop.timeNs()) {
+            session.idleUntil(stop.timeNs()); // the checkpoint's moment, even if nothing happens at it
+        }
         rates.sample(System.nanoTime(), session);
+        if (stop != null && stop.reached(session.position(), session.timeNs())) {
+            stoppedAt = stop; // a guided scenario's checkpoint: pause and explain
+            nextStop++;
+            pause();
+        }
     }
 
     /** Sleeps until the next step is due at the set speed (or a command arrives), at most 2 ms. */
@@ -368,12 +471,16 @@ public final class Runner implements AutoCloseable {
     }
 
     private void publish() {
+        if (session instanceof LiveSession live && live.recordingEndedItself()) {
+            endRecording("the recording ended: a .pool script holds one pool, and the driver reloaded");
+        }
         if (eventsOn && observedTracer != session.tracer()) {
             attachEvents(); // a restore replaced the model: follow it
         }
         lastPublish = System.nanoTime();
+        GuideView guide = new GuideView(guided, checkpoints(), nextStop, stoppedAt);
         RunnerStatus status = new RunnerStatus(++serial, state, error, speed, eventsOn, dropped,
-                rates.simPps(), rates.wallPps(), current);
+                rates.simPps(), rates.wallPps(), current, guide);
         latest.set(session.view(status));
     }
 }

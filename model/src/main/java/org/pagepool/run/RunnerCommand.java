@@ -46,6 +46,18 @@ public sealed interface RunnerCommand {
     record Reset(long seed) implements RunnerCommand {
     }
 
+    /** Stop at the preset's checkpoints while playing (a guided scenario), or not. */
+    record Guide(boolean on) implements RunnerCommand {
+    }
+
+    /**
+     * Start recording (the run starts again from time 0, with the same seed
+     * and parameters, and its pool calls are written as a .pool script) or
+     * stop (the script becomes {@link Runner#recording()}).
+     */
+    record Record(boolean on) implements RunnerCommand {
+    }
+
     /** Go to a simulated time (ns), back or forward (paused); for a script its lines' time ({@code ModelView.timeNs}). */
     record Seek(long timeNs) implements RunnerCommand {
     }

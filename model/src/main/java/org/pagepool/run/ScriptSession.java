@@ -164,7 +164,8 @@ final class ScriptSession implements Session {
                 position, timeNs(), kernel.jiffies().now(), script.fileName(), script.fileName(), 0, pools, null,
                 BuddyView.of(kernel.mm()), null, null, PageSlots.of(held::get, shown), held.size(), 0, 0,
                 status.current(),
-                kernel.log().recent(), kernel.log().total(), kernel.dma().mapped(), kernel.dma().syncs(), null, view);
+                kernel.log().recent(), kernel.log().total(), kernel.dma().mapped(), kernel.dma().syncs(), null, view,
+                GuideView.NONE, -1);
     }
 
     /** The script runner (its kernel is the live model: worker thread only). */

@@ -21,6 +21,8 @@ import org.pagepool.pool.PagePoolParams;
  */
 public final class ScriptRecorder implements CallRecorder {
     private static final long MAX_TICK = Integer.MAX_VALUE;
+    /** A recording stops by itself at this many lines (about 50 MB): scripts are for stepping through. */
+    public static final long MAX_LINES = 2_000_000;
 
     private final Writer out;
     private PagePool recorded;
@@ -66,6 +68,10 @@ public final class ScriptRecorder implements CallRecorder {
     /** Brings the script's context up to the kernel's; false when this call is not recorded. */
     private boolean before(Kernel kernel, PagePool pool, boolean isAlloc) {
         if (stopped || pool != recorded) {
+            return false;
+        }
+        if (lines >= MAX_LINES) {
+            stop(kernel, "it reached " + MAX_LINES + " lines");
             return false;
         }
         boolean contextChanges = kernel.numaMemId() != cpuNode || kernel.inServingSoftirq() != softirq

@@ -11,23 +11,25 @@ import java.util.List;
  * @param summary    a line or two on what happens
  * @param watch      what to look at while it runs
  * @param durationNs how much simulated time the story needs
+ * @param checkpoints where a guided run pauses to explain, in order
  */
 public record Preset(String name, String title, List<String> summary, List<String> watch, long durationNs, long seed,
-                     WorkloadParams params, List<TimedAction> timeline) {
+                     WorkloadParams params, List<TimedAction> timeline, List<Checkpoint> checkpoints) {
 
     public Preset {
         summary = List.copyOf(summary);
         watch = List.copyOf(watch);
         timeline = List.copyOf(timeline);
+        checkpoints = List.copyOf(checkpoints);
     }
 
     /** The same story with other parameters (a live tweak saved, or a reset with changes). */
     public Preset withParams(WorkloadParams changed) {
-        return new Preset(name, title, summary, watch, durationNs, seed, changed, timeline);
+        return new Preset(name, title, summary, watch, durationNs, seed, changed, timeline, checkpoints);
     }
 
     public Preset withSeed(long newSeed) {
-        return new Preset(name, title, summary, watch, durationNs, newSeed, params, timeline);
+        return new Preset(name, title, summary, watch, durationNs, newSeed, params, timeline, checkpoints);
     }
 
     /** A fresh simulation of this preset. */

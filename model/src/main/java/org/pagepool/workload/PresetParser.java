@@ -48,6 +48,9 @@ public final class PresetParser {
         long seed = 1;
         WorkloadParams params = WorkloadParams.defaults();
         List<TimedAction> timeline = new ArrayList<>();
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        String pendingQuestion = null;
+        int questionLine = 0;
         int[] lineOf = new int[Param.values().length];
         java.util.Set<String> said = new java.util.HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -62,6 +65,19 @@ public final class PresetParser {
                 timeline.add(timed(n, text));
                 continue;
             }
+            if (text.startsWith("checkpoint ") || text.startsWith("checkpoint\t")) {
+                if (pendingQuestion != null) {
+                    throw new PresetError(questionLine, "ask needs a choices = ... line after it");
+                }
+                Checkpoint c = checkpoint(n, text);
+                Checkpoint previous = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
+                if (previous != null && c.timeNs() >= 0 && previous.timeNs() > c.timeNs()) {
+                    throw new PresetError(n, "checkpoints come in the order they happen: this one is before the one"
+                            + " on line " + previous.line());
+                }
+                checkpoints.add(c);
+                continue;
+            }
             int eq = text.indexOf('=');
             if (eq < 0) {
                 throw new PresetError(n, "expected key = value or at TIME: event, found \"" + text + "\"");
@@ -72,6 +88,22 @@ public final class PresetParser {
                 throw new PresetError(n, key + " is set twice");
             }
             switch (key) {
+                case "ask":
+                    if (checkpoints.isEmpty()) {
+                        throw new PresetError(n, "ask belongs to a checkpoint: put it after a checkpoint line");
+                    }
+                    pendingQuestion = required(n, key, value);
+                    questionLine = n;
+                    break;
+                case "choices": {
+                    if (pendingQuestion == null) {
+                        throw new PresetError(n, "choices need an ask = ... line before them");
+                    }
+                    int last = checkpoints.size() - 1;
+                    checkpoints.set(last, choices(n, value, checkpoints.get(last), pendingQuestion));
+                    pendingQuestion = null;
+                    break;
+                }
                 case "title":
                     title = required(n, key, value);
                     break;
@@ -106,12 +138,15 @@ public final class PresetParser {
                 }
             }
         }
+        if (pendingQuestion != null) {
+            throw new PresetError(questionLine, "ask needs a choices = ... line after it");
+        }
         if (title == null) {
             throw new PresetError(0, "no title: add a line title = ...");
         }
         check(params, timeline, lineOf);
         timeline.sort(Comparator.comparingLong(TimedAction::timeNs)); // stable: same-time events keep their order
-        return new Preset(name, title, summary, watch, duration, seed, params, timeline);
+        return new Preset(name, title, summary, watch, duration, seed, params, timeline, checkpoints);
     }
 
     private static String required(int line, String key, String value) throws PresetError {
@@ -119,6 +154,86 @@ public final class PresetParser {
             throw new PresetError(line, key + " needs a value");
         }
         return value;
+    }
+
+    /** {@code checkpoint 30ms ptrRing: text} or {@code checkpoint step 5000 ring_full: text}. */
+    private static Checkpoint checkpoint(int line, String text) throws PresetError {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            throw new PresetError(line, "expected checkpoint TIME TARGET: text (e.g. checkpoint 30ms ptrRing: ...)");
+        }
+        String[] head = text.substring("checkpoint".length(), colon).strip().split("[ \t]+");
+        String body = text.substring(colon + 1).strip();
+        if (body.isEmpty()) {
+            throw new PresetError(line, "a checkpoint needs a text after the colon");
+        }
+        long time = -1;
+        long step = -1;
+        int next;
+        if (head.length >= 1 && head[0].equals("step")) {
+            if (head.length < 2) {
+                throw new PresetError(line, "checkpoint step needs a number of steps");
+            }
+            double steps = number(line, "checkpoint step", head[1]);
+            if (steps < 1 || steps != Math.rint(steps)) {
+                throw new PresetError(line, "checkpoint step needs a whole number above 0, not " + head[1]);
+            }
+            step = (long) steps;
+            next = 2;
+        } else if (head.length >= 1 && !head[0].isEmpty()) {
+            time = time(line, "checkpoint", head[0]);
+            next = 1;
+        } else {
+            throw new PresetError(line, "a checkpoint needs a time (30ms) or a step (step 5000)");
+        }
+        if (head.length != next + 1) {
+            throw new PresetError(line, "a checkpoint names one thing to look at after its time: a region ("
+                    + String.join(", ", Checkpoint.REGIONS) + ") or a counter");
+        }
+        String target = head[next];
+        if (!Checkpoint.REGIONS.contains(target) && !COUNTERS.contains(target)) {
+            throw new PresetError(line, "unknown region or counter \"" + target + "\" (regions: "
+                    + String.join(", ", Checkpoint.REGIONS) + "; or a counter such as ring_full)");
+        }
+        return new Checkpoint(time, step, target, body, null, List.of(), -1, line);
+    }
+
+    /** The counters a checkpoint may point at, under the names the window shows. */
+    static final java.util.Set<String> COUNTERS = counters();
+
+    private static java.util.Set<String> counters() {
+        java.util.Set<String> names = new java.util.HashSet<>(org.pagepool.pool.PoolStatsSnapshot.NAMES);
+        names.addAll(org.pagepool.nic.NicStats.NAMES);
+        names.addAll(StackStats.NAMES);
+        names.addAll(List.of("hold", "release", "inflight", "users"));
+        return names;
+    }
+
+    /** {@code A | *B | C}: the starred one is right. */
+    private static Checkpoint choices(int line, String value, Checkpoint c, String question) throws PresetError {
+        List<String> choices = new ArrayList<>();
+        int answer = -1;
+        for (String raw : value.split("\\|")) {
+            String choice = raw.strip();
+            if (choice.startsWith("*")) {
+                if (answer >= 0) {
+                    throw new PresetError(line, "only one choice may be starred as the answer");
+                }
+                answer = choices.size();
+                choice = choice.substring(1).strip();
+            }
+            if (choice.isEmpty()) {
+                throw new PresetError(line, "a choice is empty (choices are separated by |)");
+            }
+            choices.add(choice);
+        }
+        if (choices.size() < 2) {
+            throw new PresetError(line, "choices need at least two answers, separated by |");
+        }
+        if (answer < 0) {
+            throw new PresetError(line, "star the right choice, e.g. choices = the cache | *the ring");
+        }
+        return c.withQuestion(question, choices, answer);
     }
 
     private static TimedAction timed(int line, String text) throws PresetError {

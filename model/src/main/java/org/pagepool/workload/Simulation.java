@@ -277,6 +277,9 @@ public final class Simulation implements Stack {
         byte kind = sockets.topKind();
         sockets.removeTop();
         onCpu(cpu);
+        if (cpu != driver.config().irqCpu()) {
+            stackCounters.remoteFrees++;
+        }
         kernel.setSoftirq(false); // the socket's owner frees it from recvmsg(): process context
         if (kind == SkbHeap.SKB) {
             stackCounters.skbsFreed++;
@@ -291,6 +294,9 @@ public final class Simulation implements Stack {
         int cpu = frames.headCpu();
         Page page = frames.poll();
         onCpu(cpu);
+        if (cpu != driver.config().irqCpu()) {
+            stackCounters.remoteFrees++;
+        }
         kernel.setSoftirq(false); // cpumap's kthread builds an skb and frees it
         stackCounters.framesFreed++;
         PagePool pool = (PagePool) page.owner();

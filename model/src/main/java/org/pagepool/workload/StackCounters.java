@@ -9,6 +9,8 @@ final class StackCounters {
     long clonesFreed;
     long redirected;
     long framesFreed;
+    /** skbs and frames freed on a CPU other than the one NAPI ran on. */
+    long remoteFrees;
 
     StackCounters copy() {
         StackCounters c = new StackCounters();
@@ -18,10 +20,12 @@ final class StackCounters {
         c.clonesFreed = clonesFreed;
         c.redirected = redirected;
         c.framesFreed = framesFreed;
+        c.remoteFrees = remoteFrees;
         return c;
     }
 
     StackStats snapshot(int skbsHeld, int framesHeld) {
-        return new StackStats(skbs, skbsFreed, clones, clonesFreed, redirected, framesFreed, skbsHeld, framesHeld);
+        return new StackStats(skbs, skbsFreed, clones, clonesFreed, redirected, framesFreed, remoteFrees, skbsHeld,
+                framesHeld);
     }
 }

@@ -9,17 +9,19 @@ import java.util.List;
  * @param skbs       skbs that went up to a socket (XDP_PASS)
  * @param clones     of those, cloned: their page got a second reference
  * @param redirected frames sent to another CPU (XDP_REDIRECT)
+ * @param remoteFrees skbs and frames freed on another CPU than NAPI's: pages returned across CPUs
  * @param skbsHeld   skbs and clones sockets hold now
  * @param framesHeld frames waiting on the other CPU now
  */
 public record StackStats(long skbs, long skbsFreed, long clones, long clonesFreed, long redirected, long framesFreed,
-                         int skbsHeld, int framesHeld) {
+                         long remoteFrees, int skbsHeld, int framesHeld) {
 
     public static final List<String> NAMES = List.of("skbs", "skbs_freed", "skb_clones", "clones_freed",
-            "redirected", "redirected_freed", "skbs_held", "frames_held");
+            "redirected", "redirected_freed", "remote_frees", "skbs_held", "frames_held");
 
     public long[] values() {
-        return new long[] {skbs, skbsFreed, clones, clonesFreed, redirected, framesFreed, skbsHeld, framesHeld};
+        return new long[] {skbs, skbsFreed, clones, clonesFreed, redirected, framesFreed, remoteFrees, skbsHeld,
+            framesHeld};
     }
 
     public String format() {

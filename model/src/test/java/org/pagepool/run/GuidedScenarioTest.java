@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pagepool.workload.Checkpoint;
+import org.pagepool.workload.Preset;
+import org.pagepool.workload.PresetFiles;
+
+/** Every preset, played headless as a guided scenario: it stops at each checkpoint in turn and runs to its end. */
+class GuidedScenarioTest {
+
+    static Stream<Path> presets() throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(Path.of("..", "assets", "scenarios"))) {
+            files = list.filter(p -> p.toString().endsWith(".workload")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(12);
+        return files.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    void stopsAtEveryCheckpointAndRunsToTheEnd(Path file) throws Exception {
+        Preset preset = PresetFiles.load(file, file.getFileName().toString());
+        assertThat(preset.checkpoints()).as("checkpoints of %s", file).hasSizeBetween(2, 4);
+        try (Runner runner = Runner.live(preset)) {
+            runner.submit(new RunnerCommand.Guide(true));
+            runner.submit(new RunnerCommand.Speed(Double.POSITIVE_INFINITY));
+            long serial = 0;
+            for (Checkpoint expected : preset.checkpoints()) {
+                runner.submit(new RunnerCommand.Play());
+                ModelView stopped = Await.view(runner, serial, v -> v.guide().stoppedAt() == expected
+                        && v.state() == RunnerState.PAUSED, "checkpoint on line " + expected.line());
+                assertThat(expected.reached(stopped.position(), stopped.timeNs())).isTrue();
+                if (expected.timeNs() >= 0) {
+                    assertThat(stopped.timeNs()).as("stopped at the checkpoint's time").isEqualTo(expected.timeNs());
+                } else {
+                    assertThat(stopped.position()).as("stopped at the checkpoint's step").isEqualTo(expected.step());
+                }
+                serial = stopped.serial();
+            }
+            runner.submit(new RunnerCommand.Seek(preset.durationNs()));
+            ModelView end = Await.view(runner, serial, v -> v.timeNs() >= preset.durationNs(), "the end");
+            assertThat(end.state()).isNotEqualTo(RunnerState.ERROR);
+            assertThat(end.guide().next()).isEqualTo(preset.checkpoints().size());
+        }
+    }
+}
