@@ -47,6 +47,7 @@ public final class AppController implements AutoCloseable {
     public AppController(Preset initial) throws PoolCreateException {
         this.preset = initial;
         this.runner = Runner.live(initial);
+        speed = initial.speed();
         runner.submit(new RunnerCommand.Speed(speed));
         view.set(runner.latest());
     }
@@ -147,6 +148,21 @@ public final class AppController implements AutoCloseable {
         runner.submit(new RunnerCommand.Reload());
     }
 
+    /** Stops at the preset's checkpoints while playing, or not. */
+    public void guide(boolean on) {
+        runner.submit(new RunnerCommand.Guide(on));
+    }
+
+    /** Starts recording (the run starts again from time 0) or stops it. */
+    public void record(boolean on) {
+        runner.submit(new RunnerCommand.Record(on));
+    }
+
+    /** The last recording stopped, or null. */
+    public Runner.Recording recording() {
+        return runner.recording();
+    }
+
     public void setParam(Param param, double value) {
         runner.submit(new RunnerCommand.SetParam(param, value));
     }
@@ -156,6 +172,7 @@ public final class AppController implements AutoCloseable {
         preset = chosen;
         clearMessage();
         runner.submit(new RunnerCommand.LoadPreset(chosen));
+        setSpeed(chosen.speed());
     }
 
     /** Opens a preset file; a bad one is reported and the current run stays. */

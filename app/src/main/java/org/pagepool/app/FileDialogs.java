@@ -17,6 +17,9 @@ public interface FileDialogs {
     /** A workload preset to open, or empty. */
     Optional<Path> openPreset(Window owner);
 
-    /** Where to save something ({@code extension} like ".png"), or empty; the caller asks before overwriting. */
+    /** Where to save something ({@code extension} like ".png"), or empty. */
     Optional<Path> save(Window owner, String title, String extension);
+
+    /** Whether {@code file}, which exists, may be replaced. */
+    boolean confirmOverwrite(Window owner, Path file);
 }

@@ -47,9 +47,30 @@ public final class FxFileDialogs implements FileDialogs {
         return remember(chooser("Open a workload preset", "Workload presets", "*.workload").showOpenDialog(owner));
     }
 
+    /**
+     * The native save dialog has already asked about replacing an existing
+     * file, so the answer is yes; only a path that did not come from it asks.
+     */
+    @Override
+    public boolean confirmOverwrite(Window owner, Path file) {
+        if (file.equals(lastSaved)) {
+            return true;
+        }
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, file + " exists. Replace it?",
+                javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        ask.initOwner(owner);
+        return ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+    }
+
+    private Path lastSaved;
+
     @Override
     public Optional<Path> save(Window owner, String title, String extension) {
-        FileChooser chooser = chooser(title, extension.substring(1).toUpperCase() + " files", "*" + extension);
-        return remember(chooser.showSaveDialog(owner));
+        FileChooser chooser = chooser(title, extension.substring(1).toUpperCase(java.util.Locale.ROOT) + " files",
+                "*" + extension);
+        Optional<Path> chosen = remember(chooser.showSaveDialog(owner));
+        lastSaved = chosen.orElse(null);
+        return chosen;
     }
 }

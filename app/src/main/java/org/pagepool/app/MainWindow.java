@@ -40,7 +40,9 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final Scene scene;
     private final AnimationTimer pulse;
+    private final CounterHistory history = new CounterHistory();
     private ModelView shown;
+    private javafx.scene.Node highlighted;
     private boolean liveShown = true;
     private long frames;
     private FrameListener frameListener;
@@ -55,7 +57,7 @@ public final class MainWindow {
         this.controller = controller;
         this.dialogs = dialogs;
         Properties explanations = Assets.texts("explanations/functions.properties");
-        side = new SidePanel(explanations, openUrl, controller::setParam);
+        side = new SidePanel(explanations, openUrl, controller::setParam, controller::guide, controller::play);
         timeline = new TimelineBar(controller::seek);
         notifications = new NotificationPane(journey);
         notifications.setId("notifications");
@@ -101,12 +103,17 @@ public final class MainWindow {
             if (name != null && !name.equals(controller.preset().name()) || shown != null && !shown.live()) {
                 try {
                     controller.loadPreset(Assets.preset(name));
+                    syncSpeedSlider();
                 } catch (PresetFiles.BadPreset | RuntimeException ex) {
                     controller.tell(ex.getMessage());
                 }
             }
         });
-        controls.openPreset.setOnAction(e -> dialogs.openPreset(window()).ifPresent(controller::openPreset));
+        controls.openPreset.setOnAction(e -> dialogs.openPreset(window()).ifPresent(file -> {
+            if (controller.openPreset(file)) {
+                syncSpeedSlider();
+            }
+        }));
         controls.openScript.setOnAction(e -> dialogs.openScript(window()).ifPresent(controller::openScript));
         controls.play.setOnAction(e -> controller.playPause());
         controls.step.setOnAction(e -> controller.step(journey.overlay().animating(System.nanoTime())));
@@ -115,10 +122,25 @@ public final class MainWindow {
         controls.speed.setValue(SpeedScale.slider(controller.speed(), true));
         controls.speed.valueProperty().addListener((o, was, is) -> speedFromSlider());
         controls.speedLabel.setText(SpeedScale.label(controller.speed()));
+        controls.speedLabel.setText(SpeedScale.label(controller.speed()));
         controls.reset.setOnAction(e -> reset());
         controls.seed.setOnAction(e -> reset());
         controls.reload.setOnAction(e -> controller.reload());
         controls.theme.valueProperty().addListener((o, was, is) -> applyTheme(is));
+        controls.record.setOnAction(e -> controller.record(controls.record.isSelected()));
+        controls.saveRecording.setOnAction(e -> saveRecording());
+        controls.exportCsv.setOnAction(e -> save("Save the counters as CSV", ".csv",
+                file -> Exports.writeLines(file, history.csv())));
+        controls.exportPng.setOnAction(e -> save("Save the window as PNG", ".png",
+                file -> Screenshots.write(scene, file)));
+        controls.exportTrace.setOnAction(e -> {
+            if (shown == null || shown.script() == null) {
+                controller.tell("no script trace to save: open a .pool script and step through it first");
+                return;
+            }
+            List<String> trace = shown.script().trace();
+            save("Save the script's trace", ".txt", file -> Exports.writeLines(file, trace));
+        });
         controller.messageProperty().addListener((o, was, is) -> {
             if (is.isEmpty()) {
                 notifications.hide();
@@ -129,12 +151,51 @@ public final class MainWindow {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
+    /** Something to write to a file the user picks. */
+    private interface Writer {
+        void write(java.nio.file.Path file) throws java.io.IOException;
+    }
+
+    /** Asks where, asks before replacing a file, writes; a failure is a message and loses nothing. */
+    boolean save(String title, String extension, Writer writer) {
+        java.util.Optional<java.nio.file.Path> chosen = dialogs.save(window(), title, extension);
+        if (chosen.isEmpty()) {
+            return false;
+        }
+        java.nio.file.Path file = chosen.get();
+        if (java.nio.file.Files.exists(file) && !dialogs.confirmOverwrite(window(), file)) {
+            return false;
+        }
+        try {
+            writer.write(file);
+            controller.tell("saved " + file);
+            return true;
+        } catch (java.io.IOException e) {
+            controller.tell(Exports.describe(file, e));
+            return false;
+        }
+    }
+
+    private void saveRecording() {
+        org.pagepool.run.Runner.Recording recording = controller.recording();
+        if (recording == null) {
+            controller.tell("nothing recorded yet: press Record, let the run go, then press Record again to stop");
+            return;
+        }
+        save("Save the recording as a .pool script", ".pool", file -> Exports.writeText(file, recording.script()));
+    }
+
     private void speedFromSlider() {
         double factor = SpeedScale.factor(controls.speed.getValue(), liveShown);
         controls.speedLabel.setText(SpeedScale.label(factor));
         controller.setSpeed(factor);
         // a slow token for slow speeds, a quick one when things move fast
         journey.overlay().setTokenMillis(Double.isInfinite(factor) ? 120 : 450);
+    }
+
+    /** Moves the speed slider to the speed a newly loaded preset reads well at. */
+    private void syncSpeedSlider() {
+        controls.speed.setValue(SpeedScale.slider(controller.speed(), true));
     }
 
     private void reset() {
@@ -171,6 +232,7 @@ public final class MainWindow {
         Palette palette = Palette.named(name);
         journey.setPalette(palette);
         side.setPalette(palette);
+        timeline.setPalette(palette);
     }
 
     private Window window() {
@@ -199,12 +261,16 @@ public final class MainWindow {
     private void show(ModelView view, List<PageMove> moves, long now) {
         if (view.live() != liveShown) {
             liveShown = view.live();
-            controls.speed.setValue(SpeedScale.slider(liveShown ? 1e-6 : 1, liveShown));
+            controls.speed.setValue(SpeedScale.slider(liveShown ? controller.preset().speed() : 1, liveShown));
             controls.reload.setDisable(!liveShown);
         }
         shown = view;
+        history.add(view);
         journey.show(view, moves, now);
         side.show(view, now);
+        side.scenario().preset(controller.preset());
+        controls.record.setSelected(view.recordedLines() >= 0);
+        highlight(view.guide().stoppedAt() == null ? null : view.guide().stoppedAt().target());
         timeline.show(view, view.live() ? controller.preset().durationNs() : 0);
         controls.play.setSelected(view.state() == RunnerState.PLAYING);
         if (view.live() && !view.source().equals(controls.presets.getValue())
@@ -215,6 +281,29 @@ public final class MainWindow {
         if (window() instanceof javafx.stage.Stage stage && !title.equals(stage.getTitle())) {
             stage.setTitle(title);
         }
+    }
+
+    /** Marks what a checkpoint points at (a region or a counter); null clears the mark. */
+    private void highlight(String target) {
+        javafx.scene.Node node = target == null ? null : scene.lookup("#" + target);
+        if (node == null && target != null) {
+            node = scene.lookup("#counter-" + target);
+        }
+        if (node == highlighted) {
+            return;
+        }
+        if (highlighted != null) {
+            highlighted.getStyleClass().remove("highlight");
+        }
+        highlighted = node;
+        if (node != null) {
+            node.getStyleClass().add("highlight");
+        }
+    }
+
+    /** The counters the window has shown, for export. */
+    public CounterHistory history() {
+        return history;
     }
 
     /** Pulses so far. */

@@ -11,6 +11,8 @@ import javafx.stage.Window;
 final class FakeDialogs implements FileDialogs {
     final Deque<Path> answers = new ArrayDeque<>();
     int asked;
+    boolean overwrite = true;
+    int overwriteAsked;
 
     @Override
     public Optional<Path> openScript(Window owner) {
@@ -22,6 +24,12 @@ final class FakeDialogs implements FileDialogs {
     public Optional<Path> openPreset(Window owner) {
         asked++;
         return Optional.ofNullable(answers.poll());
+    }
+
+    @Override
+    public boolean confirmOverwrite(Window owner, Path file) {
+        overwriteAsked++;
+        return overwrite;
     }
 
     @Override

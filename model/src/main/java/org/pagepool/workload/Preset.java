@@ -12,9 +12,10 @@ import java.util.List;
  * @param watch      what to look at while it runs
  * @param durationNs how much simulated time the story needs
  * @param checkpoints where a guided run pauses to explain, in order
+ * @param speed      the factor of real time the story reads well at (a viewer's starting speed)
  */
 public record Preset(String name, String title, List<String> summary, List<String> watch, long durationNs, long seed,
-                     WorkloadParams params, List<TimedAction> timeline, List<Checkpoint> checkpoints) {
+                     WorkloadParams params, List<TimedAction> timeline, List<Checkpoint> checkpoints, double speed) {
 
     public Preset {
         summary = List.copyOf(summary);
@@ -25,11 +26,11 @@ public record Preset(String name, String title, List<String> summary, List<Strin
 
     /** The same story with other parameters (a live tweak saved, or a reset with changes). */
     public Preset withParams(WorkloadParams changed) {
-        return new Preset(name, title, summary, watch, durationNs, seed, changed, timeline, checkpoints);
+        return new Preset(name, title, summary, watch, durationNs, seed, changed, timeline, checkpoints, speed);
     }
 
     public Preset withSeed(long newSeed) {
-        return new Preset(name, title, summary, watch, durationNs, newSeed, params, timeline, checkpoints);
+        return new Preset(name, title, summary, watch, durationNs, newSeed, params, timeline, checkpoints, speed);
     }
 
     /** A fresh simulation of this preset. */

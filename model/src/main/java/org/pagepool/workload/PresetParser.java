@@ -46,6 +46,7 @@ public final class PresetParser {
         List<String> watch = new ArrayList<>();
         long duration = 1_000_000_000L;
         long seed = 1;
+        double speed = 1e-4;
         WorkloadParams params = WorkloadParams.defaults();
         List<TimedAction> timeline = new ArrayList<>();
         List<Checkpoint> checkpoints = new ArrayList<>();
@@ -84,7 +85,8 @@ public final class PresetParser {
             }
             String key = text.substring(0, eq).strip();
             String value = text.substring(eq + 1).strip();
-            if ((key.equals("title") || key.equals("duration") || key.equals("seed")) && !said.add(key)) {
+            if ((key.equals("title") || key.equals("duration") || key.equals("seed") || key.equals("speed"))
+                    && !said.add(key)) {
                 throw new PresetError(n, key + " is set twice");
             }
             switch (key) {
@@ -106,6 +108,12 @@ public final class PresetParser {
                 }
                 case "title":
                     title = required(n, key, value);
+                    break;
+                case "speed":
+                    speed = value.equals("max") ? Double.POSITIVE_INFINITY : number(n, key, value);
+                    if (!(speed > 0)) {
+                        throw new PresetError(n, "speed is a factor of real time above 0 (e.g. 1e-3), or max");
+                    }
                     break;
                 case "summary":
                     summary.add(required(n, key, value));
@@ -146,7 +154,7 @@ public final class PresetParser {
         }
         check(params, timeline, lineOf);
         timeline.sort(Comparator.comparingLong(TimedAction::timeNs)); // stable: same-time events keep their order
-        return new Preset(name, title, summary, watch, duration, seed, params, timeline, checkpoints);
+        return new Preset(name, title, summary, watch, duration, seed, params, timeline, checkpoints, speed);
     }
 
     private static String required(int line, String key, String value) throws PresetError {

@@ -69,7 +69,7 @@ public final class BuddyPane extends CanvasRegion {
                 g.setFont(small());
                 g.setTextAlign(TextAlignment.CENTER);
                 g.fillText(Integer.toString(o), x + barW / 2, barBottom + 12);
-                if (count > 0 && barW > 18) {
+                if (count > 0 && barW > 26) {
                     g.setFill(palette.text());
                     g.fillText(count > 9999 ? (count / 1000) + "k" : Integer.toString(count), x + barW / 2,
                             Math.max(barTop + 10, barBottom - height - 3));

@@ -44,6 +44,12 @@ public final class ControlBar extends HBox {
     public final Button reload = button("reload", Material2AL.AUTORENEW,
             "Reload the driver now: the old pool is destroyed, a new one created");
     public final ComboBox<String> theme = new ComboBox<>();
+    public final ToggleButton record = new ToggleButton();
+    public final javafx.scene.control.MenuButton save = new javafx.scene.control.MenuButton();
+    public final javafx.scene.control.MenuItem saveRecording = new javafx.scene.control.MenuItem("Recording as .pool…");
+    public final javafx.scene.control.MenuItem exportCsv = new javafx.scene.control.MenuItem("Counters as CSV…");
+    public final javafx.scene.control.MenuItem exportPng = new javafx.scene.control.MenuItem("Window as PNG…");
+    public final javafx.scene.control.MenuItem exportTrace = new javafx.scene.control.MenuItem("Script trace as text…");
 
     public ControlBar() {
         setId("controls");
@@ -52,7 +58,7 @@ public final class ControlBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6, 8, 6, 8));
         presets.setId("presets");
-        presets.setPrefWidth(200);
+        presets.setPrefWidth(170);
         tip(presets, "Choose a scenario: each starts a workload that tells one page_pool story");
         play.setId("play");
         play.setGraphic(new FontIcon(Material2MZ.PLAY_ARROW));
@@ -66,23 +72,35 @@ public final class ControlBar extends HBox {
         unit.setCellFactory(list -> new UnitCell());
         tip(unit, "What one step is: one kernel call, one packet, or one NAPI poll");
         speed.setId("speed");
-        speed.setPrefWidth(150);
+        speed.setPrefWidth(120);
         tip(speed, "Speed, as a factor of real time (+ and − keys); at the right end: as fast as possible");
         speedLabel.setId("speedLabel");
         speedLabel.setMinWidth(64);
         seed.setId("seed");
-        seed.setPrefColumnCount(5);
+        seed.setPrefColumnCount(4);
         tip(seed, "The random seed: the same seed replays the same run");
         theme.setId("theme");
         theme.getItems().addAll("light", "dark", "contrast");
         theme.setValue("light");
         tip(theme, "Theme: light, dark, or high contrast for projectors");
+        record.setId("record");
+        record.setGraphic(new FontIcon(Material2AL.FIBER_MANUAL_RECORD));
+        tip(record, "Record: start this run again from time 0 and write its pool calls as a .pool script;"
+                + " press again to stop, then save it");
+        save.setId("save");
+        save.setGraphic(new FontIcon(Material2MZ.SAVE));
+        save.getItems().addAll(saveRecording, exportCsv, exportPng, exportTrace);
+        saveRecording.setId("saveRecording");
+        exportCsv.setId("exportCsv");
+        exportPng.setId("exportPng");
+        exportTrace.setId("exportTrace");
+        tip(save, "Save the recording, the counters over time (CSV), the window (PNG) or a script's trace");
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         getChildren().addAll(presets, openPreset, openScript, new Separator(javafx.geometry.Orientation.VERTICAL),
                 stepBack, play, step, unit, new Separator(javafx.geometry.Orientation.VERTICAL), speed, speedLabel,
-                new Separator(javafx.geometry.Orientation.VERTICAL), new Label("seed"), seed, reset, reload, spring,
-                theme);
+                new Separator(javafx.geometry.Orientation.VERTICAL), new Label("seed"), seed, reset, reload,
+                new Separator(javafx.geometry.Orientation.VERTICAL), record, save, spring, theme);
     }
 
     private static Button button(String id, Ikon icon, String tooltip) {
@@ -100,7 +118,7 @@ public final class ControlBar extends HBox {
     /** Every control, for checks that each has a tooltip. */
     public java.util.List<Node> controls() {
         return java.util.List.of(presets, openPreset, openScript, stepBack, play, step, unit, speed, seed, reset,
-                reload, theme);
+                reload, record, save, theme);
     }
 
     /** Shows a step unit in words. */

@@ -19,6 +19,7 @@ public final class NowExecutingPane extends VBox {
     private final Label name = new Label("—");
     private final Label text = new Label("Step through the model to see each kernel function it runs.");
     private final Hyperlink link = new Hyperlink();
+    private final Label newer = new Label();
     private final Properties explanations;
     private KernelFunction shown;
 
@@ -43,7 +44,10 @@ public final class NowExecutingPane extends VBox {
                 openUrl.accept(shown.sourceUrl());
             }
         });
-        getChildren().addAll(title, name, text, link);
+        newer.setId("newerKernels");
+        newer.setWrapText(true);
+        newer.getStyleClass().add("scenario-watch");
+        getChildren().addAll(title, name, text, newer, link);
     }
 
     /** Shows {@code function}, or says that nothing is being traced (at high speed). */
@@ -57,10 +61,13 @@ public final class NowExecutingPane extends VBox {
             text.setText(tracing ? "Step through the model to see each kernel function it runs."
                     : "At this speed the model runs millions of calls a second: slow down or step to follow them.");
             link.setVisible(false);
+            newer.setText("");
             return;
         }
         name.setText(function.kernelName() + "()");
         text.setText(explanations.getProperty(function.kernelName(), ""));
+        String later = explanations.getProperty("newer." + function.kernelName(), "");
+        newer.setText(later.isEmpty() ? "" : "In newer kernels: " + later);
         link.setText(function.kernelName() + " in Linux v5.14");
         link.setVisible(true);
     }

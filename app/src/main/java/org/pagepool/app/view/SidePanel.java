@@ -22,39 +22,63 @@ public final class SidePanel extends VBox {
     private final ChartPane charts = new ChartPane();
     private final ParamSheet params;
     private final ScriptPane script = new ScriptPane();
+    private final ScenarioPane scenario;
+    private final CostPane cost = new CostPane();
     private final TabPane tabs = new TabPane();
+    private final javafx.scene.control.Label log = new javafx.scene.control.Label();
+    private long logShown = -1;
     private final Tab scriptTab;
     private final Tab paramsTab;
 
-    public SidePanel(Properties explanations, Consumer<String> openUrl, BiConsumer<Param, Double> onEdit) {
+    public SidePanel(Properties explanations, Consumer<String> openUrl, BiConsumer<Param, Double> onEdit,
+                     Consumer<Boolean> onGuided, Runnable onContinue) {
         setId("side");
         getStyleClass().add("side-panel");
         now = new NowExecutingPane(explanations, openUrl);
         params = new ParamSheet(onEdit);
+        scenario = new ScenarioPane(onGuided, onContinue);
+        Tab scenarioTab = new Tab("Scenario", scenario);
         Tab chartTab = new Tab("Charts", charts);
+        Tab costTab = new Tab("Cost", new ScrollPane(cost));
         paramsTab = new Tab("Parameters", params.node());
         scriptTab = new Tab("Script", script);
-        for (Tab t : new Tab[] {chartTab, paramsTab, scriptTab}) {
+        for (Tab t : new Tab[] {scenarioTab, chartTab, costTab, paramsTab, scriptTab}) {
             t.setClosable(false);
         }
         tabs.setId("sideTabs");
-        tabs.getTabs().addAll(chartTab, paramsTab, scriptTab);
+        tabs.getTabs().addAll(scenarioTab, chartTab, costTab, paramsTab, scriptTab);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         ScrollPane countersScroll = new ScrollPane(counters);
         countersScroll.setFitToWidth(true);
         countersScroll.setMinHeight(150);
         countersScroll.setPrefViewportHeight(205);
-        getChildren().addAll(countersScroll, now, tabs);
+        log.setId("log");
+        log.getStyleClass().add("trace-line");
+        log.setWrapText(true);
+        log.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        log.setTooltip(new javafx.scene.control.Tooltip("The kernel log: what page_pool printed (pr_warn, WARN)"));
+        getChildren().addAll(countersScroll, now, log, tabs);
         setPrefWidth(400);
         setMinWidth(300);
     }
 
     public void show(ModelView view, long wallNanos) {
         counters.show(view);
+        if (view.logTotal() != logShown) {
+            logShown = view.logTotal();
+            java.util.List<String> lines = view.log();
+            StringBuilder text = new StringBuilder();
+            for (int i = Math.max(0, lines.size() - 2); i < lines.size(); i++) {
+                text.append(text.length() > 0 ? "\n" : "").append("! ").append(lines.get(i));
+            }
+            log.setText(text.toString());
+        }
         now.show(view.current(), view.eventsOn());
         charts.show(view);
         charts.sample(view, wallNanos);
         params.show(view.params());
+        scenario.show(view.guide());
+        cost.show(view, wallNanos);
         if (view.script() != null) {
             script.show(view.script());
             if (tabs.getSelectionModel().getSelectedItem() != scriptTab && !scriptShown) {
@@ -74,6 +98,14 @@ public final class SidePanel extends VBox {
 
     public void setPalette(Palette palette) {
         charts.setPalette(palette);
+    }
+
+    public ScenarioPane scenario() {
+        return scenario;
+    }
+
+    public CostPane cost() {
+        return cost;
     }
 
     public ScriptPane script() {

@@ -21,6 +21,7 @@ public final class TimelineBar extends HBox {
     private final Slider scrubber = new Slider(0, 1, 0);
     private final Label time = new Label();
     private final Label status = new Label();
+    private final TimelineMarkers markers = new TimelineMarkers();
     private boolean following;
 
     public TimelineBar(LongConsumer seek) {
@@ -30,8 +31,11 @@ public final class TimelineBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 8, 4, 8));
         scrubber.setId("timeline");
-        scrubber.setTooltip(new Tooltip("Drag to go to another moment of the run"));
-        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        scrubber.setTooltip(new Tooltip("Drag to go to another moment of the run. Marks: ring full (blue),"
+                + " cache full (green), refill (grey), waive (teal), kernel warnings (red)"));
+        javafx.scene.layout.StackPane track = new javafx.scene.layout.StackPane(markers, scrubber);
+        markers.setMouseTransparent(true);
+        HBox.setHgrow(track, Priority.ALWAYS);
         time.setId("timeLabel");
         time.setMinWidth(150);
         status.setId("status");
@@ -46,7 +50,7 @@ public final class TimelineBar extends HBox {
                 seek.accept((long) scrubber.getValue());
             }
         });
-        getChildren().addAll(scrubber, time, status);
+        getChildren().addAll(track, time, status);
     }
 
     /** Follows the run (unless the user is dragging). */
@@ -59,6 +63,7 @@ public final class TimelineBar extends HBox {
             following = false;
         }
         time.setText(view.live() ? formatTime(view.timeNs()) : "line " + view.script().lastLine());
+        markers.show(view, max);
         String rates = view.live()
                 ? String.format(Locale.ROOT, "%s pps simulated · %s pps wall · step %,d",
                         JourneyOverlay.human(view.simPps()), JourneyOverlay.human(view.wallPps()), view.position())
@@ -79,6 +84,14 @@ public final class TimelineBar extends HBox {
             return String.format(Locale.ROOT, "t = %.3f ms", ns / 1e6);
         }
         return String.format(Locale.ROOT, "t = %.3f µs", ns / 1e3);
+    }
+
+    public void setPalette(Palette palette) {
+        markers.setPalette(palette);
+    }
+
+    public TimelineMarkers markers() {
+        return markers;
     }
 
     public Slider scrubber() {

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.pagepool.nic.NicStats;
+import org.pagepool.pool.PoolStatsSnapshot;
+import org.pagepool.run.ModelView;
+import org.pagepool.run.PoolView;
+import org.pagepool.workload.StackStats;
+
+/**
+ * The counters over simulated time, one row per view the window showed,
+ * for export as CSV. Bounded: past {@value #MAX_ROWS} rows every other row
+ * goes (the resolution halves, the span stays). Going back in time or
+ * loading another run starts it again. FX thread only.
+ */
+public final class CounterHistory {
+    static final int MAX_ROWS = 200_000;
+
+    private final List<long[]> rows = new ArrayList<>();
+    private String source;
+    private long lastTime = -1;
+
+    /** The CSV header: time, then every counter under its kernel name. */
+    public static String header() {
+        StringBuilder line = new StringBuilder("time_s,pools,hold,release,inflight");
+        PoolStatsSnapshot.NAMES.forEach(n -> line.append(',').append(n));
+        NicStats.NAMES.forEach(n -> line.append(',').append(n));
+        StackStats.NAMES.forEach(n -> line.append(',').append(n));
+        return line.append(",free_pages,mapped,syncs,jiffies").toString();
+    }
+
+    public void add(ModelView v) {
+        if (!v.source().equals(source) || v.timeNs() < lastTime) {
+            rows.clear();
+            source = v.source();
+        }
+        if (v.timeNs() == lastTime && !rows.isEmpty()) {
+            rows.remove(rows.size() - 1); // the same moment, newer counters
+        }
+        lastTime = v.timeNs();
+        List<Long> r = new ArrayList<>();
+        r.add(v.timeNs());
+        PoolStatsSnapshot sum = PoolStatsSnapshot.ZERO;
+        long hold = 0;
+        long release = 0;
+        long inflight = 0;
+        for (PoolView p : v.pools()) {
+            sum = sum.plus(p.stats());
+            hold += p.hold();
+            release += p.release();
+            inflight += p.inflight();
+        }
+        r.add((long) v.pools().size());
+        r.add(hold);
+        r.add(release);
+        r.add(inflight);
+        for (long x : sum.values()) {
+            r.add(x);
+        }
+        long[] nic = v.nic() == null ? new long[NicStats.NAMES.size()] : v.nic().values();
+        long[] stack = v.stack() == null ? new long[StackStats.NAMES.size()] : v.stack().values();
+        for (long x : nic) {
+            r.add(x);
+        }
+        for (long x : stack) {
+            r.add(x);
+        }
+        r.add(v.buddy().totalFree());
+        r.add(v.mapped());
+        r.add(v.syncs());
+        r.add(v.jiffies());
+        rows.add(r.stream().mapToLong(Long::longValue).toArray());
+        if (rows.size() > MAX_ROWS) {
+            for (int i = rows.size() - 2; i > 0; i -= 2) {
+                rows.remove(i);
+            }
+        }
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    /** The whole history as CSV lines, header first. */
+    public List<String> csv() {
+        List<String> lines = new ArrayList<>(rows.size() + 1);
+        lines.add(header());
+        for (long[] r : rows) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%.9f", r[0] / 1e9));
+            for (int i = 1; i < r.length; i++) {
+                line.append(',').append(r[i]);
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app.view;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import org.pagepool.pool.PoolStatsSnapshot;
+import org.pagepool.run.ModelView;
+import org.pagepool.run.PoolView;
+
+/**
+ * Marks on the timeline where something notable happened: the ring or the
+ * cache was full, a refill, a waive, a kernel warning. Taken from the
+ * counters of successive views; at most one mark of a kind per few pixels.
+ */
+public final class TimelineMarkers extends Region {
+    /** What a mark says. */
+    public enum Kind { RING_FULL, CACHE_FULL, REFILL, WAIVE, WARNING }
+
+    private static final int MAX_MARKS = 4096;
+
+    private final Canvas canvas = new Canvas();
+    private final Map<Kind, List<Long>> marks = new EnumMap<>(Kind.class);
+    private long[] last;
+    private long lastLog;
+    private long lastTime = -1;
+    private String source;
+    private double span = 1;
+    private Palette palette = Palette.LIGHT;
+
+    public TimelineMarkers() {
+        getChildren().add(canvas);
+        for (Kind k : Kind.values()) {
+            marks.put(k, new ArrayList<>());
+        }
+    }
+
+    public void setPalette(Palette newPalette) {
+        palette = newPalette;
+        redraw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        redraw();
+    }
+
+    /** Notes what changed since the last view, over a timeline of {@code spanNs}. */
+    public void show(ModelView view, double spanNs) {
+        if (!view.live()) {
+            return;
+        }
+        if (!view.source().equals(source) || view.timeNs() < lastTime) {
+            if (!view.source().equals(source) || view.timeNs() < lastTime - spanNs / 100) {
+                marks.values().forEach(List::clear); // another run, or a jump back
+            }
+            source = view.source();
+            last = null;
+        }
+        long[] now = totals(view);
+        if (last != null) {
+            mark(Kind.RING_FULL, now[0] > last[0], view.timeNs());
+            mark(Kind.CACHE_FULL, now[1] > last[1], view.timeNs());
+            mark(Kind.REFILL, now[2] > last[2], view.timeNs());
+            mark(Kind.WAIVE, now[3] > last[3], view.timeNs());
+            mark(Kind.WARNING, view.logTotal() > lastLog && view.log().stream().anyMatch(l -> l.contains("stall")
+                    || l.contains("refcount") || l.contains("violation")), view.timeNs());
+        }
+        last = now;
+        lastLog = view.logTotal();
+        lastTime = view.timeNs();
+        if (spanNs != span) {
+            span = spanNs;
+        }
+        redraw();
+    }
+
+    private void mark(Kind kind, boolean happened, long time) {
+        if (!happened) {
+            return;
+        }
+        List<Long> list = marks.get(kind);
+        double minGap = span / Math.max(100, getWidth() / 3);
+        if (!list.isEmpty() && time - list.get(list.size() - 1) < minGap) {
+            return;
+        }
+        if (list.size() < MAX_MARKS) {
+            list.add(time);
+        }
+    }
+
+    /** The marks of a kind (simulated ns), oldest first. */
+    public List<Long> marks(Kind kind) {
+        return List.copyOf(marks.get(kind));
+    }
+
+    private static long[] totals(ModelView v) {
+        PoolStatsSnapshot sum = PoolStatsSnapshot.ZERO;
+        for (PoolView p : v.pools()) {
+            sum = sum.plus(p.stats());
+        }
+        return new long[] {sum.ringFull(), sum.cacheFull(), sum.refill(), sum.waive()};
+    }
+
+    private void redraw() {
+        var g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        if (w < 20) {
+            return;
+        }
+        Color[] colours = {palette.ring(), palette.cache(), palette.stale(), palette.descriptor(), palette.warning()};
+        double inset = 8; // the slider's track starts a little inside its bounds
+        for (Kind kind : Kind.values()) {
+            g.setStroke(colours[kind.ordinal()]);
+            g.setLineWidth(kind == Kind.WARNING ? 2.5 : 1.5);
+            double y0 = kind.ordinal() * h / Kind.values().length * 0.5;
+            for (long t : marks.get(kind)) {
+                double x = inset + (w - 2 * inset) * Math.min(1, t / span);
+                g.strokeLine(x, y0, x, y0 + h * 0.45);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pagepool.script.Script;
+import org.pagepool.script.ScriptFiles;
+import org.pagepool.script.ScriptParser;
+import org.pagepool.script.State;
+import org.pagepool.workload.Preset;
+import org.pagepool.workload.PresetFiles;
+
+/** Recording through the runner, as the window does: record, play, stop, then step through the script. */
+class RecordReplayRunnerTest {
+
+    @Test
+    void aRecordingOpenedAndSteppedToItsEndGivesTheLiveCounters() throws Exception {
+        Preset preset = PresetFiles.load(Path.of("..", "assets", "scenarios", "06-skb-clone.workload"), "06");
+        try (Runner runner = Runner.live(preset)) {
+            runner.submit(new RunnerCommand.Record(true));
+            ModelView recording = Await.view(runner, 0, v -> v.recordedLines() >= 0, "recording");
+            assertThat(recording.position()).as("the run started again").isZero();
+            runner.submit(new RunnerCommand.Seek(3_000_000L));
+            ModelView live = Await.view(runner, recording.serial(), v -> v.timeNs() >= 3_000_000L, "3 ms");
+            runner.submit(new RunnerCommand.Record(false));
+            Await.view(runner, live.serial(), v -> v.recordedLines() < 0, "stopped");
+            Runner.Recording done = runner.recording();
+            assertThat(done).isNotNull();
+            assertThat(done.name()).isEqualTo("06.pool");
+
+            Script script = ScriptParser.parse(done.name(), ScriptFiles.splitLines(
+                    done.script().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            try (Runner replay = Runner.script(script)) {
+                replay.submit(new RunnerCommand.Speed(Double.POSITIVE_INFINITY));
+                replay.submit(new RunnerCommand.Play());
+                ModelView end = Await.view(replay, 0, v -> v.state() == RunnerState.ENDED
+                        || v.state() == RunnerState.ERROR, "the end of the script");
+                assertThat(end.state()).as(end.error()).isEqualTo(RunnerState.ENDED);
+                PoolView replayed = end.currentPool();
+                PoolView original = live.currentPool();
+                assertThat(replayed.stats()).isEqualTo(original.stats());
+                assertThat(replayed.hold()).isEqualTo(original.hold());
+                assertThat(replayed.release()).isEqualTo(original.release());
+                assertThat(end.buddy().totalFree()).isEqualTo(live.buddy().totalFree());
+                assertThat(end.mapped()).isEqualTo(live.mapped());
+                List<String> trace = end.script().trace();
+                assertThat(trace.get(trace.size() - 1)).contains(" expect -> ok ");
+            }
+        }
+    }
+
+    @Test
+    void steppingBackEndsTheRecordingWithWhatItHas() throws Exception {
+        Preset preset = PresetFiles.load(Path.of("..", "assets", "scenarios", "01-xdp-drop.workload"), "01");
+        try (Runner runner = Runner.live(preset)) {
+            runner.submit(new RunnerCommand.Record(true));
+            for (int i = 0; i < 5; i++) {
+                runner.submit(new RunnerCommand.Step(Unit.KERNEL_CALL));
+            }
+            ModelView five = Await.view(runner, 0, v -> v.position() == 5 && v.recordedLines() >= 0, "five calls");
+            runner.submit(new RunnerCommand.StepBack(Unit.KERNEL_CALL));
+            ModelView back = Await.view(runner, five.serial(), v -> v.recordedLines() < 0, "the recording ended");
+            assertThat(back.error()).contains("recording");
+            Script script = ScriptParser.parse("x.pool", ScriptFiles.splitLines(
+                    runner.recording().script().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            org.pagepool.script.ScriptRunner check = new org.pagepool.script.ScriptRunner(script);
+            org.pagepool.script.StepResult last = null;
+            while (check.hasNext()) {
+                last = check.step();
+            }
+            assertThat(last.outcome()).isEqualTo(org.pagepool.script.StepResult.Outcome.OK);
+            State state = check.state();
+            assertThat(state.hold()).isEqualTo(five.currentPool().hold());
+        }
+    }
+}
