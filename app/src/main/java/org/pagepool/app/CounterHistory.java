@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.pagepool.nic.NicStats;
 import org.pagepool.pool.PoolStatsSnapshot;
 import org.pagepool.run.ModelView;
-import org.pagepool.run.PoolView;
+import org.pagepool.run.PoolTotals;
 import org.pagepool.workload.StackStats;
 
 /**
@@ -43,21 +43,12 @@ public final class CounterHistory {
         lastTime = v.timeNs();
         List<Long> r = new ArrayList<>();
         r.add(v.timeNs());
-        PoolStatsSnapshot sum = PoolStatsSnapshot.ZERO;
-        long hold = 0;
-        long release = 0;
-        long inflight = 0;
-        for (PoolView p : v.pools()) {
-            sum = sum.plus(p.stats());
-            hold += p.hold();
-            release += p.release();
-            inflight += p.inflight();
-        }
+        PoolTotals totals = PoolTotals.of(v);
         r.add((long) v.pools().size());
-        r.add(hold);
-        r.add(release);
-        r.add(inflight);
-        for (long x : sum.values()) {
+        r.add(totals.hold());
+        r.add(totals.release());
+        r.add(totals.inflight());
+        for (long x : totals.stats().values()) {
             r.add(x);
         }
         long[] nic = v.nic() == null ? new long[NicStats.NAMES.size()] : v.nic().values();

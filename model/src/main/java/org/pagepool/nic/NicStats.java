@@ -31,11 +31,6 @@ public record NicStats(long rxPackets, long rxMissed, long polls, long drop, lon
     }
 
     public String format() {
-        long[] v = values();
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < v.length; i++) {
-            line.append(i > 0 ? " " : "").append(NAMES.get(i)).append('=').append(v[i]);
-        }
-        return line.toString();
+        return org.pagepool.pool.CounterLine.format(NAMES, values());
     }
 }

@@ -22,15 +22,7 @@ public record PoolStatsSnapshot(long fast, long slow, long slowHighOrder, long e
 
     /** {@code fast=N slow=N ...}, as the {@code stats} command prints them. */
     public String format() {
-        long[] values = values();
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                line.append(' ');
-            }
-            line.append(NAMES.get(i)).append('=').append(values[i]);
-        }
-        return line.toString();
+        return CounterLine.format(NAMES, values());
     }
 
     /** Counter by counter sum (for several pools at once). */

@@ -25,11 +25,6 @@ public record StackStats(long skbs, long skbsFreed, long clones, long clonesFree
     }
 
     public String format() {
-        long[] v = values();
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < v.length; i++) {
-            line.append(i > 0 ? " " : "").append(NAMES.get(i)).append('=').append(v[i]);
-        }
-        return line.toString();
+        return org.pagepool.pool.CounterLine.format(NAMES, values());
     }
 }

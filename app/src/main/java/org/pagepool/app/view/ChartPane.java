@@ -5,7 +5,7 @@ import java.util.Locale;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import org.pagepool.run.ModelView;
-import org.pagepool.run.PoolView;
+import org.pagepool.run.PoolTotals;
 
 /**
  * Live charts of the counters over simulated time: rates of fast, slow,
@@ -38,19 +38,10 @@ public final class ChartPane extends CanvasRegion {
             count = 0;
             newest = -1; // the run went back: start the chart again
         }
-        double fast = 0;
-        double ring = 0;
-        double slow = 0;
-        double released = 0;
-        double inflight = 0;
-        for (PoolView p : v.pools()) {
-            fast += p.stats().fast();
-            ring += p.stats().ring();
-            slow += p.stats().slow() * 64.0 + p.stats().slowHighOrder();
-            released += p.release();
-            inflight += p.inflight();
-        }
-        double[] totals = {fast, ring, slow, released, inflight};
+        PoolTotals sum = PoolTotals.of(v);
+        // slow counts bulks of 64 pages: shown as pages
+        double[] totals = {sum.stats().fast(), sum.stats().ring(), sum.stats().slow() * 64.0
+                + sum.stats().slowHighOrder(), sum.release(), sum.inflight()};
         if (lastTime >= 0 && v.timeNs() > lastTime) {
             double seconds = (v.timeNs() - lastTime) / 1e9;
             newest = (newest + 1) % POINTS;

@@ -11,6 +11,7 @@ import javafx.scene.layout.GridPane;
 import org.pagepool.nic.NicStats;
 import org.pagepool.pool.PoolStatsSnapshot;
 import org.pagepool.run.ModelView;
+import org.pagepool.run.PoolTotals;
 import org.pagepool.run.PoolView;
 
 /**
@@ -83,16 +84,7 @@ public final class CountersPane extends GridPane {
     /** Shows the counters of {@code view}'s current pool (summed over pools) and NIC. */
     public void show(ModelView view) {
         PoolView pool = view.currentPool();
-        PoolStatsSnapshot sum = PoolStatsSnapshot.ZERO;
-        long hold = 0;
-        long release = 0;
-        long inflight = 0;
-        for (PoolView p : view.pools()) {
-            sum = sum.plus(p.stats());
-            hold += p.hold();
-            release += p.release();
-            inflight += p.inflight();
-        }
+        PoolTotals totals = PoolTotals.of(view);
         String title = pool == null ? "no pool" : view.pools().size() == 1 ? "pool " + pool.id() + " (" + pool.state()
                 + ")" : view.pools().size() + " pools (counters summed)";
         if (!title.equals(poolTitle.getText())) {
@@ -100,11 +92,11 @@ public final class CountersPane extends GridPane {
         }
         NicStats nic = view.nic();
         long[] now = new long[values.size()];
-        System.arraycopy(sum.values(), 0, now, 0, PoolStatsSnapshot.NAMES.size());
+        System.arraycopy(totals.stats().values(), 0, now, 0, PoolStatsSnapshot.NAMES.size());
         int i = PoolStatsSnapshot.NAMES.size();
-        now[i++] = hold;
-        now[i++] = release;
-        now[i++] = inflight;
+        now[i++] = totals.hold();
+        now[i++] = totals.release();
+        now[i++] = totals.inflight();
         now[i++] = pool == null ? 0 : Integer.toUnsignedLong(pool.users());
         now[i++] = nic == null ? 0 : nic.rxMissed();
         now[i++] = nic == null ? 0 : nic.refillFailed();

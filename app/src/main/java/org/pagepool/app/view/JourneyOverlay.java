@@ -16,7 +16,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.pagepool.run.ModelView;
-import org.pagepool.run.PoolView;
 import org.pagepool.trace.PageMove;
 import org.pagepool.trace.Place;
 
@@ -260,22 +259,11 @@ public final class JourneyOverlay extends Region {
         }
 
         private static long[] totals(ModelView view) {
-            long hold = 0;
-            long allocs = 0;
-            long cached = 0;
-            long ring = 0;
-            long ringNow = 0;
-            long release = 0;
-            for (PoolView p : view.pools()) {
-                hold += p.hold();
-                allocs += p.stats().fast() + p.stats().slow() + p.stats().slowHighOrder() + p.stats().refill();
-                cached += p.stats().cached();
-                ring += p.stats().ring();
-                ringNow += p.ringCount();
-                release += p.release();
-            }
+            org.pagepool.run.PoolTotals t = org.pagepool.run.PoolTotals.of(view);
+            var s = t.stats();
+            long allocs = s.fast() + s.slow() + s.slowHighOrder() + s.refill();
             long passed = view.nic() == null ? 0 : view.nic().pass() + view.nic().redirect();
-            return new long[] {hold, allocs, cached, ring, ring - ringNow, release, passed};
+            return new long[] {t.hold(), allocs, s.cached(), s.ring(), s.ring() - t.inRing(), t.release(), passed};
         }
     }
 }
