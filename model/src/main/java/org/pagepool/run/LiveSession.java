@@ -275,6 +275,7 @@ final class LiveSession implements Session {
                 status.droppedEvents(), sim.steps(), sim.now(), kernel.jiffies().now(), preset.title(), preset.name(),
                 sim.seed(), pools, DeviceView.of(sim.driver()), BuddyView.of(kernel.mm()), sim.driver().stats(),
                 sim.stackStats(), socketSlots, sockets, status.simPps(), status.wallPps(), status.current(),
+                status.calls(),
                 kernel.log().recent(), kernel.log().total(), kernel.dma().mapped(), kernel.dma().syncs(),
                 sim.nextParams(), null, status.guide(), recording() ? recordedLines() : -1);
     }

@@ -23,7 +23,8 @@ import org.pagepool.workload.WorkloadParams;
  * @param socketsTotal  how many such pages there really are
  * @param simPps        packets per simulated second, recently
  * @param wallPps       packets per wall-clock second, recently
- * @param current       the kernel function entered last, or null
+ * @param current       the kernel function the last step called into, or null (events off)
+ * @param calls         every kernel function the last step entered, in order, each once
  * @param params        the workload's parameters now (null for a script)
  * @param script        the script being stepped through, or null
  * @param guide         the guided scenario's state: checkpoints on or off, the one the run stopped at
@@ -33,12 +34,13 @@ public record ModelView(long serial, RunnerState state, String error, double spe
                         long droppedEvents, long position, long timeNs, long jiffies, String title, String source,
                         long seed, List<PoolView> pools, DeviceView device, BuddyView buddy, NicStats nic,
                         StackStats stack, PageSlots sockets, int socketsTotal, double simPps, double wallPps,
-                        KernelFunction current, List<String> log, long logTotal, long mapped, long syncs,
+                        KernelFunction current, List<KernelFunction> calls, List<String> log, long logTotal, long mapped, long syncs,
                         WorkloadParams params, ScriptView script, GuideView guide, long recordedLines) {
 
     public ModelView {
         pools = List.copyOf(pools);
         log = List.copyOf(log);
+        calls = List.copyOf(calls);
     }
 
     /** The pool the driver (or the script) uses now, or null. */

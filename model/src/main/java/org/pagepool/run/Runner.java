@@ -56,6 +56,10 @@ public final class Runner implements AutoCloseable {
     private boolean eventsOn;
     private Tracer observedTracer;
     private KernelFunction current;
+    /** The kernel functions the step under way has entered, in order, each once. */
+    private final java.util.ArrayList<KernelFunction> stepCalls = new java.util.ArrayList<>();
+    private List<KernelFunction> lastCalls = List.of();
+    private boolean stepEnded = true;
     private long wallAnchor;
     private long simAnchor;
     private final Rates rates = new Rates();
@@ -459,11 +463,23 @@ public final class Runner implements AutoCloseable {
         }
         eventsOn = false;
         current = null;
+        lastCalls = List.of();
+        stepEnded = true;
     }
 
     private void offer(TraceEvent event) {
         if (event instanceof FunctionEnter enter) {
-            current = enter.function();
+            if (stepEnded) {
+                stepCalls.clear();
+                stepEnded = false;
+            }
+            if (stepCalls.size() < 16 && !stepCalls.contains(enter.function())) {
+                stepCalls.add(enter.function());
+            }
+        } else if (event instanceof StepDone && !stepEnded) {
+            lastCalls = List.copyOf(stepCalls);
+            current = lastCalls.isEmpty() ? null : lastCalls.get(0); // the function the step called into
+            stepEnded = true;
         }
         if (!events.relaxedOffer(event)) {
             dropped++;
@@ -480,7 +496,7 @@ public final class Runner implements AutoCloseable {
         lastPublish = System.nanoTime();
         GuideView guide = new GuideView(guided, checkpoints(), nextStop, stoppedAt);
         RunnerStatus status = new RunnerStatus(++serial, state, error, speed, eventsOn, dropped,
-                rates.simPps(), rates.wallPps(), current, guide);
+                rates.simPps(), rates.wallPps(), current, lastCalls, guide);
         latest.set(session.view(status));
     }
 }

@@ -5,5 +5,6 @@ import org.pagepool.trace.KernelFunction;
 
 /** The runner's side of a view: what it is doing and how fast things go. */
 record RunnerStatus(long serial, RunnerState state, String error, double speed, boolean eventsOn,
-                    long droppedEvents, double simPps, double wallPps, KernelFunction current, GuideView guide) {
+                    long droppedEvents, double simPps, double wallPps, KernelFunction current,
+                    java.util.List<KernelFunction> calls, GuideView guide) {
 }

@@ -163,7 +163,7 @@ final class ScriptSession implements Session {
                 error != null ? error : status.error(), status.speed(), status.eventsOn(), status.droppedEvents(),
                 position, timeNs(), kernel.jiffies().now(), script.fileName(), script.fileName(), 0, pools, null,
                 BuddyView.of(kernel.mm()), null, null, PageSlots.of(held::get, shown), held.size(), 0, 0,
-                status.current(),
+                status.current(), status.calls(),
                 kernel.log().recent(), kernel.log().total(), kernel.dma().mapped(), kernel.dma().syncs(), null, view,
                 GuideView.NONE, -1);
     }

@@ -69,7 +69,9 @@ public final class AllocCachePane extends CanvasRegion {
         g.setFill(palette.text());
         g.fillPolygon(new double[] {columnX + columnW + 4, columnX + columnW + 14, columnX + columnW + 14},
                 new double[] {topY, topY - 5, topY + 5}, 3);
-        g.fillText("count " + count, columnX + columnW + 17, topY + 4);
+        // keep the count's label clear of the refill mark's
+        double labelY = Math.abs(topY - refillY) < 12 ? (topY < refillY ? refillY - 12 : refillY + 16) : topY + 4;
+        g.fillText("count " + count, columnX + columnW + 17, labelY);
         g.setFont(label());
         g.setTextAlign(TextAlignment.LEFT);
         if (pool != null) {

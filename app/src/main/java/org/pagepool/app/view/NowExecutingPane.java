@@ -20,6 +20,7 @@ public final class NowExecutingPane extends VBox {
     private final Label text = new Label("Step through the model to see each kernel function it runs.");
     private final Hyperlink link = new Hyperlink();
     private final Label newer = new Label();
+    private final Label chain = new Label();
     private final Properties explanations;
     private KernelFunction shown;
 
@@ -44,14 +45,25 @@ public final class NowExecutingPane extends VBox {
                 openUrl.accept(shown.sourceUrl());
             }
         });
+        chain.setId("callChain");
+        chain.setWrapText(true);
+        chain.getStyleClass().add("trace-line");
         newer.setId("newerKernels");
         newer.setWrapText(true);
         newer.getStyleClass().add("scenario-watch");
-        getChildren().addAll(title, name, text, newer, link);
+        getChildren().addAll(title, name, text, chain, newer, link);
     }
 
-    /** Shows {@code function}, or says that nothing is being traced (at high speed). */
-    public void show(KernelFunction function, boolean tracing) {
+    /**
+     * Shows the function the last step called into and the functions it went
+     * through, or says that nothing is being traced (at high speed).
+     */
+    public void show(KernelFunction function, java.util.List<KernelFunction> calls, boolean tracing) {
+        String path = calls.size() > 1 ? "calls: " + calls.stream().map(KernelFunction::kernelName)
+                .collect(java.util.stream.Collectors.joining(" → ")) : "";
+        if (!path.equals(chain.getText())) {
+            chain.setText(path);
+        }
         if (function == shown && function != null) {
             return;
         }

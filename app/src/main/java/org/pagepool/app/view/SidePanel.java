@@ -73,7 +73,7 @@ public final class SidePanel extends VBox {
             }
             log.setText(text.toString());
         }
-        now.show(view.current(), view.eventsOn());
+        now.show(view.current(), view.calls(), view.eventsOn());
         charts.show(view);
         charts.sample(view, wallNanos);
         params.show(view.params());
