@@ -71,10 +71,10 @@ public final class PresetParser {
                     throw new PresetError(questionLine, "ask needs a choices = ... line after it");
                 }
                 Checkpoint c = checkpoint(n, text);
-                Checkpoint previous = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
-                if (previous != null && c.timeNs() >= 0 && previous.timeNs() > c.timeNs()) {
+                Checkpoint later = laterOfSameKind(checkpoints, c);
+                if (later != null) {
                     throw new PresetError(n, "checkpoints come in the order they happen: this one is before the one"
-                            + " on line " + previous.line());
+                            + " on line " + later.line());
                 }
                 checkpoints.add(c);
                 continue;
@@ -162,6 +162,17 @@ public final class PresetParser {
             throw new PresetError(line, key + " needs a value");
         }
         return value;
+    }
+
+    /** An earlier-listed checkpoint of the same kind (time or step) that comes after {@code c}, or null. */
+    private static Checkpoint laterOfSameKind(List<Checkpoint> listed, Checkpoint c) {
+        for (Checkpoint earlier : listed) {
+            boolean after = c.timeNs() >= 0 ? earlier.timeNs() > c.timeNs() : earlier.step() > c.step();
+            if (after) {
+                return earlier;
+            }
+        }
+        return null;
     }
 
     /** {@code checkpoint 30ms ptrRing: text} or {@code checkpoint step 5000 ring_full: text}. */

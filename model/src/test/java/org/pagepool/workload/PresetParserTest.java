@@ -254,7 +254,23 @@ class PresetParserTest {
                 Arguments.of("duration not a time", List.of(TITLE, "duration = long"), 2,
                         List.of("not a number", "duration")),
                 Arguments.of("seed not a number", List.of(TITLE, "seed = abc"), 2,
-                        List.of("not a number", "seed", "abc")));
+                        List.of("not a number", "seed", "abc")),
+                Arguments.of("checkpoint without text", List.of(TITLE, "checkpoint 5ms ptrRing:"), 2,
+                        List.of("text after the colon")),
+                Arguments.of("checkpoint pointing at nothing", List.of(TITLE, "checkpoint 5ms nowhere: look"), 2,
+                        List.of("region", "counter")),
+                Arguments.of("checkpoint times out of order", List.of(TITLE, "checkpoint 5ms ptrRing: a",
+                        "checkpoint 2ms ptrRing: b"), 3, List.of("order they happen", "line 2")),
+                Arguments.of("checkpoint time before an earlier one, a step checkpoint between",
+                        List.of(TITLE, "checkpoint 5ms ptrRing: a", "checkpoint step 10 ptrRing: b",
+                                "checkpoint 2ms ptrRing: c"), 4, List.of("order they happen", "line 2")),
+                Arguments.of("checkpoint steps out of order", List.of(TITLE, "checkpoint step 50 ptrRing: a",
+                        "checkpoint 1ms ptrRing: b", "checkpoint step 20 ptrRing: c"), 4,
+                        List.of("order they happen", "line 2")),
+                Arguments.of("ask before any checkpoint", List.of(TITLE, "ask = why?"), 2,
+                        List.of("ask belongs to a checkpoint")),
+                Arguments.of("choices without ask", List.of(TITLE, "checkpoint 5ms ptrRing: a", "choices = x | *y"),
+                        3, List.of("ask")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -265,6 +281,23 @@ class PresetParserTest {
             assertThat(e.line()).as("%s: line of \"%s\"", what, e.getMessage()).isEqualTo(line);
         }
         assertThat(e.getMessage()).as(what).contains(words);
+    }
+
+    @Test
+    void checkpointsAtTimesAndStepsWithAQuestionAreRead() throws Exception {
+        Preset p = parse(TITLE, "checkpoint step 10 allocCache: the first refill",
+                "checkpoint 2ms ring_full: the ring is full", "ask = where does the next page go?",
+                "choices = the cache | *the page allocator", "checkpoint step 5000 ptrRing: later");
+        assertThat(p.checkpoints()).hasSize(3);
+        Checkpoint second = p.checkpoints().get(1);
+        assertThat(second.timeNs()).isEqualTo(2_000_000L);
+        assertThat(second.step()).isEqualTo(-1);
+        assertThat(second.target()).isEqualTo("ring_full");
+        assertThat(second.question()).isEqualTo("where does the next page go?");
+        assertThat(second.choices()).containsExactly("the cache", "the page allocator");
+        assertThat(second.answer()).isEqualTo(1);
+        assertThat(p.checkpoints().get(2).step()).isEqualTo(5000);
+        assertThat(p.checkpoints().get(2).line()).isEqualTo(6);
     }
 
     @Test
