@@ -24,9 +24,11 @@ public record DeviceView(PageSlots rx, byte[] rxState, int swHead, int hwHead, i
         return rxState.clone();
     }
 
+    private static final RxRing.Slot[] SLOTS = RxRing.Slot.values(); // values() copies: once, not per slot
+
     /** Descriptor {@code i}'s state. */
     public RxRing.Slot rxSlot(int i) {
-        return RxRing.Slot.values()[rxState[i]];
+        return SLOTS[rxState[i]];
     }
 
     @Override

@@ -26,6 +26,9 @@ final class LiveSession implements Session {
 
     private final Preset preset;
     private final History history = new History();
+    /** Steps a seek runs between looks at whether it should stop. */
+    private static final long SEEK_CHUNK_STEPS = 1 << 16;
+
     private Simulation sim;
     /** Index of the first change in the history not yet applied to {@code sim}. */
     private int nextChange;
@@ -171,7 +174,7 @@ final class LiveSession implements Session {
     }
 
     @Override
-    public void seek(long ns) {
+    public void seek(long ns, java.util.function.BooleanSupplier abandon) {
         if (ns < sim.now() && recording()) {
             throw new IllegalStateException("stop the recording before going back");
         }
@@ -189,9 +192,12 @@ final class LiveSession implements Session {
             }
             long steps = nextChange < changes.size() ? changes.get(nextChange).position() - sim.steps()
                     : Long.MAX_VALUE;
-            int result = sim.run(steps, ns, 0);
+            int result = sim.run(Math.min(steps, SEEK_CHUNK_STEPS), ns, 0);
             if (result == Simulation.LATER || result == Simulation.IDLE) {
                 break;
+            }
+            if (abandon.getAsBoolean()) {
+                return; // somewhere on the way, every step whole
             }
         }
         sim.idleUntil(ns);
@@ -267,9 +273,11 @@ final class LiveSession implements Session {
         for (PagePool pool : sim.pools()) {
             pools.add(PoolView.of(pool));
         }
-        int sockets = sim.socketCount();
+        int skbs = sim.socketCount();
+        int sockets = skbs + sim.framesInFlight();
         int shown = Math.min(sockets, SOCKETS_SHOWN);
-        PageSlots socketSlots = PageSlots.of(sim::socketPage, shown);
+        // skbs first, then the redirected frames still waiting on their CPU
+        PageSlots socketSlots = PageSlots.of(i -> i < skbs ? sim.socketPage(i) : sim.frame(i - skbs), shown);
         var kernel = sim.kernel();
         return new ModelView(status.serial(), status.state(), status.error(), status.speed(), status.eventsOn(),
                 status.droppedEvents(), sim.steps(), sim.now(), kernel.jiffies().now(), preset.title(), preset.name(),
@@ -277,7 +285,7 @@ final class LiveSession implements Session {
                 sim.stackStats(), socketSlots, sockets, status.simPps(), status.wallPps(), status.current(),
                 status.calls(),
                 kernel.log().recent(), kernel.log().total(), kernel.dma().mapped(), kernel.dma().syncs(),
-                sim.nextParams(), null, status.guide(), recording() ? recordedLines() : -1);
+                sim.nextParams(), null, status.guide(), recording() ? recordedLines() : -1, status.loads(), preset);
     }
 
     Preset preset() {

@@ -19,20 +19,7 @@ public final class PageSlots {
         this.attrs = attrs;
     }
 
-    /** A builder-side constructor: fills slot {@code i} from {@code pages[i]}. */
-    static PageSlots of(Page[] pages, int count) {
-        int[] h = new int[count];
-        int[] a = new int[count];
-        for (int i = 0; i < count; i++) {
-            Page page = pages[i];
-            if (page != null) {
-                h[i] = page.handle();
-                a[i] = PageAttrs.of(page);
-            }
-        }
-        return new PageSlots(h, a);
-    }
-
+    /** Fills slot {@code i} from {@code slot.apply(i)} (worker side). */
     static PageSlots of(java.util.function.IntFunction<Page> slot, int count) {
         int[] h = new int[count];
         int[] a = new int[count];

@@ -20,8 +20,10 @@ final class Rates {
     private double simPps;
     private double wallPps;
     private double stepsPerSimSecond;
+    private boolean measured;
 
     void reset() {
+        measured = false;
         count = 0;
         newest = -1;
         simPps = 0;
@@ -55,7 +57,10 @@ final class Rates {
         double dPackets = packets[newest] - packets[oldest];
         wallPps = dWall > 0 ? dPackets / dWall : 0;
         simPps = dSim > 0 ? dPackets / dSim : 0;
-        stepsPerSimSecond = dSim > 0 ? (steps[newest] - steps[oldest]) / dSim : stepsPerSimSecond;
+        if (dSim > 0) {
+            stepsPerSimSecond = (steps[newest] - steps[oldest]) / dSim;
+            measured = true;
+        }
     }
 
     double simPps() {
@@ -64,6 +69,11 @@ final class Rates {
 
     double wallPps() {
         return wallPps;
+    }
+
+    /** False until two samples apart in simulated time gave a rate. */
+    boolean measured() {
+        return measured;
     }
 
     double stepsPerSimSecond() {

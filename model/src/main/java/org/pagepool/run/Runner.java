@@ -2,7 +2,6 @@
 package org.pagepool.run;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.jctools.queues.MpscUnboundedArrayQueue;
@@ -38,6 +37,13 @@ public final class Runner implements AutoCloseable {
     static final long MAX_STEP_NS = 60_000_000_000L;
     /** Wall time the worker runs the model before looking at its commands again. */
     private static final long SLICE_NS = 4_000_000L;
+    /** A loaded script starts at two lines a second. */
+    static final double SCRIPT_SPEED = 1.0;
+    /**
+     * Steps per simulated second assumed before the first measurement: high,
+     * so that a run starting fast does not flood the viewer with events.
+     */
+    private static final double UNMEASURED_STEPS_PER_SECOND = 1e9;
 
     private final MpscUnboundedArrayQueue<RunnerCommand> commands = new MpscUnboundedArrayQueue<>(64);
     private final SpscArrayQueue<TraceEvent> events = new SpscArrayQueue<>(EVENT_CAPACITY);
@@ -50,8 +56,9 @@ public final class Runner implements AutoCloseable {
     private Session session;
     private RunnerState state = RunnerState.PAUSED;
     private String error;
-    private double speed = 1.0;
+    private double speed;
     private long serial;
+    private long loads;
     private long lastPublish;
     private boolean eventsOn;
     private Tracer observedTracer;
@@ -72,6 +79,7 @@ public final class Runner implements AutoCloseable {
     /** Starts the worker on {@code initial}, paused. */
     public Runner(Session initial) {
         this.session = initial;
+        this.speed = initial instanceof LiveSession live ? live.preset().speed() : SCRIPT_SPEED;
         publish();
         worker = new Thread(this::loop, "pagepool-model");
         worker.setDaemon(true);
@@ -120,16 +128,20 @@ public final class Runner implements AutoCloseable {
         return events.drain(consumer::accept, limit);
     }
 
-    /** Stops the worker and waits for it. */
+    /**
+     * Tells the worker to stop, without waiting: the worker (a daemon) checks
+     * between slices and inside long seeks, so the caller, often the FX
+     * thread, never waits for a model in the middle of something long.
+     */
     @Override
     public void close() {
         closing = true;
         LockSupport.unpark(worker);
-        try {
-            worker.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    }
+
+    /** True once the worker has stopped (after {@link #close}). */
+    public boolean stopped() {
+        return !worker.isAlive();
     }
 
     // ---- the worker -------------------------------------------------------------------------------------------
@@ -181,10 +193,10 @@ public final class Runner implements AutoCloseable {
 
     private boolean apply(RunnerCommand command) {
         if (command instanceof RunnerCommand.LoadPreset c) {
-            return replace(() -> new LiveSession(c.preset()));
+            return load(() -> new LiveSession(c.preset()), c.preset().speed());
         }
         if (command instanceof RunnerCommand.LoadScript c) {
-            return replace(() -> new ScriptSession(c.script()));
+            return load(() -> new ScriptSession(c.script()), SCRIPT_SPEED);
         }
         if (command instanceof RunnerCommand.Reset c) {
             return replace(() -> session.reset(c.seed()));
@@ -227,6 +239,8 @@ public final class Runner implements AutoCloseable {
                     state = RunnerState.ENDED;
                 }
             });
+            stoppedAt = null; // a checkpoint stepped past is behind us
+            findNextStop();
             return true;
         }
         if (command instanceof RunnerCommand.StepBack c) {
@@ -269,9 +283,9 @@ public final class Runner implements AutoCloseable {
         return false;
     }
 
-    /** Goes to a simulated time, back or forward. */
+    /** Goes to a simulated time, back or forward; a new command or closing cuts a long way forward short. */
     private void seek(long target) {
-        session.seek(target);
+        session.seek(target, () -> closing || !commands.isEmpty());
         if (state == RunnerState.ENDED && !session.finished()) {
             state = RunnerState.PAUSED;
         }
@@ -281,11 +295,23 @@ public final class Runner implements AutoCloseable {
         Session make() throws Exception;
     }
 
+    /** Replaces the session with a newly loaded one, which sets the speed it reads well at. */
+    private boolean load(SessionMaker maker, double startSpeed) {
+        Session before = session;
+        boolean changed = replace(maker);
+        if (session != before) {
+            loads++;
+            speed = startSpeed;
+            anchor();
+        }
+        return changed;
+    }
+
     private boolean replace(SessionMaker maker) {
         Session made;
         try {
             made = maker.make();
-        } catch (Exception e) {
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             error = "cannot start: " + e.getMessage(); // the current session stays
             return true;
         }
@@ -365,7 +391,8 @@ public final class Runner implements AutoCloseable {
     /** Runs the model for one slice of wall time at the set speed. */
     private void play() {
         long started = System.nanoTime();
-        boolean wantEvents = Double.isFinite(speed) && rates.stepsPerSimSecond() * speed < MAX_EVENT_STEPS_PER_SECOND;
+        double stepsPerSecond = rates.measured() ? rates.stepsPerSimSecond() : UNMEASURED_STEPS_PER_SECOND;
+        boolean wantEvents = Double.isFinite(speed) && stepsPerSecond * speed < MAX_EVENT_STEPS_PER_SECOND;
         if (wantEvents != eventsOn) {
             if (wantEvents) {
                 attachEvents();
@@ -434,16 +461,11 @@ public final class Runner implements AutoCloseable {
         }
     }
 
+    /** Runs a step with the event stream on (a step is always animated); it stays on until play decides. */
     private void withEvents(Runnable stepping) {
-        boolean wasOn = eventsOn;
-        if (!wasOn) {
-            attachEvents();
-        }
+        attachEvents();
         stepping.run();
         offer(new StepDone(session.position(), 0));
-        if (!wasOn && state == RunnerState.PLAYING) {
-            detachEvents();
-        }
     }
 
     private void attachEvents() {
@@ -495,7 +517,7 @@ public final class Runner implements AutoCloseable {
         }
         lastPublish = System.nanoTime();
         GuideView guide = new GuideView(guided, checkpoints(), nextStop, stoppedAt);
-        RunnerStatus status = new RunnerStatus(++serial, state, error, speed, eventsOn, dropped,
+        RunnerStatus status = new RunnerStatus(++serial, loads, state, error, speed, eventsOn, dropped,
                 rates.simPps(), rates.wallPps(), current, lastCalls, guide);
         latest.set(session.view(status));
     }

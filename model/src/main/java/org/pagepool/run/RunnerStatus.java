@@ -4,7 +4,7 @@ package org.pagepool.run;
 import org.pagepool.trace.KernelFunction;
 
 /** The runner's side of a view: what it is doing and how fast things go. */
-record RunnerStatus(long serial, RunnerState state, String error, double speed, boolean eventsOn,
+record RunnerStatus(long serial, long loads, RunnerState state, String error, double speed, boolean eventsOn,
                     long droppedEvents, double simPps, double wallPps, KernelFunction current,
                     java.util.List<KernelFunction> calls, GuideView guide) {
 }

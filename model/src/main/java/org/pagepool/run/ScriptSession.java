@@ -27,6 +27,8 @@ final class ScriptSession implements Session {
     private final List<String> trace = new ArrayList<>();
     private int lastLine;
     private String error;
+    /** Set when the model itself failed on a line: nothing more runs. */
+    private boolean broken;
     private long position;
 
     ScriptSession(Script script) {
@@ -38,13 +40,22 @@ final class ScriptSession implements Session {
     public int run(long maxSteps, long untilNs, int stopFlags) {
         int flags = 0;
         for (long i = 0; i < maxSteps; i++) {
-            if (!runner.hasNext()) {
+            if (finished()) {
                 return IDLE;
             }
             if ((position + 1) * LINE_NS > untilNs) {
                 return LATER;
             }
-            StepResult step = runner.step();
+            StepResult step;
+            try {
+                step = runner.step();
+            } catch (RuntimeException | StackOverflowError e) {
+                // a bug of ours, not of the script: say where the script was
+                int line = runner.peek() == null ? lastLine : runner.peek().line();
+                error = "error: " + script.fileName() + ":" + line + ": internal error in the model: " + e;
+                broken = true;
+                return IDLE;
+            }
             position++;
             lastLine = step.line();
             for (String message : step.kernelMessages()) {
@@ -87,7 +98,7 @@ final class ScriptSession implements Session {
 
     @Override
     public boolean finished() {
-        return !runner.hasNext();
+        return broken || !runner.hasNext();
     }
 
     @Override
@@ -96,6 +107,7 @@ final class ScriptSession implements Session {
             runner = new ScriptRunner(script);
             trace.clear();
             error = null;
+            broken = false;
             lastLine = 0;
             position = 0;
         }
@@ -103,7 +115,7 @@ final class ScriptSession implements Session {
     }
 
     @Override
-    public void seek(long ns) {
+    public void seek(long ns, java.util.function.BooleanSupplier abandon) {
         restore(Math.max(0, ns / LINE_NS));
     }
 
@@ -165,7 +177,7 @@ final class ScriptSession implements Session {
                 BuddyView.of(kernel.mm()), null, null, PageSlots.of(held::get, shown), held.size(), 0, 0,
                 status.current(), status.calls(),
                 kernel.log().recent(), kernel.log().total(), kernel.dma().mapped(), kernel.dma().syncs(), null, view,
-                GuideView.NONE, -1);
+                GuideView.NONE, -1, status.loads(), null);
     }
 
     /** The script runner (its kernel is the live model: worker thread only). */

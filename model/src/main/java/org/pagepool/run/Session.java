@@ -38,8 +38,12 @@ interface Session {
     /** Goes back (or forward) to the state right after step {@code target}. */
     void restore(long target);
 
-    /** Goes to simulated time {@code ns}: back through a snapshot, or forward by running. */
-    void seek(long ns);
+    /**
+     * Goes to simulated time {@code ns}: back through a snapshot, or forward
+     * by running; a long way forward stops early, at a consistent state, as
+     * soon as {@code abandon} says so.
+     */
+    void seek(long ns, java.util.function.BooleanSupplier abandon);
 
     /** The position of the latest step before {@code position} whose flags meet {@code flags}, or 0. */
     long previousBoundary(long position, int flags);

@@ -126,7 +126,7 @@ class RunnerScriptTest {
         }
 
         @Override
-        public void seek(long ns) {
+        public void seek(long ns, java.util.function.BooleanSupplier abandon) {
         }
 
         @Override

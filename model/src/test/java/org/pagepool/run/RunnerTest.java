@@ -176,4 +176,34 @@ class RunnerTest {
         assertThat(view.droppedEvents()).isEqualTo(runner.droppedEvents());
         assertThat(runner.drainEvents(e -> { }, Integer.MAX_VALUE)).isEqualTo(Runner.EVENT_CAPACITY);
     }
+
+    @Test
+    void loadingAPresetStartsItAtItsOwnSpeedWhileAResetKeepsTheSpeedSet() throws Exception {
+        ModelView first = runner.latest();
+        Preset other = PresetFiles.load(Path.of("..", "assets", "scenarios", "01-xdp-drop.workload"), "xdp-drop");
+        command(new RunnerCommand.Speed(0.5), v -> v.speed() == 0.5, "a speed of our own");
+        ModelView loaded = command(new RunnerCommand.LoadPreset(other), v -> v.loads() > first.loads(), "the load");
+        assertThat(loaded.speed()).isEqualTo(other.speed());
+        assertThat(loaded.preset().name()).isEqualTo("xdp-drop");
+        command(new RunnerCommand.Speed(0.25), v -> v.speed() == 0.25, "another speed");
+        ModelView reset = command(new RunnerCommand.Reset(7), v -> v.seed() == 7, "the reset");
+        assertThat(reset.loads()).as("a reset is not a load").isEqualTo(loaded.loads());
+        assertThat(reset.speed()).isEqualTo(0.25);
+        assertThat(reset.preset().seed()).isEqualTo(7);
+    }
+
+    @Test
+    void steppingPastACheckpointLeavesItBehind() throws Exception {
+        Preset guided = PresetFiles.load(Path.of("..", "assets", "scenarios", "01-xdp-drop.workload"), "xdp-drop");
+        command(new RunnerCommand.LoadPreset(guided), v -> v.source().equals("xdp-drop"), "the guided preset");
+        command(new RunnerCommand.Guide(true), v -> v.guide().on(), "checkpoints on");
+        org.pagepool.workload.Checkpoint firstStop = guided.checkpoints().get(0);
+        runner.submit(new RunnerCommand.Speed(Double.POSITIVE_INFINITY));
+        ModelView stopped = command(new RunnerCommand.Play(), v -> v.guide().stoppedAt() == firstStop
+                && v.state() == RunnerState.PAUSED, "the first checkpoint");
+        ModelView stepped = command(new RunnerCommand.Step(Unit.POLL), v -> v.position() > stopped.position(),
+                "a poll past it");
+        assertThat(stepped.guide().stoppedAt()).isNull();
+        assertThat(stepped.guide().next()).isEqualTo(1);
+    }
 }
