@@ -38,17 +38,18 @@ public final class AppController implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ModelView> view = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final List<PageMove> moves = new ArrayList<>();
+    /** The live run's preset as the runner last showed it (kept while a script is open). */
     private Preset preset;
+    private long adoptedLoads;
     private Unit unit = Unit.KERNEL_CALL;
-    private double speed = 1e-6;
+    private double speed;
     private long pendingSteps;
     private long pendingBackSteps;
 
     public AppController(Preset initial) throws PoolCreateException {
         this.preset = initial;
         this.runner = Runner.live(initial);
-        speed = initial.speed();
-        runner.submit(new RunnerCommand.Speed(speed));
+        speed = initial.speed(); // the runner starts at the preset's speed
         view.set(runner.latest());
     }
 
@@ -73,7 +74,7 @@ public final class AppController implements AutoCloseable {
         message.set(text);
     }
 
-    /** The preset of the live run (also kept while a script is open). */
+    /** The preset of the live run (also kept while a script is open); it changes when the runner loaded another. */
     public Preset preset() {
         return preset;
     }
@@ -167,12 +168,14 @@ public final class AppController implements AutoCloseable {
         runner.submit(new RunnerCommand.SetParam(param, value));
     }
 
-    /** Starts a preset the app carries. */
+    /**
+     * Starts a preset. The run in progress stays until the runner has
+     * loaded it; the preset and its speed are adopted from the first view
+     * that shows it (a preset the model cannot start is reported instead).
+     */
     public void loadPreset(Preset chosen) {
-        preset = chosen;
         clearMessage();
         runner.submit(new RunnerCommand.LoadPreset(chosen));
-        setSpeed(chosen.speed());
     }
 
     /** Opens a preset file; a bad one is reported and the current run stays. */
@@ -212,11 +215,24 @@ public final class AppController implements AutoCloseable {
     public List<PageMove> pulse() {
         ModelView latest = runner.latest();
         if (latest != null && latest != view.get()) {
+            adopt(latest);
             view.set(latest);
         }
         moves.clear();
         runner.drainEvents(this::take, EVENTS_PER_PULSE);
         return moves;
+    }
+
+    /** Follows what the runner loaded: its preset, and the speed a new load starts at. */
+    private void adopt(ModelView latest) {
+        if (latest.loads() != adoptedLoads) {
+            adoptedLoads = latest.loads();
+            speed = latest.speed();
+            pendingSteps = 0;
+        }
+        if (latest.preset() != null) {
+            preset = latest.preset();
+        }
     }
 
     private void take(TraceEvent event) {

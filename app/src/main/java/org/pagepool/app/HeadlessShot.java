@@ -32,6 +32,13 @@ final class HeadlessShot {
             @Override
             public void handle(long now) {
                 ModelView view = controller.view();
+                if (view != null && view.state() == org.pagepool.run.RunnerState.ERROR) {
+                    stop(); // the model failed on the way: say why instead of waiting forever
+                    String preset = options.preset() == null ? Assets.DEFAULT_PRESET : options.preset();
+                    System.err.println("error: " + preset + ": " + view.error());
+                    PagePoolApp.finish(2);
+                    return;
+                }
                 if (view == null || view.timeNs() < options.runForNs()) {
                     return;
                 }

@@ -44,6 +44,9 @@ public final class MainWindow {
     private ModelView shown;
     private javafx.scene.Node highlighted;
     private boolean liveShown = true;
+    /** True while the window moves its own controls to match the runner: their listeners stay quiet. */
+    private boolean syncing;
+    private String errorShown;
     private long frames;
     private FrameListener frameListener;
 
@@ -100,20 +103,18 @@ public final class MainWindow {
         controls.presets.setValue(controller.preset().name());
         controls.presets.setOnAction(e -> {
             String name = controls.presets.getValue();
-            if (name != null && !name.equals(controller.preset().name()) || shown != null && !shown.live()) {
+            if (syncing || name == null) {
+                return; // the window following the runner, or a script opened: nothing to load
+            }
+            if (shown == null || !shown.live() || !name.equals(controller.preset().name())) {
                 try {
                     controller.loadPreset(Assets.preset(name));
-                    syncSpeedSlider();
                 } catch (PresetFiles.BadPreset | RuntimeException ex) {
                     controller.tell(ex.getMessage());
                 }
             }
         });
-        controls.openPreset.setOnAction(e -> dialogs.openPreset(window()).ifPresent(file -> {
-            if (controller.openPreset(file)) {
-                syncSpeedSlider();
-            }
-        }));
+        controls.openPreset.setOnAction(e -> dialogs.openPreset(window()).ifPresent(controller::openPreset));
         controls.openScript.setOnAction(e -> dialogs.openScript(window()).ifPresent(controller::openScript));
         controls.play.setOnAction(e -> controller.playPause());
         controls.step.setOnAction(e -> controller.step(journey.overlay().animating(System.nanoTime())));
@@ -121,7 +122,6 @@ public final class MainWindow {
         controls.unit.valueProperty().addListener((o, was, is) -> controller.setUnit(is));
         controls.speed.setValue(SpeedScale.slider(controller.speed(), true));
         controls.speed.valueProperty().addListener((o, was, is) -> speedFromSlider());
-        controls.speedLabel.setText(SpeedScale.label(controller.speed()));
         controls.speedLabel.setText(SpeedScale.label(controller.speed()));
         controls.reset.setOnAction(e -> reset());
         controls.seed.setOnAction(e -> reset());
@@ -186,16 +186,31 @@ public final class MainWindow {
     }
 
     private void speedFromSlider() {
-        double factor = SpeedScale.factor(controls.speed.getValue(), liveShown);
+        double factor = syncing ? controller.speed() : SpeedScale.factor(controls.speed.getValue(), liveShown);
         controls.speedLabel.setText(SpeedScale.label(factor));
-        controller.setSpeed(factor);
+        if (!syncing) {
+            controller.setSpeed(factor);
+        }
         // a slow token for slow speeds, a quick one when things move fast
         journey.overlay().setTokenMillis(Double.isInfinite(factor) ? 120 : 450);
     }
 
-    /** Moves the speed slider to the speed a newly loaded preset reads well at. */
-    private void syncSpeedSlider() {
-        controls.speed.setValue(SpeedScale.slider(controller.speed(), true));
+    /**
+     * A preset or script was loaded: the speed slider, the preset picker
+     * and the reload button follow it, without sending anything back.
+     */
+    private void followLoad(ModelView view) {
+        syncing = true;
+        try {
+            liveShown = view.live();
+            controls.speed.setValue(SpeedScale.slider(controller.speed(), liveShown));
+            speedFromSlider();
+            boolean carried = view.live() && controls.presets.getItems().contains(view.source());
+            controls.presets.setValue(carried ? view.source() : null); // a script or an opened file: none picked
+            controls.reload.setDisable(!liveShown);
+        } finally {
+            syncing = false;
+        }
     }
 
     private void reset() {
@@ -259,11 +274,13 @@ public final class MainWindow {
     }
 
     private void show(ModelView view, List<PageMove> moves, long now) {
-        if (view.live() != liveShown) {
-            liveShown = view.live();
-            controls.speed.setValue(SpeedScale.slider(liveShown ? controller.preset().speed() : 1, liveShown));
-            controls.reload.setDisable(!liveShown);
+        if (shown == null || view.loads() != shown.loads()) {
+            followLoad(view);
         }
+        if (view.error() != null && !view.error().equals(errorShown)) {
+            controller.tell(view.error()); // the runner refused something, or the model failed
+        }
+        errorShown = view.error();
         shown = view;
         history.add(view);
         journey.show(view, moves, now);
@@ -273,10 +290,6 @@ public final class MainWindow {
         highlight(view.guide().stoppedAt() == null ? null : view.guide().stoppedAt().target());
         timeline.show(view, view.live() ? controller.preset().durationNs() : 0);
         controls.play.setSelected(view.state() == RunnerState.PLAYING);
-        if (view.live() && !view.source().equals(controls.presets.getValue())
-                && controls.presets.getItems().contains(view.source())) {
-            controls.presets.setValue(view.source());
-        }
         String title = "PagePool Visualizer — " + view.title();
         if (window() instanceof javafx.stage.Stage stage && !title.equals(stage.getTitle())) {
             stage.setTitle(title);

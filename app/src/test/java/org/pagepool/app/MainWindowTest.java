@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.pagepool.app.view.SpeedScale;
 import org.pagepool.run.RunnerState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -180,5 +181,43 @@ class MainWindowTest extends AppFixture {
     void aLiveParameterChangeReachesTheModel(FxRobot robot) {
         robot.interact(() -> controller.setParam(org.pagepool.workload.Param.BUDGET, 8));
         await("budget 8", () -> view().params().getInt(org.pagepool.workload.Param.BUDGET) == 8);
+    }
+
+    @Test
+    void anotherPresetChosenWhilePlayingStaysChosen(FxRobot robot) {
+        robot.clickOn("#play");
+        await("playing", () -> view().state() == RunnerState.PLAYING);
+        String numa = "08-irq-numa-move.workload";
+        robot.interact(() -> window.controls().presets.setValue(numa));
+        await("the NUMA preset", () -> view().source().equals(numa));
+        robot.clickOn("#step");
+        await("a step in it", () -> view().position() > 0 && view().source().equals(numa));
+        assertThat(window.controls().presets.getValue()).isEqualTo(numa);
+        assertThat(controller.preset().name()).isEqualTo(numa);
+    }
+
+    @Test
+    void afterAScriptTheSamePresetCanBeChosenAgainAndComesBackAtItsSpeed(FxRobot robot) throws Exception {
+        double presetSpeed = controller.preset().speed();
+        dialogs.answers.add(Path.of(getClass().getResource("/golden/03-ring-size4.pool").toURI()));
+        robot.clickOn("#openScript");
+        await("the script", () -> view().script() != null);
+        await("no preset picked", () -> window.controls().presets.getValue() == null);
+        assertThat(window.controls().speedLabel.getText()).isEqualTo(SpeedScale.label(1.0));
+        robot.interact(() -> window.controls().presets.setValue(Assets.DEFAULT_PRESET));
+        await("the preset again", () -> view().live());
+        await("its speed on the slider", () -> SpeedScale.label(presetSpeed)
+                .equals(window.controls().speedLabel.getText()));
+        assertThat(view().speed()).isEqualTo(presetSpeed);
+        assertThat(window.controls().speed.getValue()).isCloseTo(SpeedScale.slider(presetSpeed, true),
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aChangeTheModelRefusesIsShownInTheWindow(FxRobot robot) {
+        robot.interact(() -> controller.setParam(org.pagepool.workload.Param.BUDGET, 0));
+        await("the refusal", () -> window.notifications().isShowing());
+        assertThat(window.notifications().getText()).contains("napi.budget");
+        assertThat(view().params().getInt(org.pagepool.workload.Param.BUDGET)).isEqualTo(64);
     }
 }

@@ -59,6 +59,7 @@ public final class ControlBar extends HBox {
         setPadding(new Insets(6, 8, 6, 8));
         presets.setId("presets");
         presets.setPrefWidth(170);
+        presets.setPromptText("Scenario…"); // shown while a script or an opened preset runs
         tip(presets, "Choose a scenario: each starts a workload that tells one page_pool story");
         play.setId("play");
         play.setGraphic(new FontIcon(Material2MZ.PLAY_ARROW));

@@ -22,7 +22,6 @@ public final class TimelineBar extends HBox {
     private final Label time = new Label();
     private final Label status = new Label();
     private final TimelineMarkers markers = new TimelineMarkers();
-    private boolean following;
 
     public TimelineBar(LongConsumer seek) {
         setId("timelineBar");
@@ -57,10 +56,8 @@ public final class TimelineBar extends HBox {
     public void show(ModelView view, long durationNs) {
         double max = Math.max(durationNs, view.timeNs());
         if (!scrubber.isValueChanging() && !scrubber.isPressed()) {
-            following = true;
             scrubber.setMax(max);
             scrubber.setValue(view.timeNs());
-            following = false;
         }
         time.setText(view.live() ? formatTime(view.timeNs()) : "line " + view.script().lastLine());
         markers.show(view, max);
@@ -70,10 +67,6 @@ public final class TimelineBar extends HBox {
                 : String.format(Locale.ROOT, "%,d lines run", view.position());
         status.setText(view.state().name().toLowerCase(Locale.ROOT) + " · " + rates
                 + (view.droppedEvents() > 0 ? " · " + view.droppedEvents() + " events skipped" : ""));
-    }
-
-    public boolean following() {
-        return following;
     }
 
     static String formatTime(long ns) {
