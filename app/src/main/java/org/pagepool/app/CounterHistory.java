@@ -41,34 +41,40 @@ public final class CounterHistory {
             rows.remove(rows.size() - 1); // the same moment, newer counters
         }
         lastTime = v.timeNs();
-        List<Long> r = new ArrayList<>();
-        r.add(v.timeNs());
         PoolTotals totals = PoolTotals.of(v);
-        r.add((long) v.pools().size());
-        r.add(totals.hold());
-        r.add(totals.release());
-        r.add(totals.inflight());
-        for (long x : totals.stats().values()) {
-            r.add(x);
-        }
+        long[] stats = totals.stats().values();
         long[] nic = v.nic() == null ? new long[NicStats.NAMES.size()] : v.nic().values();
         long[] stack = v.stack() == null ? new long[StackStats.NAMES.size()] : v.stack().values();
-        for (long x : nic) {
-            r.add(x);
+        long[] row = new long[5 + stats.length + nic.length + stack.length + 4];
+        row[0] = v.timeNs();
+        row[1] = v.pools().size();
+        row[2] = totals.hold();
+        row[3] = totals.release();
+        row[4] = totals.inflight();
+        int at = 5;
+        for (long[] part : new long[][] {stats, nic, stack}) {
+            System.arraycopy(part, 0, row, at, part.length);
+            at += part.length;
         }
-        for (long x : stack) {
-            r.add(x);
-        }
-        r.add(v.buddy().totalFree());
-        r.add(v.mapped());
-        r.add(v.syncs());
-        r.add(v.jiffies());
-        rows.add(r.stream().mapToLong(Long::longValue).toArray());
+        row[at++] = v.buddy().totalFree();
+        row[at++] = v.mapped();
+        row[at++] = v.syncs();
+        row[at] = v.jiffies();
+        rows.add(row);
         if (rows.size() > MAX_ROWS) {
-            for (int i = rows.size() - 2; i > 0; i -= 2) {
-                rows.remove(i);
-            }
+            halve();
         }
+    }
+
+    /** Keeps every other row (the first and the newest stay): linear, unlike removing in place. */
+    private void halve() {
+        List<long[]> kept = new ArrayList<>(rows.size() / 2 + 2);
+        for (int i = 0; i < rows.size() - 1; i += 2) {
+            kept.add(rows.get(i));
+        }
+        kept.add(rows.get(rows.size() - 1));
+        rows.clear();
+        rows.addAll(kept);
     }
 
     public int size() {

@@ -25,6 +25,11 @@ public final class AllocCachePane extends CanvasRegion {
     }
 
     @Override
+    protected Object shownPart(org.pagepool.run.ModelView v) {
+        return v.currentPool();
+    }
+
+    @Override
     protected void draw(GraphicsContext g, double w, double h) {
         PoolView pool = view.currentPool();
         double top = TITLE + 22;

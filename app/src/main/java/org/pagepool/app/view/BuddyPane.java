@@ -24,6 +24,11 @@ public final class BuddyPane extends CanvasRegion {
     }
 
     @Override
+    protected Object shownPart(org.pagepool.run.ModelView v) {
+        return v.buddy();
+    }
+
+    @Override
     protected void draw(GraphicsContext g, double w, double h) {
         BuddyView b = view.buddy();
         int nodes = b.nodes();

@@ -46,9 +46,18 @@ public abstract class CanvasRegion extends Region {
     /** New data: redraw at the next pulse if it changed what this region shows. */
     public void show(ModelView newView) {
         if (newView != view) {
+            boolean changed = view == null || !java.util.Objects.equals(shownPart(view), shownPart(newView));
             view = newView;
-            dirty = true;
+            dirty |= changed;
         }
+    }
+
+    /**
+     * The part of a view this region draws, compared by value to skip
+     * redrawing what did not change; the whole view (always new) by default.
+     */
+    protected Object shownPart(ModelView v) {
+        return v;
     }
 
     public void setPalette(Palette newPalette) {

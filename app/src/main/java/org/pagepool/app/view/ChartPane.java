@@ -29,6 +29,12 @@ public final class ChartPane extends CanvasRegion {
         super("charts", "Counters over time");
     }
 
+    /** Only a new sample changes the chart ({@link #sample} marks it), not every view. */
+    @Override
+    protected Object shownPart(ModelView v) {
+        return null;
+    }
+
     /** Adds a sample from a view (rates since the previous one). */
     public void sample(ModelView v, long wallNanos) {
         if (wallNanos - lastSampleWall < SAMPLE_MS * 1_000_000L && newest >= 0) {

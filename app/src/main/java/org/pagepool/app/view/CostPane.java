@@ -37,7 +37,7 @@ public final class CostPane extends VBox {
     private final CheckBox mitigationsOff = new CheckBox("mitigations off");
     private final Spinner<Integer> returning = new Spinner<>(1, 4, 1);
     private final Map<CostPath, Label> values = new EnumMap<>(CostPath.class);
-    private final Map<CostPath, Label> names = new EnumMap<>(CostPath.class);
+    private final Map<CostPath, Tooltip> tips = new EnumMap<>(CostPath.class);
     private final Label total = new Label();
     private final Label mpps = new Label();
     private final Label note = new Label();
@@ -72,7 +72,10 @@ public final class CostPane extends VBox {
             Label value = new Label("–");
             value.setId("cost-" + path.name().toLowerCase(Locale.ROOT));
             value.getStyleClass().add("counter-value");
-            names.put(path, name);
+            Tooltip tip = new Tooltip(); // one per row, its text follows the figure
+            name.setTooltip(tip);
+            value.setTooltip(tip);
+            tips.put(path, tip);
             values.put(path, value);
             rows.add(name, 0, row);
             rows.add(value, 1, row);
@@ -128,8 +131,9 @@ public final class CostPane extends VBox {
                     ? " (est.)" : ""));
             String tip = String.format(Locale.ROOT, "%.1f ns %s; %s", figure.ns(), unit(path), figure.source())
                     + (figure.estimate() ? " (an estimate)" : "");
-            names.get(path).setTooltip(new Tooltip(tip));
-            values.get(path).setTooltip(new Tooltip(tip));
+            if (!tip.equals(tips.get(path).getText())) {
+                tips.get(path).setText(tip);
+            }
         }
         total.setText(String.format(Locale.ROOT, "%.1f ns per packet%s", estimate.totalNs(),
                 estimate.estimate() ? " (an estimate)" : ""));

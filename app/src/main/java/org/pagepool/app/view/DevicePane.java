@@ -23,6 +23,11 @@ public final class DevicePane extends CanvasRegion {
     }
 
     @Override
+    protected Object shownPart(org.pagepool.run.ModelView v) {
+        return java.util.Arrays.asList(v.device(), v.nic());
+    }
+
+    @Override
     protected void draw(GraphicsContext g, double w, double h) {
         DeviceView d = view.device();
         g.setFont(label());

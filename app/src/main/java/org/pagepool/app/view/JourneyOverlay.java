@@ -119,6 +119,9 @@ public final class JourneyOverlay extends Region {
         }
     }
 
+    /** Whether the last frame drew anything (then the next one must clear it). */
+    private boolean drewLast = true;
+
     /** A new view to compute flows from. */
     public void view(ModelView view) {
         flows.update(view);
@@ -126,6 +129,11 @@ public final class JourneyOverlay extends Region {
 
     /** Draws the current frame. */
     public void draw(long now) {
+        boolean drawing = showFlows || !tokens.isEmpty();
+        if (!drawing && !drewLast) {
+            return; // nothing on the canvas and nothing to put there: leave it alone
+        }
+        drewLast = drawing;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (showFlows) {

@@ -28,6 +28,11 @@ public final class PtrRingPane extends CanvasRegion {
     }
 
     @Override
+    protected Object shownPart(org.pagepool.run.ModelView v) {
+        return v.currentPool();
+    }
+
+    @Override
     protected void draw(GraphicsContext g, double w, double h) {
         PoolView pool = view.currentPool();
         if (pool == null) {

@@ -20,6 +20,7 @@ public final class SidePanel extends VBox {
     private final CountersPane counters = new CountersPane();
     private final NowExecutingPane now;
     private final ChartPane charts = new ChartPane();
+    private final Tab chartTab;
     private final ParamSheet params;
     private final ScriptPane script = new ScriptPane();
     private final ScenarioPane scenario;
@@ -38,7 +39,7 @@ public final class SidePanel extends VBox {
         params = new ParamSheet(onEdit);
         scenario = new ScenarioPane(onGuided, onContinue);
         Tab scenarioTab = new Tab("Scenario", scenario);
-        Tab chartTab = new Tab("Charts", charts);
+        chartTab = new Tab("Charts", charts);
         Tab costTab = new Tab("Cost", new ScrollPane(cost));
         paramsTab = new Tab("Parameters", params.node());
         scriptTab = new Tab("Script", script);
@@ -92,8 +93,11 @@ public final class SidePanel extends VBox {
 
     private boolean scriptShown;
 
+    /** Draws the charts when they changed and can be seen (a hidden tab waits until chosen). */
     public void draw() {
-        charts.redrawIfDirty();
+        if (chartTab.isSelected()) {
+            charts.redrawIfDirty();
+        }
     }
 
     public void setPalette(Palette palette) {

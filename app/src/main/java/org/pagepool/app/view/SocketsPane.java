@@ -19,6 +19,11 @@ public final class SocketsPane extends CanvasRegion {
     }
 
     @Override
+    protected Object shownPart(org.pagepool.run.ModelView v) {
+        return java.util.Arrays.asList(v.live(), v.sockets(), v.socketsTotal(), v.stack());
+    }
+
+    @Override
     protected void draw(GraphicsContext g, double w, double h) {
         PageSlots pages = view.sockets();
         g.setFont(label());

@@ -10,7 +10,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.pagepool.pool.PoolStatsSnapshot;
 import org.pagepool.run.ModelView;
-import org.pagepool.run.PoolView;
 
 /**
  * Marks on the timeline where something notable happened: the ring or the
@@ -56,20 +55,22 @@ public final class TimelineMarkers extends Region {
         if (!view.live()) {
             return;
         }
+        boolean changed = false;
         if (!view.source().equals(source) || view.timeNs() < lastTime) {
             if (!view.source().equals(source) || view.timeNs() < lastTime - spanNs / 100) {
                 marks.values().forEach(List::clear); // another run, or a jump back
+                changed = true;
             }
             source = view.source();
             last = null;
         }
         long[] now = totals(view);
         if (last != null) {
-            mark(Kind.RING_FULL, now[0] > last[0], view.timeNs());
-            mark(Kind.CACHE_FULL, now[1] > last[1], view.timeNs());
-            mark(Kind.REFILL, now[2] > last[2], view.timeNs());
-            mark(Kind.WAIVE, now[3] > last[3], view.timeNs());
-            mark(Kind.WARNING, view.logTotal() > lastLog && view.log().stream().anyMatch(l -> l.contains("stall")
+            changed |= mark(Kind.RING_FULL, now[0] > last[0], view.timeNs());
+            changed |= mark(Kind.CACHE_FULL, now[1] > last[1], view.timeNs());
+            changed |= mark(Kind.REFILL, now[2] > last[2], view.timeNs());
+            changed |= mark(Kind.WAIVE, now[3] > last[3], view.timeNs());
+            changed |= mark(Kind.WARNING, view.logTotal() > lastLog && view.log().stream().anyMatch(l -> l.contains("stall")
                     || l.contains("refcount") || l.contains("violation")), view.timeNs());
         }
         last = now;
@@ -77,22 +78,25 @@ public final class TimelineMarkers extends Region {
         lastTime = view.timeNs();
         if (spanNs != span) {
             span = spanNs;
+            changed = true;
         }
-        redraw();
+        if (changed) {
+            redraw(); // most views add no mark: nothing to draw
+        }
     }
 
-    private void mark(Kind kind, boolean happened, long time) {
+    /** Adds a mark if it happened and is not too close to the last of its kind; true when added. */
+    private boolean mark(Kind kind, boolean happened, long time) {
         if (!happened) {
-            return;
+            return false;
         }
         List<Long> list = marks.get(kind);
         double minGap = span / Math.max(100, getWidth() / 3);
-        if (!list.isEmpty() && time - list.get(list.size() - 1) < minGap) {
-            return;
+        if (!list.isEmpty() && time - list.get(list.size() - 1) < minGap || list.size() >= MAX_MARKS) {
+            return false;
         }
-        if (list.size() < MAX_MARKS) {
-            list.add(time);
-        }
+        list.add(time);
+        return true;
     }
 
     /** The marks of a kind (simulated ns), oldest first. */
@@ -101,10 +105,7 @@ public final class TimelineMarkers extends Region {
     }
 
     private static long[] totals(ModelView v) {
-        PoolStatsSnapshot sum = PoolStatsSnapshot.ZERO;
-        for (PoolView p : v.pools()) {
-            sum = sum.plus(p.stats());
-        }
+        PoolStatsSnapshot sum = org.pagepool.run.PoolTotals.of(v).stats();
         return new long[] {sum.ringFull(), sum.cacheFull(), sum.refill(), sum.waive()};
     }
 
