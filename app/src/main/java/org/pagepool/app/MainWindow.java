@@ -100,7 +100,6 @@ public final class MainWindow {
 
     private void wire() {
         controls.presets.getItems().setAll(Assets.presetNames());
-        controls.presets.setValue(controller.preset().name());
         controls.presets.setOnAction(e -> {
             String name = controls.presets.getValue();
             if (syncing || name == null) {
@@ -205,12 +204,17 @@ public final class MainWindow {
             liveShown = view.live();
             controls.speed.setValue(SpeedScale.slider(controller.speed(), liveShown));
             speedFromSlider();
-            boolean carried = view.live() && controls.presets.getItems().contains(view.source());
-            controls.presets.setValue(carried ? view.source() : null); // a script or an opened file: none picked
+            controls.presets.setValue(view.live() ? carriedName(view.source()) : null); // a script: none picked
             controls.reload.setDisable(!liveShown);
         } finally {
             syncing = false;
         }
+    }
+
+    /** The picker's name for a preset: a carried one by name, or an opened file named like one; else null. */
+    private String carriedName(String source) {
+        String fileName = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+        return controls.presets.getItems().contains(fileName) ? fileName : null;
     }
 
     private void reset() {
