@@ -30,7 +30,8 @@ public final class Page {
     private PageOwner pp;
     private long dmaAddr;
 
-    private Place place = Place.BUDDY;
+    /** {@link Place#ordinal()} of where the page is: an int store, unlike an enum reference, needs no GC barrier. */
+    private int place = Place.BUDDY.ordinal();
     private PageOwner owner;
     private int handle;
 
@@ -107,11 +108,21 @@ public final class Page {
 
     /** Where the page is now (model bookkeeping). */
     public Place place() {
-        return place;
+        return Place.ofOrdinal(place);
+    }
+
+    /** {@code place() == p}, without decoding the place. */
+    public boolean isAt(Place p) {
+        return place == p.ordinal();
+    }
+
+    /** {@code place().isDriverSide()}, without decoding the place. */
+    public boolean isDriverSide() {
+        return Place.isDriverSide(place);
     }
 
     public void setPlace(Place place) {
-        this.place = place;
+        this.place = place.ordinal();
     }
 
     /** The pool that counted this page as held, or null (model bookkeeping). */
@@ -140,7 +151,7 @@ public final class Page {
         ppMagic = 0;
         pp = null;
         dmaAddr = 0;
-        place = Place.BUDDY;
+        place = Place.BUDDY.ordinal();
         // owner and handle stay: a dead handle is recognised by the page being free
         // or by a newer handle on the same frame.
     }
@@ -148,6 +159,6 @@ public final class Page {
     @Override
     public String toString() {
         return "page[n" + nid + ":" + pfn + (order > 0 ? " order " + order : "")
-                + (handle != 0 ? " p" + Integer.toUnsignedString(handle) : "") + " " + place + "]";
+                + (handle != 0 ? " p" + Integer.toUnsignedString(handle) : "") + " " + place() + "]";
     }
 }

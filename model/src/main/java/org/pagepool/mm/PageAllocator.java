@@ -225,13 +225,14 @@ public final class PageAllocator {
 
     /** Moves a page the allocator handed out to {@code to}, telling the tracer. */
     public void move(Page page, Place to) {
+        if (!tracer.enabled()) {
+            page.setPlace(to); // nobody listens: no need to decode where it was
+            return;
+        }
         Place from = page.place();
         page.setPlace(to);
-        if (tracer.enabled()) {
-            PageOwner owner = page.owner();
-            tracer.moved(owner == null ? 0 : owner.id(), page.handle(), page.nid(), page.pfn(), page.order,
-                    from, to);
-        }
+        PageOwner owner = page.owner();
+        tracer.moved(owner == null ? 0 : owner.id(), page.handle(), page.nid(), page.pfn(), page.order, from, to);
     }
 
     /** Free pages over all nodes, in order-0 units. */

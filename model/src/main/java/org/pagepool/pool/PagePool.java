@@ -326,7 +326,7 @@ public final class PagePool implements PageOwner {
         if (page == null) {
             page = allocPagesSlow();
         }
-        if (page != null && page.place() != Place.DRIVER) {
+        if (page != null && !page.isAt(Place.DRIVER)) {
             mm.move(page, Place.DRIVER);
         }
         return page;
@@ -645,7 +645,7 @@ public final class PagePool implements PageOwner {
 
     /** A page the pool may take back: one it handed to the driver and nobody gave back yet. */
     private void checkHeld(Page page) {
-        if (page.owner() != this || !page.place().isDriverSide() || page.refCount() <= 0
+        if (page.owner() != this || !page.isDriverSide() || page.refCount() <= 0
                 || state == PoolState.FREED) {
             throw notHeld(page);
         }

@@ -25,6 +25,10 @@ public enum Place {
     /** Released by the pool ({@code page_pool_release_page}); other references keep it alive. */
     DETACHED("detached", false);
 
+    private static final Place[] BY_ORDINAL = values();
+    /** Bit {@code ordinal} is set for each driver-side place. */
+    private static final int DRIVER_SIDE_MASK = driverSideMask();
+
     private final String word;
     private final boolean driverSide;
 
@@ -41,5 +45,25 @@ public enum Place {
     /** True for the places where a page is the pool's but out in the driver's hands. */
     public boolean isDriverSide() {
         return driverSide;
+    }
+
+    /** The place with this {@link #ordinal()}. */
+    public static Place ofOrdinal(int ordinal) {
+        return BY_ORDINAL[ordinal];
+    }
+
+    /** {@code ofOrdinal(ordinal).isDriverSide()} without touching an enum constant: a bit test. */
+    public static boolean isDriverSide(int ordinal) {
+        return (DRIVER_SIDE_MASK >>> ordinal & 1) != 0;
+    }
+
+    private static int driverSideMask() {
+        int mask = 0;
+        for (Place p : BY_ORDINAL) {
+            if (p.driverSide) {
+                mask |= 1 << p.ordinal();
+            }
+        }
+        return mask;
     }
 }
