@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pagepool.run.BuddyView;
+import org.pagepool.run.GuideView;
+import org.pagepool.run.ModelView;
+import org.pagepool.run.PageSlots;
+import org.pagepool.run.RunnerState;
+
+/** The counter history stays within its bound by halving its resolution, keeping the first and newest rows. */
+class CounterHistoryTest {
+    private static final BuddyView BUDDY = new BuddyView(new long[] {16}, new long[] {16}, new int[][] {new int[11]});
+
+    private static ModelView at(String source, long timeNs) {
+        return new ModelView(timeNs, RunnerState.PLAYING, null, 1, false, 0, timeNs, timeNs, timeNs / 1_000_000,
+                "a run", source, 1, List.of(), null, BUDDY, null, null, PageSlots.EMPTY, 0, 0, 0, null, List.of(),
+                List.of(), 0, 0, 0, null, null, GuideView.NONE, -1, 0, null);
+    }
+
+    private static List<Double> times(CounterHistory history) {
+        List<Double> times = new ArrayList<>();
+        for (String line : history.csv().subList(1, history.csv().size())) {
+            times.add(Double.parseDouble(line.substring(0, line.indexOf(','))));
+        }
+        return times;
+    }
+
+    @Test
+    void pastItsBoundEveryOtherRowGoesAndTheSpanStays() {
+        CounterHistory history = new CounterHistory(8);
+        for (long t = 0; t <= 20; t++) {
+            history.add(at("run", t * 1_000_000_000L));
+            assertThat(history.size()).as("after %d s", t).isLessThanOrEqualTo(8);
+        }
+        List<Double> times = times(history);
+        assertThat(times.get(0)).isZero();
+        assertThat(times.get(times.size() - 1)).isEqualTo(20.0);
+        assertThat(times).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anotherRunOrAStepBackStartsItAgain() {
+        CounterHistory history = new CounterHistory(100);
+        history.add(at("run", 0));
+        history.add(at("run", 5));
+        history.add(at("run", 5)); // the same moment: the newer counters replace the row
+        assertThat(history.size()).isEqualTo(2);
+        history.add(at("run", 3));
+        assertThat(history.size()).isEqualTo(1);
+        history.add(at("other", 10));
+        assertThat(times(history)).containsExactly(10e-9);
+    }
+}
