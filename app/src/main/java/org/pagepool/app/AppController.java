@@ -44,7 +44,6 @@ public final class AppController implements AutoCloseable {
     private Unit unit = Unit.KERNEL_CALL;
     private double speed;
     private long pendingSteps;
-    private long pendingBackSteps;
 
     public AppController(Preset initial) throws PoolCreateException {
         this.preset = initial;

@@ -39,11 +39,6 @@ public final class Runner implements AutoCloseable {
     private static final long SLICE_NS = 4_000_000L;
     /** A loaded script starts at two lines a second. */
     static final double SCRIPT_SPEED = 1.0;
-    /**
-     * Steps per simulated second assumed before the first measurement: high,
-     * so that a run starting fast does not flood the viewer with events.
-     */
-    private static final double UNMEASURED_STEPS_PER_SECOND = 1e9;
 
     private final MpscUnboundedArrayQueue<RunnerCommand> commands = new MpscUnboundedArrayQueue<>(64);
     private final SpscArrayQueue<TraceEvent> events = new SpscArrayQueue<>(EVENT_CAPACITY);
@@ -137,11 +132,6 @@ public final class Runner implements AutoCloseable {
     public void close() {
         closing = true;
         LockSupport.unpark(worker);
-    }
-
-    /** True once the worker has stopped (after {@link #close}). */
-    public boolean stopped() {
-        return !worker.isAlive();
     }
 
     // ---- the worker -------------------------------------------------------------------------------------------
@@ -391,7 +381,7 @@ public final class Runner implements AutoCloseable {
     /** Runs the model for one slice of wall time at the set speed. */
     private void play() {
         long started = System.nanoTime();
-        double stepsPerSecond = rates.measured() ? rates.stepsPerSimSecond() : UNMEASURED_STEPS_PER_SECOND;
+        double stepsPerSecond = rates.measured() ? rates.stepsPerSimSecond() : session.expectedStepsPerSimSecond();
         boolean wantEvents = Double.isFinite(speed) && stepsPerSecond * speed < MAX_EVENT_STEPS_PER_SECOND;
         if (wantEvents != eventsOn) {
             if (wantEvents) {

@@ -85,6 +85,12 @@ final class ScriptSession implements Session {
         return position;
     }
 
+    /** Exactly one line per {@value #LINE_NS} ns. */
+    @Override
+    public double expectedStepsPerSimSecond() {
+        return 1e9 / LINE_NS;
+    }
+
     /** A script's "time" counts lines, {@value #LINE_NS} ns each, so that speed means lines per second. */
     @Override
     public long timeNs() {

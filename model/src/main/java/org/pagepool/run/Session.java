@@ -60,6 +60,15 @@ interface Session {
     /** A fresh start of the same thing with another seed. */
     Session reset(long seed) throws Exception;
 
+    /**
+     * Steps per simulated second to assume before the runner has measured
+     * any: high by default, so that a run starting fast does not flood the
+     * viewer with events.
+     */
+    default double expectedStepsPerSimSecond() {
+        return 1e9;
+    }
+
     /** Called when the runner pauses: a good moment for a snapshot. */
     void paused();
 

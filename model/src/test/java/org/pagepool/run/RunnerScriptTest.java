@@ -69,6 +69,18 @@ class RunnerScriptTest {
     }
 
     @Test
+    void aScriptPlayedSlowlyPublishesTheEventsOfItsVeryFirstLine() throws Exception {
+        runner = Runner.script(ScriptFiles.load(golden("01-spec-example.pool"), "01-spec-example.pool"));
+        runner.submit(new RunnerCommand.Speed(10)); // 20 lines a second: slow enough to animate every line
+        runner.submit(new RunnerCommand.Play());
+        ModelView first = Await.view(runner, 0, v -> v.position() >= 1, "the first line");
+        assertThat(first.eventsOn()).isTrue();
+        List<org.pagepool.trace.TraceEvent> events = new java.util.ArrayList<>();
+        runner.drainEvents(events::add, 10_000);
+        assertThat(events).as("the first line's step").anyMatch(e -> e instanceof StepDone d && d.position() == 1);
+    }
+
+    @Test
     void aScriptHasNoWorkloadParametersToChange() throws Exception {
         runner = Runner.script(ScriptFiles.load(golden("01-spec-example.pool"), "01-spec-example.pool"));
         ModelView view = command(new RunnerCommand.SetParam(Param.RATE, 1), v -> v.error() != null, "a refusal");
