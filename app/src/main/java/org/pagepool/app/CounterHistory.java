@@ -8,22 +8,27 @@ import org.pagepool.nic.NicStats;
 import org.pagepool.pool.PoolStatsSnapshot;
 import org.pagepool.run.ModelView;
 import org.pagepool.run.PoolTotals;
+import org.pagepool.run.RunnerState;
 import org.pagepool.workload.StackStats;
 
 /**
- * The counters over simulated time, one row per view the window showed,
+ * The counters over simulated time, one row per view the window showed
+ * (per {@value #PLAYING_ROW_NS} ns of wall time while playing),
  * for export as CSV. Bounded: past {@value #MAX_ROWS} rows every other row
  * goes (the resolution halves, the span stays). Going back in time or
  * loading another run starts it again. FX thread only.
  */
 public final class CounterHistory {
-    /** About 350 bytes a row: at most ~17 MB, a row per pulse for the first 14 minutes at 60 Hz. */
+    /** About 350 bytes a row: at most ~17 MB, a row per 0.1 s of playing for the first 83 minutes. */
     static final int MAX_ROWS = 50_000;
+    /** While playing, a new row at most this often (wall time); the newest row keeps the latest counters. */
+    static final long PLAYING_ROW_NS = 100_000_000L;
 
     private final int maxRows;
     private final List<long[]> rows = new ArrayList<>();
     private String source;
     private long lastTime = -1;
+    private long lastRowWall;
 
     public CounterHistory() {
         this(MAX_ROWS);
@@ -42,13 +47,17 @@ public final class CounterHistory {
         return line.append(",free_pages,mapped,syncs,jiffies").toString();
     }
 
-    public void add(ModelView v) {
+    /** Adds the counters of a view shown at {@code wallNanos}. */
+    public void add(ModelView v, long wallNanos) {
         if (!v.source().equals(source) || v.timeNs() < lastTime) {
             rows.clear();
             source = v.source();
         }
-        if (v.timeNs() == lastTime && !rows.isEmpty()) {
-            rows.remove(rows.size() - 1); // the same moment, newer counters
+        boolean soon = v.state() == RunnerState.PLAYING && wallNanos - lastRowWall < PLAYING_ROW_NS;
+        if ((v.timeNs() == lastTime || soon) && !rows.isEmpty()) {
+            rows.remove(rows.size() - 1); // the same moment or too soon: the newer counters replace the row
+        } else {
+            lastRowWall = wallNanos;
         }
         lastTime = v.timeNs();
         PoolTotals totals = PoolTotals.of(v);

@@ -286,7 +286,7 @@ public final class MainWindow {
         }
         errorShown = view.error();
         shown = view;
-        history.add(view);
+        history.add(view, now);
         journey.show(view, moves, now);
         side.show(view, now);
         side.scenario().preset(controller.preset());

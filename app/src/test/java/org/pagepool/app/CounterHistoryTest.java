@@ -17,7 +17,11 @@ class CounterHistoryTest {
     private static final BuddyView BUDDY = new BuddyView(new long[] {16}, new long[] {16}, new int[][] {new int[11]});
 
     private static ModelView at(String source, long timeNs) {
-        return new ModelView(timeNs, RunnerState.PLAYING, null, 1, false, 0, timeNs, timeNs, timeNs / 1_000_000,
+        return at(source, timeNs, RunnerState.PAUSED);
+    }
+
+    private static ModelView at(String source, long timeNs, RunnerState state) {
+        return new ModelView(timeNs, state, null, 1, false, 0, timeNs, timeNs, timeNs / 1_000_000,
                 "a run", source, 1, List.of(), null, BUDDY, null, null, PageSlots.EMPTY, 0, 0, 0, null, List.of(),
                 List.of(), 0, 0, 0, null, null, GuideView.NONE, -1, 0, null);
     }
@@ -34,7 +38,7 @@ class CounterHistoryTest {
     void pastItsBoundEveryOtherRowGoesAndTheSpanStays() {
         CounterHistory history = new CounterHistory(8);
         for (long t = 0; t <= 20; t++) {
-            history.add(at("run", t * 1_000_000_000L));
+            history.add(at("run", t * 1_000_000_000L), t);
             assertThat(history.size()).as("after %d s", t).isLessThanOrEqualTo(8);
         }
         List<Double> times = times(history);
@@ -46,13 +50,27 @@ class CounterHistoryTest {
     @Test
     void anotherRunOrAStepBackStartsItAgain() {
         CounterHistory history = new CounterHistory(100);
-        history.add(at("run", 0));
-        history.add(at("run", 5));
-        history.add(at("run", 5)); // the same moment: the newer counters replace the row
+        history.add(at("run", 0), 0);
+        history.add(at("run", 5), 1);
+        history.add(at("run", 5), 2); // the same moment: the newer counters replace the row
         assertThat(history.size()).isEqualTo(2);
-        history.add(at("run", 3));
+        history.add(at("run", 3), 3);
         assertThat(history.size()).isEqualTo(1);
-        history.add(at("other", 10));
+        history.add(at("other", 10), 4);
         assertThat(times(history)).containsExactly(10e-9);
+    }
+
+    @Test
+    void whilePlayingARowAtMostEveryTenthOfASecondHoldsTheLatestCounters() {
+        CounterHistory history = new CounterHistory(1000);
+        long pulse = 16_666_667L;
+        for (int i = 0; i < 60; i++) { // one wall second of pulses at 60 Hz
+            history.add(at("run", i * 1_000L, RunnerState.PLAYING), (i + 1) * pulse);
+        }
+        assertThat(history.size()).isBetween(9, 11);
+        List<Double> times = times(history);
+        assertThat(times.get(times.size() - 1)).isEqualTo(59e-6);
+        history.add(at("run", 60_000L, RunnerState.PAUSED), 61 * pulse); // a pause or a step: always a row
+        assertThat(times(history)).hasSize(times.size() + 1);
     }
 }
