@@ -26,6 +26,8 @@ public abstract class CanvasRegion extends Region {
     private final String title;
     private boolean dirty = true;
     protected ModelView view;
+    /** {@link #shownPart} of {@link #view}, kept so that each view's part is taken once. */
+    private Object shown;
     protected Palette palette = Palette.LIGHT;
 
     protected CanvasRegion(String id, String title) {
@@ -46,9 +48,10 @@ public abstract class CanvasRegion extends Region {
     /** New data: redraw at the next pulse if it changed what this region shows. */
     public void show(ModelView newView) {
         if (newView != view) {
-            boolean changed = view == null || !java.util.Objects.equals(shownPart(view), shownPart(newView));
+            Object part = shownPart(newView);
+            dirty |= view == null || !java.util.Objects.equals(part, shown);
             view = newView;
-            dirty |= changed;
+            shown = part;
         }
     }
 
