@@ -22,6 +22,7 @@ import org.pagepool.text.Tokens;
  * at 500ms: irq.cpu = 2       # a timeline event: a parameter changes
  * at 1s: reload               # or the driver reloads / unloads
  * checkpoint 1s ptrRing: What the viewer should see now.
+ * holds = ring > 0 and ring_full == 0    # what the text claims, checked by the tests
  * ask = A question for predict mode?
  * choices = one answer | *the right answer | another
  * </pre>
@@ -46,6 +47,12 @@ import org.pagepool.text.Tokens;
  * 0. An {@code unload} needs a loaded driver: after one, a {@code reload}
  * loads it again. A checkpoint asks at most one question, each {@code ask}
  * followed by its {@code choices}.
+ *
+ * <p><b>Conditions.</b> {@code holds} lines after a checkpoint state what its
+ * text claims as conditions over {@link StateFields} ({@link ConditionParser}):
+ * comparisons, {@code and}, {@code or}, {@code not}, parentheses, + - * and
+ * numbers with k, M or G. Every one must hold when the run reaches the
+ * checkpoint; a test plays every shipped preset over several seeds to check.
  *
  * <p>Errors carry the line number (0 when the problem is the whole file).
  */
@@ -180,6 +187,7 @@ public final class PresetParser {
             case "watch" -> watch.add(required(n, key, value));
             case "ask" -> ask(n, required(n, key, value));
             case "choices" -> choices(n, value);
+            case "holds" -> holds(n, value);
             case "speed" -> speed = PresetValues.speed(n, value);
             case "duration" -> duration(n, value);
             case "seed" -> seed = PresetValues.seed(n, value);
@@ -215,7 +223,8 @@ public final class PresetParser {
         Param param = Param.byKey(key);
         if (param == null) {
             throw new PresetError(line, "unknown setting " + Tokens.quote(key) + " (settings: title, summary, watch,"
-                    + " duration, seed, speed, " + String.join(", ", Param.keys()) + ")");
+                    + " duration, seed, speed, " + String.join(", ", Param.keys())
+                    + "; after a checkpoint: ask, choices, holds)");
         }
         return param;
     }
@@ -269,6 +278,16 @@ public final class PresetParser {
         int last = checkpoints.size() - 1;
         checkpoints.set(last, checkpoints.get(last).withQuestion(pendingQuestion, choices, answer));
         pendingQuestion = null;
+    }
+
+    // ---- conditions ------------------------------------------------------------------------------------------
+
+    private void holds(int n, String value) throws PresetError {
+        if (checkpoints.isEmpty()) {
+            throw new PresetError(n, "holds belongs to a checkpoint: put it after a checkpoint line");
+        }
+        int last = checkpoints.size() - 1;
+        checkpoints.set(last, checkpoints.get(last).withCondition(ConditionParser.parse(n, value)));
     }
 
     // ---- checkpoints -----------------------------------------------------------------------------------------
