@@ -11,8 +11,16 @@ import org.pagepool.trace.Tracer;
 
 /**
  * The kernel services page_pool calls, in one place: the page allocator, the
- * DMA API, jiffies and delayed work, the log, and the context of the CPU that
- * is running ({@code numa_mem_id()}, {@code in_serving_softirq()}).
+ * DMA API, jiffies and delayed work, the log, and the execution context of
+ * the code that runs now: its CPU, that CPU's node ({@code numa_mem_id()})
+ * and whether it is a softirq ({@code in_serving_softirq()}).
+ *
+ * <p>The context belongs to the code that runs, not to the machine: the
+ * workload interleaves simulated CPUs step by step, and each actor says where
+ * its step runs ({@link #runOn}) before it calls into the pool, so a socket
+ * freeing an skb in process context on one CPU never changes the context of a
+ * NAPI poll that is half way through on another (or the same) CPU.
+ * A script is one CPU whose node and context the script sets.
  * Single-threaded: the thread that owns the model is the only caller.
  */
 public final class Kernel {
@@ -26,6 +34,7 @@ public final class Kernel {
     private final KernelLog log;
     private final Set<String> warnedOnce;
     private PageAllocator mm;
+    private int cpu;
     private int cpuNode;
     private boolean softirq = true;
     private int nextPoolId = 1;
@@ -51,6 +60,7 @@ public final class Kernel {
         log = o.log.copy(tracer);
         warnedOnce = new HashSet<>(o.warnedOnce);
         mm = o.mm.copy(tracer);
+        cpu = o.cpu;
         cpuNode = o.cpuNode;
         softirq = o.softirq;
         nextPoolId = o.nextPoolId;
@@ -100,12 +110,31 @@ public final class Kernel {
         return log;
     }
 
+    /**
+     * The code that runs next runs on CPU {@code cpu}, which sits on node
+     * {@code node}, in softirq context ({@code softirq}) or process context.
+     */
+    public void runOn(int cpu, int node, boolean softirq) {
+        if (!mm.nodeExists(node)) {
+            throw new ModelRefusal("CPU " + cpu + " is on node " + node + ", which does not exist (nodes 0.."
+                    + (mm.nodeCount() - 1) + ")");
+        }
+        this.cpu = cpu;
+        this.cpuNode = node;
+        this.softirq = softirq;
+    }
+
+    /** {@code smp_processor_id()}: the CPU the code runs on. */
+    public int runningCpu() {
+        return cpu;
+    }
+
     /** {@code numa_mem_id()}: the node of the running CPU. */
     public int numaMemId() {
         return cpuNode;
     }
 
-    /** Moves the running CPU to a CPU of node {@code nid}. */
+    /** Moves the running code to a CPU of node {@code nid} (a script's {@code cpu node=N}). */
     public void setCpuNode(int nid) {
         if (!mm.nodeExists(nid)) {
             throw new ModelRefusal("node " + nid + " does not exist (nodes 0.." + (mm.nodeCount() - 1) + ")");
@@ -113,11 +142,12 @@ public final class Kernel {
         cpuNode = nid;
     }
 
-    /** {@code in_serving_softirq()}. */
+    /** {@code in_serving_softirq()}: whether the running code is a softirq (a NAPI poll). */
     public boolean inServingSoftirq() {
         return softirq;
     }
 
+    /** The running code enters or leaves softirq context (a script's {@code softirq on|off}). */
     public void setSoftirq(boolean on) {
         softirq = on;
     }

@@ -52,6 +52,8 @@ public final class Driver {
     private int processed;
     private int txCleaned;
     private boolean refillStuck;
+    /** False until the first RX fill after the device opened: only then does the link come up. */
+    private boolean linkUp;
     private int teardownIndex;
     // a reload in waiting: what to create, or null for an unload
     private boolean reloadPending;
@@ -91,6 +93,7 @@ public final class Driver {
         this.processed = o.processed;
         this.txCleaned = o.txCleaned;
         this.refillStuck = o.refillStuck;
+        this.linkUp = o.linkUp;
         this.teardownIndex = o.teardownIndex;
         this.reloadPending = o.reloadPending;
         this.nextPool = o.nextPool;
@@ -150,6 +153,8 @@ public final class Driver {
 
     /** Runs the driver's next step at time {@code now} (the scheduler's clock); returns what happened. */
     public int step(long now) {
+        // a NAPI poll runs in softirq on the IRQ's CPU; the interrupt itself and a reload do not
+        kernel.runOn(config.irqCpu(), config.irqNode(), inPollPhase());
         if (phase == Phase.IDLE) {
             if (reloadPending) {
                 startTeardown(now);
@@ -203,10 +208,12 @@ public final class Driver {
         }
     }
 
+    private boolean inPollPhase() {
+        return phase.ordinal() >= Phase.START.ordinal() && phase.ordinal() <= Phase.END.ordinal();
+    }
+
     private boolean startPoll() {
         counters.polls++;
-        kernel.setCpuNode(config.irqNode());
-        kernel.setSoftirq(true);
         processed = 0;
         txCleaned = 0;
         refillStuck = false;
@@ -298,6 +305,9 @@ public final class Driver {
 
     /** The NIC places the packets that arrived until {@code time} in posted buffers, missing the rest. */
     public void receive(long time) {
+        if (!linkUp) {
+            return; // nothing arrives before the link is up
+        }
         long arrived = wire.arrivalsUntil(time);
         if (arrived > 0) {
             if (pool == null) {
@@ -323,6 +333,11 @@ public final class Driver {
     }
 
     private void endPoll() {
+        if (!linkUp) {
+            // ip link set up: the device first fills its RX ring, then the link comes up and traffic flows
+            linkUp = true;
+            wire.linkUp(napiNext);
+        }
         if (processed >= config.budget() || rx.completed() > 0) {
             phase = Phase.START; // more work: NAPI stays scheduled
         } else if (refillStuck) {
@@ -345,7 +360,7 @@ public final class Driver {
         reloadPending = false;
         napiNext = now;
         teardownIndex = 0;
-        kernel.setSoftirq(false); // ip link / ethtool: process context
+        kernel.runOn(config.irqCpu(), config.irqNode(), false); // ip link / ethtool: process context
         phase = pool == null ? Phase.CREATE : Phase.TEARDOWN_RX;
     }
 

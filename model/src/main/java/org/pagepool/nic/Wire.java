@@ -8,4 +8,11 @@ public interface Wire {
 
     /** When the next packet arrives (ns), {@link Long#MAX_VALUE} for never. */
     long nextArrival();
+
+    /**
+     * The interface came up at {@code time}: what the peer sent before then
+     * never reached the NIC (its link was down), so it is neither received
+     * nor missed.
+     */
+    void linkUp(long time);
 }

@@ -78,7 +78,8 @@ public final class Simulation implements Stack {
             calls.setRecorder(recorder);
             recorder.start(kernel, nodePages, poolParams);
         }
-        kernel.setCpuNode(nicConfig(params).irqNode());
+        NicConfig nic = nicConfig(params);
+        kernel.runOn(nic.irqCpu(), nic.irqNode(), false); // the driver opens the device from process context
         this.driver = new Driver(kernel, calls, this, traffic, rng::nextDouble, nicConfig(params),
                 poolParams, params.getInt(Param.RX_RING), params.getInt(Param.TX_RING));
         pools.add(driver.pool());
@@ -229,7 +230,9 @@ public final class Simulation implements Stack {
     /** One step of something other than the driver, due at {@code t}. */
     private int otherStep(long t) {
         if (workTime() == t) {
-            kernel.setSoftirq(false); // the workqueue runs in process context
+            // delayed work runs in a kworker (process context), on the CPU that queued it: the driver's
+            NicConfig nic = driver.config();
+            kernel.runOn(nic.irqCpu(), nic.irqNode(), false);
             advanceTo(t); // runs the work that is due
             return Driver.KERNEL_CALL;
         }
@@ -276,11 +279,10 @@ public final class Simulation implements Stack {
         int cpu = sockets.topCpu();
         byte kind = sockets.topKind();
         sockets.removeTop();
-        onCpu(cpu);
+        onCpu(cpu); // the socket's owner frees it from recvmsg(): process context on its CPU
         if (cpu != driver.config().irqCpu()) {
             stackCounters.remoteFrees++;
         }
-        kernel.setSoftirq(false); // the socket's owner frees it from recvmsg(): process context
         if (kind == SkbHeap.SKB) {
             stackCounters.skbsFreed++;
             calls.skbFree(page);
@@ -293,11 +295,10 @@ public final class Simulation implements Stack {
     private void freeFrame() {
         int cpu = frames.headCpu();
         Page page = frames.poll();
-        onCpu(cpu);
+        onCpu(cpu); // cpumap's kthread builds an skb and frees it: process context on its CPU
         if (cpu != driver.config().irqCpu()) {
             stackCounters.remoteFrees++;
         }
-        kernel.setSoftirq(false); // cpumap's kthread builds an skb and frees it
         stackCounters.framesFreed++;
         PagePool pool = (PagePool) page.owner();
         kernel.mm().move(page, Place.SKB);
@@ -305,8 +306,10 @@ public final class Simulation implements Stack {
         calls.skbFree(page);
     }
 
+    /** What runs next is process-context code on {@code cpu}. */
     private void onCpu(int cpu) {
-        kernel.setCpuNode(params.nodeOfCpu(Math.min(cpu, params.getInt(Param.CPUS) - 1)));
+        int onCpu = Math.min(cpu, params.getInt(Param.CPUS) - 1);
+        kernel.runOn(onCpu, params.nodeOfCpu(onCpu), false);
     }
 
     @Override

@@ -95,6 +95,12 @@ public final class Traffic implements Wire {
     }
 
     @Override
+    public void linkUp(long time) {
+        arrivalsUntil(time); // walks the sender's periods as if counting, so the random draws stay the same
+        credit = 0;
+    }
+
+    @Override
     public long nextArrival() {
         if (rate <= 0) {
             return NEVER;

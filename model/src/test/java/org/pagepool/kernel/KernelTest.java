@@ -57,6 +57,26 @@ class KernelTest {
     }
 
     @Test
+    void eachStepSaysWhereItRunsSoOneActorsContextNeverLeaksIntoAnothers() {
+        Kernel kernel = new Kernel(new int[] {64, 64});
+
+        kernel.runOn(3, 1, true); // a NAPI poll on CPU 3, node 1
+        assertThat(kernel.runningCpu()).isEqualTo(3);
+        assertThat(kernel.numaMemId()).isEqualTo(1);
+        assertThat(kernel.inServingSoftirq()).isTrue();
+
+        kernel.runOn(0, 0, false); // a socket frees an skb on CPU 0 in process context
+        assertThat(kernel.inServingSoftirq()).isFalse();
+        assertThat(kernel.numaMemId()).isZero();
+
+        kernel.runOn(3, 1, true); // the poll's next step is in softirq again
+        assertThat(kernel.inServingSoftirq()).isTrue();
+        assertThatThrownBy(() -> kernel.runOn(4, 2, false)).isInstanceOf(ModelRefusal.class)
+                .hasMessageContaining("node 2");
+        assertThat(kernel.runningCpu()).as("a refused switch changes nothing").isEqualTo(3);
+    }
+
+    @Test
     void setMemoryRebuildsNodesButKeepsPressureAndPendingFailures() {
         Kernel kernel = new Kernel();
         kernel.mm().setPressure(true);

@@ -26,6 +26,8 @@ class DriverTest {
     private static final class ScriptedWire implements Wire {
         private final List<Long> times = new ArrayList<>();
         private int counted;
+        /** When the driver brought the link up (after its first RX fill), -1 before. */
+        private long linkUpAt = -1;
 
         void at(long time, int packets) {
             for (int i = 0; i < packets; i++) {
@@ -46,7 +48,14 @@ class DriverTest {
         public long nextArrival() {
             return counted < times.size() ? Math.max(times.get(counted), 0) : Long.MAX_VALUE;
         }
+
+        @Override
+        public void linkUp(long time) {
+            linkUpAt = time;
+            arrivalsUntil(time);
+        }
     }
+
 
     /** A stack that holds every skb and frame until the test frees it. */
     private final class KeepingStack implements Stack {
@@ -69,7 +78,7 @@ class DriverTest {
         }
 
         void freeAll() {
-            kernel.setSoftirq(false);
+            kernel.runOn(1, 0, false); // the sockets' CPU, in process context
             for (Page page : skbs) {
                 calls.skbFree(page);
             }
