@@ -37,13 +37,16 @@ public final class CheckpointConditions {
     public static List<Failure> check(Preset preset) throws PoolCreateException {
         Simulation sim = preset.start(null);
         List<Failure> failures = new ArrayList<>();
+        double[] before = StateFields.sample(sim);
         for (Checkpoint c : preset.checkpoints()) {
             runTo(sim, c);
+            double[] now = StateFields.sample(sim);
             for (Condition condition : c.holds()) {
-                if (!condition.holds(sim)) {
-                    failures.add(new Failure(c, condition, condition.values(sim)));
+                if (!condition.holds(now, before)) {
+                    failures.add(new Failure(c, condition, condition.values(now, before)));
                 }
             }
+            before = now;
         }
         return failures;
     }

@@ -16,9 +16,10 @@ import org.pagepool.text.Tokens;
  *   comparison = sum [ ("==" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;=") sum ]
  *   sum        = product { ("+" | "-") product }
  *   product    = unary { "*" unary }
- *   unary      = "-" unary | number | name | "(" condition ")"
+ *   unary      = "-" unary | number | name | "change" "(" name ")" | "(" condition ")"
  * </pre>
- * Numbers are quantities ({@code 40k}, {@code 1.5M}); names are {@link StateFields}.
+ * Numbers are quantities ({@code 40k}, {@code 1.5M}); names are {@link StateFields};
+ * {@code change(name)} is how much the field grew since the previous checkpoint.
  * A condition as a whole is a test, never a bare number; comparisons do not chain.
  */
 final class ConditionParser {
@@ -207,13 +208,27 @@ final class ConditionParser {
                 throw error(e.getMessage());
             }
         }
+        if (token.equals("change") && "(".equals(peek())) {
+            next++;
+            String name = peek();
+            if (name == null || !isNameStart(name.charAt(0))) {
+                throw error("change( needs a name, e.g. change(slow)");
+            }
+            next++;
+            Condition.FieldValue field = field(name);
+            if (!")".equals(peek())) {
+                throw error("change( takes one name and a ), e.g. change(slow)");
+            }
+            next++;
+            return new Condition.Change(field.field());
+        }
         if (isNameStart(first)) {
             return field(token);
         }
         throw error("expected a number, a name or ( but found " + Tokens.quote(token));
     }
 
-    private Condition.Value field(String name) throws PresetParser.PresetError {
+    private Condition.FieldValue field(String name) throws PresetParser.PresetError {
         if (name.equals("and") || name.equals("or") || name.equals("not")) {
             throw error(Tokens.quote(name) + " needs a condition before it");
         }

@@ -12,6 +12,7 @@ import org.pagepool.nic.NicStats;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolState;
 import org.pagepool.pool.PoolStatsSnapshot;
+import org.pagepool.trace.Place;
 
 /**
  * What a checkpoint's condition can name: the counters and state of a
@@ -21,8 +22,35 @@ import org.pagepool.pool.PoolStatsSnapshot;
  * gives the value in force.
  */
 public final class StateFields {
-    /** A name a condition may use: what it means and how to read it. */
-    public record Field(String name, String meaning, ToDoubleFunction<Simulation> read) {
+    /** A name a condition may use: what it means, where its value is in a {@link #sample}, how to read it. */
+    public record Field(String name, String meaning, int index, ToDoubleFunction<Probe> read) {
+    }
+
+    /** A simulation being read, with what several fields share computed once. */
+    static final class Probe {
+        final Simulation sim;
+        private long[] census;
+
+        Probe(Simulation sim) {
+            this.sim = sim;
+        }
+
+        /** Pages the pools hold, by node (0..7), and of those the pfmemalloc ones (at index 8). */
+        long[] census() {
+            if (census == null) {
+                long[] counts = new long[PageAllocator.MAX_NODES + 1];
+                sim.kernel().mm().forEachPage(page -> {
+                    if (page.place() != Place.BUDDY && page.place() != Place.DETACHED) {
+                        counts[page.nid()] += page.pages();
+                        if (page.isPfmemalloc()) {
+                            counts[PageAllocator.MAX_NODES] += page.pages();
+                        }
+                    }
+                });
+                census = counts;
+            }
+            return census;
+        }
     }
 
     private static final Map<String, Field> FIELDS = fields();
@@ -38,6 +66,16 @@ public final class StateFields {
     /** The field called {@code name}, or null. */
     public static Field byName(String name) {
         return FIELDS.get(name);
+    }
+
+    /** Every field's value now, by {@link Field#index()}. */
+    public static double[] sample(Simulation sim) {
+        Probe probe = new Probe(sim);
+        double[] values = new double[FIELDS.size()];
+        for (Field f : FIELDS.values()) {
+            values[f.index()] = f.read().applyAsDouble(probe);
+        }
+        return values;
     }
 
     private static Map<String, Field> fields() {
@@ -91,6 +129,13 @@ public final class StateFields {
             add(f, "node" + node + "_free", "free pages of node " + node + " (0 when it does not exist)",
                     s -> s.kernel().mm().nodeExists(n) ? s.kernel().mm().freePages(n) : 0);
         }
+        for (int node = 0; node < PageAllocator.MAX_NODES; node++) {
+            int n = node;
+            addProbe(f, "held_node" + node, "pages of node " + node + " the pools hold (cache, ring, driver,"
+                    + " NIC, sockets, other CPUs)", p -> p.census()[n]);
+        }
+        addProbe(f, "held_pfmemalloc", "pfmemalloc pages the pools hold (they will never be recycled)",
+                p -> p.census()[PageAllocator.MAX_NODES]);
         for (int order = 0; order < PageAllocator.MAX_ORDER; order++) {
             int o = order;
             add(f, "free_blocks_order" + order, "free blocks of order " + order + ", all nodes (buddyinfo)",
@@ -110,7 +155,11 @@ public final class StateFields {
     }
 
     private static void add(Map<String, Field> f, String name, String meaning, ToDoubleFunction<Simulation> read) {
-        if (f.put(name, new Field(name, meaning, read)) != null) {
+        addProbe(f, name, meaning, probe -> read.applyAsDouble(probe.sim));
+    }
+
+    private static void addProbe(Map<String, Field> f, String name, String meaning, ToDoubleFunction<Probe> read) {
+        if (f.put(name, new Field(name, meaning, f.size(), read)) != null) {
             throw new IllegalStateException("two fields named " + name);
         }
     }

@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ConditionTest {
     private static Simulation sim;
+    private static double[] start;
+    private static double[] now;
 
     /** 1 Mpps of XDP_DROP for 1 ms on 8192 pages: a known, steady state. */
     @BeforeAll
@@ -24,8 +26,10 @@ class ConditionTest {
         Preset p = PresetParser.parse("c.workload", List.of("title = t", "memory.pages = 8192",
                 "traffic.rate = 1M", "cpus = 2"));
         sim = p.start(null);
+        start = StateFields.sample(sim);
         sim.run(Long.MAX_VALUE, 1_000_000L, 0);
         sim.idleUntil(1_000_000L);
+        now = StateFields.sample(sim);
     }
 
     private static Condition condition(String text) throws PresetParser.PresetError {
@@ -33,7 +37,7 @@ class ConditionTest {
     }
 
     private static boolean holds(String text) throws PresetParser.PresetError {
-        return condition(text).holds(sim);
+        return condition(text).holds(now, start);
     }
 
     private static String error(String text) {
@@ -77,6 +81,10 @@ class ConditionTest {
         "xdp_drop <= xdp_drop and xdp_drop >= xdp_drop and not xdp_drop < xdp_drop | true",
         "fast > 0 and cached > 0 and ring == 0 and ring_full == 0 | true",
         "1 < 2 and 2 > 1 and 1 <= 1 and 1 >= 1 and 1 != 2 | true",
+        "change(xdp_drop) == xdp_drop and change(time_ms) == 1 | true",
+        "change(free) == free - memory.pages and change(free) < 0 | true",
+        "change( memory.pages ) == 0 | true",
+        "held_node0 == inflight and held_node1 == 0 and held_pfmemalloc == 0 | true",
         "true_or_false_is_not_a_name == 0 or 1 == 1 | error",
     })
     void meansWhatItSays(String text, String expected) throws Exception {
@@ -98,15 +106,16 @@ class ConditionTest {
 
     @Test
     void theValuesItReadAreReportedInTheOrderItNamesThem() throws Exception {
-        Map<String, Double> values = condition("xdp_drop > 0 and rx_missed == 0 and xdp_drop < 1M").values(sim);
-        assertThat(values.keySet()).containsExactly("xdp_drop", "rx_missed");
+        Map<String, Double> values = condition("xdp_drop > 0 and rx_missed == 0 and xdp_drop < 1M"
+                + " and change(fast) > 0").values(now, start);
+        assertThat(values.keySet()).containsExactly("xdp_drop", "rx_missed", "change(fast)");
         assertThat(values.get("xdp_drop")).isEqualTo((double) sim.driver().stats().drop());
     }
 
     @Test
     void everyFieldCanBeReadAndEveryCounterTheWindowShowsIsAField() {
         for (StateFields.Field f : StateFields.all()) {
-            assertThat(f.read().applyAsDouble(sim)).as(f.name()).isFinite();
+            assertThat(now[f.index()]).as(f.name()).isFinite();
             assertThat(f.meaning()).as(f.name()).isNotBlank();
         }
         for (String counter : PresetParser.COUNTERS) {
@@ -141,6 +150,11 @@ class ConditionTest {
         "fast > 0 and | holds: the condition ends too soon: a number, a name or ( is missing",
         "and fast > 0 | holds: \"and\" needs a condition before it",
         "fast\u00a0> 0 | holds: unexpected character \"U+00A0\" at column 5 of the condition",
+        "change(1) > 0 | holds: change( needs a name, e.g. change(slow)",
+        "change(fast > 0 | holds: change( takes one name and a ), e.g. change(slow)",
+        "change(fsat) > 0 | holds: unknown name \"fsat\" (did you mean fast?)",
+        "change > 0 | holds: unknown name \"change\" (the README lists the names: counters, state and parameter"
+            + " keys)",
     })
     void mistakesAreNamedOnTheirLine(String text, String message) {
         assertThat(error(text)).isEqualTo(message);
