@@ -52,7 +52,7 @@ public final class CheckpointConditions {
     }
 
     /** Runs {@code sim} to where a guided run stops for {@code c} (nothing when it is already past). */
-    static void runTo(Simulation sim, Checkpoint c) {
+    public static void runTo(Simulation sim, Checkpoint c) {
         if (c.timeNs() >= 0) {
             if (sim.now() < c.timeNs()) {
                 sim.run(Long.MAX_VALUE, c.timeNs(), 0);

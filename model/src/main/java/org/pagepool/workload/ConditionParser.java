@@ -18,7 +18,8 @@ import org.pagepool.text.Tokens;
  *   product    = unary { "*" unary }
  *   unary      = "-" unary | number | name | "change" "(" name ")" | "(" condition ")"
  * </pre>
- * Numbers are quantities ({@code 40k}, {@code 1.5M}); names are {@link StateFields};
+ * Numbers are quantities ({@code 40k}, {@code 1.5M}) or times in ns ({@code 200us},
+ * {@code 40ms}: to compare with the {@code _ns} parameters); names are {@link StateFields};
  * {@code change(name)} is how much the field grew since the previous checkpoint.
  * A condition as a whole is a test, never a bare number; comparisons do not chain.
  */
@@ -45,6 +46,7 @@ final class ConditionParser {
         if (p.next < p.tokens.size()) {
             String extra = p.tokens.get(p.next);
             throw p.error(isComparison(extra) ? "comparisons do not chain: write a < b and b < c"
+                    : Numbers.isTimeUnit(extra) ? "write a time's unit right after its number, e.g. 5ms"
                     : "unexpected " + Tokens.quote(extra) + " after a complete condition");
         }
         if (!(root instanceof Condition.Test test)) {
@@ -96,12 +98,21 @@ final class ConditionParser {
     /** The end of a number: digits, a fraction, an exponent, a k/M/G, and no letter glued on. */
     private static int numberEnd(String text, int from) {
         int i = from;
-        while (i < text.length() && (isNamePart(text.charAt(i))
+        while (i < text.length() && (isNamePart(text.charAt(i)) || text.charAt(i) == 'µ'
                 || (text.charAt(i) == '+' || text.charAt(i) == '-') && (text.charAt(i - 1) == 'e'
                 || text.charAt(i - 1) == 'E'))) {
             i++;
         }
         return i;
+    }
+
+    /** A number written with a time unit ({@code 200us}, {@code 40ms}): a time in ns. */
+    private static boolean isTime(String token) {
+        int unit = token.length();
+        while (unit > 0 && (Character.isLetter(token.charAt(unit - 1)))) {
+            unit--;
+        }
+        return Numbers.isTimeUnit(token.substring(unit));
     }
 
     private static boolean isNameStart(char c) {
@@ -203,7 +214,7 @@ final class ConditionParser {
         char first = token.charAt(0);
         if (first >= '0' && first <= '9' || first == '.') {
             try {
-                return new Condition.Constant(Numbers.quantity(token, false));
+                return new Condition.Constant(isTime(token) ? Numbers.timeNs(token) : Numbers.quantity(token, false));
             } catch (Numbers.BadNumber e) {
                 throw error(e.getMessage());
             }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
+import org.pagepool.cost.CostPath;
+import org.pagepool.cost.CostTable;
+import org.pagepool.cost.CpuProfile;
 import org.pagepool.mm.PageAllocator;
 import org.pagepool.nic.NicStats;
 import org.pagepool.pool.PagePool;
@@ -114,7 +117,8 @@ public final class StateFields {
             int k = i;
             add(f, nic.get(i), "NIC and driver counter", s -> s.driver().stats().values()[k]);
         }
-        add(f, "rx_posted", "RX descriptors holding a page for the NIC", s -> s.driver().rx() == null ? 0
+        // without a pool the driver is unloaded: its drained RX ring still counts its old descriptors
+        add(f, "rx_posted", "RX descriptors holding a page for the NIC", s -> s.driver().pool() == null ? 0
                 : s.driver().rx().posted());
         add(f, "tx_pending", "XDP_TX frames waiting for their completion", s -> s.driver().tx() == null ? 0
                 : s.driver().tx().count());
@@ -146,8 +150,16 @@ public final class StateFields {
         add(f, "mapped", "pages DMA-mapped now", s -> s.kernel().dma().mapped());
         add(f, "jiffies", "the kernel clock (1 jiffy = 1 ms)", s -> s.kernel().jiffies().now());
         add(f, "log_lines", "lines the kernel log (printk) has printed", s -> s.kernel().log().total());
-        add(f, "time_ms", "simulated time in ms", s -> s.now() / 1e6);
+        add(f, "time_ns", "simulated time in ns (compare it with a time: time_ns >= 30ms)", Simulation::now);
         add(f, "packets", "packets NAPI has handled", Simulation::packets);
+        for (int cpus = 1; cpus <= 4; cpus++) {
+            int n = cpus;
+            add(f, "cost_cross_cpu_ns_" + cpus, "published ns per page returned from another CPU with " + cpus
+                    + " CPU(s) returning at once (Xeon E5-1650 v4, the cost panel's first CPU)",
+                    s -> CostTable.figure(CpuProfile.XEON_E5_1650_V4, CostPath.CROSS_CPU, false, n).ns());
+        }
+        add(f, "cost_ring_ns", "published ns per page recycled through the ptr_ring (Xeon E5-1650 v4)",
+                s -> CostTable.figure(CpuProfile.XEON_E5_1650_V4, CostPath.RING, false, 1).ns());
         for (Param p : Param.values()) {
             add(f, p.key(), "the parameter in force", s -> s.params().get(p));
         }

@@ -75,13 +75,15 @@ class ConditionTest {
         "- - 1 == 1 | true",
         "1k == 1000 and 1.5M == 1500000 and 2e3 == 2k and 1G == 1000M | true",
         "memory.pages == 8192 and traffic.rate == 1M and cpus == 2 | true",
-        "time_ms == 1 and jiffies == 1 | true",
+        "time_ns == 1ms and time_ns == 1000us and time_ns == 1000000ns and jiffies == 1 | true",
+        "skb.lifetime_ns == 50us and skb.lifetime_ns == 50µs and irq.latency_ns == 2us | true",
+        "duration_is_not_a_field == 0 or 1s == 1000ms and 2min == 120s | error",
         "pools == 1 and pools_alive == 1 and pools_deferred == 0 | true",
         "xdp_drop != xdp_drop | false",
         "xdp_drop <= xdp_drop and xdp_drop >= xdp_drop and not xdp_drop < xdp_drop | true",
         "fast > 0 and cached > 0 and ring == 0 and ring_full == 0 | true",
         "1 < 2 and 2 > 1 and 1 <= 1 and 1 >= 1 and 1 != 2 | true",
-        "change(xdp_drop) == xdp_drop and change(time_ms) == 1 | true",
+        "change(xdp_drop) == xdp_drop and change(time_ns) == 1ms | true",
         "change(free) == free - memory.pages and change(free) < 0 | true",
         "change( memory.pages ) == 0 | true",
         "held_node0 == inflight and held_node1 == 0 and held_pfmemalloc == 0 | true",
@@ -146,6 +148,9 @@ class ConditionTest {
         "fast > 1x | holds: not a number: \"1x\" (numbers are written like 12, 0.5 or 2e6)",
         "fast > 1e400 | holds: number too large: \"1e400\"",
         "fast > 0x10 | holds: not a number: \"0x10\" (numbers are written like 12, 0.5 or 2e6)",
+        "time_ns > 5 minutes | holds: unexpected \"minutes\" after a complete condition",
+        "time_ns > 5 ms | holds: write a time's unit right after its number, e.g. 5ms",
+        "time_ns > 5h | holds: not a number: \"5h\" (numbers are written like 12, 0.5 or 2e6)",
         "fast / 2 > 0 | holds: unexpected character \"/\" at column 6 of the condition",
         "fast > 0 and | holds: the condition ends too soon: a number, a name or ( is missing",
         "and fast > 0 | holds: \"and\" needs a condition before it",
@@ -200,7 +205,7 @@ class ConditionTest {
     void aFalseConditionIsReportedWithItsCheckpointAndValues() throws Exception {
         Preset p = PresetParser.parse("c.workload", List.of("title = t", "memory.pages = 8192",
                 "checkpoint 1ms fast: x", "holds = fast > 0", "holds = rx_missed > 5 and fast < 0",
-                "checkpoint step 3 device: y", "holds = time_ms >= 1"));
+                "checkpoint step 3 device: y", "holds = time_ns >= 1ms"));
         List<CheckpointConditions.Failure> failures = CheckpointConditions.check(p);
         assertThat(failures).hasSize(1);
         String described = failures.get(0).describe();
