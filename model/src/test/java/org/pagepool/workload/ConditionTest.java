@@ -125,6 +125,38 @@ class ConditionTest {
         }
     }
 
+    @Test
+    void theReadmeListsEveryNameAndOnlyNamesThatExist() throws Exception {
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        List<String> readme = java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", "README.md"));
+        int from = readme.indexOf("| names | what |");
+        assertThat(from).as("the README's table of names").isPositive();
+        for (String line : readme.subList(from + 2, readme.size())) {
+            if (!line.startsWith("|")) {
+                break;
+            }
+            if (!line.startsWith("| every parameter key")) {
+                String names = line.substring(2, line.indexOf(" | "));
+                for (String token : names.split("[` ,…]+")) {
+                    if (!token.isEmpty()) {
+                        listed.add(token);
+                    }
+                }
+            }
+        }
+        java.util.Set<String> families = new java.util.HashSet<>();
+        for (String name : listed) {
+            assertThat(StateFields.byName(name)).as("README names %s", name).isNotNull();
+            families.add(name.replaceAll("[0-9]+", "N"));
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>(Param.keys());
+        for (StateFields.Field f : StateFields.all()) {
+            if (!keys.contains(f.name())) {
+                assertThat(families).as("the README lists %s", f.name()).contains(f.name().replaceAll("[0-9]+", "N"));
+            }
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "''| holds needs a condition, e.g. holds = rx_missed > 0",

@@ -192,6 +192,17 @@ class PresetStrictTest {
         assertThat(p.checkpoints().get(0).target()).isEqualTo("ptrRing");
     }
 
+    @Test
+    void theReadmesExamplePresetIsRead() throws Exception {
+        List<String> readme = Files.readAllLines(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        int start = readme.indexOf("### The preset format") + 3;
+        assertThat(readme.get(start - 1)).isEqualTo("```");
+        List<String> example = readme.subList(start, readme.subList(start, readme.size()).indexOf("```") + start);
+        Preset p = PresetParser.parse("README.md", example);
+        assertThat(p.title()).isEqualTo("Pool #2 demo");
+        assertThat(p.checkpoints()).singleElement().satisfies(c -> assertThat(c.holds()).hasSize(1));
+    }
+
     // ---- files ------------------------------------------------------------------------------------------------
 
     @Test
