@@ -158,7 +158,8 @@ class MainWindowTest extends AppFixture {
         dialogs.answers.add(bad);
         robot.clickOn("#openPreset");
         await("the message", () -> window.notifications().isShowing());
-        assertThat(window.notifications().getText()).isEqualTo(bad + ":2: not a number for traffic.rate: \"lots\"");
+        assertThat(window.notifications().getText()).isEqualTo(bad + ":2: traffic.rate: not a number: \"lots\""
+                + " (numbers are written like 12, 0.5 or 2e6)");
         assertThat(view().title()).isEqualTo("XDP_DROP steady state");
     }
 

@@ -142,6 +142,28 @@ public final class Numbers {
                 + UNIT_NAMES + ")");
     }
 
+    /** Whether {@code text} is one of the time units ({@value #UNIT_NAMES}, or µs). */
+    public static boolean isTimeUnit(String text) {
+        for (String unit : UNITS) {
+            if (unit.equals(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A whole number of ns in the largest unit it is a whole number of, e.g. {@code 1ms}, {@code 90s}, {@code 7ns}. */
+    public static String formatTime(long ns) {
+        String[] names = {"min", "s", "ms", "us"};
+        long[] lengths = {60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L};
+        for (int u = 0; u < names.length; u++) {
+            if (ns != 0 && ns % lengths[u] == 0) {
+                return ns / lengths[u] + names[u];
+            }
+        }
+        return ns + "ns";
+    }
+
     private static boolean isUnitLetter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == 'µ';
     }

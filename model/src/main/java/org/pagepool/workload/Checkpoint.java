@@ -14,9 +14,10 @@ import java.util.List;
  * @param target what to look at: a region id (device, allocCache, ptrRing, buddy, sockets) or a counter name
  * @param answer the index of the right choice, -1 without a question
  * @param line   the preset line it came from
+ * @param holds  what the text claims, as conditions the model can check at this moment (all must hold)
  */
 public record Checkpoint(long timeNs, long step, String target, String text, String question, List<String> choices,
-                         int answer, int line) {
+                         int answer, int line, List<Condition> holds) {
 
     /** The regions a checkpoint may point at (counters are named by their kernel names). */
     public static final List<String> REGIONS = List.of("device", "allocCache", "ptrRing", "buddy", "sockets",
@@ -24,6 +25,13 @@ public record Checkpoint(long timeNs, long step, String target, String text, Str
 
     public Checkpoint {
         choices = List.copyOf(choices);
+        holds = List.copyOf(holds);
+    }
+
+    /** A checkpoint without conditions. */
+    public Checkpoint(long timeNs, long step, String target, String text, String question, List<String> choices,
+                      int answer, int line) {
+        this(timeNs, step, target, text, question, choices, answer, line, List.of());
     }
 
     public boolean hasQuestion() {
@@ -32,7 +40,14 @@ public record Checkpoint(long timeNs, long step, String target, String text, Str
 
     /** The same checkpoint with a question to ask before the answer. */
     Checkpoint withQuestion(String newQuestion, List<String> newChoices, int newAnswer) {
-        return new Checkpoint(timeNs, step, target, text, newQuestion, newChoices, newAnswer, line);
+        return new Checkpoint(timeNs, step, target, text, newQuestion, newChoices, newAnswer, line, holds);
+    }
+
+    /** The same checkpoint with one more condition. */
+    Checkpoint withCondition(Condition condition) {
+        List<Condition> more = new java.util.ArrayList<>(holds);
+        more.add(condition);
+        return new Checkpoint(timeNs, step, target, text, question, choices, answer, line, more);
     }
 
     /** Whether the run has reached this checkpoint at {@code position} steps and time {@code now}. */

@@ -2,12 +2,16 @@
 package org.pagepool.workload;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.pagepool.text.Numbers;
+import org.pagepool.text.Tokens;
 
 /**
- * Reads workload presets. One setting a line, {@code #} starts a comment:
+ * Reads workload presets. One setting a line:
  * <pre>
  * title = XDP_DROP steady state
  * summary = Every packet is dropped by XDP and its page recycled into the cache.
@@ -17,9 +21,40 @@ import java.util.Locale;
  * traffic.rate = 10M          # a parameter (see {@link Param})
  * at 500ms: irq.cpu = 2       # a timeline event: a parameter changes
  * at 1s: reload               # or the driver reloads / unloads
+ * checkpoint 1s ptrRing: What the viewer should see now.
+ * holds = ring > 0 and ring_full == 0    # what the text claims, checked by the tests
+ * ask = A question for predict mode?
+ * choices = one answer | *the right answer | another
  * </pre>
- * Times take ns, us, ms or s; rates and counts may use k, M or G; shares may
- * be written as 30%; switches as on or off. Errors carry the line number.
+ *
+ * <p><b>Comments.</b> A line whose first non-blank character is {@code #} is a
+ * comment. In the text settings ({@code title}, {@code summary}, {@code watch},
+ * {@code ask}, {@code choices}) and in a checkpoint after its colon the text
+ * runs to the end of the line: a {@code #} there is part of the text. Anywhere
+ * else a {@code #} starts a comment that runs to the end of the line.
+ *
+ * <p><b>Values</b> ({@link Numbers}): numbers are written like 12, 0.5 or 2e6;
+ * counts and rates may end in k, M or G (thousand, million, billion; a rate
+ * also in pps); shares may be written as 30%; switches as on or off. Every
+ * time carries its unit: ns, us (or µs), ms, s or min, keys ending in
+ * {@code _ns} included (the suffix names the model's resolution).
+ *
+ * <p><b>Order and consistency.</b> Events come in the order they happen
+ * (events at the same time keep the file's order), and so do checkpoints,
+ * time checkpoints among themselves and step checkpoints among themselves.
+ * Events and time checkpoints lie before the end of the run ({@code duration},
+ * 1s unless set). At every moment at least one XDP verdict has a weight above
+ * 0. An {@code unload} needs a loaded driver: after one, a {@code reload}
+ * loads it again. A checkpoint asks at most one question, each {@code ask}
+ * followed by its {@code choices}.
+ *
+ * <p><b>Conditions.</b> {@code holds} lines after a checkpoint state what its
+ * text claims as conditions over {@link StateFields} ({@link ConditionParser}):
+ * comparisons, {@code and}, {@code or}, {@code not}, parentheses, + - * and
+ * numbers with k, M or G. Every one must hold when the run reaches the
+ * checkpoint; a test plays every shipped preset over several seeds to check.
+ *
+ * <p>Errors carry the line number (0 when the problem is the whole file).
  */
 public final class PresetParser {
     /** A preset line that does not follow the format. */
@@ -37,114 +72,41 @@ public final class PresetParser {
         }
     }
 
-    private PresetParser() {
+    /** Settings whose value is text that runs to the end of the line, {@code #} included. */
+    private static final Set<String> TEXT_KEYS = Set.of("title", "summary", "watch", "ask", "choices");
+    /** Settings that may be given once. */
+    private static final Set<String> ONCE = Set.of("title", "duration", "seed", "speed");
+    private static final long DEFAULT_DURATION_NS = 1_000_000_000L;
+
+    private final String name;
+    private String title;
+    private final List<String> summary = new ArrayList<>();
+    private final List<String> watch = new ArrayList<>();
+    private long duration = DEFAULT_DURATION_NS;
+    private long seed = 1;
+    private double speed = 1e-4;
+    private WorkloadParams params = WorkloadParams.defaults();
+    private final List<TimedAction> timeline = new ArrayList<>();
+    private final List<Checkpoint> checkpoints = new ArrayList<>();
+    private String pendingQuestion;
+    private int questionLine;
+    private final int[] lineOf = new int[Param.values().length];
+    private final Map<String, Integer> said = new HashMap<>();
+    private TimedAction lastEvent;
+    private Checkpoint lastTimeCheckpoint;
+    private Checkpoint lastStepCheckpoint;
+
+    private PresetParser(String name) {
+        this.name = name;
     }
 
     public static Preset parse(String name, List<String> lines) throws PresetError {
-        String title = null;
-        List<String> summary = new ArrayList<>();
-        List<String> watch = new ArrayList<>();
-        long duration = 1_000_000_000L;
-        long seed = 1;
-        double speed = 1e-4;
-        WorkloadParams params = WorkloadParams.defaults();
-        List<TimedAction> timeline = new ArrayList<>();
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        String pendingQuestion = null;
-        int questionLine = 0;
-        int[] lineOf = new int[Param.values().length];
-        java.util.Set<String> said = new java.util.HashSet<>();
+        return new PresetParser(name).read(lines);
+    }
+
+    private Preset read(List<String> lines) throws PresetError {
         for (int i = 0; i < lines.size(); i++) {
-            int n = i + 1;
-            String raw = lines.get(i);
-            int hash = raw.indexOf('#');
-            String text = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
-            if (text.isEmpty()) {
-                continue;
-            }
-            if (text.startsWith("at ") || text.startsWith("at\t")) {
-                timeline.add(timed(n, text));
-                continue;
-            }
-            if (text.startsWith("checkpoint ") || text.startsWith("checkpoint\t")) {
-                if (pendingQuestion != null) {
-                    throw new PresetError(questionLine, "ask needs a choices = ... line after it");
-                }
-                Checkpoint c = checkpoint(n, text);
-                Checkpoint later = laterOfSameKind(checkpoints, c);
-                if (later != null) {
-                    throw new PresetError(n, "checkpoints come in the order they happen: this one is before the one"
-                            + " on line " + later.line());
-                }
-                checkpoints.add(c);
-                continue;
-            }
-            int eq = text.indexOf('=');
-            if (eq < 0) {
-                throw new PresetError(n, "expected key = value or at TIME: event, found \"" + text + "\"");
-            }
-            String key = text.substring(0, eq).strip();
-            String value = text.substring(eq + 1).strip();
-            if ((key.equals("title") || key.equals("duration") || key.equals("seed") || key.equals("speed"))
-                    && !said.add(key)) {
-                throw new PresetError(n, key + " is set twice");
-            }
-            switch (key) {
-                case "ask":
-                    if (checkpoints.isEmpty()) {
-                        throw new PresetError(n, "ask belongs to a checkpoint: put it after a checkpoint line");
-                    }
-                    pendingQuestion = required(n, key, value);
-                    questionLine = n;
-                    break;
-                case "choices": {
-                    if (pendingQuestion == null) {
-                        throw new PresetError(n, "choices need an ask = ... line before them");
-                    }
-                    int last = checkpoints.size() - 1;
-                    checkpoints.set(last, choices(n, value, checkpoints.get(last), pendingQuestion));
-                    pendingQuestion = null;
-                    break;
-                }
-                case "title":
-                    title = required(n, key, value);
-                    break;
-                case "speed":
-                    speed = value.equals("max") ? Double.POSITIVE_INFINITY : number(n, key, value);
-                    if (!(speed > 0)) {
-                        throw new PresetError(n, "speed is a factor of real time above 0 (e.g. 1e-3), or max");
-                    }
-                    break;
-                case "summary":
-                    summary.add(required(n, key, value));
-                    break;
-                case "watch":
-                    watch.add(required(n, key, value));
-                    break;
-                case "duration":
-                    duration = time(n, key, value);
-                    if (duration <= 0) {
-                        throw new PresetError(n, "duration must be more than 0");
-                    }
-                    break;
-                case "seed": {
-                    double d = number(n, key, value);
-                    if (d != Math.rint(d) || Math.abs(d) > 9e15) {
-                        throw new PresetError(n, "seed needs a whole number, not " + value);
-                    }
-                    seed = (long) d;
-                    break;
-                }
-                default: {
-                    Param param = param(n, key);
-                    if (lineOf[param.ordinal()] != 0) {
-                        throw new PresetError(n, key + " is set twice (first on line " + lineOf[param.ordinal()]
-                                + ")");
-                    }
-                    lineOf[param.ordinal()] = n;
-                    params = set(n, params, param, value);
-                }
-            }
+            line(i + 1, lines.get(i), lines.size());
         }
         if (pendingQuestion != null) {
             throw new PresetError(questionLine, "ask needs a choices = ... line after it");
@@ -152,9 +114,85 @@ public final class PresetParser {
         if (title == null) {
             throw new PresetError(0, "no title: add a line title = ...");
         }
-        check(params, timeline, lineOf);
-        timeline.sort(Comparator.comparingLong(TimedAction::timeNs)); // stable: same-time events keep their order
+        checkCrossSettings();
+        checkWithinDuration();
+        checkTimeline();
         return new Preset(name, title, summary, watch, duration, seed, params, timeline, checkpoints, speed);
+    }
+
+    private void line(int n, String raw, int lineCount) throws PresetError {
+        checkCharacters(n, raw, lineCount);
+        String text = raw.strip();
+        if (text.isEmpty() || text.startsWith("#")) {
+            return;
+        }
+        if (startsWithWord(text, "at")) {
+            timed(n, uncommented(text));
+        } else if (startsWithWord(text, "checkpoint")) {
+            checkpoint(n, text);
+        } else {
+            setting(n, text);
+        }
+    }
+
+    /** Line breaks other than LF and CR LF, and control characters, are refused before they reach a message. */
+    private static void checkCharacters(int n, String raw, int lineCount) throws PresetError {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\r') {
+                throw new PresetError(n, lineCount == 1 && i < raw.length() - 1
+                        ? "the lines of this file end with CR alone (\\r, old Mac line endings): save it with LF"
+                                + " or CR LF line endings"
+                        : "a CR (\\r) inside the line, at column " + (i + 1) + ": lines end with LF or CR LF");
+            }
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                throw new PresetError(n, "control character " + Tokens.escape(c) + " at column " + (i + 1)
+                        + ": a preset is plain text");
+            }
+        }
+    }
+
+    private static boolean startsWithWord(String text, String word) {
+        return text.startsWith(word) && text.length() > word.length()
+                && (text.charAt(word.length()) == ' ' || text.charAt(word.length()) == '\t');
+    }
+
+    /** The text before a {@code #}, without blanks around it. */
+    private static String uncommented(String text) {
+        int hash = text.indexOf('#');
+        return (hash >= 0 ? text.substring(0, hash) : text).strip();
+    }
+
+    // ---- settings --------------------------------------------------------------------------------------------
+
+    private void setting(int n, String text) throws PresetError {
+        int eq = text.indexOf('=');
+        int hash = text.indexOf('#');
+        if (eq < 0 || hash >= 0 && hash < eq) {
+            throw new PresetError(n, "expected key = value, at TIME: event or checkpoint TIME TARGET: text, found "
+                    + Tokens.quote(uncommented(text)));
+        }
+        String key = text.substring(0, eq).strip();
+        String rest = text.substring(eq + 1);
+        String value = TEXT_KEYS.contains(key) ? rest.strip() : uncommented(rest);
+        if (ONCE.contains(key)) {
+            Integer first = said.putIfAbsent(key, n);
+            if (first != null) {
+                throw new PresetError(n, key + " is set twice (first on line " + first + ")");
+            }
+        }
+        switch (key) {
+            case "title" -> title = required(n, key, value);
+            case "summary" -> summary.add(required(n, key, value));
+            case "watch" -> watch.add(required(n, key, value));
+            case "ask" -> ask(n, required(n, key, value));
+            case "choices" -> choices(n, value);
+            case "holds" -> holds(n, value);
+            case "speed" -> speed = PresetValues.speed(n, value);
+            case "duration" -> duration(n, value);
+            case "seed" -> seed = PresetValues.seed(n, value);
+            default -> parameter(n, key, value);
+        }
     }
 
     private static String required(int line, String key, String value) throws PresetError {
@@ -164,235 +202,225 @@ public final class PresetParser {
         return value;
     }
 
-    /** An earlier-listed checkpoint of the same kind (time or step) that comes after {@code c}, or null. */
-    private static Checkpoint laterOfSameKind(List<Checkpoint> listed, Checkpoint c) {
-        for (Checkpoint earlier : listed) {
-            boolean after = c.timeNs() >= 0 ? earlier.timeNs() > c.timeNs() : earlier.step() > c.step();
-            if (after) {
-                return earlier;
-            }
+    private void duration(int n, String value) throws PresetError {
+        duration = PresetValues.time(n, "duration", value);
+        if (duration <= 0) {
+            throw new PresetError(n, "duration must be more than 0 (allowed 1ns.."
+                    + Numbers.formatTime(PresetValues.MAX_TIME_NS) + ")");
         }
-        return null;
     }
 
-    /** {@code checkpoint 30ms ptrRing: text} or {@code checkpoint step 5000 ring_full: text}. */
-    private static Checkpoint checkpoint(int line, String text) throws PresetError {
-        int colon = text.indexOf(':');
-        if (colon < 0) {
-            throw new PresetError(line, "expected checkpoint TIME TARGET: text (e.g. checkpoint 30ms ptrRing: ...)");
+    private void parameter(int n, String key, String value) throws PresetError {
+        Param param = param(n, key);
+        if (lineOf[param.ordinal()] != 0) {
+            throw new PresetError(n, key + " is set twice (first on line " + lineOf[param.ordinal()] + ")");
         }
-        String[] head = text.substring("checkpoint".length(), colon).strip().split("[ \t]+");
-        String body = text.substring(colon + 1).strip();
+        lineOf[param.ordinal()] = n;
+        params = params.with(param, PresetValues.value(n, param, value));
+    }
+
+    private static Param param(int line, String key) throws PresetError {
+        Param param = Param.byKey(key);
+        if (param == null) {
+            throw new PresetError(line, "unknown setting " + Tokens.quote(key) + " (settings: title, summary, watch,"
+                    + " duration, seed, speed, " + String.join(", ", Param.keys())
+                    + "; after a checkpoint: ask, choices, holds)");
+        }
+        return param;
+    }
+
+    // ---- questions -------------------------------------------------------------------------------------------
+
+    private void ask(int n, String question) throws PresetError {
+        if (checkpoints.isEmpty()) {
+            throw new PresetError(n, "ask belongs to a checkpoint: put it after a checkpoint line");
+        }
+        if (pendingQuestion != null) {
+            throw new PresetError(n, "the ask on line " + questionLine + " has no choices yet: follow each ask with"
+                    + " its choices = ... line");
+        }
+        Checkpoint c = checkpoints.get(checkpoints.size() - 1);
+        if (c.hasQuestion()) {
+            throw new PresetError(n, "the checkpoint on line " + c.line() + " already asks a question: one question"
+                    + " per checkpoint");
+        }
+        pendingQuestion = question;
+        questionLine = n;
+    }
+
+    /** {@code A | *B | C}: the starred one is right. */
+    private void choices(int n, String value) throws PresetError {
+        if (pendingQuestion == null) {
+            throw new PresetError(n, "choices need an ask = ... line before them");
+        }
+        List<String> choices = new ArrayList<>();
+        int answer = -1;
+        for (String raw : value.split("\\|", -1)) {
+            String choice = raw.strip();
+            if (choice.startsWith("*")) {
+                if (answer >= 0) {
+                    throw new PresetError(n, "only one choice may be starred as the answer");
+                }
+                answer = choices.size();
+                choice = choice.substring(1).strip();
+            }
+            if (choice.isEmpty()) {
+                throw new PresetError(n, "a choice is empty (choices are separated by |)");
+            }
+            choices.add(choice);
+        }
+        if (choices.size() < 2) {
+            throw new PresetError(n, "choices need at least two answers, separated by |");
+        }
+        if (answer < 0) {
+            throw new PresetError(n, "star the right choice, e.g. choices = the cache | *the ring");
+        }
+        int last = checkpoints.size() - 1;
+        checkpoints.set(last, checkpoints.get(last).withQuestion(pendingQuestion, choices, answer));
+        pendingQuestion = null;
+    }
+
+    // ---- conditions ------------------------------------------------------------------------------------------
+
+    private void holds(int n, String value) throws PresetError {
+        if (checkpoints.isEmpty()) {
+            throw new PresetError(n, "holds belongs to a checkpoint: put it after a checkpoint line");
+        }
+        int last = checkpoints.size() - 1;
+        checkpoints.set(last, checkpoints.get(last).withCondition(ConditionParser.parse(n, value)));
+    }
+
+    // ---- checkpoints -----------------------------------------------------------------------------------------
+
+    /** {@code checkpoint 30ms ptrRing: text} or {@code checkpoint step 5000 ring_full: text}. */
+    private void checkpoint(int n, String line) throws PresetError {
+        if (pendingQuestion != null) {
+            throw new PresetError(questionLine, "ask needs a choices = ... line after it");
+        }
+        int colon = line.indexOf(':');
+        int hash = line.indexOf('#');
+        if (colon < 0 || hash >= 0 && hash < colon) {
+            throw new PresetError(n, "expected checkpoint TIME TARGET: text (e.g. checkpoint 30ms ptrRing: ...)");
+        }
+        String[] head = line.substring("checkpoint".length(), colon).strip().split("[ \t]+");
+        String body = line.substring(colon + 1).strip();
         if (body.isEmpty()) {
-            throw new PresetError(line, "a checkpoint needs a text after the colon");
+            throw new PresetError(n, "a checkpoint needs a text after the colon");
         }
         long time = -1;
         long step = -1;
         int next;
-        if (head.length >= 1 && head[0].equals("step")) {
+        if (head[0].equals("step")) {
             if (head.length < 2) {
-                throw new PresetError(line, "checkpoint step needs a number of steps");
+                throw new PresetError(n, "checkpoint step needs a number of steps");
             }
-            double steps = number(line, "checkpoint step", head[1]);
-            if (steps < 1 || steps != Math.rint(steps)) {
-                throw new PresetError(line, "checkpoint step needs a whole number above 0, not " + head[1]);
-            }
-            step = (long) steps;
+            step = PresetValues.step(n, head[1]);
             next = 2;
-        } else if (head.length >= 1 && !head[0].isEmpty()) {
-            time = time(line, "checkpoint", head[0]);
-            next = 1;
+        } else if (!head[0].isEmpty()) {
+            boolean spacedUnit = head.length > 2 && Numbers.isTimeUnit(head[1]);
+            time = PresetValues.time(n, "checkpoint", spacedUnit ? head[0] + head[1] : head[0]);
+            next = spacedUnit ? 2 : 1;
         } else {
-            throw new PresetError(line, "a checkpoint needs a time (30ms) or a step (step 5000)");
+            throw new PresetError(n, "a checkpoint needs a time (30ms) or a step (step 5000)");
         }
         if (head.length != next + 1) {
-            throw new PresetError(line, "a checkpoint names one thing to look at after its time: a region ("
+            throw new PresetError(n, "a checkpoint names one thing to look at after its time: a region ("
                     + String.join(", ", Checkpoint.REGIONS) + ") or a counter");
         }
         String target = head[next];
         if (!Checkpoint.REGIONS.contains(target) && !COUNTERS.contains(target)) {
-            throw new PresetError(line, "unknown region or counter \"" + target + "\" (regions: "
+            throw new PresetError(n, "unknown region or counter " + Tokens.quote(target) + " (regions: "
                     + String.join(", ", Checkpoint.REGIONS) + "; or a counter such as ring_full)");
         }
-        return new Checkpoint(time, step, target, body, null, List.of(), -1, line);
+        Checkpoint c = new Checkpoint(time, step, target, body, null, List.of(), -1, n);
+        Checkpoint before = time >= 0 ? lastTimeCheckpoint : lastStepCheckpoint;
+        if (before != null && (time >= 0 ? before.timeNs() > time : before.step() > step)) {
+            throw new PresetError(n, "checkpoints come in the order they happen: this one is before the one on line "
+                    + before.line());
+        }
+        if (time >= 0) {
+            lastTimeCheckpoint = c;
+        } else {
+            lastStepCheckpoint = c;
+        }
+        checkpoints.add(c);
     }
 
     /** The counters a checkpoint may point at, under the names the window shows. */
-    static final java.util.Set<String> COUNTERS = counters();
+    static final Set<String> COUNTERS = counters();
 
-    private static java.util.Set<String> counters() {
-        java.util.Set<String> names = new java.util.HashSet<>(org.pagepool.pool.PoolStatsSnapshot.NAMES);
+    private static Set<String> counters() {
+        Set<String> names = new HashSet<>(org.pagepool.pool.PoolStatsSnapshot.NAMES);
         names.addAll(org.pagepool.nic.NicStats.NAMES);
         names.addAll(StackStats.NAMES);
         names.addAll(List.of("hold", "release", "inflight", "users"));
         return names;
     }
 
-    /** {@code A | *B | C}: the starred one is right. */
-    private static Checkpoint choices(int line, String value, Checkpoint c, String question) throws PresetError {
-        List<String> choices = new ArrayList<>();
-        int answer = -1;
-        for (String raw : value.split("\\|")) {
-            String choice = raw.strip();
-            if (choice.startsWith("*")) {
-                if (answer >= 0) {
-                    throw new PresetError(line, "only one choice may be starred as the answer");
-                }
-                answer = choices.size();
-                choice = choice.substring(1).strip();
-            }
-            if (choice.isEmpty()) {
-                throw new PresetError(line, "a choice is empty (choices are separated by |)");
-            }
-            choices.add(choice);
-        }
-        if (choices.size() < 2) {
-            throw new PresetError(line, "choices need at least two answers, separated by |");
-        }
-        if (answer < 0) {
-            throw new PresetError(line, "star the right choice, e.g. choices = the cache | *the ring");
-        }
-        return c.withQuestion(question, choices, answer);
-    }
+    // ---- the timeline ----------------------------------------------------------------------------------------
 
-    private static TimedAction timed(int line, String text) throws PresetError {
+    private void timed(int n, String text) throws PresetError {
         int colon = text.indexOf(':');
         if (colon < 0) {
-            throw new PresetError(line, "expected at TIME: event (e.g. at 2s: reload)");
+            throw new PresetError(n, "expected at TIME: event (e.g. at 2s: reload)");
         }
-        long time = time(line, "at", text.substring(2, colon).strip());
+        String when = text.substring(2, colon).strip();
         String event = text.substring(colon + 1).strip();
+        if (!when.isEmpty() && when.chars().allMatch(Character::isDigit) && !event.isEmpty()
+                && Character.isDigit(event.charAt(0))) {
+            String clock = when + ":" + event.split("[ \t:]", 2)[0];
+            throw new PresetError(n, "not a time: " + Tokens.quote(clock) + " (a time is a number and a unit: "
+                    + Numbers.UNIT_NAMES + ", e.g. at 5min: reload)");
+        }
+        long time = PresetValues.time(n, "at", when);
+        TimedAction action = new TimedAction(time, n, action(n, event));
+        if (lastEvent != null && lastEvent.timeNs() > time) {
+            throw new PresetError(n, "events come in the order they happen: this one (at "
+                    + Numbers.formatTime(time) + ") is before the one on line " + lastEvent.line() + " (at "
+                    + Numbers.formatTime(lastEvent.timeNs()) + ")");
+        }
+        lastEvent = action;
+        timeline.add(action);
+    }
+
+    private static TimedAction.Action action(int n, String event) throws PresetError {
         if (event.equals("reload")) {
-            return new TimedAction(time, line, new TimedAction.Reload());
+            return new TimedAction.Reload();
         }
         if (event.equals("unload")) {
-            return new TimedAction(time, line, new TimedAction.Unload());
+            return new TimedAction.Unload();
         }
         int eq = event.indexOf('=');
         if (eq < 0) {
-            throw new PresetError(line, "unknown event \"" + event + "\" (reload, unload, or key = value)");
+            throw new PresetError(n, "unknown event " + Tokens.quote(event) + " (reload, unload, or key = value)");
         }
-        Param param = param(line, event.substring(0, eq).strip());
+        Param param = param(n, event.substring(0, eq).strip());
         if (param.scope() == Param.Scope.RESET) {
-            throw new PresetError(line, param.key() + " cannot change during a run (it needs a reset): set it at the"
+            throw new PresetError(n, param.key() + " cannot change during a run (it needs a reset): set it at the"
                     + " top of the preset");
         }
-        double value = value(line, param, event.substring(eq + 1).strip());
-        return new TimedAction(time, line, new TimedAction.SetParam(param, value));
+        return new TimedAction.SetParam(param, PresetValues.value(n, param, event.substring(eq + 1).strip()));
     }
 
-    private static Param param(int line, String key) throws PresetError {
-        Param param = Param.byKey(key);
-        if (param == null) {
-            throw new PresetError(line, "unknown setting \"" + key + "\" (settings: title, summary, watch, duration,"
-                    + " seed, " + String.join(", ", Param.keys()) + ")");
-        }
-        return param;
-    }
-
-    private static WorkloadParams set(int line, WorkloadParams params, Param param, String text) throws PresetError {
-        try {
-            return params.with(param, value(line, param, text));
-        } catch (IllegalArgumentException e) {
-            throw new PresetError(line, e.getMessage());
-        }
-    }
-
-    /** A value in the parameter's unit, checked against its range. */
-    static double value(int line, Param param, String text) throws PresetError {
-        double v;
-        switch (param.unit()) {
-            case BOOLEAN:
-                v = bool(line, param.key(), text) ? 1 : 0;
-                break;
-            case NANOS:
-                v = time(line, param.key(), text);
-                break;
-            case FRACTION:
-                v = text.endsWith("%") ? number(line, param.key(), text.substring(0, text.length() - 1)) / 100
-                        : number(line, param.key(), text);
-                break;
-            default:
-                v = number(line, param.key(), text.endsWith("pps") ? text.substring(0, text.length() - 3) : text);
-        }
-        if (v < param.min() || v > param.max()) {
-            throw new PresetError(line, "value out of range for " + param.key() + ": " + text + " (allowed "
-                    + param.format(param.min()) + ".." + param.format(param.max()) + ")");
-        }
-        if (param.integral() && v != Math.rint(v)) {
-            throw new PresetError(line, param.key() + " needs a whole number, not " + text);
-        }
-        return v;
-    }
-
-    private static boolean bool(int line, String key, String text) throws PresetError {
-        switch (text.toLowerCase(Locale.ROOT)) {
-            case "on": case "true": case "yes": case "1":
-                return true;
-            case "off": case "false": case "no": case "0":
-                return false;
-            default:
-                throw new PresetError(line, key + " is on or off, not \"" + text + "\"");
-        }
-    }
-
-    /** A duration: a number with ns, us, ms or s (a bare number is ns). */
-    static long time(int line, String key, String text) throws PresetError {
-        String[][] units = {{"ns", "1"}, {"us", "1000"}, {"µs", "1000"}, {"ms", "1000000"}, {"s", "1000000000"}};
-        for (String[] unit : units) {
-            if (text.endsWith(unit[0])) {
-                double n = number(line, key, text.substring(0, text.length() - unit[0].length()).strip());
-                double ns = n * Double.parseDouble(unit[1]);
-                if (ns < 0 || ns > 1e15) {
-                    throw new PresetError(line, "time out of range for " + key + ": " + text);
-                }
-                return Math.round(ns);
-            }
-        }
-        double n = number(line, key, text);
-        if (n < 0 || n > 1e15) {
-            throw new PresetError(line, "time out of range for " + key + ": " + text);
-        }
-        return Math.round(n);
-    }
-
-    /** A decimal number, optionally with k, M or G. */
-    static double number(int line, String key, String text) throws PresetError {
-        double scale = 1;
-        String body = text;
-        if (body.endsWith("k") || body.endsWith("K")) {
-            scale = 1e3;
-        } else if (body.endsWith("M")) {
-            scale = 1e6;
-        } else if (body.endsWith("G")) {
-            scale = 1e9;
-        }
-        if (scale != 1) {
-            body = body.substring(0, body.length() - 1);
-        }
-        if (!body.matches("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?")) {
-            throw new PresetError(line, "not a number for " + key + ": \"" + text + "\"");
-        }
-        return Double.parseDouble(body) * scale;
-    }
+    // ---- checks across lines ---------------------------------------------------------------------------------
 
     /** The line of whichever of two settings came last (the one that made them disagree). */
-    private static int later(int[] lineOf, Param a, Param b) {
+    private int later(Param a, Param b) {
         return Math.max(lineOf[a.ordinal()], lineOf[b.ordinal()]);
     }
 
     /** Settings that depend on each other: CPUs and nodes that must exist. */
-    private static void check(WorkloadParams p, List<TimedAction> timeline, int[] lineOf) throws PresetError {
-        int cpus = p.getInt(Param.CPUS);
+    private void checkCrossSettings() throws PresetError {
+        int cpus = params.getInt(Param.CPUS);
         for (Param cpu : new Param[] {Param.IRQ_CPU, Param.REDIRECT_CPU}) {
-            if (p.getInt(cpu) >= cpus) {
-                throw new PresetError(later(lineOf, cpu, Param.CPUS), cpu.key() + " is " + p.getInt(cpu)
+            if (params.getInt(cpu) >= cpus) {
+                throw new PresetError(later(cpu, Param.CPUS), cpu.key() + " is " + params.getInt(cpu)
                         + ", but irq.cpu and redirect.cpu must be below cpus (" + cpus + ")");
             }
         }
-        if (p.getInt(Param.POOL_NID) >= p.getInt(Param.NODES)) {
-            throw new PresetError(later(lineOf, Param.POOL_NID, Param.NODES), "pool.nid must be -1 or a node below"
-                    + " memory.nodes (" + p.getInt(Param.NODES) + ")");
+        if (params.getInt(Param.POOL_NID) >= params.getInt(Param.NODES)) {
+            throw new PresetError(later(Param.POOL_NID, Param.NODES), "pool.nid must be -1 or a node below"
+                    + " memory.nodes (" + params.getInt(Param.NODES) + ")");
         }
         for (TimedAction a : timeline) {
             if (a.action() instanceof TimedAction.SetParam set) {
@@ -400,10 +428,75 @@ public final class PresetParser {
                 if (cpu && set.value() >= cpus) {
                     throw new PresetError(a.line(), set.param().key() + " must be below cpus (" + cpus + ")");
                 }
-                if (set.param() == Param.POOL_NID && set.value() >= p.getInt(Param.NODES)) {
+                if (set.param() == Param.POOL_NID && set.value() >= params.getInt(Param.NODES)) {
                     throw new PresetError(a.line(), "pool.nid must be -1 or a node below memory.nodes");
                 }
             }
+        }
+    }
+
+    /** Events and time checkpoints happen before the run ends. */
+    private void checkWithinDuration() throws PresetError {
+        Integer durationLine = said.get("duration");
+        String end = "the run ends at " + Numbers.formatTime(duration) + (durationLine != null
+                ? " (duration on line " + durationLine + ")" : " (the default duration: set duration = ...)");
+        for (TimedAction a : timeline) {
+            if (a.timeNs() >= duration) {
+                throw new PresetError(a.line(), "this event at " + Numbers.formatTime(a.timeNs())
+                        + " would never happen: " + end);
+            }
+        }
+        for (Checkpoint c : checkpoints) {
+            if (c.timeNs() >= duration) {
+                throw new PresetError(c.line(), "this checkpoint at " + Numbers.formatTime(c.timeNs())
+                        + " would never be reached: " + end);
+            }
+        }
+    }
+
+    private static final Param[] VERDICTS = {Param.DROP, Param.TX, Param.REDIRECT, Param.PASS};
+
+    /** Plays the timeline's settings through: some XDP verdict always has a weight; no unload of an unloaded driver. */
+    private void checkTimeline() throws PresetError {
+        WorkloadParams p = params;
+        int weightLine = 0;
+        for (Param verdict : VERDICTS) {
+            weightLine = Math.max(weightLine, lineOf[verdict.ordinal()]);
+        }
+        checkWeights(p, weightLine);
+        TimedAction unloadedBy = null;
+        for (int i = 0; i < timeline.size(); i++) {
+            TimedAction a = timeline.get(i);
+            if (a.action() instanceof TimedAction.SetParam set) {
+                p = p.with(set.param(), set.value());
+                if (List.of(VERDICTS).contains(set.param())) {
+                    weightLine = a.line();
+                }
+            } else if (a.action() instanceof TimedAction.Unload) {
+                if (unloadedBy != null) {
+                    throw new PresetError(a.line(), "the driver is already unloaded (at "
+                            + Numbers.formatTime(unloadedBy.timeNs()) + ", line " + unloadedBy.line()
+                            + "): reload it before unloading it again");
+                }
+                unloadedBy = a;
+            } else {
+                unloadedBy = null; // a reload loads the driver again
+            }
+            boolean lastAtThisTime = i + 1 == timeline.size() || timeline.get(i + 1).timeNs() != a.timeNs();
+            if (lastAtThisTime) {
+                checkWeights(p, weightLine);
+            }
+        }
+    }
+
+    private static void checkWeights(WorkloadParams p, int line) throws PresetError {
+        double sum = 0;
+        for (Param verdict : VERDICTS) {
+            sum += p.get(verdict);
+        }
+        if (sum == 0) {
+            throw new PresetError(line, "every XDP verdict has weight 0: give xdp.drop, xdp.tx, xdp.redirect or"
+                    + " xdp.pass a weight above 0");
         }
     }
 }

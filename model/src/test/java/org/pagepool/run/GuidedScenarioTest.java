@@ -11,8 +11,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pagepool.workload.Checkpoint;
+import org.pagepool.workload.CheckpointConditions;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
+import org.pagepool.workload.Simulation;
 
 /** Every preset, played headless as a guided scenario: it stops at each checkpoint in turn and runs to its end. */
 class GuidedScenarioTest {
@@ -31,6 +33,7 @@ class GuidedScenarioTest {
     void stopsAtEveryCheckpointAndRunsToTheEnd(Path file) throws Exception {
         Preset preset = PresetFiles.load(file, file.getFileName().toString());
         assertThat(preset.checkpoints()).as("checkpoints of %s", file).hasSizeBetween(2, 4);
+        Simulation alongside = preset.start(null);
         try (Runner runner = Runner.live(preset)) {
             runner.submit(new RunnerCommand.Guide(true));
             runner.submit(new RunnerCommand.Speed(Double.POSITIVE_INFINITY));
@@ -45,6 +48,14 @@ class GuidedScenarioTest {
                 } else {
                     assertThat(stopped.position()).as("stopped at the checkpoint's step").isEqualTo(expected.step());
                 }
+                // the window stops where the checkpoint conditions are checked, in the same state
+                CheckpointConditions.runTo(alongside, expected);
+                assertThat(stopped.timeNs()).as("time at line %d", expected.line()).isEqualTo(alongside.now());
+                assertThat(stopped.position()).as("step at line %d", expected.line()).isEqualTo(alongside.steps());
+                assertThat(PoolTotals.of(stopped).stats()).as("pool counters at line %d", expected.line())
+                        .isEqualTo(alongside.poolStats());
+                assertThat(stopped.nic()).as("NIC counters at line %d", expected.line())
+                        .isEqualTo(alongside.driver().stats());
                 serial = stopped.serial();
             }
             runner.submit(new RunnerCommand.Seek(preset.durationNs()));

@@ -69,4 +69,18 @@ class NumbersTest {
         assertThatThrownBy(() -> Numbers.timeNs("-5ms")).hasMessageContaining("no minus sign");
         assertThatThrownBy(() -> Numbers.timeNs("1d")).hasMessageContaining("unknown time unit \"d\"");
     }
+
+    @ParameterizedTest
+    @CsvSource({"ns, true", "us, true", "µs, true", "ms, true", "s, true", "min, true", "m, false", "sec, false",
+        "minutes, false", "MS, false"})
+    void theTimeUnitsAreKnownByName(String unit, boolean known) {
+        assertThat(Numbers.isTimeUnit(unit)).isEqualTo(known);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0ns", "7, 7ns", "1500, 1500ns", "2000, 2us", "1000000, 1ms", "1000000000, 1s", "90000000000, 90s",
+        "120000000000, 2min", "1000000000000000, 1000000s"})
+    void aTimeIsWrittenInTheLargestWholeUnit(long ns, String text) {
+        assertThat(Numbers.formatTime(ns)).isEqualTo(text);
+    }
 }
