@@ -4,9 +4,7 @@ package org.pagepool.script;
 import java.util.Arrays;
 import org.pagepool.mm.Page;
 import org.pagepool.mm.PageAllocator;
-import org.pagepool.trace.PageMove;
 import org.pagepool.trace.Place;
-import org.pagepool.trace.TraceEvent;
 import org.pagepool.trace.TraceObserver;
 
 /**
@@ -27,15 +25,14 @@ final class HandleTable implements TraceObserver {
     }
 
     @Override
-    public void onEvent(TraceEvent event) {
-        if (event instanceof PageMove move && move.pool() == poolId && move.handle() != 0
-                && move.from() == Place.BUDDY) {
-            long index = Integer.toUnsignedLong(move.handle());
+    public void moved(int pool, int handle, int nid, int pfn, int order, Place from, Place to) {
+        if (pool == poolId && handle != 0 && from == Place.BUDDY) {
+            long index = Integer.toUnsignedLong(handle);
             if (index >= frames.length) {
                 frames = Arrays.copyOf(frames, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(index + 1,
                         frames.length * 2L)));
             }
-            frames[(int) index] = ((long) move.nid() << 32) | (move.pfn() + 1L);
+            frames[(int) index] = ((long) nid << 32) | (pfn + 1L);
         }
     }
 

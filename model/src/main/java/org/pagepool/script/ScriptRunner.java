@@ -9,9 +9,7 @@ import org.pagepool.mm.Page;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolCreateException;
 import org.pagepool.pool.PoolState;
-import org.pagepool.trace.KernelMessage;
 import org.pagepool.trace.Place;
-import org.pagepool.trace.TraceEvent;
 import org.pagepool.trace.TraceObserver;
 
 /**
@@ -35,10 +33,8 @@ public final class ScriptRunner {
         kernel.tracer().attach(handles);
         kernel.tracer().attach(new TraceObserver() {
             @Override
-            public void onEvent(TraceEvent event) {
-                if (event instanceof KernelMessage message) {
-                    messages.add(message.text());
-                }
+            public void message(String text) {
+                messages.add(text);
             }
         });
     }

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.pagepool.kernel.Kernel;
 import org.pagepool.mm.Page;
-import org.pagepool.trace.PageMove;
 import org.pagepool.trace.Place;
-import org.pagepool.trace.TraceEvent;
 import org.pagepool.trace.TraceObserver;
 
 /**
@@ -25,14 +23,12 @@ final class PageTracker implements TraceObserver {
     }
 
     @Override
-    public void onEvent(TraceEvent event) {
-        if (event instanceof PageMove move) {
-            long frame = frame(move.nid(), move.pfn());
-            if (move.to() == Place.BUDDY) {
-                outOfBuddy.remove(frame);
-            } else {
-                outOfBuddy.put(frame, move.to());
-            }
+    public void moved(int pool, int handle, int nid, int pfn, int order, Place from, Place to) {
+        long frame = frame(nid, pfn);
+        if (to == Place.BUDDY) {
+            outOfBuddy.remove(frame);
+        } else {
+            outOfBuddy.put(frame, to);
         }
     }
 

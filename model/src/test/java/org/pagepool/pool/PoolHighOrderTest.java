@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pagepool.kernel.Kernel;
 import org.pagepool.mm.Page;
-import org.pagepool.trace.FunctionEnter;
 import org.pagepool.trace.KernelFunction;
 import org.pagepool.trace.Place;
+import org.pagepool.trace.TraceObserver;
 
 /** order > 0: one alloc_pages_node() per block, no bulk, nothing put in the cache (golden 10). */
 class PoolHighOrderTest {
@@ -25,9 +25,10 @@ class PoolHighOrderTest {
     private final List<KernelFunction> calls = new ArrayList<>();
 
     private void recordCalls() {
-        kernel.tracer().attach(event -> {
-            if (event instanceof FunctionEnter enter) {
-                calls.add(enter.function());
+        kernel.tracer().attach(new TraceObserver() {
+            @Override
+            public void entered(KernelFunction function) {
+                calls.add(function);
             }
         });
     }

@@ -24,7 +24,7 @@ class PoolTraceTest {
 
     private final Kernel kernel = kernel(256);
     private final List<TraceEvent> events = new ArrayList<>();
-    private final TraceObserver observer = events::add;
+    private final TraceObserver observer = TraceObserver.records(events::add);
 
     private List<PageMove> moves() {
         return events.stream().filter(PageMove.class::isInstance).map(PageMove.class::cast).toList();
