@@ -12,7 +12,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PagePoolParams;
 import org.pagepool.pool.PoolCreateException;
@@ -41,16 +40,16 @@ public class PoolPathsBenchmark {
 
     /** alloc from the cache + page_pool_recycle_direct() back into it. */
     @Benchmark
-    public Page fastPath() {
-        Page page = pool.allocPages();
+    public int fastPath() {
+        int page = pool.allocPages();
         pool.recycleDirect(page);
         return page;
     }
 
     /** alloc + page_pool_put_full_page(..., false): into the ptr_ring, back by refills of 64. */
     @Benchmark
-    public Page ringPath() {
-        Page page = pool.allocPages();
+    public int ringPath() {
+        int page = pool.allocPages();
         pool.putFullPage(page, false);
         return page;
     }
@@ -81,8 +80,8 @@ public class PoolPathsBenchmark {
     }
 
     @Benchmark
-    public Page fastPathObserved(Observed observed) {
-        Page page = observed.pool.allocPages();
+    public int fastPathObserved(Observed observed) {
+        int page = observed.pool.allocPages();
         observed.pool.recycleDirect(page);
         return page;
     }
@@ -101,8 +100,8 @@ public class PoolPathsBenchmark {
     }
 
     @Benchmark
-    public Page pageAllocatorPath(Pressure pressure) {
-        Page page = pressure.pool.allocPages();
+    public int pageAllocatorPath(Pressure pressure) {
+        int page = pressure.pool.allocPages();
         pressure.pool.recycleDirect(page);
         return page;
     }
