@@ -18,7 +18,7 @@ import org.pagepool.trace.TraceObserver;
  */
 final class HandleTable implements TraceObserver {
     private static final int CHUNK_SHIFT = 16;
-    static final int CHUNK = 1 << CHUNK_SHIFT;
+    private static final int CHUNK = 1 << CHUNK_SHIFT;
 
     /** Pages by handle: chunk {@code h >>> 16}, slot {@code h & 0xffff}; chunks appear as handles reach them. */
     private int[][] chunks = new int[1][];
@@ -62,14 +62,5 @@ final class HandleTable implements TraceObserver {
             return PageRef.NULL;
         }
         return page;
-    }
-
-    /** Bytes the table takes (for the memory budget per page). */
-    long bytes() {
-        long bytes = 16L + 4L * chunks.length;
-        for (int[] chunk : chunks) {
-            bytes += chunk == null ? 0 : 16L + 4L * CHUNK;
-        }
-        return bytes;
     }
 }

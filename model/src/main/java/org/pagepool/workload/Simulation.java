@@ -405,7 +405,7 @@ public final class Simulation implements Stack {
 
     // ---- what the simulation shows ----------------------------------------------------------------------------
 
-    /** Roughly the bytes a copy of this simulation takes. */
+    /** Roughly the most bytes a copy of this simulation can come to hold (struct pages it shares counted in full). */
     public long footprintBytes() {
         long bytes = kernel.mm().footprintBytes() + 40L * (sockets.size() + frames.size());
         for (PagePool pool : pools) {
