@@ -11,7 +11,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.pagepool.mm.Page;
 import org.pagepool.mm.PageAllocator;
 import org.pagepool.trace.Tracer;
 
@@ -28,7 +27,7 @@ public class BuddyBenchmark {
     public int nodePages;
 
     private PageAllocator mm;
-    private final Page[] bulk = new Page[64];
+    private final int[] bulk = new int[64];
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -37,8 +36,8 @@ public class BuddyBenchmark {
     }
 
     @Benchmark
-    public Page allocFree() {
-        Page page = mm.allocPagesNode(0, order);
+    public int allocFree() {
+        int page = mm.allocPagesNode(0, order);
         mm.putPage(page);
         return page;
     }
@@ -46,7 +45,7 @@ public class BuddyBenchmark {
     /** alloc_pages_bulk_array of 64 order-0 pages and their put_page; per op = per 64 pages. */
     @Benchmark
     public int bulk64() {
-        java.util.Arrays.fill(bulk, null);
+        java.util.Arrays.fill(bulk, 0); // NULL slots for the bulk to fill
         int n = mm.allocPagesBulkArray(0, bulk.length, bulk);
         for (int i = 0; i < n; i++) {
             mm.putPage(bulk[i]);

@@ -12,10 +12,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PagePoolParams;
 import org.pagepool.pool.PoolCreateException;
+import org.pagepool.trace.KernelFunction;
+import org.pagepool.trace.Place;
+import org.pagepool.trace.TraceObserver;
 
 /**
  * The pool's three paths, through the same PagePool methods the golden
@@ -38,21 +40,21 @@ public class PoolPathsBenchmark {
 
     /** alloc from the cache + page_pool_recycle_direct() back into it. */
     @Benchmark
-    public Page fastPath() {
-        Page page = pool.allocPages();
+    public int fastPath() {
+        int page = pool.allocPages();
         pool.recycleDirect(page);
         return page;
     }
 
     /** alloc + page_pool_put_full_page(..., false): into the ptr_ring, back by refills of 64. */
     @Benchmark
-    public Page ringPath() {
-        Page page = pool.allocPages();
+    public int ringPath() {
+        int page = pool.allocPages();
         pool.putFullPage(page, false);
         return page;
     }
 
-    /** The fast path with an observer attached that receives (and discards) every event. */
+    /** The fast path with an observer attached that receives (and discards) every event, field by field. */
     @State(Scope.Thread)
     public static class Observed {
         PagePool pool;
@@ -60,14 +62,26 @@ public class PoolPathsBenchmark {
         @Setup(Level.Trial)
         public void setUp(Blackhole hole) throws PoolCreateException {
             Kernel kernel = new Kernel(new int[] {1 << 16});
-            kernel.tracer().attach(hole::consume);
+            kernel.tracer().attach(new TraceObserver() {
+                @Override
+                public void entered(KernelFunction function) {
+                    hole.consume(function);
+                }
+
+                @Override
+                public void moved(int pool, int handle, int nid, int pfn, int order, Place from, Place to) {
+                    hole.consume(pool ^ handle ^ nid ^ pfn ^ order);
+                    hole.consume(from);
+                    hole.consume(to);
+                }
+            });
             pool = PagePool.create(kernel, PagePoolParams.defaults());
         }
     }
 
     @Benchmark
-    public Page fastPathObserved(Observed observed) {
-        Page page = observed.pool.allocPages();
+    public int fastPathObserved(Observed observed) {
+        int page = observed.pool.allocPages();
         observed.pool.recycleDirect(page);
         return page;
     }
@@ -86,8 +100,8 @@ public class PoolPathsBenchmark {
     }
 
     @Benchmark
-    public Page pageAllocatorPath(Pressure pressure) {
-        Page page = pressure.pool.allocPages();
+    public int pageAllocatorPath(Pressure pressure) {
+        int page = pressure.pool.allocPages();
         pressure.pool.recycleDirect(page);
         return page;
     }

@@ -1,22 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.dma;
 
-import org.pagepool.mm.Page;
+import org.pagepool.mm.PageRef;
 import org.pagepool.trace.KernelFunction;
 import org.pagepool.trace.Tracer;
 
 /**
  * The DMA API as page_pool uses it: map, unmap and sync-for-device, with
  * counts and injectable mapping failures. Addresses are the pages' physical
- * addresses (no IOMMU translation is modelled; the IOMMU only changes costs).
+ * addresses, {@code page_to_phys()} (no IOMMU translation is modelled; the
+ * IOMMU only changes costs), so a page's DMA address is a function of its frame.
  * Single-threaded.
  */
 public final class DmaMapper {
     /** {@code DMA_MAPPING_ERROR}. */
     public static final long DMA_MAPPING_ERROR = ~0L;
-    public static final int PAGE_SHIFT = 12;
-    /** Each node's physical memory starts at (nid + 1) * 64 GiB: no page has bus address 0. */
-    private static final int NODE_SHIFT = 36;
+    public static final int PAGE_SHIFT = PageRef.PAGE_SHIFT;
 
     private final Tracer tracer;
     private int failMaps;
@@ -52,7 +51,7 @@ public final class DmaMapper {
     }
 
     /** {@code dma_map_page_attrs()}: the bus address, or {@link #DMA_MAPPING_ERROR}. */
-    public long mapPageAttrs(Page page, long offset, long size, DmaDirection dir) {
+    public long mapPageAttrs(int page, long offset, long size, DmaDirection dir) {
         tracer.enter(KernelFunction.DMA_MAP_PAGE_ATTRS);
         if (failMaps > 0) {
             failMaps--;
@@ -60,7 +59,7 @@ public final class DmaMapper {
         }
         mapped++;
         maps++;
-        return physAddr(page) + offset;
+        return PageRef.pageToPhys(page) + offset;
     }
 
     /** {@code dma_mapping_error()}. */
@@ -79,10 +78,6 @@ public final class DmaMapper {
     public void syncSingleRangeForDevice(long dma, long offset, long size, DmaDirection dir) {
         tracer.enter(KernelFunction.DMA_SYNC_SINGLE_RANGE_FOR_DEVICE);
         syncs++;
-    }
-
-    private static long physAddr(Page page) {
-        return ((long) (page.nid() + 1) << NODE_SHIFT) + ((long) page.pfn() << PAGE_SHIFT);
     }
 
     /** Mappings made minus mappings undone, over the whole run. */

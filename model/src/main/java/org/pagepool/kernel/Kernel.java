@@ -6,6 +6,7 @@ import java.util.Set;
 import org.pagepool.dma.DmaMapper;
 import org.pagepool.mm.ModelRefusal;
 import org.pagepool.mm.PageAllocator;
+import org.pagepool.mm.PageOwner;
 import org.pagepool.time.Jiffies;
 import org.pagepool.trace.Tracer;
 
@@ -38,6 +39,8 @@ public final class Kernel {
     private int cpuNode;
     private boolean softirq = true;
     private int nextPoolId = 1;
+    /** Every pool by id, freed ones too: a page names its pool by id ({@code page->pp}, its owner). */
+    private PageOwner[] pools = new PageOwner[8];
 
     /** One node of {@value #DEFAULT_NODE_PAGES} pages, CPU on node 0, in softirq. */
     public Kernel() {
@@ -64,6 +67,7 @@ public final class Kernel {
         cpuNode = o.cpuNode;
         softirq = o.softirq;
         nextPoolId = o.nextPoolId;
+        pools = new PageOwner[o.pools.length]; // each pool's copy registers itself
     }
 
     /**
@@ -162,5 +166,19 @@ public final class Kernel {
     /** A fresh id for a new pool (shown in traces, like the pool ids of Linux 6.8+). */
     public int nextPoolId() {
         return nextPoolId++;
+    }
+
+    /** Makes {@code pool} findable by its id. */
+    public void registerPool(PageOwner pool) {
+        int id = pool.id();
+        if (id >= pools.length) {
+            pools = java.util.Arrays.copyOf(pools, Math.max(id + 1, pools.length * 2));
+        }
+        pools[id] = pool;
+    }
+
+    /** The pool with id {@code id} (perhaps freed), or null for 0 and ids no pool has here. */
+    public PageOwner pool(int id) {
+        return id > 0 && id < pools.length ? pools[id] : null;
     }
 }

@@ -3,7 +3,6 @@ package org.pagepool.kernel;
 
 import java.util.ArrayDeque;
 import java.util.List;
-import org.pagepool.trace.KernelMessage;
 import org.pagepool.trace.Tracer;
 
 /**
@@ -36,7 +35,7 @@ public final class KernelLog {
             recent.removeFirst();
         }
         recent.addLast(line);
-        tracer.emit(new KernelMessage(line));
+        tracer.message(line);
     }
 
     /** Lines printed since the kernel started. */

@@ -6,19 +6,15 @@ import java.util.function.IntConsumer;
 /**
  * One NUMA node's memory: a buddy allocator over page frames 0..size-1, with
  * free lists for orders 0..10 (the spec fixes which block a request takes:
- * the smallest order that will do, then the lowest address), and the node's
- * {@code struct page} array, created section by section as pages are first used.
+ * the smallest order that will do, then the lowest address). The node's
+ * {@code struct page}s are in the {@link MemMap}.
  */
 final class NodeMemory {
-    private static final int SECTION_SHIFT = 10;
-
     final int nid;
     final int size;
     private final BlockSet[] freeArea = new BlockSet[PageAllocator.MAX_ORDER];
     private final int[] nrFree = new int[PageAllocator.MAX_ORDER];
     private long freePages;
-    private final Page[][] memmap;
-    private int pageRecords;
 
     NodeMemory(int nid, int size) {
         this.nid = nid;
@@ -26,7 +22,6 @@ final class NodeMemory {
         for (int order = 0; order < freeArea.length; order++) {
             freeArea[order] = new BlockSet(blocksOf(order));
         }
-        memmap = new Page[(size + (1 << SECTION_SHIFT) - 1) >>> SECTION_SHIFT][];
         int pfn = 0;
         while (pfn < size) {
             int order = PageAllocator.MAX_ORDER - 1;
@@ -46,26 +41,11 @@ final class NodeMemory {
         }
         System.arraycopy(o.nrFree, 0, nrFree, 0, nrFree.length);
         this.freePages = o.freePages;
-        this.pageRecords = o.pageRecords;
-        this.memmap = new Page[o.memmap.length][];
-        for (int s = 0; s < memmap.length; s++) {
-            Page[] section = o.memmap[s];
-            if (section != null) {
-                Page[] copied = new Page[section.length];
-                for (int i = 0; i < section.length; i++) {
-                    copied[i] = section[i] == null ? null : new Page(section[i]);
-                }
-                memmap[s] = copied;
-            }
-        }
     }
 
-    /** Roughly the bytes this node's records take: page records, sections and free-list bitmaps. */
+    /** Bytes the free-list bitmaps take. */
     long footprintBytes() {
-        long bytes = 72L * pageRecords + 4L * memmap.length;
-        for (Page[] section : memmap) {
-            bytes += section == null ? 0 : 4L * section.length;
-        }
+        long bytes = 0;
         for (BlockSet area : freeArea) {
             bytes += area.bytes();
         }
@@ -76,43 +56,8 @@ final class NodeMemory {
         return new NodeMemory(this);
     }
 
-    /** Calls {@code action} with every page record this node has created. */
-    void forEachPage(java.util.function.Consumer<Page> action) {
-        for (Page[] section : memmap) {
-            if (section != null) {
-                for (Page page : section) {
-                    if (page != null) {
-                        action.accept(page);
-                    }
-                }
-            }
-        }
-    }
-
     private int blocksOf(int order) {
         return (size + (1 << order) - 1) >>> order;
-    }
-
-    /** {@code pfn_to_page()}: the page record, created on first use. */
-    Page page(int pfn) {
-        Page[] section = memmap[pfn >>> SECTION_SHIFT];
-        if (section == null) {
-            section = new Page[1 << SECTION_SHIFT];
-            memmap[pfn >>> SECTION_SHIFT] = section;
-        }
-        Page page = section[pfn & ((1 << SECTION_SHIFT) - 1)];
-        if (page == null) {
-            page = new Page(nid, pfn);
-            section[pfn & ((1 << SECTION_SHIFT) - 1)] = page;
-            pageRecords++;
-        }
-        return page;
-    }
-
-    /** The page record if it was ever created, else null. */
-    Page existingPage(int pfn) {
-        Page[] section = memmap[pfn >>> SECTION_SHIFT];
-        return section == null ? null : section[pfn & ((1 << SECTION_SHIFT) - 1)];
     }
 
     /** True when some free block has order >= {@code order}. */

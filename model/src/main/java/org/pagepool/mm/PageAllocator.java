@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.mm;
 
+import java.util.function.IntConsumer;
 import org.pagepool.trace.KernelFunction;
 import org.pagepool.trace.Place;
 import org.pagepool.trace.Tracer;
@@ -8,7 +9,8 @@ import org.pagepool.trace.Tracer;
 /**
  * The page allocator: a buddy allocator per NUMA node with the calls page_pool
  * makes ({@code alloc_pages_node}, {@code alloc_pages_bulk_array},
- * {@code get_page}, {@code put_page}) and a {@code /proc/buddyinfo} view.
+ * {@code get_page}, {@code put_page}) and a {@code /proc/buddyinfo} view,
+ * over the {@link MemMap} of {@code struct page}s; pages are {@link PageRef}s.
  * Which block a request takes is fixed by the spec (smallest order, lowest
  * address, preferred node first, then the others by id) so runs repeat exactly.
  * Single-threaded.
@@ -20,6 +22,7 @@ public final class PageAllocator {
     public static final int MAX_NODE_PAGES = 1 << 24;
 
     private final NodeMemory[] nodes;
+    private final MemMap memmap;
     private final Tracer tracer;
     private boolean pressure;
     private int failAllocCalls;
@@ -37,6 +40,7 @@ public final class PageAllocator {
             }
             nodes[nid] = new NodeMemory(nid, nodePages[nid]);
         }
+        this.memmap = new MemMap(nodePages);
     }
 
     private PageAllocator(PageAllocator o, Tracer tracer) {
@@ -45,42 +49,33 @@ public final class PageAllocator {
         for (int i = 0; i < nodes.length; i++) {
             nodes[i] = o.nodes[i].copy();
         }
+        this.memmap = o.memmap.copy();
         this.pressure = o.pressure;
         this.failAllocCalls = o.failAllocCalls;
     }
 
     /**
-     * A deep copy for a model snapshot, reporting to {@code tracer}. Its pages
-     * still name the original pools as owners: see {@link #remapOwners}.
+     * A copy for a model snapshot, reporting to {@code copiedTracer}: the free
+     * lists are copied, the struct pages shared until either side writes
+     * (pages name their pools by id, so nothing needs remapping).
      */
     public PageAllocator copy(Tracer copiedTracer) {
         return new PageAllocator(this, copiedTracer);
     }
 
-    /** Points every page's {@code owner} and {@code pp} at the copies {@code map} gives. */
-    public void remapOwners(java.util.function.UnaryOperator<PageOwner> map) {
-        for (NodeMemory node : nodes) {
-            node.forEachPage(page -> {
-                if (page.owner() != null) {
-                    page.setOwner(map.apply(page.owner()), page.handle());
-                }
-                if (page.pp() != null) {
-                    page.setPp(map.apply(page.pp()));
-                }
-            });
-        }
+    /** The {@code struct page} array: every page's fields. */
+    public MemMap memMap() {
+        return memmap;
     }
 
-    /** Calls {@code action} with every page record the model has created (free or not). */
-    public void forEachPage(java.util.function.Consumer<Page> action) {
-        for (NodeMemory node : nodes) {
-            node.forEachPage(action);
-        }
+    /** Calls {@code action} with every page of the memory the model has touched (free or not). */
+    public void forEachPage(IntConsumer action) {
+        memmap.forEachPage(action);
     }
 
     /** Roughly the bytes the allocator's records take (for bounding snapshot memory). */
     public long footprintBytes() {
-        long bytes = 0;
+        long bytes = memmap.footprintBytes();
         for (NodeMemory node : nodes) {
             bytes += node.footprintBytes();
         }
@@ -128,33 +123,33 @@ public final class PageAllocator {
     /**
      * {@code alloc_pages_node(nid, gfp, order)}: one block of 2^order pages
      * from node {@code nid} (already resolved, not NUMA_NO_NODE), else from
-     * the other nodes in ascending id order; null when none has a large
+     * the other nodes in ascending id order; NULL when none has a large
      * enough free block.
      */
-    public Page allocPagesNode(int nid, int order) {
+    public int allocPagesNode(int nid, int order) {
         tracer.enter(KernelFunction.ALLOC_PAGES_NODE);
         if (injectedFailure()) {
-            return null;
+            return PageRef.NULL;
         }
         return takeBlock(nid, order);
     }
 
     /**
-     * {@code alloc_pages_bulk_array(gfp, nrPages, array)}: fills the null slots
+     * {@code alloc_pages_bulk_array(gfp, nrPages, array)}: fills the NULL slots
      * of {@code array[0..nrPages)} in index order with order-0 pages, each from
      * {@code preferredNid} if it can, else the other nodes; stops when memory
      * runs out. Returns the number of pages in the array.
      */
-    public int allocPagesBulkArray(int preferredNid, int nrPages, Page[] array) {
+    public int allocPagesBulkArray(int preferredNid, int nrPages, int[] array) {
         tracer.enter(KernelFunction.ALLOC_PAGES_BULK_ARRAY);
         if (injectedFailure()) {
             return 0;
         }
         int filled = 0;
         for (int i = 0; i < nrPages; i++) {
-            if (array[i] == null) {
-                Page page = takeBlock(preferredNid, 0);
-                if (page == null) {
+            if (array[i] == PageRef.NULL) {
+                int page = takeBlock(preferredNid, 0);
+                if (page == PageRef.NULL) {
                     break;
                 }
                 array[i] = page;
@@ -162,14 +157,14 @@ public final class PageAllocator {
             filled++;
         }
         for (int i = filled; i < nrPages; i++) {
-            if (array[i] != null) {
+            if (array[i] != PageRef.NULL) {
                 filled++;
             }
         }
         return filled;
     }
 
-    private Page takeBlock(int preferredNid, int order) {
+    private int takeBlock(int preferredNid, int order) {
         if (nodes[preferredNid].canSatisfy(order)) {
             return prepNewPage(nodes[preferredNid], order);
         }
@@ -178,61 +173,61 @@ public final class PageAllocator {
                 return prepNewPage(node, order);
             }
         }
-        return null;
+        return PageRef.NULL;
     }
 
-    private Page prepNewPage(NodeMemory node, int order) {
-        int pfn = node.allocBlock(order);
-        Page page = node.page(pfn);
-        page.refcount = 1;
-        page.order = order;
-        page.setPpMagic(pressure ? Page.PFMEMALLOC_BIT : 0);
+    private int prepNewPage(NodeMemory node, int order) {
+        int page = PageRef.pfnToPage(node.nid, node.allocBlock(order));
+        memmap.prepNewPage(page, order, pressure);
         return page;
     }
 
     /** {@code get_page()}: one more reference. */
-    public void getPage(Page page) {
+    public void getPage(int page) {
         tracer.enter(KernelFunction.GET_PAGE);
-        if (page.refcount <= 0) {
-            throw new ModelRefusal("get_page on a free page (" + page + "): use after free");
+        int count = memmap.pageRefCount(page);
+        if (count <= 0) {
+            throw new ModelRefusal("get_page on a free page (" + memmap.describe(page) + "): use after free");
         }
-        page.refcount++;
+        memmap.setPageCount(page, count + 1);
     }
 
     /**
      * {@code put_page()}: drops one reference; at zero the block goes back to
      * its node's free lists. Returns true when the page was freed.
      */
-    public boolean putPage(Page page) {
+    public boolean putPage(int page) {
         tracer.enter(KernelFunction.PUT_PAGE);
-        if (page.refcount <= 0) {
-            throw new ModelRefusal("put_page on a free page (" + page + "): double free");
+        int count = memmap.pageRefCount(page);
+        if (count <= 0) {
+            throw new ModelRefusal("put_page on a free page (" + memmap.describe(page) + "): double free");
         }
-        if (--page.refcount > 0) {
+        memmap.setPageCount(page, count - 1);
+        if (count > 1) {
             return false;
         }
-        Place from = page.place();
-        page.resetOnFree();
-        nodes[page.nid()].freeBlock(page.pfn(), page.order);
+        Place from = memmap.place(page);
+        int order = memmap.compoundOrder(page);
+        memmap.resetOnFree(page);
+        nodes[PageRef.pageToNid(page)].freeBlock(PageRef.pageToPfn(page), order);
         if (from != Place.BUDDY) {
-            PageOwner owner = page.owner();
-            tracer.moved(owner == null ? 0 : owner.id(), page.handle(), page.nid(), page.pfn(), page.order,
-                    from, Place.BUDDY);
+            tracer.moved(memmap.owner(page), memmap.handle(page), PageRef.pageToNid(page), PageRef.pageToPfn(page),
+                    order, from, Place.BUDDY);
         }
-        page.order = 0;
+        memmap.setCompoundOrder(page, 0);
         return true;
     }
 
     /** Moves a page the allocator handed out to {@code to}, telling the tracer. */
-    public void move(Page page, Place to) {
+    public void move(int page, Place to) {
         if (!tracer.enabled()) {
-            page.setPlace(to); // nobody listens: no need to decode where it was
+            memmap.setPlace(page, to); // nobody listens: no need to decode where it was
             return;
         }
-        Place from = page.place();
-        page.setPlace(to);
-        PageOwner owner = page.owner();
-        tracer.moved(owner == null ? 0 : owner.id(), page.handle(), page.nid(), page.pfn(), page.order, from, to);
+        Place from = memmap.place(page);
+        memmap.setPlace(page, to);
+        tracer.moved(memmap.owner(page), memmap.handle(page), PageRef.pageToNid(page), PageRef.pageToPfn(page),
+                memmap.compoundOrder(page), from, to);
     }
 
     /** Free pages over all nodes, in order-0 units. */
@@ -255,16 +250,6 @@ public final class PageAllocator {
             counts[order] = nodes[nid].nrFree(order);
         }
         return counts;
-    }
-
-    /** The page record of a frame (created on first use, as the kernel's memmap always has one). */
-    public Page page(int nid, int pfn) {
-        return nodes[nid].page(pfn);
-    }
-
-    /** The page record of a frame if the model ever used that frame, else null. */
-    public Page existingPage(int nid, int pfn) {
-        return nodes[nid].existingPage(pfn);
     }
 
     /** True when {@code pfn} starts a free block of exactly {@code order} on node {@code nid}. */

@@ -2,7 +2,6 @@
 package org.pagepool.nic;
 
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PagePoolParams;
 
@@ -17,15 +16,15 @@ public interface CallRecorder {
 
     void alloc(Kernel kernel, PagePool pool);
 
-    void put(Kernel kernel, PagePool pool, Page page, int dmaSyncSize, boolean allowDirect);
+    void put(Kernel kernel, PagePool pool, int page, int dmaSyncSize, boolean allowDirect);
 
-    void putBulk(Kernel kernel, PagePool pool, Page[] pages, int count);
+    void putBulk(Kernel kernel, PagePool pool, int[] pages, int count);
 
-    void skbFree(Kernel kernel, PagePool pool, Page page);
+    void skbFree(Kernel kernel, PagePool pool, int page);
 
-    void getPage(Kernel kernel, PagePool pool, Page page);
+    void getPage(Kernel kernel, PagePool pool, int page);
 
-    void putPage(Kernel kernel, PagePool pool, Page page);
+    void putPage(Kernel kernel, PagePool pool, int page);
 
     void updateNid(Kernel kernel, PagePool pool, int nid);
 

@@ -3,7 +3,7 @@ package org.pagepool.nic;
 
 import java.util.function.DoubleSupplier;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.PageRef;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PagePoolParams;
 import org.pagepool.pool.PoolCreateException;
@@ -60,7 +60,7 @@ public final class Driver {
     private PagePoolParams nextPool;
     private int nextRx;
     private int nextTx;
-    private final Page[] bulk = new Page[XDP_BULK];
+    private final int[] bulk = new int[XDP_BULK];
 
     /** Opens the device: creates the pool (plus the XDP memory model's reference) and schedules the first fill. */
     public Driver(Kernel kernel, PoolCalls calls, Stack stack, Wire wire, DoubleSupplier random, NicConfig config,
@@ -85,8 +85,8 @@ public final class Driver {
         this.counters = o.counters.copy();
         this.config = o.config;
         this.pool = o.pool == null ? null : copy.pool(o.pool);
-        this.rx = o.rx.copy(copy::page);
-        this.tx = o.tx.copy(copy::page);
+        this.rx = o.rx.copy();
+        this.tx = o.tx.copy();
         this.phase = o.phase;
         this.napiNext = o.napiNext;
         this.irqEnabled = o.irqEnabled;
@@ -238,17 +238,16 @@ public final class Driver {
             }
             counters.txCompleted += n;
             calls.putBulk(owner, bulk, n);
-            java.util.Arrays.fill(bulk, null);
         } else {
-            Page page = tx.dequeue(); // xdp_return_frame_rx_napi(): direct, we are in NAPI
+            int page = tx.dequeue(); // xdp_return_frame_rx_napi(): direct, we are in NAPI
             txCleaned++;
             counters.txCompleted++;
             calls.putFullPage(owner(page), page, true);
         }
     }
 
-    private static PagePool owner(Page page) {
-        return (PagePool) page.owner();
+    private PagePool owner(int page) {
+        return PagePool.owner(kernel, page);
     }
 
     /** One packet through the XDP program; 0 when there is none (or the budget is spent). */
@@ -263,14 +262,15 @@ public final class Driver {
             }
         }
         int descriptor = rx.swHead();
-        Page page = rx.take();
+        int page = rx.take();
         kernel.mm().move(page, Place.DRIVER);
         processed++;
         napiNext += config.packetNs();
         Verdict verdict = config.passWeight() == 0 && config.txWeight() == 0 && config.redirectWeight() == 0
                 ? Verdict.DROP : config.verdict(random.getAsDouble());
         if (kernel.tracer().enabled()) {
-            kernel.tracer().emit(new PacketEvent(config.irqCpu(), verdict, pool.id(), page.handle(), descriptor));
+            kernel.tracer().emit(new PacketEvent(config.irqCpu(), verdict, pool.id(),
+                    kernel.mm().memMap().handle(page), descriptor));
         }
         switch (verdict) {
             case DROP:
@@ -321,8 +321,8 @@ public final class Driver {
     }
 
     private void refillOne() {
-        Page page = calls.alloc(pool);
-        if (page == null) {
+        int page = calls.alloc(pool);
+        if (page == PageRef.NULL) {
             counters.refillFailed++;
             refillStuck = true;
             phase = Phase.END;
@@ -368,8 +368,8 @@ public final class Driver {
         switch (phase) {
             case TEARDOWN_RX:
                 while (teardownIndex < rx.size()) {
-                    Page page = rx.drain(teardownIndex++);
-                    if (page != null) {
+                    int page = rx.drain(teardownIndex++);
+                    if (page != PageRef.NULL) {
                         kernel.mm().move(page, Place.DRIVER);
                         calls.putFullPage(pool, page, false);
                         return KERNEL_CALL;
@@ -379,7 +379,7 @@ public final class Driver {
                 return 0;
             case TEARDOWN_TX:
                 if (tx.count() > 0) {
-                    Page page = tx.dequeue();
+                    int page = tx.dequeue();
                     kernel.mm().move(page, Place.DRIVER);
                     calls.putFullPage(owner(page), page, false);
                     return KERNEL_CALL;

@@ -2,7 +2,6 @@
 package org.pagepool.nic;
 
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
 import org.pagepool.pool.PagePool;
 
 /**
@@ -26,7 +25,7 @@ public final class PoolCalls {
     }
 
     /** {@code page_pool_dev_alloc_pages()}. */
-    public Page alloc(PagePool pool) {
+    public int alloc(PagePool pool) {
         if (recorder != null) {
             recorder.alloc(kernel, pool);
         }
@@ -34,7 +33,7 @@ public final class PoolCalls {
     }
 
     /** {@code page_pool_recycle_direct()}: XDP_DROP in NAPI. */
-    public void recycleDirect(PagePool pool, Page page) {
+    public void recycleDirect(PagePool pool, int page) {
         if (recorder != null) {
             recorder.put(kernel, pool, page, -1, true);
         }
@@ -42,7 +41,7 @@ public final class PoolCalls {
     }
 
     /** {@code page_pool_put_full_page()}. */
-    public void putFullPage(PagePool pool, Page page, boolean allowDirect) {
+    public void putFullPage(PagePool pool, int page, boolean allowDirect) {
         if (recorder != null) {
             recorder.put(kernel, pool, page, -1, allowDirect);
         }
@@ -50,7 +49,7 @@ public final class PoolCalls {
     }
 
     /** {@code page_pool_put_page_bulk()}; overwrites {@code pages}. */
-    public void putBulk(PagePool pool, Page[] pages, int count) {
+    public void putBulk(PagePool pool, int[] pages, int count) {
         if (recorder != null) {
             recorder.putBulk(kernel, pool, pages, count);
         }
@@ -58,16 +57,16 @@ public final class PoolCalls {
     }
 
     /** An skb marked for recycling is freed: {@code page_pool_return_skb_page()}. */
-    public void skbFree(Page page) {
-        PagePool pool = (PagePool) page.pp();
+    public void skbFree(int page) {
+        PagePool pool = PagePool.pp(kernel, page);
         if (recorder != null) {
             recorder.skbFree(kernel, pool, page);
         }
-        PagePool.returnSkbPage(page);
+        PagePool.returnSkbPage(kernel, page);
     }
 
     /** {@code get_page()}: a clone takes a reference. */
-    public void getPage(PagePool pool, Page page) {
+    public void getPage(PagePool pool, int page) {
         if (recorder != null) {
             recorder.getPage(kernel, pool, page);
         }
@@ -75,7 +74,7 @@ public final class PoolCalls {
     }
 
     /** {@code put_page()} outside the pool API (a clone's free, or the driver bug). */
-    public boolean putPage(PagePool pool, Page page) {
+    public boolean putPage(PagePool pool, int page) {
         if (recorder != null) {
             recorder.putPage(kernel, pool, page);
         }

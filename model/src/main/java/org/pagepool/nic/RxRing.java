@@ -1,21 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.nic;
 
-import java.util.function.UnaryOperator;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.PageRef;
 
 /**
  * The NIC's RX descriptor ring. Descriptors are used in order: the driver
  * posts an empty buffer (a page) at {@code refill}, the NIC writes the next
  * packet into the buffer at {@code hwHead}, and NAPI takes completed buffers
  * at {@code swHead}. So, going round the ring: [swHead, hwHead) hold packets,
- * [hwHead, refill) wait for one, [refill, swHead) are empty.
+ * [hwHead, refill) wait for one, [refill, swHead) are empty. Pages are page
+ * references ({@code org.pagepool.mm.PageRef}), 0 for none.
  */
 public final class RxRing {
     /** What a descriptor holds. */
     public enum Slot { EMPTY, POSTED, COMPLETED }
 
-    private final Page[] pages;
+    private final int[] pages;
     private int swHead;
     private int hwHead;
     private int refill;
@@ -23,14 +23,11 @@ public final class RxRing {
     private int completed;
 
     public RxRing(int size) {
-        pages = new Page[size];
+        pages = new int[size];
     }
 
-    private RxRing(RxRing o, UnaryOperator<Page> remap) {
-        pages = new Page[o.pages.length];
-        for (int i = 0; i < pages.length; i++) {
-            pages[i] = o.pages[i] == null ? null : remap.apply(o.pages[i]);
-        }
+    private RxRing(RxRing o) {
+        pages = o.pages.clone();
         swHead = o.swHead;
         hwHead = o.hwHead;
         refill = o.refill;
@@ -38,8 +35,8 @@ public final class RxRing {
         completed = o.completed;
     }
 
-    public RxRing copy(UnaryOperator<Page> remap) {
-        return new RxRing(this, remap);
+    public RxRing copy() {
+        return new RxRing(this);
     }
 
     public int size() {
@@ -59,7 +56,7 @@ public final class RxRing {
     }
 
     /** The driver posts {@code page} on the next empty descriptor. */
-    void post(Page page) {
+    void post(int page) {
         pages[refill] = page;
         refill = next(refill);
         posted++;
@@ -77,18 +74,18 @@ public final class RxRing {
     }
 
     /** NAPI takes the next completed buffer (there must be one). */
-    Page take() {
-        Page page = pages[swHead];
-        pages[swHead] = null;
+    int take() {
+        int page = pages[swHead];
+        pages[swHead] = PageRef.NULL;
         swHead = next(swHead);
         completed--;
         return page;
     }
 
-    /** Takes a descriptor's page whatever its state (the driver tearing the ring down), or null. */
-    Page drain(int index) {
-        Page page = pages[index];
-        pages[index] = null;
+    /** Takes a descriptor's page whatever its state (the driver tearing the ring down), or 0 for none. */
+    int drain(int index) {
+        int page = pages[index];
+        pages[index] = PageRef.NULL;
         return page;
     }
 
@@ -96,13 +93,13 @@ public final class RxRing {
         return i + 1 == pages.length ? 0 : i + 1;
     }
 
-    /** The page on descriptor {@code index}, or null. */
-    public Page page(int index) {
+    /** The page on descriptor {@code index}, or 0 for none. */
+    public int page(int index) {
         return pages[index];
     }
 
     public Slot slot(int index) {
-        if (pages[index] == null) {
+        if (pages[index] == PageRef.NULL) {
             return Slot.EMPTY;
         }
         int fromSw = Math.floorMod(index - swHead, pages.length);

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.nic;
 
-import org.pagepool.mm.Page;
-
 /** Where the driver hands the frames it does not free itself. */
 public interface Stack {
     /**
@@ -10,8 +8,8 @@ public interface Stack {
      *
      * @return true when this made a kernel call (a clone's {@code get_page})
      */
-    boolean receiveSkb(Page page, long now, int cpu);
+    boolean receiveSkb(int page, long now, int cpu);
 
     /** XDP_REDIRECT: the frame goes to another CPU, which frees it later. */
-    void redirect(Page page, long now);
+    void redirect(int page, long now);
 }

@@ -1,33 +1,29 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.nic;
 
-import java.util.function.UnaryOperator;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.PageRef;
 
-/** The NIC's TX ring for XDP_TX: pages wait in order for their transmit completion. */
+/** The NIC's TX ring for XDP_TX: pages (page references) wait in order for their transmit completion. */
 public final class TxRing {
-    private final Page[] pages;
+    private final int[] pages;
     private final long[] completesAt;
     private int head;
     private int count;
 
     public TxRing(int size) {
-        pages = new Page[size];
+        pages = new int[size];
         completesAt = new long[size];
     }
 
-    private TxRing(TxRing o, UnaryOperator<Page> remap) {
-        pages = new Page[o.pages.length];
+    private TxRing(TxRing o) {
+        pages = o.pages.clone();
         completesAt = o.completesAt.clone();
-        for (int i = 0; i < pages.length; i++) {
-            pages[i] = o.pages[i] == null ? null : remap.apply(o.pages[i]);
-        }
         head = o.head;
         count = o.count;
     }
 
-    public TxRing copy(UnaryOperator<Page> remap) {
-        return new TxRing(this, remap);
+    public TxRing copy() {
+        return new TxRing(this);
     }
 
     public int size() {
@@ -42,7 +38,7 @@ public final class TxRing {
         return count == pages.length;
     }
 
-    void enqueue(Page page, long completionTime) {
+    void enqueue(int page, long completionTime) {
         int tail = (head + count) % pages.length;
         pages[tail] = page;
         completesAt[tail] = completionTime;
@@ -54,16 +50,16 @@ public final class TxRing {
         return count == 0 ? Long.MAX_VALUE : completesAt[head];
     }
 
-    Page dequeue() {
-        Page page = pages[head];
-        pages[head] = null;
+    int dequeue() {
+        int page = pages[head];
+        pages[head] = PageRef.NULL;
         head = head + 1 == pages.length ? 0 : head + 1;
         count--;
         return page;
     }
 
     /** The i-th oldest page in flight (0 = next to complete). */
-    public Page inFlight(int i) {
+    public int inFlight(int i) {
         return pages[(head + i) % pages.length];
     }
 }

@@ -4,14 +4,14 @@ package org.pagepool.pool;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
-import org.pagepool.mm.PageOwner;
 
 /**
  * A deep copy of a kernel and its pools, for snapshots: copy the kernel,
- * ask for the copy of every pool and page the caller holds, then
- * {@link #finish()} to point the copied pages at the copied pools.
- * The original is only read.
+ * ask for the copy of every pool the caller holds, then {@link #finish()}.
+ * Pages are page references and name their pools by id, so what holds pages
+ * copies its int arrays as they are; the struct pages themselves are shared
+ * copy-on-write (see {@code org.pagepool.mm.MemMap}). The original is only
+ * read (its shared sections are marked so that it copies them before writing).
  */
 public final class ModelCopy {
     private final Kernel original;
@@ -28,11 +28,6 @@ public final class ModelCopy {
         return kernel;
     }
 
-    /** The copy of {@code page} (the same frame in the copied memory). */
-    public Page page(Page page) {
-        return kernel.mm().existingPage(page.nid(), page.pfn());
-    }
-
     /** The copy of {@code pool}, made the first time it is asked for. */
     public PagePool pool(PagePool pool) {
         PagePool copied = pools.get(pool);
@@ -45,7 +40,6 @@ public final class ModelCopy {
 
     /** Completes the copy; every pool with pending work must have been copied by now. */
     public Kernel finish() {
-        kernel.mm().remapOwners(owner -> owner instanceof PagePool p ? pool(p) : owner);
         if (kernel.jiffies().pendingCount() != original.jiffies().pendingCount()) {
             throw new IllegalStateException("a pool with pending work was not copied");
         }

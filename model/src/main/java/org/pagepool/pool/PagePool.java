@@ -6,10 +6,11 @@ import org.pagepool.dma.DmaDirection;
 import org.pagepool.dma.DmaMapper;
 import org.pagepool.kernel.Kernel;
 import org.pagepool.kernel.Refcount;
+import org.pagepool.mm.MemMap;
 import org.pagepool.mm.ModelRefusal;
-import org.pagepool.mm.Page;
 import org.pagepool.mm.PageAllocator;
 import org.pagepool.mm.PageOwner;
+import org.pagepool.mm.PageRef;
 import org.pagepool.ring.PtrRing;
 import org.pagepool.time.DelayedWork;
 import org.pagepool.time.Jiffies;
@@ -21,6 +22,9 @@ import org.pagepool.trace.Tracer;
  * {@code struct page_pool} and the functions of Linux v5.14
  * {@code net/core/page_pool.c}, ported one by one under their kernel names
  * (in camelCase), plus the statistics of 5.18.
+ *
+ * <p>A {@code struct page *} is an int ({@link PageRef}, 0 for NULL) and the
+ * page's fields are read and written in the kernel's {@link MemMap}.
  *
  * <p>Where the kernel would corrupt memory (putting a page that sits in the
  * cache or the ring, using a freed pool) the model throws {@link ModelRefusal}
@@ -52,6 +56,8 @@ public final class PagePool implements PageOwner {
     private final Tracer tracer;
     /** The kernel's page allocator; memory is fixed once a pool exists. */
     private final PageAllocator mm;
+    /** The struct pages: {@code page->pp_magic}, {@code page->pp}, {@code _refcount} and the model's fields. */
+    private final MemMap memmap;
     private final int id;
 
     // pool->p, copied from the params; update_nid changes nid.
@@ -64,7 +70,7 @@ public final class PagePool implements PageOwner {
     private int nid;
 
     private final AllocCache alloc = new AllocCache();
-    private final PtrRing<Page> ring;
+    private final PtrRing ring;
     private int pagesStateHoldCnt;
     private int pagesStateReleaseCnt;
     private final Refcount userCnt;
@@ -79,6 +85,7 @@ public final class PagePool implements PageOwner {
         this.kernel = kernel;
         this.tracer = kernel.tracer();
         this.mm = kernel.mm();
+        this.memmap = mm.memMap();
         this.id = kernel.nextPoolId();
         this.flags = params.flags();
         this.order = params.order();
@@ -87,7 +94,7 @@ public final class PagePool implements PageOwner {
         this.offset = params.offset();
         this.poolSize = params.poolSize();
         this.nid = params.nid();
-        this.ring = new PtrRing<>(ringQsize);
+        this.ring = new PtrRing(ringQsize);
         this.userCnt = new Refcount(kernel, 1);
         this.releaseDw = new DelayedWork(KernelFunction.PAGE_POOL_RELEASE_RETRY.kernelName(), this::releaseRetry);
     }
@@ -97,6 +104,7 @@ public final class PagePool implements PageOwner {
         this.kernel = copy.kernel();
         this.tracer = kernel.tracer();
         this.mm = kernel.mm();
+        this.memmap = mm.memMap();
         this.id = o.id;
         this.flags = o.flags;
         this.order = o.order;
@@ -107,10 +115,8 @@ public final class PagePool implements PageOwner {
         this.nid = o.nid;
         copy.register(o, this);
         this.alloc.count = o.alloc.count;
-        for (int i = 0; i < o.alloc.count; i++) {
-            alloc.cache[i] = copy.page(o.alloc.cache[i]);
-        }
-        this.ring = o.ring.copy(copy::page);
+        System.arraycopy(o.alloc.cache, 0, alloc.cache, 0, alloc.cache.length);
+        this.ring = o.ring.copy();
         this.pagesStateHoldCnt = o.pagesStateHoldCnt;
         this.pagesStateReleaseCnt = o.pagesStateReleaseCnt;
         this.userCnt = o.userCnt.copy(kernel);
@@ -121,6 +127,7 @@ public final class PagePool implements PageOwner {
         kernel.jiffies().rearm(releaseDw, o.releaseDw);
         this.stats.copyFrom(o.stats);
         this.state = o.state;
+        kernel.registerPool(this);
     }
 
     /** This pool's copy in {@code copy} (made on first request). */
@@ -149,7 +156,9 @@ public final class PagePool implements PageOwner {
             throw new PoolCreateException(-err);
         }
         int ringQsize = params.poolSize() != 0 ? params.poolSize() : DEFAULT_RING_SIZE;
-        return new PagePool(kernel, params, ringQsize);
+        PagePool pool = new PagePool(kernel, params, ringQsize);
+        kernel.registerPool(pool);
+        return pool;
     }
 
     /** {@code page_pool_init()}'s checks: 0 or -errno. The ring itself is built by the constructor. */
@@ -185,28 +194,28 @@ public final class PagePool implements PageOwner {
     // ---- allocation -----------------------------------------------------------------------------------------
 
     /** {@code page_pool_refill_alloc_cache()}: up to 64 pages from the ring, stopping at another node's page. */
-    private Page refillAllocCache() {
+    private int refillAllocCache() {
         tracer.enter(KernelFunction.PAGE_POOL_REFILL_ALLOC_CACHE);
         if (ring.isEmpty()) {
             stats.empty++;
-            return null; // quicker fallback: no locks when the ring is empty
+            return PageRef.NULL; // quicker fallback: no locks when the ring is empty
         }
         int prefNid = nid == Kernel.NUMA_NO_NODE ? kernel.numaMemId() : nid;
-        Page page;
+        int page;
         // spin_lock(&r->consumer_lock)
         do {
             page = ring.consume();
-            if (page == null) {
+            if (page == PageRef.NULL) {
                 break;
             }
-            if (page.nid() == prefNid) {
+            if (PageRef.pageToNid(page) == prefNid) {
                 alloc.cache[alloc.count++] = page;
                 mm.move(page, Place.ALLOC_CACHE);
             } else {
                 // NUMA mismatch: give this page back and fall through to the page allocator
                 returnPage(page);
                 stats.waive++;
-                page = null;
+                page = PageRef.NULL;
                 break;
             }
         } while (alloc.count < PP_ALLOC_CACHE_REFILL);
@@ -219,9 +228,9 @@ public final class PagePool implements PageOwner {
     }
 
     /** {@code __page_pool_get_cached()}: the fast path, else a refill from the ring. */
-    private Page getCached() {
+    private int getCached() {
         tracer.enter(KernelFunction.PAGE_POOL_GET_CACHED);
-        Page page;
+        int page;
         if (alloc.count > 0) {
             page = alloc.cache[--alloc.count];
             stats.fast++;
@@ -232,22 +241,22 @@ public final class PagePool implements PageOwner {
     }
 
     /** {@code page_pool_dma_sync_for_device()}: syncs min(size, max_len) bytes at the pool's offset. */
-    private void dmaSyncForDevice(Page page, int dmaSyncSize) {
+    private void dmaSyncForDevice(int page, int dmaSyncSize) {
         tracer.enter(KernelFunction.PAGE_POOL_DMA_SYNC_FOR_DEVICE);
-        long dma = page.dmaAddr();
+        long dma = memmap.dmaAddr(page);
         int size = Integer.compareUnsigned(dmaSyncSize, maxLen) < 0 ? dmaSyncSize : maxLen;
         kernel.dma().syncSingleRangeForDevice(dma, Integer.toUnsignedLong(offset), Integer.toUnsignedLong(size),
                 dmaDir);
     }
 
     /** {@code page_pool_dma_map()}: maps the whole block for its lifetime in the pool. */
-    private boolean dmaMap(Page page) {
+    private boolean dmaMap(int page) {
         tracer.enter(KernelFunction.PAGE_POOL_DMA_MAP);
         long dma = kernel.dma().mapPageAttrs(page, 0, (long) PAGE_SIZE << order, dmaDir);
         if (DmaMapper.mappingError(dma)) {
             return false;
         }
-        page.setDmaAddr(dma);
+        memmap.setDmaAddr(page, dma);
         if ((flags & PP_FLAG_DMA_SYNC_DEV) != 0) {
             dmaSyncForDevice(page, maxLen);
         }
@@ -255,25 +264,25 @@ public final class PagePool implements PageOwner {
     }
 
     /** {@code __page_pool_alloc_page_order()}: one {@code alloc_pages_node()} call for one block. */
-    private Page allocPageOrder() {
+    private int allocPageOrder() {
         tracer.enter(KernelFunction.PAGE_POOL_ALLOC_PAGE_ORDER);
         int node = nid == Kernel.NUMA_NO_NODE ? kernel.numaMemId() : nid;
-        Page page = mm.allocPagesNode(node, order);
-        if (page == null) {
-            return null;
+        int page = mm.allocPagesNode(node, order);
+        if (page == PageRef.NULL) {
+            return PageRef.NULL;
         }
         if ((flags & PP_FLAG_DMA_MAP) != 0 && !dmaMap(page)) {
             mm.putPage(page);
-            return null;
+            return PageRef.NULL;
         }
         stats.slowHighOrder++;
-        page.setPpMagic(page.ppMagic() | Page.PP_SIGNATURE);
+        memmap.setPpMagic(page, memmap.ppMagic(page) | MemMap.PP_SIGNATURE);
         stateHold(page);
         return page;
     }
 
     /** {@code __page_pool_alloc_pages_slow()}: a bulk of 64 order-0 pages into the cache, or one high-order block. */
-    private Page allocPagesSlow() {
+    private int allocPagesSlow() {
         tracer.enter(KernelFunction.PAGE_POOL_ALLOC_PAGES_SLOW);
         final int bulk = PP_ALLOC_CACHE_REFILL;
 
@@ -283,50 +292,50 @@ public final class PagePool implements PageOwner {
         if (alloc.count > 0) {
             return alloc.cache[--alloc.count]; // unreachable: the cache is empty here
         }
-        Arrays.fill(alloc.cache, 0, bulk, null); // empty slots for alloc_pages_bulk_array
+        Arrays.fill(alloc.cache, 0, bulk, PageRef.NULL); // empty slots for alloc_pages_bulk_array
         int nrPages = mm.allocPagesBulkArray(kernel.numaMemId(), bulk, alloc.cache);
         if (nrPages == 0) {
-            return null;
+            return PageRef.NULL;
         }
         for (int i = 0; i < nrPages; i++) {
-            Page page = alloc.cache[i];
+            int page = alloc.cache[i];
             if ((flags & PP_FLAG_DMA_MAP) != 0 && !dmaMap(page)) {
                 mm.putPage(page);
                 continue;
             }
-            page.setPpMagic(page.ppMagic() | Page.PP_SIGNATURE);
+            memmap.setPpMagic(page, memmap.ppMagic(page) | MemMap.PP_SIGNATURE);
             alloc.cache[alloc.count++] = page;
             stateHold(page);
         }
-        Page page;
+        int page;
         if (alloc.count > 0) {
             page = alloc.cache[--alloc.count];
             stats.slow++;
         } else {
-            page = null;
+            page = PageRef.NULL;
         }
         return page;
     }
 
     /** {@code pool->pages_state_hold_cnt++} and its tracepoint: the page gets its handle here. */
-    private void stateHold(Page page) {
+    private void stateHold(int page) {
         pagesStateHoldCnt++;
-        page.setOwner(this, pagesStateHoldCnt);
+        memmap.setOwner(page, id, pagesStateHoldCnt);
         mm.move(page, order == 0 ? Place.ALLOC_CACHE : Place.DRIVER);
     }
 
     /**
      * {@code page_pool_alloc_pages(pool, GFP_ATOMIC)}: a page for the driver,
-     * or null when the cache, the ring and the page allocator have none.
+     * or NULL when the cache, the ring and the page allocator have none.
      */
-    public Page allocPages() {
+    public int allocPages() {
         checkNotFreed();
         tracer.enter(KernelFunction.PAGE_POOL_ALLOC_PAGES);
-        Page page = getCached();
-        if (page == null) {
+        int page = getCached();
+        if (page == PageRef.NULL) {
             page = allocPagesSlow();
         }
-        if (page != null && !page.isAt(Place.DRIVER)) {
+        if (page != PageRef.NULL && !memmap.isAt(page, Place.DRIVER)) {
             mm.move(page, Place.DRIVER);
         }
         return page;
@@ -345,14 +354,14 @@ public final class PagePool implements PageOwner {
     }
 
     /** {@code page_pool_release_page()} itself: unmap, clear the signature, count the release. */
-    private void releasePageInternal(Page page) {
+    private void releasePageInternal(int page) {
         tracer.enter(KernelFunction.PAGE_POOL_RELEASE_PAGE);
         if ((flags & PP_FLAG_DMA_MAP) != 0) {
-            long dma = page.dmaAddr();
+            long dma = memmap.dmaAddr(page);
             kernel.dma().unmapPageAttrs(dma, (long) PAGE_SIZE << order, dmaDir);
-            page.setDmaAddr(0);
+            memmap.setDmaAddr(page, 0);
         }
-        page.setPpMagic(0);
+        memmap.setPpMagic(page, 0);
         pagesStateReleaseCnt++;
         mm.move(page, Place.DETACHED);
     }
@@ -361,13 +370,13 @@ public final class PagePool implements PageOwner {
      * {@code page_pool_release_page()}: the driver takes a page it holds out of
      * the pool, to use it as a regular page.
      */
-    public void releasePage(Page page) {
+    public void releasePage(int page) {
         checkHeld(page);
         releasePageInternal(page);
     }
 
     /** {@code page_pool_return_page()}: release the page and give it back to the page allocator. */
-    private void returnPage(Page page) {
+    private void returnPage(int page) {
         tracer.enter(KernelFunction.PAGE_POOL_RETURN_PAGE);
         releasePageInternal(page);
         mm.putPage(page);
@@ -376,7 +385,7 @@ public final class PagePool implements PageOwner {
     // ---- recycling ------------------------------------------------------------------------------------------
 
     /** {@code page_pool_recycle_in_ring()}. */
-    private boolean recycleInRing(Page page) {
+    private boolean recycleInRing(int page) {
         tracer.enter(KernelFunction.PAGE_POOL_RECYCLE_IN_RING);
         // ptr_ring_produce() in softirq, ptr_ring_produce_bh() otherwise: the same without real locks
         if (ring.produce(page)) {
@@ -388,7 +397,7 @@ public final class PagePool implements PageOwner {
     }
 
     /** {@code page_pool_recycle_in_cache()}: only in NAPI context, only while the cache has room. */
-    private boolean recycleInCache(Page page) {
+    private boolean recycleInCache(int page) {
         tracer.enter(KernelFunction.PAGE_POOL_RECYCLE_IN_CACHE);
         if (alloc.count == PP_ALLOC_CACHE_SIZE) {
             stats.cacheFull++;
@@ -403,16 +412,16 @@ public final class PagePool implements PageOwner {
     /**
      * {@code __page_pool_put_page()}: recycle a page only when the pool is its
      * sole owner and it is not a pfmemalloc page; returns the page when it should
-     * go to the ring, null when it was cached or released.
+     * go to the ring, NULL when it was cached or released.
      */
-    private Page putPageInternal(Page page, int dmaSyncSize, boolean allowDirect) {
+    private int putPageInternal(int page, int dmaSyncSize, boolean allowDirect) {
         tracer.enter(KernelFunction.PAGE_POOL_PUT_PAGE_INTERNAL);
-        if (page.refCount() == 1 && !page.isPfmemalloc()) {
+        if (memmap.pageRefCount(page) == 1 && !memmap.pageIsPfmemalloc(page)) {
             if ((flags & PP_FLAG_DMA_SYNC_DEV) != 0) {
                 dmaSyncForDevice(page, dmaSyncSize);
             }
             if (allowDirect && kernel.inServingSoftirq() && recycleInCache(page)) {
-                return null;
+                return PageRef.NULL;
             }
             return page; // a candidate for the ring
         }
@@ -420,30 +429,30 @@ public final class PagePool implements PageOwner {
         stats.releasedRefcnt++;
         releasePageInternal(page);
         mm.putPage(page);
-        return null;
+        return PageRef.NULL;
     }
 
     /**
      * {@code page_pool_put_page(pool, page, dma_sync_size, allow_direct)}.
      * {@code dmaSyncSize} is unsigned: -1 means the whole {@code max_len}.
      */
-    public void putPage(Page page, int dmaSyncSize, boolean allowDirect) {
+    public void putPage(int page, int dmaSyncSize, boolean allowDirect) {
         checkHeld(page);
         tracer.enter(KernelFunction.PAGE_POOL_PUT_PAGE);
-        Page toRing = putPageInternal(page, dmaSyncSize, allowDirect);
-        if (toRing != null && !recycleInRing(toRing)) {
+        int toRing = putPageInternal(page, dmaSyncSize, allowDirect);
+        if (toRing != PageRef.NULL && !recycleInRing(toRing)) {
             stats.ringFull++;
             returnPage(toRing); // ring full: back to the page allocator
         }
     }
 
     /** {@code page_pool_put_full_page()}. */
-    public void putFullPage(Page page, boolean allowDirect) {
+    public void putFullPage(int page, boolean allowDirect) {
         putPage(page, -1, allowDirect);
     }
 
     /** {@code page_pool_recycle_direct()}: NAPI context, the whole page. */
-    public void recycleDirect(Page page) {
+    public void recycleDirect(int page) {
         putFullPage(page, true);
     }
 
@@ -452,7 +461,7 @@ public final class PagePool implements PageOwner {
      * the recyclable ones produced into the ring under one lock, the rest of
      * those freed when the ring fills. Overwrites {@code data}, as the kernel does.
      */
-    public void putPageBulk(Page[] data, int count) {
+    public void putPageBulk(int[] data, int count) {
         for (int i = 0; i < count; i++) {
             checkHeld(data[i]);
             for (int j = 0; j < i; j++) {
@@ -464,8 +473,8 @@ public final class PagePool implements PageOwner {
         tracer.enter(KernelFunction.PAGE_POOL_PUT_PAGE_BULK);
         int bulkLen = 0;
         for (int i = 0; i < count; i++) {
-            Page page = putPageInternal(data[i], -1, false);
-            if (page != null) {
+            int page = putPageInternal(data[i], -1, false);
+            if (page != PageRef.NULL) {
                 data[bulkLen++] = page; // approved for bulk recycling into the ring
             }
         }
@@ -495,10 +504,11 @@ public final class PagePool implements PageOwner {
     /** {@code page_pool_empty_ring()}. */
     private void emptyRing() {
         tracer.enter(KernelFunction.PAGE_POOL_EMPTY_RING);
-        Page page;
-        while ((page = ring.consume()) != null) {
-            if (page.refCount() != 1) {
-                kernel.log().print("page_pool_empty_ring() page_pool refcnt " + page.refCount() + " violation");
+        int page;
+        while ((page = ring.consume()) != PageRef.NULL) {
+            if (memmap.pageRefCount(page) != 1) {
+                kernel.log().print("page_pool_empty_ring() page_pool refcnt " + memmap.pageRefCount(page)
+                        + " violation");
             }
             returnPage(page);
         }
@@ -517,7 +527,7 @@ public final class PagePool implements PageOwner {
             return;
         }
         while (alloc.count > 0) {
-            Page page = alloc.cache[--alloc.count];
+            int page = alloc.cache[--alloc.count];
             returnPage(page);
         }
     }
@@ -592,7 +602,7 @@ public final class PagePool implements PageOwner {
         tracer.enter(KernelFunction.PAGE_POOL_UPDATE_NID);
         nid = newNid;
         while (alloc.count > 0) {
-            Page page = alloc.cache[--alloc.count];
+            int page = alloc.cache[--alloc.count];
             returnPage(page); // refill checks the node, so the cached pages must go
         }
     }
@@ -606,9 +616,9 @@ public final class PagePool implements PageOwner {
     }
 
     /** {@code page_pool_store_mem_info()} via {@code skb_mark_for_recycle()}: the page rides an skb. */
-    public void storeMemInfo(Page page) {
+    public void storeMemInfo(int page) {
         checkHeld(page);
-        page.setPp(this);
+        memmap.setPp(page, id);
     }
 
     /**
@@ -616,19 +626,32 @@ public final class PagePool implements PageOwner {
      * {@code page->pp} names the pool, and the page goes back with allow_direct
      * false (so never into the cache). False when the page is not a pool page.
      */
-    public static boolean returnSkbPage(Page page) {
+    public static boolean returnSkbPage(Kernel kernel, int page) {
+        MemMap memmap = kernel.mm().memMap();
         // page = compound_head(page): the model's pages are head pages
-        if ((page.ppMagic() & ~0x3L) != Page.PP_SIGNATURE) {
+        if ((memmap.ppMagic(page) & ~0x3L) != MemMap.PP_SIGNATURE) {
             return false; // not a page_pool page (the mask keeps the head and pfmemalloc bits out)
         }
-        if (!(page.pp() instanceof PagePool pp)) {
-            throw new ModelRefusal(describe(page) + " has no page->pp: its skb was not marked for recycling");
+        PagePool pp = pp(kernel, page);
+        if (pp == null) {
+            throw new ModelRefusal(describe(memmap, page)
+                    + " has no page->pp: its skb was not marked for recycling");
         }
         pp.checkHeld(page);
         pp.tracer.enter(KernelFunction.PAGE_POOL_RETURN_SKB_PAGE);
-        page.setPp(null); // reset on recycle
+        memmap.setPp(page, 0); // reset on recycle
         pp.putFullPage(page, false);
         return true;
+    }
+
+    /** {@code page->pp}: the pool an skb's page goes back to, or null when the field is NULL. */
+    public static PagePool pp(Kernel kernel, int page) {
+        return (PagePool) kernel.pool(kernel.mm().memMap().pp(page));
+    }
+
+    /** The pool that counts {@code page} as held (model bookkeeping; it may be freed), or null for none. */
+    public static PagePool owner(Kernel kernel, int page) {
+        return (PagePool) kernel.pool(kernel.mm().memMap().owner(page));
     }
 
     // ---- refusing what would corrupt memory -----------------------------------------------------------------
@@ -644,14 +667,14 @@ public final class PagePool implements PageOwner {
     }
 
     /** A page the pool may take back: one it handed to the driver and nobody gave back yet. */
-    private void checkHeld(Page page) {
-        if (page.owner() != this || !page.isDriverSide() || page.refCount() <= 0
+    private void checkHeld(int page) {
+        if (memmap.owner(page) != id || !memmap.isDriverSide(page) || memmap.pageRefCount(page) <= 0
                 || state == PoolState.FREED) {
             throw notHeld(page);
         }
     }
 
-    private ModelRefusal notHeld(Page page) {
+    private ModelRefusal notHeld(int page) {
         if (state == PoolState.FREED) {
             return useAfterFree();
         }
@@ -659,11 +682,11 @@ public final class PagePool implements PageOwner {
                 + " given back");
     }
 
-    private String whereNot(Page page) {
-        if (page.owner() != this) {
+    private String whereNot(int page) {
+        if (memmap.owner(page) != id) {
             return "is not a page of this pool";
         }
-        switch (page.place()) {
+        switch (memmap.place(page)) {
             case ALLOC_CACHE: return "is in the alloc cache";
             case PTR_RING: return "is in the ptr_ring";
             case DETACHED: return "was released from the pool";
@@ -672,8 +695,13 @@ public final class PagePool implements PageOwner {
         }
     }
 
-    private static String describe(Page page) {
-        return page.handle() != 0 ? "p" + Integer.toUnsignedString(page.handle()) : page.toString();
+    private String describe(int page) {
+        return describe(memmap, page);
+    }
+
+    private static String describe(MemMap memmap, int page) {
+        int handle = memmap.handle(page);
+        return handle != 0 ? "p" + Integer.toUnsignedString(handle) : memmap.describe(page);
     }
 
     // ---- what the model shows -------------------------------------------------------------------------------
@@ -693,12 +721,17 @@ public final class PagePool implements PageOwner {
     }
 
     /** The page in cache slot {@code index} (meaningful below {@link #allocCount()}). */
-    public Page allocCacheSlot(int index) {
+    public int allocCacheSlot(int index) {
         return alloc.cache[index];
     }
 
+    /** Copies the cache's pages, bottom of the stack first, into {@code dest[0..allocCount())}. */
+    public void copyAllocCache(int[] dest) {
+        System.arraycopy(alloc.cache, 0, dest, 0, alloc.count);
+    }
+
     /** The pool's ptr_ring (read it, do not change it). */
-    public PtrRing<Page> ring() {
+    public PtrRing ring() {
         return ring;
     }
 

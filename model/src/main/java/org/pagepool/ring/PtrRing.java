@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.ring;
 
-import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * {@code struct ptr_ring} (include/linux/ptr_ring.h, v5.14) with its real
@@ -10,13 +10,16 @@ import java.util.function.Consumer;
  * batches (in reverse order), and slots read but not yet cleared ("stale")
  * keep the producer out. The locks are no-ops: the model is single-threaded.
  *
- * @param <T> what the slots hold (pages in a page pool)
+ * <p>The slots hold pointers as ints, 0 being NULL: in a page pool, page
+ * references ({@code org.pagepool.mm.PageRef}).
  */
-public final class PtrRing<T> {
+public final class PtrRing {
+    /** {@code NULL}: an empty slot. */
+    public static final int NULL = 0;
     /** {@code 2 * SMP_CACHE_BYTES / sizeof(void *)} with 64-byte lines and 8-byte pointers. */
     public static final int DEFAULT_BATCH = 2 * 64 / 8;
 
-    private final Object[] queue;
+    private final int[] queue;
     private final int size;
     private final int batch;
     private int producer;
@@ -30,7 +33,7 @@ public final class PtrRing<T> {
         if (size <= 0) {
             throw new IllegalArgumentException("ptr_ring size must be positive: " + size);
         }
-        this.queue = new Object[size];
+        this.queue = new int[size];
         this.size = size;
         int b = DEFAULT_BATCH;
         if (b > size / 2 || b == 0) {
@@ -39,29 +42,24 @@ public final class PtrRing<T> {
         this.batch = b;
     }
 
-    private PtrRing(PtrRing<T> other, java.util.function.UnaryOperator<T> remap) {
+    private PtrRing(PtrRing other) {
         this.size = other.size;
         this.batch = other.batch;
         this.producer = other.producer;
         this.consumerHead = other.consumerHead;
         this.consumerTail = other.consumerTail;
         this.live = other.live;
-        this.queue = new Object[size];
-        for (int i = 0; i < size; i++) {
-            @SuppressWarnings("unchecked")
-            T entry = (T) other.queue[i];
-            queue[i] = entry == null ? null : remap.apply(entry);
-        }
+        this.queue = other.queue.clone();
     }
 
-    /** A copy whose entries are mapped through {@code remap} (for model snapshots). */
-    public PtrRing<T> copy(java.util.function.UnaryOperator<T> remap) {
-        return new PtrRing<>(this, remap);
+    /** A copy (for model snapshots). */
+    public PtrRing copy() {
+        return new PtrRing(this);
     }
 
     /** {@code __ptr_ring_produce()}: false is -ENOSPC (the producer's slot is not NULL). */
-    public boolean produce(T ptr) {
-        if (queue[producer] != null) {
+    public boolean produce(int ptr) {
+        if (queue[producer] != NULL) {
             return false;
         }
         queue[producer++] = ptr;
@@ -74,19 +72,18 @@ public final class PtrRing<T> {
 
     /** {@code __ptr_ring_empty()}. */
     public boolean isEmpty() {
-        return queue[consumerHead] == null;
+        return queue[consumerHead] == NULL;
     }
 
     /** {@code __ptr_ring_peek()}. */
-    @SuppressWarnings("unchecked")
-    public T peek() {
-        return (T) queue[consumerHead];
+    public int peek() {
+        return queue[consumerHead];
     }
 
-    /** {@code __ptr_ring_consume()}: the oldest entry, or null when empty. */
-    public T consume() {
-        T ptr = peek();
-        if (ptr != null) {
+    /** {@code __ptr_ring_consume()}: the oldest entry, or NULL when empty. */
+    public int consume() {
+        int ptr = peek();
+        if (ptr != NULL) {
             discardOne();
             live--;
         }
@@ -99,7 +96,7 @@ public final class PtrRing<T> {
         int next = head + 1;
         if (next - consumerTail >= batch || next >= size) {
             while (head >= consumerTail) {
-                queue[head--] = null;
+                queue[head--] = NULL;
             }
             consumerTail = next;
         }
@@ -140,10 +137,14 @@ public final class PtrRing<T> {
         return consumerHead - consumerTail;
     }
 
-    /** What slot {@code index} holds (live, stale or null). */
-    @SuppressWarnings("unchecked")
-    public T slot(int index) {
-        return (T) queue[index];
+    /** What slot {@code index} holds (live, stale or NULL). */
+    public int slot(int index) {
+        return queue[index];
+    }
+
+    /** Copies slots {@code [0, size)} into {@code dest} (a view's copy of the whole ring). */
+    public void copySlots(int[] dest) {
+        System.arraycopy(queue, 0, dest, 0, size);
     }
 
     /** True when slot {@code index} was consumed but not yet cleared. */
@@ -152,7 +153,7 @@ public final class PtrRing<T> {
     }
 
     /** Calls {@code action} with every live entry, oldest first. */
-    public void forEachLive(Consumer<? super T> action) {
+    public void forEachLive(IntConsumer action) {
         for (int i = 0, slot = consumerHead; i < live; i++) {
             action.accept(slot(slot));
             if (++slot == size) {

@@ -44,15 +44,15 @@ public record DeviceView(PageSlots rx, byte[] rxState, int swHead, int hwHead, i
         return 31 * rx.hashCode() + java.util.Arrays.hashCode(rxState);
     }
 
-    static DeviceView of(Driver driver) {
+    static DeviceView of(Driver driver, org.pagepool.mm.MemMap memmap) {
         RxRing rx = driver.rx();
         byte[] state = new byte[rx.size()];
         for (int i = 0; i < state.length; i++) {
             state[i] = (byte) rx.slot(i).ordinal();
         }
         TxRing tx = driver.tx();
-        return new DeviceView(PageSlots.of(rx::page, rx.size()), state, rx.swHead(), rx.hwHead(), rx.refillIndex(),
-                PageSlots.of(tx::inFlight, tx.count()), tx.size(), driver.config().irqCpu(),
+        return new DeviceView(PageSlots.of(memmap, rx::page, rx.size()), state, rx.swHead(), rx.hwHead(),
+                rx.refillIndex(), PageSlots.of(memmap, tx::inFlight, tx.count()), tx.size(), driver.config().irqCpu(),
                 driver.config().irqNode(), driver.napiScheduled(), driver.inPoll());
     }
 }

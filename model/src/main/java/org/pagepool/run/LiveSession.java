@@ -271,17 +271,19 @@ final class LiveSession implements Session {
     public ModelView view(RunnerStatus status) {
         List<PoolView> pools = new ArrayList<>();
         for (PagePool pool : sim.pools()) {
-            pools.add(PoolView.of(pool));
+            pools.add(PoolView.of(pool, sim.kernel().mm().memMap()));
         }
         int skbs = sim.socketCount();
         int sockets = skbs + sim.framesInFlight();
         int shown = Math.min(sockets, SOCKETS_SHOWN);
         // skbs first, then the redirected frames still waiting on their CPU
-        PageSlots socketSlots = PageSlots.of(i -> i < skbs ? sim.socketPage(i) : sim.frame(i - skbs), shown);
         var kernel = sim.kernel();
+        PageSlots socketSlots = PageSlots.of(kernel.mm().memMap(),
+                i -> i < skbs ? sim.socketPage(i) : sim.frame(i - skbs), shown);
         return new ModelView(status.serial(), status.state(), status.error(), status.speed(), status.eventsOn(),
                 status.droppedEvents(), sim.steps(), sim.now(), kernel.jiffies().now(), preset.title(), preset.name(),
-                sim.seed(), pools, DeviceView.of(sim.driver()), BuddyView.of(kernel.mm()), sim.driver().stats(),
+                sim.seed(), pools, DeviceView.of(sim.driver(), kernel.mm().memMap()), BuddyView.of(kernel.mm()),
+                sim.driver().stats(),
                 sim.stackStats(), socketSlots, sockets, status.simPps(), status.wallPps(), status.current(),
                 status.calls(),
                 kernel.log().recent(), kernel.log().total(), kernel.dma().mapped(), kernel.dma().syncs(),

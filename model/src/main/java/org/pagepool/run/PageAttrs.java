@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.run;
 
-import org.pagepool.mm.Page;
+import org.pagepool.mm.MemMap;
+import org.pagepool.mm.PageRef;
 
 /**
  * A page's look in a view, packed in an int: its handle is stored beside it,
@@ -15,10 +16,10 @@ public final class PageAttrs {
     private PageAttrs() {
     }
 
-    public static int of(Page page) {
-        int attrs = (page.isPfmemalloc() ? PFMEMALLOC : 0) | (page.dmaAddr() != 0 ? MAPPED : 0)
-                | (page.nid() & 7) << 2;
-        return page.owner() == null ? attrs : attrs | page.owner().id() << 8;
+    /** The look of {@code page} (a page reference) in {@code memmap}. */
+    public static int of(MemMap memmap, int page) {
+        return (memmap.pageIsPfmemalloc(page) ? PFMEMALLOC : 0) | (memmap.dmaAddr(page) != 0 ? MAPPED : 0)
+                | (PageRef.pageToNid(page) & 7) << 2 | memmap.owner(page) << 8;
     }
 
     public static boolean pfmemalloc(int attrs) {

@@ -2,7 +2,8 @@
 package org.pagepool.run;
 
 import java.util.Arrays;
-import org.pagepool.mm.Page;
+import java.util.function.IntUnaryOperator;
+import org.pagepool.mm.MemMap;
 
 /**
  * An immutable row of page slots (cache, ring, descriptors, sockets): the
@@ -19,18 +20,27 @@ public final class PageSlots {
         this.attrs = attrs;
     }
 
-    /** Fills slot {@code i} from {@code slot.apply(i)} (worker side). */
-    static PageSlots of(java.util.function.IntFunction<Page> slot, int count) {
+    /** Slot {@code i} shows {@code pages[i]}, a page reference or 0 for an empty slot (worker side). */
+    static PageSlots of(MemMap memmap, int[] pages, int count) {
         int[] h = new int[count];
         int[] a = new int[count];
         for (int i = 0; i < count; i++) {
-            Page page = slot.apply(i);
-            if (page != null) {
-                h[i] = page.handle();
-                a[i] = PageAttrs.of(page);
+            int page = pages[i];
+            if (page != 0) {
+                h[i] = memmap.handle(page);
+                a[i] = PageAttrs.of(memmap, page);
             }
         }
         return new PageSlots(h, a);
+    }
+
+    /** Slot {@code i} shows the page {@code slot.applyAsInt(i)}, 0 for none (worker side). */
+    static PageSlots of(MemMap memmap, IntUnaryOperator slot, int count) {
+        int[] pages = new int[count];
+        for (int i = 0; i < count; i++) {
+            pages[i] = slot.applyAsInt(i);
+        }
+        return of(memmap, pages, count);
     }
 
     public int size() {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.run;
 
-import org.pagepool.mm.Page;
+import org.pagepool.mm.MemMap;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolStatsSnapshot;
 import org.pagepool.ring.PtrRing;
@@ -18,10 +18,15 @@ public record PoolView(int id, String state, int order, int flags, int nid, int 
                        PageSlots ring, int ringCount, int producer, int consumerHead, int consumerTail,
                        long hold, long release, int inflight, PoolStatsSnapshot stats, long nextRetryJiffies) {
 
-    static PoolView of(PagePool pool) {
-        PtrRing<Page> ring = pool.ring();
+    /** The pool as its pages in {@code memmap} show it (worker side): cache and ring are copied as arrays. */
+    static PoolView of(PagePool pool, MemMap memmap) {
+        PtrRing ring = pool.ring();
+        int[] cache = new int[pool.allocCount()];
+        pool.copyAllocCache(cache);
+        int[] slots = new int[ring.size()];
+        ring.copySlots(slots);
         return new PoolView(pool.id(), pool.state().word(), pool.order(), pool.flags(), pool.nid(), pool.users(),
-                PageSlots.of(pool::allocCacheSlot, pool.allocCount()), PageSlots.of(ring::slot, ring.size()),
+                PageSlots.of(memmap, cache, cache.length), PageSlots.of(memmap, slots, slots.length),
                 ring.count(), ring.producer(), ring.consumerHead(), ring.consumerTail(),
                 Integer.toUnsignedLong(pool.holdCount()), Integer.toUnsignedLong(pool.releaseCount()),
                 pool.inflightCount(), pool.stats(), pool.nextRetry());

@@ -69,7 +69,7 @@ public final class Runner implements AutoCloseable {
     private boolean guided;
     private int nextStop;
     private org.pagepool.workload.Checkpoint stoppedAt;
-    private final TraceObserver sink = this::offer;
+    private final TraceObserver sink = TraceObserver.records(this::offer);
 
     /** Starts the worker on {@code initial}, paused. */
     public Runner(Session initial) {

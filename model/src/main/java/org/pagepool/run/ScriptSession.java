@@ -162,25 +162,17 @@ final class ScriptSession implements Session {
         List<PoolView> pools = new ArrayList<>();
         PagePool pool = runner.pool();
         if (pool != null && pool.state() != PoolState.FREED) {
-            pools.add(PoolView.of(pool));
+            pools.add(PoolView.of(pool, kernel.mm().memMap()));
         }
         int next = runner.peek() == null ? 0 : runner.peek().line();
-        List<org.pagepool.mm.Page> held = new ArrayList<>();
-        if (pool != null) {
-            kernel.mm().forEachPage(page -> {
-                if (page.owner() == pool && (page.place() == org.pagepool.trace.Place.DRIVER
-                        || page.place() == org.pagepool.trace.Place.DETACHED) && page.refCount() > 0) {
-                    held.add(page);
-                }
-            });
-            held.sort((a, b) -> Integer.compareUnsigned(a.handle(), b.handle()));
-        }
-        int shown = Math.min(held.size(), LiveSession.SOCKETS_SHOWN);
+        int[] shown = new int[LiveSession.SOCKETS_SHOWN];
+        int count = runner.heldPages(shown);
         ScriptView view = new ScriptView(script.fileName(), script.sourceLines(), lastLine, next, trace, error);
         return new ModelView(status.serial(), error != null ? RunnerState.ERROR : status.state(),
                 error != null ? error : status.error(), status.speed(), status.eventsOn(), status.droppedEvents(),
                 position, timeNs(), kernel.jiffies().now(), script.fileName(), script.fileName(), 0, pools, null,
-                BuddyView.of(kernel.mm()), null, null, PageSlots.of(held::get, shown), held.size(), 0, 0,
+                BuddyView.of(kernel.mm()), null, null, PageSlots.of(kernel.mm().memMap(), shown,
+                Math.min(count, shown.length)), count, 0, 0,
                 status.current(), status.calls(),
                 kernel.log().recent(), kernel.log().total(), kernel.dma().mapped(), kernel.dma().syncs(), null, view,
                 GuideView.NONE, -1, status.loads(), null);

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import org.pagepool.dma.DmaDirection;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
 import org.pagepool.nic.CallRecorder;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PagePoolParams;
@@ -166,8 +165,8 @@ public final class ScriptRecorder implements CallRecorder {
         return words.toString();
     }
 
-    private static String handle(Page page) {
-        return "p" + Integer.toUnsignedString(page.handle());
+    private static String handle(Kernel kernel, int page) {
+        return "p" + Integer.toUnsignedString(kernel.mm().memMap().handle(page));
     }
 
     @Override
@@ -181,46 +180,46 @@ public final class ScriptRecorder implements CallRecorder {
     }
 
     @Override
-    public void put(Kernel kernel, PagePool pool, Page page, int dmaSyncSize, boolean allowDirect) {
+    public void put(Kernel kernel, PagePool pool, int page, int dmaSyncSize, boolean allowDirect) {
         if (before(kernel, pool, false)) {
             if (dmaSyncSize == -1 && allowDirect) {
-                line("recycle p=" + handle(page));
+                line("recycle p=" + handle(kernel, page));
             } else {
-                line("put p=" + handle(page) + (dmaSyncSize == -1 ? "" : " sync=" + Integer.toUnsignedString(
+                line("put p=" + handle(kernel, page) + (dmaSyncSize == -1 ? "" : " sync=" + Integer.toUnsignedString(
                         dmaSyncSize)) + (allowDirect ? " direct=1" : ""));
             }
         }
     }
 
     @Override
-    public void putBulk(Kernel kernel, PagePool pool, Page[] pages, int count) {
+    public void putBulk(Kernel kernel, PagePool pool, int[] pages, int count) {
         if (before(kernel, pool, false)) {
             StringBuilder line = new StringBuilder("put_bulk p=");
             for (int i = 0; i < count; i++) {
-                line.append(i > 0 ? "," : "").append(handle(pages[i]));
+                line.append(i > 0 ? "," : "").append(handle(kernel, pages[i]));
             }
             line(line.toString());
         }
     }
 
     @Override
-    public void skbFree(Kernel kernel, PagePool pool, Page page) {
+    public void skbFree(Kernel kernel, PagePool pool, int page) {
         if (before(kernel, pool, false)) {
-            line("skb_free p=" + handle(page));
+            line("skb_free p=" + handle(kernel, page));
         }
     }
 
     @Override
-    public void getPage(Kernel kernel, PagePool pool, Page page) {
+    public void getPage(Kernel kernel, PagePool pool, int page) {
         if (before(kernel, pool, false)) {
-            line("get p=" + handle(page));
+            line("get p=" + handle(kernel, page));
         }
     }
 
     @Override
-    public void putPage(Kernel kernel, PagePool pool, Page page) {
+    public void putPage(Kernel kernel, PagePool pool, int page) {
         if (before(kernel, pool, false)) {
-            line("drop p=" + handle(page));
+            line("drop p=" + handle(kernel, page));
         }
     }
 

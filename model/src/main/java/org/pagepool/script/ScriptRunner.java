@@ -4,14 +4,13 @@ package org.pagepool.script;
 import java.util.ArrayList;
 import java.util.List;
 import org.pagepool.kernel.Kernel;
+import org.pagepool.mm.MemMap;
 import org.pagepool.mm.ModelRefusal;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.PageRef;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolCreateException;
 import org.pagepool.pool.PoolState;
-import org.pagepool.trace.KernelMessage;
 import org.pagepool.trace.Place;
-import org.pagepool.trace.TraceEvent;
 import org.pagepool.trace.TraceObserver;
 
 /**
@@ -35,10 +34,8 @@ public final class ScriptRunner {
         kernel.tracer().attach(handles);
         kernel.tracer().attach(new TraceObserver() {
             @Override
-            public void onEvent(TraceEvent event) {
-                if (event instanceof KernelMessage message) {
-                    messages.add(message.text());
-                }
+            public void message(String text) {
+                messages.add(text);
             }
         });
     }
@@ -55,6 +52,30 @@ public final class ScriptRunner {
     /** The script's pool, or null before the first successful create (or after a failed one). */
     public PagePool pool() {
         return pool;
+    }
+
+    /**
+     * The pages the script's driver holds or released with references left,
+     * by handle: the first {@code into.length} go into {@code into}; returns
+     * how many there are.
+     */
+    public int heldPages(int[] into) {
+        if (pool == null) {
+            return 0;
+        }
+        MemMap memmap = memmap();
+        int count = 0;
+        for (long handle = 1; handle <= Integer.toUnsignedLong(pool.holdCount()); handle++) {
+            int page = handles.page((int) handle, memmap);
+            if (page != PageRef.NULL && (memmap.isAt(page, Place.DRIVER) || memmap.isAt(page, Place.DETACHED))
+                    && memmap.pageRefCount(page) > 0) {
+                if (count < into.length) {
+                    into[count] = page;
+                }
+                count++;
+            }
+        }
+        return count;
     }
 
     /** True while there are lines left and no line has stopped the run. */
@@ -185,26 +206,26 @@ public final class ScriptRunner {
                 if (i > 0) {
                     result.append(' ');
                 }
-                Page page = p.allocPages();
-                if (page == null) {
+                int page = p.allocPages();
+                if (page == PageRef.NULL) {
                     result.append("NULL");
                 } else {
-                    result.append('p').append(Integer.toUnsignedString(page.handle())).append("@n")
-                            .append(page.nid());
+                    result.append('p').append(Integer.toUnsignedString(memmap().handle(page))).append("@n")
+                            .append(PageRef.pageToNid(page));
                 }
             }
             return result.toString();
         } else if (command instanceof Command.Put c) {
-            Page page = held(c.word(), c.handle());
+            int page = held(c.word(), c.handle());
             p.putPage(page, c.sync(), c.direct());
-            return page.place().word();
+            return memmap().place(page).word();
         } else if (command instanceof Command.Recycle c) {
-            Page page = held(c.word(), c.handle());
+            int page = held(c.word(), c.handle());
             p.recycleDirect(page);
-            return page.place().word();
+            return memmap().place(page).word();
         } else if (command instanceof Command.PutBulk c) {
             int[] named = c.handles();
-            Page[] pages = new Page[named.length];
+            int[] pages = new int[named.length];
             for (int i = 0; i < named.length; i++) {
                 for (int j = 0; j < i; j++) {
                     if (named[j] == named[i]) {
@@ -217,25 +238,25 @@ public final class ScriptRunner {
             p.putPageBulk(pages.clone(), pages.length);
             StringBuilder result = new StringBuilder();
             for (int i = 0; i < pages.length; i++) {
-                result.append(i > 0 ? "," : "").append(pages[i].place().word());
+                result.append(i > 0 ? "," : "").append(memmap().place(pages[i]).word());
             }
             return result.toString();
         } else if (command instanceof Command.SkbFree c) {
-            Page page = held(c.word(), c.handle());
+            int page = held(c.word(), c.handle());
             p.storeMemInfo(page);
-            PagePool.returnSkbPage(page);
-            return page.place().word();
+            PagePool.returnSkbPage(kernel, page);
+            return memmap().place(page).word();
         } else if (command instanceof Command.Get c) {
-            Page page = referenced(c.word(), c.handle());
+            int page = referenced(c.word(), c.handle());
             kernel.mm().getPage(page);
-            return "ref=" + page.refCount();
+            return "ref=" + memmap().pageRefCount(page);
         } else if (command instanceof Command.Drop c) {
-            Page page = referenced(c.word(), c.handle());
-            return kernel.mm().putPage(page) ? "buddy" : "ref=" + page.refCount();
+            int page = referenced(c.word(), c.handle());
+            return kernel.mm().putPage(page) ? "buddy" : "ref=" + memmap().pageRefCount(page);
         } else if (command instanceof Command.Release c) {
-            Page page = held(c.word(), c.handle());
+            int page = held(c.word(), c.handle());
             p.releasePage(page);
-            return page.place().word();
+            return memmap().place(page).word();
         } else if (command instanceof Command.UpdateNid c) {
             p.updateNid(c.nid());
             return "ok";
@@ -257,9 +278,9 @@ public final class ScriptRunner {
     }
 
     /** A page the driver holds, named by {@code handle}. */
-    private Page held(String word, int handle) throws RunError {
-        Page page = named(word, handle);
-        if (page.place() != Place.DRIVER) {
+    private int held(String word, int handle) throws RunError {
+        int page = named(word, handle);
+        if (!memmap().isAt(page, Place.DRIVER)) {
             throw new RunError(word + ": " + name(handle) + " " + where(page) + "; " + word
                     + " needs a page the driver holds");
         }
@@ -267,35 +288,40 @@ public final class ScriptRunner {
     }
 
     /** A page the driver holds or a detached page with references left. */
-    private Page referenced(String word, int handle) throws RunError {
-        Page page = named(word, handle);
-        if (page.place() != Place.DRIVER && page.place() != Place.DETACHED) {
+    private int referenced(String word, int handle) throws RunError {
+        int page = named(word, handle);
+        if (!memmap().isAt(page, Place.DRIVER) && !memmap().isAt(page, Place.DETACHED)) {
             throw new RunError(word + ": " + name(handle) + " " + where(page) + "; " + word
                     + " needs a page the driver holds or a detached page");
         }
         return page;
     }
 
-    private Page named(String word, int handle) throws RunError {
+    private int named(String word, int handle) throws RunError {
         if (!handles.issued(handle)) {
             throw new RunError(word + ": " + name(handle) + " was never issued (" + (pool.holdCount() == 0
                     ? "this pool has not handed out any page yet)"
                     : "this pool has handed out p1..p" + Integer.toUnsignedString(pool.holdCount()) + ")"));
         }
-        Page page = handles.page(handle, kernel.mm());
-        if (page == null) {
+        int page = handles.page(handle, memmap());
+        if (page == PageRef.NULL) {
             throw new RunError(word + ": " + name(handle) + " went back to the page allocator; its handle is dead");
         }
         return page;
     }
 
-    private static String where(Page page) {
-        switch (page.place()) {
+    private String where(int page) {
+        switch (memmap().place(page)) {
             case ALLOC_CACHE: return "is in the alloc cache";
             case PTR_RING: return "is in the ptr_ring";
             case DETACHED: return "was released from the pool (detached)";
             default: return "is not held by the driver";
         }
+    }
+
+    /** The struct pages of the current memory ({@code memory} replaces it before the first create). */
+    private MemMap memmap() {
+        return kernel.mm().memMap();
     }
 
     private static String name(int handle) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The model's tracepoints. With no observer attached every call is a field
- * read and a branch: events are only built when somebody listens.
+ * read and a branch; with one, the frequent events go to it as primitive
+ * arguments, so tracing allocates nothing unless an observer does.
  * Single-threaded, like the model it belongs to.
  */
 public final class Tracer {
@@ -30,12 +31,7 @@ public final class Tracer {
         } else if (observers.size() == 1) {
             observer = observers.get(0);
         } else {
-            TraceObserver[] all = observers.toArray(TraceObserver[]::new);
-            observer = event -> {
-                for (TraceObserver o : all) {
-                    o.onEvent(event);
-                }
-            };
+            observer = new Fanout(observers.toArray(TraceObserver[]::new));
         }
     }
 
@@ -46,14 +42,21 @@ public final class Tracer {
     public void enter(KernelFunction function) {
         TraceObserver o = observer;
         if (o != null) {
-            o.onEvent(function.entered());
+            o.entered(function);
         }
     }
 
     public void moved(int pool, int handle, int nid, int pfn, int order, Place from, Place to) {
         TraceObserver o = observer;
         if (o != null) {
-            o.onEvent(new PageMove(pool, handle, nid, pfn, order, from, to));
+            o.moved(pool, handle, nid, pfn, order, from, to);
+        }
+    }
+
+    public void message(String text) {
+        TraceObserver o = observer;
+        if (o != null) {
+            o.message(text);
         }
     }
 
@@ -61,6 +64,43 @@ public final class Tracer {
         TraceObserver o = observer;
         if (o != null) {
             o.onEvent(event);
+        }
+    }
+
+    /** Several observers, called in order. */
+    private static final class Fanout implements TraceObserver {
+        private final TraceObserver[] all;
+
+        Fanout(TraceObserver[] all) {
+            this.all = all;
+        }
+
+        @Override
+        public void entered(KernelFunction function) {
+            for (TraceObserver o : all) {
+                o.entered(function);
+            }
+        }
+
+        @Override
+        public void moved(int pool, int handle, int nid, int pfn, int order, Place from, Place to) {
+            for (TraceObserver o : all) {
+                o.moved(pool, handle, nid, pfn, order, from, to);
+            }
+        }
+
+        @Override
+        public void message(String text) {
+            for (TraceObserver o : all) {
+                o.message(text);
+            }
+        }
+
+        @Override
+        public void onEvent(TraceEvent event) {
+            for (TraceObserver o : all) {
+                o.onEvent(event);
+            }
         }
     }
 }

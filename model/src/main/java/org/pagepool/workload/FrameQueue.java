@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.workload;
 
-import java.util.function.UnaryOperator;
-import org.pagepool.mm.Page;
 
-/** Frames redirected to another CPU, in order, each with the time it is freed there. */
+/** Frames redirected to another CPU (their pages, as page references), in order, each with its time to be freed. */
 final class FrameQueue {
-    private Page[] pages = new Page[64];
+    private int[] pages = new int[64];
     private long[] due = new long[64];
     private int[] cpu = new int[64];
     private int head;
@@ -15,20 +13,16 @@ final class FrameQueue {
     FrameQueue() {
     }
 
-    private FrameQueue(FrameQueue o, UnaryOperator<Page> remap) {
-        pages = new Page[o.pages.length];
+    private FrameQueue(FrameQueue o) {
+        pages = o.pages.clone();
         due = o.due.clone();
         cpu = o.cpu.clone();
-        for (int i = 0; i < o.count; i++) {
-            int at = (o.head + i) % o.pages.length;
-            pages[at] = remap.apply(o.pages[at]);
-        }
         head = o.head;
         count = o.count;
     }
 
-    FrameQueue copy(UnaryOperator<Page> remap) {
-        return new FrameQueue(this, remap);
+    FrameQueue copy() {
+        return new FrameQueue(this);
     }
 
     int size() {
@@ -39,9 +33,9 @@ final class FrameQueue {
         return count == 0 ? Long.MAX_VALUE : due[head];
     }
 
-    void add(Page page, long when, int onCpu) {
+    void add(int page, long when, int onCpu) {
         if (count == pages.length) {
-            Page[] p = new Page[count * 2];
+            int[] p = new int[count * 2];
             long[] d = new long[count * 2];
             int[] c = new int[count * 2];
             for (int i = 0; i < count; i++) {
@@ -66,15 +60,14 @@ final class FrameQueue {
         return cpu[head];
     }
 
-    Page poll() {
-        Page page = pages[head];
-        pages[head] = null;
+    int poll() {
+        int page = pages[head];
         head = (head + 1) % pages.length;
         count--;
         return page;
     }
 
-    Page get(int i) {
+    int get(int i) {
         return pages[(head + i) % pages.length];
     }
 }

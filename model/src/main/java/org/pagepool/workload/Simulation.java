@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pagepool.dma.DmaDirection;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
 import org.pagepool.nic.CallRecorder;
 import org.pagepool.nic.Driver;
 import org.pagepool.nic.NicConfig;
@@ -94,8 +93,8 @@ public final class Simulation implements Stack {
         this.rng = o.rng.copy();
         this.calls = new PoolCalls(kernel);
         this.traffic = o.traffic.copy(rng);
-        this.sockets = o.sockets.copy(copy::page);
-        this.frames = o.frames.copy(copy::page);
+        this.sockets = o.sockets.copy();
+        this.frames = o.frames.copy();
         this.stackCounters = o.stackCounters.copy();
         this.pools = new ArrayList<>();
         for (PagePool pool : o.pools) {
@@ -275,7 +274,7 @@ public final class Simulation implements Stack {
     }
 
     private void freeSkb() {
-        Page page = sockets.topPage();
+        int page = sockets.topPage();
         int cpu = sockets.topCpu();
         byte kind = sockets.topKind();
         sockets.removeTop();
@@ -288,19 +287,19 @@ public final class Simulation implements Stack {
             calls.skbFree(page);
         } else {
             stackCounters.clonesFreed++;
-            calls.putPage((PagePool) page.owner(), page);
+            calls.putPage(PagePool.owner(kernel, page), page);
         }
     }
 
     private void freeFrame() {
         int cpu = frames.headCpu();
-        Page page = frames.poll();
+        int page = frames.poll();
         onCpu(cpu); // cpumap's kthread builds an skb and frees it: process context on its CPU
         if (cpu != driver.config().irqCpu()) {
             stackCounters.remoteFrees++;
         }
         stackCounters.framesFreed++;
-        PagePool pool = (PagePool) page.owner();
+        PagePool pool = PagePool.owner(kernel, page);
         kernel.mm().move(page, Place.SKB);
         pool.storeMemInfo(page);
         calls.skbFree(page);
@@ -313,7 +312,7 @@ public final class Simulation implements Stack {
     }
 
     @Override
-    public boolean receiveSkb(Page page, long at, int cpu) {
+    public boolean receiveSkb(int page, long at, int cpu) {
         stackChanged = true;
         kernel.mm().move(page, Place.SKB);
         stackCounters.skbs++;
@@ -328,7 +327,7 @@ public final class Simulation implements Stack {
         double clone = params.get(Param.SKB_CLONE);
         if (clone > 0 && rng.nextDouble() < clone) {
             stackCounters.clones++;
-            calls.getPage((PagePool) page.owner(), page);
+            calls.getPage(PagePool.owner(kernel, page), page);
             // the clone lives on after the skb: when the skb is freed the page still has two references
             sockets.add(freed + 1 + lifetime(params.get(Param.CLONE_LIFETIME)), page, freeCpu, SkbHeap.CLONE);
             return true;
@@ -350,7 +349,7 @@ public final class Simulation implements Stack {
     }
 
     @Override
-    public void redirect(Page page, long at) {
+    public void redirect(int page, long at) {
         stackChanged = true;
         kernel.mm().move(page, Place.REMOTE_CPU);
         stackCounters.redirected++;
@@ -406,13 +405,13 @@ public final class Simulation implements Stack {
 
     // ---- what the simulation shows ----------------------------------------------------------------------------
 
-    /** Roughly the bytes a copy of this simulation takes. */
+    /** Roughly the most bytes a copy of this simulation can come to hold (struct pages it shares counted in full). */
     public long footprintBytes() {
         long bytes = kernel.mm().footprintBytes() + 40L * (sockets.size() + frames.size());
         for (PagePool pool : pools) {
-            bytes += 8L * pool.ring().size() + 1024;
+            bytes += 4L * pool.ring().size() + 1024;
         }
-        return bytes + 8L * (driver.rx().size() + driver.tx().size());
+        return bytes + 4L * driver.rx().size() + 12L * driver.tx().size();
     }
 
     public long seed() {
@@ -475,7 +474,8 @@ public final class Simulation implements Stack {
         return sockets.size();
     }
 
-    public Page socketPage(int i) {
+    /** The page of skb {@code i} (a page reference). */
+    public int socketPage(int i) {
         return sockets.page(i);
     }
 
@@ -487,7 +487,8 @@ public final class Simulation implements Stack {
         return frames.size();
     }
 
-    public Page frame(int i) {
+    /** The page of redirected frame {@code i} (a page reference). */
+    public int frame(int i) {
         return frames.get(i);
     }
 

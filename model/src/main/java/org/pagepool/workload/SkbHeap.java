@@ -2,13 +2,11 @@
 package org.pagepool.workload;
 
 import java.util.Arrays;
-import java.util.function.UnaryOperator;
-import org.pagepool.mm.Page;
 
 /**
  * The skbs sockets hold, ordered by the time they are freed (ties in the
- * order they were queued): a binary heap over parallel arrays, so a million
- * skbs cost no objects beyond their pages.
+ * order they were queued): a binary heap over parallel arrays of primitives
+ * (pages are page references), so a million skbs cost no objects.
  */
 final class SkbHeap {
     /** An skb carrying a pool page, freed with {@code page_pool_return_skb_page()}. */
@@ -18,7 +16,7 @@ final class SkbHeap {
 
     private long[] time = new long[64];
     private long[] seq = new long[64];
-    private Page[] page = new Page[64];
+    private int[] page = new int[64];
     private int[] cpu = new int[64];
     private byte[] kind = new byte[64];
     private int size;
@@ -27,21 +25,18 @@ final class SkbHeap {
     SkbHeap() {
     }
 
-    private SkbHeap(SkbHeap o, UnaryOperator<Page> remap) {
+    private SkbHeap(SkbHeap o) {
         time = o.time.clone();
         seq = o.seq.clone();
         cpu = o.cpu.clone();
         kind = o.kind.clone();
-        page = new Page[o.page.length];
-        for (int i = 0; i < o.size; i++) {
-            page[i] = remap.apply(o.page[i]);
-        }
+        page = o.page.clone();
         size = o.size;
         nextSeq = o.nextSeq;
     }
 
-    SkbHeap copy(UnaryOperator<Page> remap) {
-        return new SkbHeap(this, remap);
+    SkbHeap copy() {
+        return new SkbHeap(this);
     }
 
     int size() {
@@ -52,7 +47,7 @@ final class SkbHeap {
         return size == 0 ? Long.MAX_VALUE : time[0];
     }
 
-    Page topPage() {
+    int topPage() {
         return page[0];
     }
 
@@ -64,7 +59,7 @@ final class SkbHeap {
         return kind[0];
     }
 
-    Page page(int i) {
+    int page(int i) {
         return page[i];
     }
 
@@ -72,7 +67,7 @@ final class SkbHeap {
         return kind[i];
     }
 
-    void add(long when, Page p, int onCpu, byte what) {
+    void add(long when, int p, int onCpu, byte what) {
         if (size == time.length) {
             int n = size * 2;
             time = Arrays.copyOf(time, n);
@@ -98,7 +93,6 @@ final class SkbHeap {
         if (size > 0) {
             set(0, time[size], seq[size], page[size], cpu[size], kind[size]);
         }
-        page[size] = null;
         int i = 0;
         while (true) {
             int left = 2 * i + 1;
@@ -118,7 +112,7 @@ final class SkbHeap {
         return time[a] != time[b] ? time[a] < time[b] : seq[a] < seq[b];
     }
 
-    private void set(int i, long t, long s, Page p, int c, byte k) {
+    private void set(int i, long t, long s, int p, int c, byte k) {
         time[i] = t;
         seq[i] = s;
         page[i] = p;
@@ -129,7 +123,7 @@ final class SkbHeap {
     private void swap(int a, int b) {
         long t = time[a];
         long s = seq[a];
-        Page p = page[a];
+        int p = page[a];
         int c = cpu[a];
         byte k = kind[a];
         set(a, time[b], seq[b], page[b], cpu[b], kind[b]);

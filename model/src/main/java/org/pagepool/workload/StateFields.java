@@ -10,7 +10,9 @@ import java.util.function.ToLongFunction;
 import org.pagepool.cost.CostPath;
 import org.pagepool.cost.CostTable;
 import org.pagepool.cost.CpuProfile;
+import org.pagepool.mm.MemMap;
 import org.pagepool.mm.PageAllocator;
+import org.pagepool.mm.PageRef;
 import org.pagepool.nic.NicStats;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolState;
@@ -42,11 +44,12 @@ public final class StateFields {
         long[] census() {
             if (census == null) {
                 long[] counts = new long[PageAllocator.MAX_NODES + 1];
+                MemMap memmap = sim.kernel().mm().memMap();
                 sim.kernel().mm().forEachPage(page -> {
-                    if (page.place() != Place.BUDDY && page.place() != Place.DETACHED) {
-                        counts[page.nid()] += page.pages();
-                        if (page.isPfmemalloc()) {
-                            counts[PageAllocator.MAX_NODES] += page.pages();
+                    if (!memmap.isAt(page, Place.BUDDY) && !memmap.isAt(page, Place.DETACHED)) {
+                        counts[PageRef.pageToNid(page)] += memmap.pages(page);
+                        if (memmap.pageIsPfmemalloc(page)) {
+                            counts[PageAllocator.MAX_NODES] += memmap.pages(page);
                         }
                     }
                 });

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pagepool.mm.Page;
 import org.pagepool.mm.PageAllocator;
+import org.pagepool.mm.PageRef;
 import org.pagepool.trace.Tracer;
 
 /** The DMA API stand-in: addresses, counts of maps, unmaps and syncs, injected mapping failures. */
@@ -24,8 +24,8 @@ class DmaMapperTest {
 
     @Test
     void mapReturnsThePhysicalAddressAndCountsTheMapping() {
-        Page page = mm.page(0, 5);
-        Page remote = mm.page(1, 3);
+        int page = PageRef.pfnToPage(0, 5);
+        int remote = PageRef.pfnToPage(1, 3);
 
         long addr = dma.mapPageAttrs(page, 0, 4096, DmaDirection.FROM_DEVICE);
         long remoteAddr = dma.mapPageAttrs(remote, 256, 4096, DmaDirection.BIDIRECTIONAL);
@@ -41,7 +41,7 @@ class DmaMapperTest {
 
     @Test
     void unmapCountsAndLowersTheLiveMappings() {
-        long addr = dma.mapPageAttrs(mm.page(0, 0), 0, 4096, DmaDirection.FROM_DEVICE);
+        long addr = dma.mapPageAttrs(PageRef.pfnToPage(0, 0), 0, 4096, DmaDirection.FROM_DEVICE);
 
         dma.unmapPageAttrs(addr, 4096, DmaDirection.FROM_DEVICE);
 
@@ -52,7 +52,7 @@ class DmaMapperTest {
 
     @Test
     void syncsCountCallsWhateverTheSize() {
-        long addr = dma.mapPageAttrs(mm.page(0, 0), 0, 4096, DmaDirection.FROM_DEVICE);
+        long addr = dma.mapPageAttrs(PageRef.pfnToPage(0, 0), 0, 4096, DmaDirection.FROM_DEVICE);
 
         dma.syncSingleRangeForDevice(addr, 0, 2048, DmaDirection.FROM_DEVICE);
         dma.syncSingleRangeForDevice(addr, 0, 0, DmaDirection.FROM_DEVICE);
@@ -64,7 +64,7 @@ class DmaMapperTest {
     @Test
     void injectedFailuresReturnDmaMappingErrorAndCountNothing() {
         dma.failNextMaps(2);
-        Page page = mm.page(0, 1);
+        int page = PageRef.pfnToPage(0, 1);
 
         long first = dma.mapPageAttrs(page, 0, 4096, DmaDirection.FROM_DEVICE);
         assertThat(dma.pendingMapFailures()).isEqualTo(1);
@@ -82,7 +82,7 @@ class DmaMapperTest {
 
     @Test
     void firstPageOfNodeZeroIsNotBusAddressZero() {
-        long addr = dma.mapPageAttrs(mm.page(0, 0), 0, 4096, DmaDirection.FROM_DEVICE);
+        long addr = dma.mapPageAttrs(PageRef.pfnToPage(0, 0), 0, 4096, DmaDirection.FROM_DEVICE);
 
         assertThat(addr).isNotZero();
         assertThat(DmaMapper.mappingError(addr)).isFalse();
@@ -106,7 +106,7 @@ class DmaMapperTest {
     void iommuOnlyChangesTheFlag() {
         dma.setIommu(true);
 
-        long addr = dma.mapPageAttrs(mm.page(0, 2), 0, 4096, DmaDirection.FROM_DEVICE);
+        long addr = dma.mapPageAttrs(PageRef.pfnToPage(0, 2), 0, 4096, DmaDirection.FROM_DEVICE);
 
         assertThat(dma.iommu()).isTrue();
         assertThat(addr).isEqualTo((1L << 36) + (2L << 12));

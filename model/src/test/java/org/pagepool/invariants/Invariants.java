@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.MemMap;
 import org.pagepool.mm.PageAllocator;
+import org.pagepool.mm.PageRef;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolState;
 import org.pagepool.ring.PtrRing;
@@ -31,6 +32,7 @@ final class Invariants {
      */
     static String violation(Kernel kernel, PagePool pool, PageTracker tracker, long lost, long lostMapped) {
         PageAllocator mm = kernel.mm();
+        MemMap memmap = mm.memMap();
         long totalPages = 0;
         for (int nid = 0; nid < mm.nodeCount(); nid++) {
             totalPages += mm.nodePages(nid);
@@ -39,15 +41,17 @@ final class Invariants {
         long outside = 0;
         long mappedPages = 0;
         for (Map.Entry<Long, Place> e : tracker.places().entrySet()) {
-            Page page = tracker.page(e.getKey());
-            if (page.place() != e.getValue()) {
-                return page + " is at " + page.place() + " but the trace moved it to " + e.getValue();
+            int page = tracker.page(e.getKey());
+            if (memmap.place(page) != e.getValue()) {
+                return memmap.describe(page) + " is at " + memmap.place(page) + " but the trace moved it to "
+                        + e.getValue();
             }
-            if (page.refCount() < 1) {
-                return page + " is out of the buddy allocator with refcount " + page.refCount();
+            if (memmap.pageRefCount(page) < 1) {
+                return memmap.describe(page) + " is out of the buddy allocator with refcount "
+                        + memmap.pageRefCount(page);
             }
-            outside += page.pages();
-            if (page.dmaAddr() != 0) {
+            outside += memmap.pages(page);
+            if (memmap.dmaAddr(page) != 0) {
                 mappedPages++;
             }
         }
@@ -65,35 +69,35 @@ final class Invariants {
         if (pool == null || pool.state() == PoolState.FREED) {
             return null;
         }
-        return poolViolation(pool, tracker, lost);
+        return poolViolation(memmap, pool, tracker, lost);
     }
 
-    private static String poolViolation(PagePool pool, PageTracker tracker, long lost) {
-        Set<Page> seen = new HashSet<>();
+    private static String poolViolation(MemMap memmap, PagePool pool, PageTracker tracker, long lost) {
+        Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < pool.allocCount(); i++) {
-            Page page = pool.allocCacheSlot(i);
-            if (page.place() != Place.ALLOC_CACHE || !seen.add(page)) {
-                return "cache slot " + i + " holds " + page + (seen.contains(page) ? " twice" : "");
+            int page = pool.allocCacheSlot(i);
+            if (memmap.place(page) != Place.ALLOC_CACHE || !seen.add(page)) {
+                return "cache slot " + i + " holds " + memmap.describe(page) + (seen.contains(page) ? " twice" : "");
             }
         }
-        PtrRing<Page> ring = pool.ring();
-        List<Page> live = new ArrayList<>();
+        PtrRing ring = pool.ring();
+        List<Integer> live = new ArrayList<>();
         ring.forEachLive(live::add);
         if (live.size() != ring.count() || ring.count() + ring.stale() > ring.size()) {
             return "ring count " + ring.count() + ", stale " + ring.stale() + ", size " + ring.size();
         }
         int nonNull = 0;
         for (int i = 0; i < ring.size(); i++) {
-            if (ring.slot(i) != null) {
+            if (ring.slot(i) != PtrRing.NULL) {
                 nonNull++;
             }
         }
         if (nonNull != ring.count() + ring.stale()) {
             return nonNull + " ring slots are set, but count " + ring.count() + " + stale " + ring.stale();
         }
-        for (Page page : live) {
-            if (page.place() != Place.PTR_RING || !seen.add(page)) {
-                return "ring holds " + page + " which is not (only) in the ring";
+        for (int page : live) {
+            if (memmap.place(page) != Place.PTR_RING || !seen.add(page)) {
+                return "ring holds " + memmap.describe(page) + " which is not (only) in the ring";
             }
         }
         int inCache = tracker.pages(pool.id(), Place.ALLOC_CACHE).size();
@@ -113,6 +117,7 @@ final class Invariants {
 
     /** Free blocks aligned, disjoint, fully merged, counted right, and no used page inside one. */
     private static String buddyViolation(PageAllocator mm, PageTracker tracker) {
+        MemMap memmap = mm.memMap();
         long free = 0;
         for (int nid = 0; nid < mm.nodeCount(); nid++) {
             int size = mm.nodePages(nid);
@@ -148,10 +153,11 @@ final class Invariants {
             }
             for (Long frame : tracker.places().keySet()) {
                 if ((int) (frame >>> 32) == nid) {
-                    Page page = tracker.page(frame);
-                    for (int i = page.pfn(); i < page.pfn() + page.pages(); i++) {
+                    int page = tracker.page(frame);
+                    int pfn = PageRef.pageToPfn(page);
+                    for (int i = pfn; i < pfn + memmap.pages(page); i++) {
                         if (covered[i] != 0) {
-                            return page + " is in use but page " + i + " is in a free block";
+                            return memmap.describe(page) + " is in use but page " + i + " is in a free block";
                         }
                     }
                 }

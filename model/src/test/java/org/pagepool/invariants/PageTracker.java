@@ -6,10 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
-import org.pagepool.trace.PageMove;
+import org.pagepool.mm.MemMap;
+import org.pagepool.mm.PageRef;
 import org.pagepool.trace.Place;
-import org.pagepool.trace.TraceEvent;
 import org.pagepool.trace.TraceObserver;
 
 /**
@@ -25,14 +24,12 @@ final class PageTracker implements TraceObserver {
     }
 
     @Override
-    public void onEvent(TraceEvent event) {
-        if (event instanceof PageMove move) {
-            long frame = frame(move.nid(), move.pfn());
-            if (move.to() == Place.BUDDY) {
-                outOfBuddy.remove(frame);
-            } else {
-                outOfBuddy.put(frame, move.to());
-            }
+    public void moved(int pool, int handle, int nid, int pfn, int order, Place from, Place to) {
+        long frame = frame(nid, pfn);
+        if (to == Place.BUDDY) {
+            outOfBuddy.remove(frame);
+        } else {
+            outOfBuddy.put(frame, to);
         }
     }
 
@@ -45,22 +42,23 @@ final class PageTracker implements TraceObserver {
         return outOfBuddy;
     }
 
-    Page page(long frame) {
-        return kernel.mm().existingPage((int) (frame >>> 32), (int) frame);
+    int page(long frame) {
+        return PageRef.pfnToPage((int) (frame >>> 32), (int) frame);
     }
 
     /** Pages of pool {@code poolId} in {@code place}. */
-    List<Page> pages(int poolId, Place place) {
-        List<Page> pages = new ArrayList<>();
+    List<Integer> pages(int poolId, Place place) {
+        MemMap memmap = kernel.mm().memMap();
+        List<Integer> pages = new ArrayList<>();
         for (Map.Entry<Long, Place> e : outOfBuddy.entrySet()) {
             if (e.getValue() == place) {
-                Page page = page(e.getKey());
-                if (page.owner() != null && page.owner().id() == poolId) {
+                int page = page(e.getKey());
+                if (memmap.owner(page) == poolId) {
                     pages.add(page);
                 }
             }
         }
-        pages.sort((a, b) -> Integer.compareUnsigned(a.handle(), b.handle()));
+        pages.sort((a, b) -> Integer.compareUnsigned(memmap.handle(a), memmap.handle(b)));
         return pages;
     }
 }

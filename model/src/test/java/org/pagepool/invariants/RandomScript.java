@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.MemMap;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolState;
 import org.pagepool.trace.Place;
@@ -29,6 +29,11 @@ final class RandomScript {
         this.tracker = tracker;
     }
 
+    /** The struct pages now (a {@code memory} line replaces them). */
+    private MemMap memmap() {
+        return kernel.mm().memMap();
+    }
+
     /** The first line: the memory. */
     String memory() {
         nodes = 1 + random.nextInt(3);
@@ -50,13 +55,13 @@ final class RandomScript {
         if (roll < 18) {
             return environment();
         }
-        List<Page> held = tracker.pages(pool.id(), Place.DRIVER);
-        List<Page> detached = tracker.pages(pool.id(), Place.DETACHED);
+        List<Integer> held = tracker.pages(pool.id(), Place.DRIVER);
+        List<Integer> detached = tracker.pages(pool.id(), Place.DETACHED);
         if (roll < 40 || held.isEmpty()) {
             return "alloc n=" + (random.nextInt(10) == 0 ? 1 + random.nextInt(200) : 1 + random.nextInt(6));
         }
-        Page page = held.get(random.nextInt(held.size()));
-        String p = "p=" + (random.nextBoolean() ? "p" : "") + Integer.toUnsignedString(page.handle());
+        int page = held.get(random.nextInt(held.size()));
+        String p = "p=" + (random.nextBoolean() ? "p" : "") + Integer.toUnsignedString(memmap().handle(page));
         if (roll < 55) {
             return "recycle " + p;
         } else if (roll < 68) {
@@ -69,7 +74,7 @@ final class RandomScript {
             return "skb_free " + p;
         } else if (roll < 85) {
             return "get " + (detached.isEmpty() || random.nextBoolean() ? p
-                    : "p=" + Integer.toUnsignedString(detached.get(random.nextInt(detached.size())).handle()));
+                    : "p=" + Integer.toUnsignedString(memmap().handle(detached.get(random.nextInt(detached.size())))));
         } else if (roll < 91) {
             return drop(page, p, detached);
         } else if (roll < 93) {
@@ -83,24 +88,25 @@ final class RandomScript {
         }
     }
 
-    private String drop(Page page, String p, List<Page> detached) {
+    private String drop(int page, String p, List<Integer> detached) {
         if (!detached.isEmpty() && random.nextInt(3) > 0) {
-            return "drop p=" + Integer.toUnsignedString(detached.get(random.nextInt(detached.size())).handle());
+            int gone = detached.get(random.nextInt(detached.size()));
+            return "drop p=" + Integer.toUnsignedString(memmap().handle(gone));
         }
-        if (page.refCount() > 1 || random.nextInt(40) == 0) {
+        if (memmap().pageRefCount(page) > 1 || random.nextInt(40) == 0) {
             return "drop " + p; // refcount 1 here is the driver bug: a page lost to the pool
         }
         return "get " + p;
     }
 
-    private String putBulk(List<Page> held) {
-        List<Page> pick = new ArrayList<>(held);
+    private String putBulk(List<Integer> held) {
+        List<Integer> pick = new ArrayList<>(held);
         java.util.Collections.shuffle(pick, random);
         int n = 1 + random.nextInt(Math.min(pick.size(), 40));
         StringBuilder line = new StringBuilder("put_bulk p=");
         for (int i = 0; i < n; i++) {
             line.append(i > 0 ? "," : "").append(random.nextBoolean() ? "p" : "")
-                    .append(Integer.toUnsignedString(pick.get(i).handle()));
+                    .append(Integer.toUnsignedString(memmap().handle(pick.get(i))));
         }
         return line.toString();
     }

@@ -9,7 +9,8 @@ import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.MemMap;
+import org.pagepool.mm.PageRef;
 import org.pagepool.pool.PagePool;
 import org.pagepool.script.Command;
 import org.pagepool.script.Script;
@@ -49,11 +50,12 @@ class RandomScriptInvariantsTest {
             lines.add(line);
             Command command = ScriptParser.parseLine(step, line);
             if (command instanceof Command.Drop drop) {
-                Page page = heldPage(tracker, runner.pool(), drop.handle());
-                if (page != null && page.refCount() == 1) {
+                MemMap memmap = runner.kernel().mm().memMap();
+                int page = heldPage(memmap, tracker, runner.pool(), drop.handle());
+                if (page != PageRef.NULL && memmap.pageRefCount(page) == 1) {
                     lostPool = runner.pool();
                     lost++;
-                    lostMapped += page.dmaAddr() != 0 ? 1 : 0;
+                    lostMapped += memmap.dmaAddr(page) != 0 ? 1 : 0;
                 }
             }
             StepResult result = runner.run(command);
@@ -68,13 +70,13 @@ class RandomScriptInvariantsTest {
     }
 
     /** A page the driver holds in the current pool, by handle (for counting pages a drop loses). */
-    private static Page heldPage(PageTracker tracker, PagePool pool, int handle) {
-        for (Page page : tracker.pages(pool.id(), Place.DRIVER)) {
-            if (page.handle() == handle) {
+    private static int heldPage(MemMap memmap, PageTracker tracker, PagePool pool, int handle) {
+        for (int page : tracker.pages(pool.id(), Place.DRIVER)) {
+            if (memmap.handle(page) == handle) {
                 return page;
             }
         }
-        return null;
+        return PageRef.NULL;
     }
 
     private static String context(long seed, List<String> lines, String problem) {
@@ -101,15 +103,16 @@ class RandomScriptInvariantsTest {
             if (pool == null || pool.state() == org.pagepool.pool.PoolState.FREED) {
                 continue;
             }
-            List<Page> notHeld = new ArrayList<>(tracker.pages(pool.id(), Place.ALLOC_CACHE));
+            List<Integer> notHeld = new ArrayList<>(tracker.pages(pool.id(), Place.ALLOC_CACHE));
             notHeld.addAll(tracker.pages(pool.id(), Place.PTR_RING));
             notHeld.addAll(tracker.pages(pool.id(), Place.DETACHED));
             if (notHeld.isEmpty()) {
                 continue;
             }
-            Page page = notHeld.get(random.nextInt(notHeld.size()));
+            int page = notHeld.get(random.nextInt(notHeld.size()));
             String[] verbs = {"put", "recycle", "put_bulk", "skb_free", "release"};
-            String bad = verbs[random.nextInt(verbs.length)] + " p=" + Integer.toUnsignedString(page.handle());
+            String bad = verbs[random.nextInt(verbs.length)] + " p="
+                    + Integer.toUnsignedString(runner.kernel().mm().memMap().handle(page));
             State before = runner.state();
             String stats = pool.stats().format();
             StepResult refused = runner.run(ScriptParser.parseLine(step, bad));

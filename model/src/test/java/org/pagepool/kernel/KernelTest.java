@@ -11,6 +11,7 @@ import org.pagepool.mm.ModelRefusal;
 import org.pagepool.mm.PageAllocator;
 import org.pagepool.trace.KernelMessage;
 import org.pagepool.trace.TraceEvent;
+import org.pagepool.trace.TraceObserver;
 
 /** The kernel services bundle: CPU context, memory replacement, WARN_ONCE and the log. */
 class KernelTest {
@@ -147,7 +148,7 @@ class KernelTest {
     void logLinesAreTraceEvents() {
         Kernel kernel = new Kernel();
         List<TraceEvent> events = new ArrayList<>();
-        kernel.tracer().attach(events::add);
+        kernel.tracer().attach(TraceObserver.records(events::add));
 
         kernel.log().print("hello");
 

@@ -14,23 +14,23 @@ class AllocFailureInjectionTest {
         PageAllocator mm = allocator(16);
         mm.failNextAllocCalls(2);
 
-        assertThat(mm.allocPagesNode(0, 0)).isNull();
+        assertThat(mm.allocPagesNode(0, 0)).isZero();
         assertThat(mm.pendingAllocFailures()).isEqualTo(1);
-        assertThat(mm.allocPagesNode(0, 3)).isNull();
+        assertThat(mm.allocPagesNode(0, 3)).isZero();
         assertThat(mm.pendingAllocFailures()).isZero();
         assertThat(mm.freePages()).isEqualTo(16);
 
-        assertThat(mm.allocPagesNode(0, 0)).isNotNull();
+        assertThat(mm.allocPagesNode(0, 0)).isNotZero();
     }
 
     @Test
     void oneBulkCallUsesUpOneFailureAndFillsNothing() {
         PageAllocator mm = allocator(256);
         mm.failNextAllocCalls(1);
-        Page[] array = new Page[64];
+        int[] array = new int[64];
 
         assertThat(mm.allocPagesBulkArray(0, 64, array)).isZero();
-        assertThat(array).containsOnlyNulls();
+        assertThat(array).containsOnly(PageRef.NULL);
         assertThat(mm.freePages()).isEqualTo(256);
 
         assertThat(mm.allocPagesBulkArray(0, 64, array)).as("the next bulk works").isEqualTo(64);
@@ -39,7 +39,7 @@ class AllocFailureInjectionTest {
     @Test
     void putPageDoesNotConsumeAFailure() {
         PageAllocator mm = allocator(16);
-        Page page = mm.allocPagesNode(0, 0);
+        int page = mm.allocPagesNode(0, 0);
         mm.failNextAllocCalls(1);
 
         mm.putPage(page);
@@ -54,7 +54,7 @@ class AllocFailureInjectionTest {
         mm.failNextAllocCalls(1);
 
         assertThat(mm.pendingAllocFailures()).isEqualTo(1);
-        assertThat(mm.allocPagesNode(0, 0)).isNull();
-        assertThat(mm.allocPagesNode(0, 0)).isNotNull();
+        assertThat(mm.allocPagesNode(0, 0)).isZero();
+        assertThat(mm.allocPagesNode(0, 0)).isNotZero();
     }
 }

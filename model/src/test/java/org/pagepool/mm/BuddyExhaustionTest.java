@@ -14,10 +14,10 @@ class BuddyExhaustionTest {
     void singleCallReturnsNullWhenNothingIsLeft() {
         PageAllocator mm = allocator(8);
         for (int i = 0; i < 8; i++) {
-            assertThat(mm.allocPagesNode(0, 0)).as("page %d", i).isNotNull();
+            assertThat(mm.allocPagesNode(0, 0)).as("page %d", i).isNotZero();
         }
 
-        assertThat(mm.allocPagesNode(0, 0)).isNull();
+        assertThat(mm.allocPagesNode(0, 0)).isZero();
         assertThat(mm.freePages()).isZero();
     }
 
@@ -25,14 +25,14 @@ class BuddyExhaustionTest {
     void requestLargerThanAnyBlockFailsWithoutTouchingMemory() {
         PageAllocator mm = allocator(100);
 
-        assertThat(mm.allocPagesNode(0, 7)).isNull();
+        assertThat(mm.allocPagesNode(0, 7)).isZero();
         assertThat(mm.buddyinfo(0)).containsExactly(counts(2, 1, 5, 1, 6, 1));
     }
 
     @Test
     void enoughFreePagesButNoBlockOfTheOrderGivesNull() {
         PageAllocator mm = allocator(16);
-        Page[] pages = new Page[16];
+        int[] pages = new int[16];
         for (int i = 0; i < 16; i++) {
             pages[i] = mm.allocPagesNode(0, 0);
         }
@@ -41,15 +41,15 @@ class BuddyExhaustionTest {
         }
         assertThat(mm.freePages()).isEqualTo(8);
 
-        assertThat(mm.allocPagesNode(0, 1)).as("8 free pages, not one free pair").isNull();
+        assertThat(mm.allocPagesNode(0, 1)).as("8 free pages, not one free pair").isZero();
         assertThat(mm.freePages()).isEqualTo(8);
-        assertThat(mm.allocPagesNode(0, 0).pfn()).as("order 0 still works").isZero();
+        assertThat(PageRef.pageToPfn(mm.allocPagesNode(0, 0))).as("order 0 still works").isZero();
     }
 
     @Test
     void fragmentedNodeIsSkippedForAnotherNodeWithALargeEnoughBlock() {
         PageAllocator mm = allocator(16, 8);
-        Page[] pages = new Page[16];
+        int[] pages = new int[16];
         for (int i = 0; i < 16; i++) {
             pages[i] = mm.allocPagesNode(0, 0);
         }
@@ -61,11 +61,11 @@ class BuddyExhaustionTest {
         assertThat(mm.freePages(0)).isEqualTo(12);
         assertThat(mm.buddyinfo(0)).containsExactly(counts(0, 4, 1, 4));
 
-        Page block = mm.allocPagesNode(0, 2);
-        assertThat(block.nid()).isEqualTo(1);
-        assertThat(block.pfn()).isZero();
-        assertThat(mm.allocPagesNode(0, 2).pfn()).isEqualTo(4);
-        assertThat(mm.allocPagesNode(0, 2)).isNull();
+        int block = mm.allocPagesNode(0, 2);
+        assertThat(PageRef.pageToNid(block)).isEqualTo(1);
+        assertThat(PageRef.pageToPfn(block)).isZero();
+        assertThat(PageRef.pageToPfn(mm.allocPagesNode(0, 2))).isEqualTo(4);
+        assertThat(mm.allocPagesNode(0, 2)).isZero();
         assertThat(mm.freePages()).isEqualTo(12);
     }
 }

@@ -14,7 +14,7 @@ class BuddyMergeTest {
     @Test
     void freeingTheOnlyHeldPageCoalescesBackUpSeveralOrders() {
         PageAllocator mm = allocator(16);
-        Page page = mm.allocPagesNode(0, 0);
+        int page = mm.allocPagesNode(0, 0);
 
         assertThat(mm.putPage(page)).isTrue();
 
@@ -26,8 +26,8 @@ class BuddyMergeTest {
     @Test
     void noMergeWhileTheBuddyIsHeld() {
         PageAllocator mm = allocator(16);
-        Page first = mm.allocPagesNode(0, 0); // 0
-        Page second = mm.allocPagesNode(0, 0); // 1
+        int first = mm.allocPagesNode(0, 0); // 0
+        int second = mm.allocPagesNode(0, 0); // 1
 
         mm.putPage(first);
         assertThat(freeBlocks(mm, 0)).containsExactly("0/0", "2/1", "4/2", "8/3");
@@ -39,8 +39,8 @@ class BuddyMergeTest {
     @Test
     void noMergeWithABuddyThatIsOnlyPartlyFree() {
         PageAllocator mm = allocator(16);
-        Page pair = mm.allocPagesNode(0, 1); // 0..1
-        Page single = mm.allocPagesNode(0, 0); // 2, leaving 3 free
+        int pair = mm.allocPagesNode(0, 1); // 0..1
+        int single = mm.allocPagesNode(0, 0); // 2, leaving 3 free
         // the order-1 buddy of 0..1 is 2..3, of which only page 3 is free
 
         mm.putPage(pair);
@@ -53,10 +53,10 @@ class BuddyMergeTest {
     @Test
     void freeingEverySecondPageLeavesSinglesThatMergeWhenTheRestComesBack() {
         PageAllocator mm = allocator(16);
-        Page[] pages = new Page[16];
+        int[] pages = new int[16];
         for (int i = 0; i < 16; i++) {
             pages[i] = mm.allocPagesNode(0, 0);
-            assertThat(pages[i].pfn()).isEqualTo(i);
+            assertThat(PageRef.pageToPfn(pages[i])).isEqualTo(i);
         }
         for (int i = 0; i < 16; i += 2) {
             mm.putPage(pages[i]);
@@ -73,9 +73,9 @@ class BuddyMergeTest {
     void blocksNeverMergePastTheEndOfANonPowerOfTwoNode() {
         PageAllocator mm = allocator(100);
         int[] initial = mm.buddyinfo(0);
-        Page page = mm.allocPagesNode(0, 0); // splits 96..99
+        int page = mm.allocPagesNode(0, 0); // splits 96..99
 
-        assertThat(page.pfn()).isEqualTo(96);
+        assertThat(PageRef.pageToPfn(page)).isEqualTo(96);
         mm.putPage(page);
 
         // 96..99 is whole again; its order-2 buddy 100..103 lies past the node's end
@@ -87,8 +87,8 @@ class BuddyMergeTest {
     @Test
     void tailBlockDoesNotMergeWithAFreeLowerNeighbourThatIsNotItsBuddy() {
         PageAllocator mm = allocator(24); // 0/4 and 16/3
-        Page tail = mm.allocPagesNode(0, 3);
-        assertThat(tail.pfn()).isEqualTo(16);
+        int tail = mm.allocPagesNode(0, 3);
+        assertThat(PageRef.pageToPfn(tail)).isEqualTo(16);
 
         mm.putPage(tail);
 
@@ -99,7 +99,7 @@ class BuddyMergeTest {
     @Test
     void mergingStopsAtOrder10() {
         PageAllocator mm = allocator(2048);
-        Page block = mm.allocPagesNode(0, 10);
+        int block = mm.allocPagesNode(0, 10);
 
         mm.putPage(block);
 
@@ -109,15 +109,16 @@ class BuddyMergeTest {
     @Test
     void freedBlockOfHigherOrderMergesLikeAnyOther() {
         PageAllocator mm = allocator(64);
-        Page a = mm.allocPagesNode(0, 2); // 0..3
-        Page b = mm.allocPagesNode(0, 2); // 4..7
-        assertThat(b.pfn()).isEqualTo(4);
+        MemMap memmap = mm.memMap();
+        int a = mm.allocPagesNode(0, 2); // 0..3
+        int b = mm.allocPagesNode(0, 2); // 4..7
+        assertThat(PageRef.pageToPfn(b)).isEqualTo(4);
 
         mm.putPage(a);
         assertThat(mm.isFreeBlock(0, 0, 2)).isTrue();
         mm.putPage(b);
         assertThat(freeBlocks(mm, 0)).containsExactly("0/6");
         // the head page forgets its order once freed
-        assertThat(b.order()).isZero();
+        assertThat(memmap.compoundOrder(b)).isZero();
     }
 }

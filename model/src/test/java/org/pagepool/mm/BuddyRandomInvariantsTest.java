@@ -29,7 +29,8 @@ class BuddyRandomInvariantsTest {
             total += sizes[nid];
         }
         PageAllocator mm = allocator(sizes);
-        List<Page> held = new ArrayList<>();
+        MemMap memmap = mm.memMap();
+        List<Integer> held = new ArrayList<>();
         check(mm, sizes, held, total, seed, -1);
 
         for (int step = 0; step < 600; step++) {
@@ -37,10 +38,11 @@ class BuddyRandomInvariantsTest {
             if (alloc) {
                 int order = random.nextInt(5) == 0 ? random.nextInt(PageAllocator.MAX_ORDER) : random.nextInt(3);
                 int preferred = random.nextInt(nodeCount);
-                Page page = mm.allocPagesNode(preferred, order);
-                if (page != null) {
-                    assertThat(page.order()).as("seed %d step %d", seed, step).isEqualTo(order);
-                    assertThat(page.pfn() % (1 << order)).as("seed %d step %d alignment", seed, step).isZero();
+                int page = mm.allocPagesNode(preferred, order);
+                if (page != PageRef.NULL) {
+                    assertThat(memmap.compoundOrder(page)).as("seed %d step %d", seed, step).isEqualTo(order);
+                    assertThat(PageRef.pageToPfn(page) % (1 << order)).as("seed %d step %d alignment", seed, step)
+                            .isZero();
                     held.add(page);
                 } else {
                     assertThat(anyNodeHasBlock(mm, nodeCount, order))
@@ -49,12 +51,12 @@ class BuddyRandomInvariantsTest {
                             .isFalse();
                 }
             } else {
-                Page page = held.remove(random.nextInt(held.size()));
+                int page = held.remove(random.nextInt(held.size()));
                 assertThat(mm.putPage(page)).as("seed %d step %d", seed, step).isTrue();
             }
             check(mm, sizes, held, total, seed, step);
         }
-        for (Page page : held) {
+        for (int page : held) {
             mm.putPage(page);
         }
         held.clear();
@@ -74,7 +76,8 @@ class BuddyRandomInvariantsTest {
         return false;
     }
 
-    private static void check(PageAllocator mm, int[] sizes, List<Page> held, long total, long seed, int step) {
+    private static void check(PageAllocator mm, int[] sizes, List<Integer> held, long total, long seed, int step) {
+        MemMap memmap = mm.memMap();
         long freeAll = 0;
         for (int nid = 0; nid < sizes.length; nid++) {
             int size = sizes[nid];
@@ -104,16 +107,18 @@ class BuddyRandomInvariantsTest {
             }
             assertThat(fromInfo).as("seed %d step %d node %d: sum c_i*2^i", seed, step, nid)
                     .isEqualTo(mm.freePages(nid));
-            for (Page page : held) {
-                if (page.nid() == nid) {
-                    assertThat(used.get(page.pfn(), page.pfn() + page.pages()).isEmpty())
-                            .as("seed %d step %d: held %s overlaps a free block", seed, step, page).isTrue();
-                    used.set(page.pfn(), page.pfn() + page.pages());
+            for (int page : held) {
+                if (PageRef.pageToNid(page) == nid) {
+                    int pfn = PageRef.pageToPfn(page);
+                    assertThat(used.get(pfn, pfn + memmap.pages(page)).isEmpty())
+                            .as("seed %d step %d: held %s overlaps a free block", seed, step, memmap.describe(page))
+                            .isTrue();
+                    used.set(pfn, pfn + memmap.pages(page));
                 }
             }
             freeAll += mm.freePages(nid);
         }
-        long heldPages = held.stream().mapToLong(Page::pages).sum();
+        long heldPages = held.stream().mapToLong(memmap::pages).sum();
         assertThat(mm.freePages()).as("seed %d step %d: free over all nodes", seed, step).isEqualTo(freeAll);
         assertThat(heldPages + freeAll).as("seed %d step %d: allocated + free = total", seed, step).isEqualTo(total);
     }

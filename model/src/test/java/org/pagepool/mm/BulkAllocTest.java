@@ -12,14 +12,15 @@ class BulkAllocTest {
     @Test
     void fillsEverySlotInIndexOrderWithAscendingPfns() {
         PageAllocator mm = allocator(256);
-        Page[] array = new Page[64];
+        MemMap memmap = mm.memMap();
+        int[] array = new int[64];
 
         assertThat(mm.allocPagesBulkArray(0, 64, array)).isEqualTo(64);
 
         for (int i = 0; i < 64; i++) {
-            assertThat(array[i].pfn()).as("slot %d", i).isEqualTo(i);
-            assertThat(array[i].refCount()).isEqualTo(1);
-            assertThat(array[i].order()).isZero();
+            assertThat(PageRef.pageToPfn(array[i])).as("slot %d", i).isEqualTo(i);
+            assertThat(memmap.pageRefCount(array[i])).isEqualTo(1);
+            assertThat(memmap.compoundOrder(array[i])).isZero();
         }
         assertThat(mm.freePages()).isEqualTo(192);
     }
@@ -27,55 +28,55 @@ class BulkAllocTest {
     @Test
     void skipsSlotsThatAlreadyHoldAPageAndCountsThem() {
         PageAllocator mm = allocator(16);
-        Page kept = mm.allocPagesNode(0, 0); // pfn 0
-        Page[] array = new Page[5];
+        int kept = mm.allocPagesNode(0, 0); // pfn 0
+        int[] array = new int[5];
         array[1] = kept;
         array[3] = kept;
 
         int filled = mm.allocPagesBulkArray(0, 5, array);
 
         assertThat(filled).isEqualTo(5);
-        assertThat(array[1]).isSameAs(kept);
-        assertThat(array[3]).isSameAs(kept);
-        assertThat(array[0].pfn()).isEqualTo(1);
-        assertThat(array[2].pfn()).isEqualTo(2);
-        assertThat(array[4].pfn()).isEqualTo(3);
+        assertThat(array[1]).isEqualTo(kept);
+        assertThat(array[3]).isEqualTo(kept);
+        assertThat(PageRef.pageToPfn(array[0])).isEqualTo(1);
+        assertThat(PageRef.pageToPfn(array[2])).isEqualTo(2);
+        assertThat(PageRef.pageToPfn(array[4])).isEqualTo(3);
         assertThat(mm.freePages()).isEqualTo(12);
     }
 
     @Test
     void onlyTheFirstNrPagesSlotsAreTouched() {
         PageAllocator mm = allocator(16);
-        Page[] array = new Page[8];
+        int[] array = new int[8];
 
         assertThat(mm.allocPagesBulkArray(0, 3, array)).isEqualTo(3);
 
-        assertThat(array[3]).isNull();
+        assertThat(array[3]).isZero();
         assertThat(mm.freePages()).isEqualTo(13);
     }
 
     @Test
     void shortBulkStopsWhenMemoryRunsOut() {
         PageAllocator mm = allocator(5);
-        Page[] array = new Page[64];
+        int[] array = new int[64];
 
         int filled = mm.allocPagesBulkArray(0, 64, array);
 
         assertThat(filled).isEqualTo(5);
         // 5 pages = 0/2 and 4/0: the single page 4 goes first (smallest order), then 0..3
-        assertThat(array[0].pfn()).isEqualTo(4);
-        assertThat(array[1].pfn()).isZero();
-        assertThat(array[4].pfn()).isEqualTo(3);
-        assertThat(array[5]).isNull();
+        assertThat(PageRef.pageToPfn(array[0])).isEqualTo(4);
+        assertThat(PageRef.pageToPfn(array[1])).isZero();
+        assertThat(PageRef.pageToPfn(array[4])).isEqualTo(3);
+        assertThat(array[5]).isZero();
         assertThat(mm.freePages()).isZero();
     }
 
     @Test
     void emptyMemoryGivesNoPage() {
         PageAllocator mm = allocator(0);
-        Page[] array = new Page[4];
+        int[] array = new int[4];
 
         assertThat(mm.allocPagesBulkArray(0, 4, array)).isZero();
-        assertThat(array).containsOnlyNulls();
+        assertThat(array).containsOnly(PageRef.NULL);
     }
 }

@@ -14,26 +14,28 @@ class PageRefcountTest {
     @Test
     void getAndPutMoveTheRefcountAndOnlyTheLastPutFrees() {
         PageAllocator mm = allocator(16);
-        Page page = mm.allocPagesNode(0, 0);
+        MemMap memmap = mm.memMap();
+        int page = mm.allocPagesNode(0, 0);
 
         mm.getPage(page);
-        assertThat(page.refCount()).isEqualTo(2);
+        assertThat(memmap.pageRefCount(page)).isEqualTo(2);
 
         assertThat(mm.putPage(page)).isFalse();
-        assertThat(page.refCount()).isEqualTo(1);
+        assertThat(memmap.pageRefCount(page)).isEqualTo(1);
         assertThat(mm.freePages()).isEqualTo(15);
 
         assertThat(mm.putPage(page)).isTrue();
-        assertThat(page.refCount()).isZero();
-        assertThat(page.place()).isEqualTo(Place.BUDDY);
+        assertThat(memmap.pageRefCount(page)).isZero();
+        assertThat(memmap.place(page)).isEqualTo(Place.BUDDY);
         assertThat(mm.freePages()).isEqualTo(16);
     }
 
     @Test
     void putPageOnAFreePageIsRefusedAndChangesNothing() {
         PageAllocator mm = allocator(16);
-        Page held = mm.allocPagesNode(0, 0); // pfn 0
-        Page page = mm.allocPagesNode(0, 0); // pfn 1
+        MemMap memmap = mm.memMap();
+        int held = mm.allocPagesNode(0, 0); // pfn 0
+        int page = mm.allocPagesNode(0, 0); // pfn 1
         mm.putPage(page);
         int[] before = mm.buddyinfo(0);
 
@@ -43,47 +45,52 @@ class PageRefcountTest {
 
         assertThat(mm.freePages()).isEqualTo(15);
         assertThat(mm.buddyinfo(0)).containsExactly(before);
-        assertThat(page.refCount()).isZero();
-        assertThat(held.refCount()).isEqualTo(1);
+        assertThat(memmap.pageRefCount(page)).isZero();
+        assertThat(memmap.pageRefCount(held)).isEqualTo(1);
     }
 
     @Test
     void getPageOnAFreePageIsRefused() {
         PageAllocator mm = allocator(16);
-        Page page = mm.allocPagesNode(0, 0);
+        MemMap memmap = mm.memMap();
+        int page = mm.allocPagesNode(0, 0);
         mm.putPage(page);
 
         assertThatThrownBy(() -> mm.getPage(page)).isInstanceOf(ModelRefusal.class);
-        assertThat(page.refCount()).isZero();
+        assertThat(memmap.pageRefCount(page)).isZero();
         assertThat(mm.freePages()).isEqualTo(16);
     }
 
     @Test
     void freeingResetsThePoolFieldsOfTheStructPage() {
         PageAllocator mm = allocator(16);
-        Page page = mm.allocPagesNode(0, 0);
-        page.setPpMagic(Page.PP_SIGNATURE);
-        page.setDmaAddr(0x1000);
-        page.setPlace(Place.DETACHED);
+        MemMap memmap = mm.memMap();
+        int page = mm.allocPagesNode(0, 0);
+        memmap.setPpMagic(page, MemMap.PP_SIGNATURE);
+        memmap.setDmaAddr(page, PageRef.pageToPhys(page));
+        memmap.setOwner(page, 1, 1);
+        memmap.setPp(page, 1);
+        memmap.setPlace(page, Place.DETACHED);
 
         mm.putPage(page);
 
-        assertThat(page.ppMagic()).isZero();
-        assertThat(page.dmaAddr()).isZero();
-        assertThat(page.pp()).isNull();
-        assertThat(page.place()).isEqualTo(Place.BUDDY);
+        assertThat(memmap.ppMagic(page)).isZero();
+        assertThat(memmap.dmaAddr(page)).isZero();
+        assertThat(memmap.pp(page)).isZero();
+        assertThat(memmap.place(page)).isEqualTo(Place.BUDDY);
     }
 
     @Test
-    void pageRecordsAreOnePerFrame() {
-        PageAllocator mm = allocator(2048, 16);
-
-        assertThat(mm.existingPage(0, 1500)).isNull();
-        Page page = mm.page(0, 1500);
-        assertThat(page.nid()).isZero();
-        assertThat(page.pfn()).isEqualTo(1500);
-        assertThat(mm.page(0, 1500)).isSameAs(page);
-        assertThat(mm.existingPage(0, 1500)).isSameAs(page);
-        assertThat(mm.page(1, 1500 % 16)).isNotSameAs(page);
+    void aPageReferenceNamesOneFrameOfOneNodeAndIsNeverNull() {
+        int page = PageRef.pfnToPage(0, 1500);
+        assertThat(PageRef.pageToNid(page)).isZero();
+        assertThat(PageRef.pageToPfn(page)).isEqualTo(1500);
+        assertThat(PageRef.pfnToPage(1, 1500)).isNotEqualTo(page);
+        assertThat(PageRef.pageToNid(PageRef.pfnToPage(1, 1500))).isEqualTo(1);
+        assertThat(PageRef.pfnToPage(0, 0)).isNotEqualTo(PageRef.NULL);
+        int last = PageRef.pfnToPage(PageAllocator.MAX_NODES - 1, PageAllocator.MAX_NODE_PAGES - 1);
+        assertThat(PageRef.pageToNid(last)).isEqualTo(PageAllocator.MAX_NODES - 1);
+        assertThat(PageRef.pageToPfn(last)).isEqualTo(PageAllocator.MAX_NODE_PAGES - 1);
+        assertThat(PageRef.pageToPhys(PageRef.pfnToPage(1, 3))).isEqualTo((2L << 36) + (3L << 12));
     }
 }

@@ -12,39 +12,42 @@ class PfmemallocPressureTest {
     @Test
     void pagesAreOrdinaryWithoutPressure() {
         PageAllocator mm = allocator(16);
+        MemMap memmap = mm.memMap();
 
         assertThat(mm.pressure()).isFalse();
-        assertThat(mm.allocPagesNode(0, 0).isPfmemalloc()).isFalse();
+        assertThat(memmap.pageIsPfmemalloc(mm.allocPagesNode(0, 0))).isFalse();
     }
 
     @Test
     void pagesHandedOutUnderPressureArePfmemallocAndStaySoAfterThePressureEnds() {
         PageAllocator mm = allocator(16);
+        MemMap memmap = mm.memMap();
         mm.setPressure(true);
-        Page single = mm.allocPagesNode(0, 0);
-        Page[] bulk = new Page[2];
+        int single = mm.allocPagesNode(0, 0);
+        int[] bulk = new int[2];
         mm.allocPagesBulkArray(0, 2, bulk);
 
         mm.setPressure(false);
 
-        assertThat(single.isPfmemalloc()).isTrue();
-        assertThat(bulk[0].isPfmemalloc()).isTrue();
-        assertThat(bulk[1].isPfmemalloc()).isTrue();
-        assertThat(mm.allocPagesNode(0, 0).isPfmemalloc()).as("a page taken after the pressure").isFalse();
+        assertThat(memmap.pageIsPfmemalloc(single)).isTrue();
+        assertThat(memmap.pageIsPfmemalloc(bulk[0])).isTrue();
+        assertThat(memmap.pageIsPfmemalloc(bulk[1])).isTrue();
+        assertThat(memmap.pageIsPfmemalloc(mm.allocPagesNode(0, 0))).as("a page taken after the pressure").isFalse();
     }
 
     @Test
     void theFlagIsGoneOnceThePageIsFreedAndTakenAgainWithoutPressure() {
         PageAllocator mm = allocator(16);
+        MemMap memmap = mm.memMap();
         mm.setPressure(true);
-        Page page = mm.allocPagesNode(0, 0);
+        int page = mm.allocPagesNode(0, 0);
         mm.setPressure(false);
 
         mm.putPage(page);
-        assertThat(page.isPfmemalloc()).as("a free page").isFalse();
-        Page again = mm.allocPagesNode(0, 0);
+        assertThat(memmap.pageIsPfmemalloc(page)).as("a free page").isFalse();
+        int again = mm.allocPagesNode(0, 0);
 
-        assertThat(again).isSameAs(page); // the same frame, the same struct page
-        assertThat(again.isPfmemalloc()).isFalse();
+        assertThat(again).isEqualTo(page); // the same frame, the same struct page
+        assertThat(memmap.pageIsPfmemalloc(again)).isFalse();
     }
 }

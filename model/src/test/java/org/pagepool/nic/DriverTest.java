@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.MemMap;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PagePoolParams;
 import org.pagepool.pool.PoolCreateException;
@@ -59,12 +59,12 @@ class DriverTest {
 
     /** A stack that holds every skb and frame until the test frees it. */
     private final class KeepingStack implements Stack {
-        final List<Page> skbs = new ArrayList<>();
+        final List<Integer> skbs = new ArrayList<>();
         final List<Integer> skbCpus = new ArrayList<>();
-        final List<Page> frames = new ArrayList<>();
+        final List<Integer> frames = new ArrayList<>();
 
         @Override
-        public boolean receiveSkb(Page page, long now, int cpu) {
+        public boolean receiveSkb(int page, long now, int cpu) {
             kernel.mm().move(page, Place.SKB);
             skbs.add(page);
             skbCpus.add(cpu);
@@ -72,18 +72,18 @@ class DriverTest {
         }
 
         @Override
-        public void redirect(Page page, long now) {
+        public void redirect(int page, long now) {
             kernel.mm().move(page, Place.REMOTE_CPU);
             frames.add(page);
         }
 
         void freeAll() {
             kernel.runOn(1, 0, false); // the sockets' CPU, in process context
-            for (Page page : skbs) {
+            for (int page : skbs) {
                 calls.skbFree(page);
             }
-            for (Page page : frames) {
-                ((PagePool) page.owner()).storeMemInfo(page);
+            for (int page : frames) {
+                PagePool.owner(kernel, page).storeMemInfo(page);
                 calls.skbFree(page);
             }
             skbs.clear();
@@ -147,8 +147,9 @@ class DriverTest {
 
     private int pagesOn(Place place) {
         int[] n = new int[1];
+        MemMap memmap = kernel.mm().memMap();
         kernel.mm().forEachPage(page -> {
-            if (page.refCount() > 0 && page.place() == place) {
+            if (memmap.pageRefCount(page) > 0 && memmap.place(page) == place) {
                 n[0]++;
             }
         });
@@ -238,7 +239,8 @@ class DriverTest {
         runUntil(1_000 * US);
         assertThat(stack.skbs).hasSize(20);
         assertThat(stack.skbCpus).containsOnly(3);
-        assertThat(stack.skbs).allMatch(p -> p.pp() == driver.pool() && p.place() == Place.SKB);
+        MemMap memmap = kernel.mm().memMap();
+        assertThat(stack.skbs).allMatch(p -> memmap.pp(p) == driver.pool().id() && memmap.place(p) == Place.SKB);
         assertThat(driver.stats().pass()).isEqualTo(20);
         int ringBefore = driver.pool().ring().count();
         stack.freeAll();

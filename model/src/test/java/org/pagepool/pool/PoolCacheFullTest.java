@@ -9,7 +9,7 @@ import static org.pagepool.pool.PoolKit.kernel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.MemMap;
 import org.pagepool.trace.Place;
 
 /** A direct recycle into a full 128-entry cache spills into the ring (golden 13). */
@@ -18,8 +18,9 @@ class PoolCacheFullTest {
     @Test
     void the129thCachedPageGoesToTheRingAndCountsCacheFull() {
         Kernel kernel = kernel(512);
+        MemMap memmap = kernel.mm().memMap();
         PagePool pool = create(kernel);
-        List<Page> held = alloc(pool, 129); // three bulks; 63 left in the cache
+        List<Integer> held = alloc(pool, 129); // three bulks; 63 left in the cache
         assertThat(pool.allocCount()).isEqualTo(63);
 
         for (int i = 0; i < 65; i++) {
@@ -29,10 +30,10 @@ class PoolCacheFullTest {
         assertThat(pool.stats().cached()).isEqualTo(65);
         assertThat(pool.stats().cacheFull()).isZero();
 
-        Page spilled = held.get(65);
+        int spilled = held.get(65);
         pool.recycleDirect(spilled);
 
-        assertThat(spilled.place()).isEqualTo(Place.PTR_RING);
+        assertThat(memmap.place(spilled)).isEqualTo(Place.PTR_RING);
         assertThat(pool.allocCount()).isEqualTo(128);
         assertThat(pool.ring().count()).isEqualTo(1);
         assertThat(pool.stats().cacheFull()).isEqualTo(1);
@@ -45,7 +46,7 @@ class PoolCacheFullTest {
     void nonDirectPutDoesNotLookAtTheCache() {
         Kernel kernel = kernel(512);
         PagePool pool = create(kernel);
-        List<Page> held = alloc(pool, 129);
+        List<Integer> held = alloc(pool, 129);
         for (int i = 0; i < 65; i++) {
             pool.recycleDirect(held.get(i));
         }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.pagepool.kernel.Kernel;
 import org.pagepool.kernel.Refcount;
 import org.pagepool.mm.ModelRefusal;
-import org.pagepool.mm.Page;
 
 /** page_pool_destroy(): freed at once, or deferred with a retry every second and a warning every 60 s. */
 class PoolDestroyTest {
@@ -39,7 +38,7 @@ class PoolDestroyTest {
     @Test
     void cachedAndRingPagesGoBackAndThePoolIsFreedWhenNothingIsOut() {
         PagePool pool = create(kernel, PagePoolParams.defaults().withFlags(PagePool.PP_FLAG_DMA_MAP));
-        List<Page> pages = alloc(pool, 2);
+        List<Integer> pages = alloc(pool, 2);
         pool.recycleDirect(pages.get(0));
         pool.putFullPage(pages.get(1), false);
 
@@ -70,7 +69,7 @@ class PoolDestroyTest {
         PagePool pool = create(kernel, PagePoolParams.defaults().withFlags(PagePool.PP_FLAG_DMA_MAP)
                 .withPoolSize(64));
         pool.useXdpMem();
-        List<Page> out = alloc(pool, 4); // p64..p61
+        List<Integer> out = alloc(pool, 4); // p64..p61
         pool.putFullPage(out.get(0), false);
         pool.destroy(); // one user left
 
@@ -113,7 +112,7 @@ class PoolDestroyTest {
 
         pool.putFullPage(out.get(2), false);
         pool.storeMemInfo(out.get(3));
-        assertThat(PagePool.returnSkbPage(out.get(3))).isTrue();
+        assertThat(PagePool.returnSkbPage(kernel, out.get(3))).isTrue();
         assertThat(pool.stats().ring()).as("the deferred pool still counts").isEqualTo(4);
         kernel.jiffies().advance(500);
         assertThat(pool.state()).isEqualTo(PoolState.DEFERRED);
@@ -143,7 +142,7 @@ class PoolDestroyTest {
     @Test
     void destroyingTwiceSaturatesUsersAndWarnsOncePerKind() {
         PagePool pool = create(kernel, PagePoolParams.defaults().withFlags(PagePool.PP_FLAG_DMA_MAP));
-        List<Page> out = alloc(pool, 3);
+        List<Integer> out = alloc(pool, 3);
         pool.destroy();
         assertThat(pool.state()).isEqualTo(PoolState.DEFERRED);
 

@@ -10,7 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pagepool.dma.DmaDirection;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.MemMap;
+import org.pagepool.mm.PageRef;
 
 /**
  * DMA_MAP maps each page once for its life in the pool; DMA_SYNC_DEV syncs
@@ -20,6 +21,7 @@ import org.pagepool.mm.Page;
 class PoolDmaSyncTest {
 
     private final Kernel kernel = kernel(512);
+    private final MemMap memmap = kernel.mm().memMap();
 
     private PagePool syncingPool() {
         return create(kernel, PagePoolParams.defaults().withFlags(PagePool.PP_FLAG_ALL).withMaxLen(1500)
@@ -30,18 +32,18 @@ class PoolDmaSyncTest {
     void everyBulkPageIsMappedAndSyncedOnce() {
         PagePool pool = syncingPool();
 
-        Page page = pool.allocPages();
+        int page = pool.allocPages();
 
         assertThat(kernel.dma().maps()).isEqualTo(64);
         assertThat(kernel.dma().mapped()).isEqualTo(64);
         assertThat(kernel.dma().syncs()).isEqualTo(64);
-        assertThat(page.dmaAddr()).isEqualTo((1L << 36) + ((long) page.pfn() << 12));
+        assertThat(memmap.dmaAddr(page)).isEqualTo((1L << 36) + ((long) PageRef.pageToPfn(page) << 12));
     }
 
     @Test
     void recyclablePutsSyncWhateverTheSizeAndAllocsDoNot() {
         PagePool pool = syncingPool();
-        List<Page> pages = alloc(pool, 4);
+        List<Integer> pages = alloc(pool, 4);
 
         pool.recycleDirect(pages.get(0)); // sync -1: min(-1 unsigned, max_len) = max_len
         assertThat(kernel.dma().syncs()).isEqualTo(65);
@@ -60,7 +62,7 @@ class PoolDmaSyncTest {
     @Test
     void elevatedRefcountPutIsUnmappedNotSynced() {
         PagePool pool = syncingPool();
-        Page page = pool.allocPages();
+        int page = pool.allocPages();
         kernel.mm().getPage(page);
 
         pool.putFullPage(page, false);
@@ -68,14 +70,14 @@ class PoolDmaSyncTest {
         assertThat(kernel.dma().syncs()).isEqualTo(64);
         assertThat(kernel.dma().mapped()).isEqualTo(63);
         assertThat(kernel.dma().unmaps()).isEqualTo(1);
-        assertThat(page.dmaAddr()).isZero();
+        assertThat(memmap.dmaAddr(page)).isZero();
     }
 
     @Test
     void pfmemallocPutIsUnmappedNotSynced() {
         PagePool pool = syncingPool();
         kernel.mm().setPressure(true);
-        Page page = pool.allocPages();
+        int page = pool.allocPages();
         kernel.mm().setPressure(false);
 
         pool.recycleDirect(page);
@@ -87,7 +89,7 @@ class PoolDmaSyncTest {
     @Test
     void mapWithoutSyncDevNeverSyncs() {
         PagePool pool = create(kernel, PagePoolParams.defaults().withFlags(PagePool.PP_FLAG_DMA_MAP));
-        Page page = pool.allocPages();
+        int page = pool.allocPages();
 
         pool.recycleDirect(page);
         pool.putFullPage(pool.allocPages(), false);
@@ -99,11 +101,11 @@ class PoolDmaSyncTest {
     @Test
     void unmappedPoolLeavesDmaAlone() {
         PagePool pool = create(kernel);
-        Page page = pool.allocPages();
+        int page = pool.allocPages();
 
         pool.releasePage(page);
 
-        assertThat(page.dmaAddr()).isZero();
+        assertThat(memmap.dmaAddr(page)).isZero();
         assertThat(kernel.dma().maps()).isZero();
         assertThat(kernel.dma().unmaps()).isZero();
     }

@@ -9,57 +9,58 @@ import static org.pagepool.pool.PoolKit.kernel;
 
 import org.junit.jupiter.api.Test;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.MemMap;
 import org.pagepool.trace.Place;
 
 /** The XDP_DROP loop: alloc from the cache, recycle_direct in softirq back into it. */
 class PoolFastPathTest {
 
     private final Kernel kernel = kernel(256);
+    private final MemMap memmap = kernel.mm().memMap();
     private final PagePool pool = create(kernel);
 
     @Test
     void secondAllocationComesFromTheCache() {
-        Page first = pool.allocPages();
-        Page second = pool.allocPages();
+        int first = pool.allocPages();
+        int second = pool.allocPages();
 
-        assertThat(first.handle()).isEqualTo(64);
-        assertThat(second.handle()).isEqualTo(63);
+        assertThat(memmap.handle(first)).isEqualTo(64);
+        assertThat(memmap.handle(second)).isEqualTo(63);
         assertThat(pool.allocCount()).isEqualTo(62);
-        assertThat(second.place()).isEqualTo(Place.DRIVER);
+        assertThat(memmap.place(second)).isEqualTo(Place.DRIVER);
         assertThat(pool.stats().format()).isEqualTo(counters("fast=1 slow=1 empty=1"));
     }
 
     @Test
     void recycleDirectInSoftirqGoesIntoTheCacheAndComesBackFirst() {
-        Page page = pool.allocPages();
+        int page = pool.allocPages();
 
         pool.recycleDirect(page);
 
-        assertThat(page.place()).isEqualTo(Place.ALLOC_CACHE);
+        assertThat(memmap.place(page)).isEqualTo(Place.ALLOC_CACHE);
         assertThat(pool.allocCount()).isEqualTo(64);
-        assertThat(pool.allocCacheSlot(63)).isSameAs(page);
+        assertThat(pool.allocCacheSlot(63)).isEqualTo(page);
         assertThat(pool.ring().count()).isZero();
         assertThat(pool.stats().format()).isEqualTo(counters("slow=1 empty=1 cached=1"));
 
-        assertThat(pool.allocPages()).isSameAs(page);
-        assertThat(page.handle()).as("a page keeps its handle while it cycles").isEqualTo(64);
+        assertThat(pool.allocPages()).isEqualTo(page);
+        assertThat(memmap.handle(page)).as("a page keeps its handle while it cycles").isEqualTo(64);
         assertThat(pool.stats().format()).isEqualTo(counters("fast=1 slow=1 empty=1 cached=1"));
     }
 
     @Test
     void putWithAllowDirectInSoftirqIsTheSameAsRecycleDirect() {
-        Page page = pool.allocPages();
+        int page = pool.allocPages();
 
         pool.putPage(page, -1, true);
 
-        assertThat(page.place()).isEqualTo(Place.ALLOC_CACHE);
+        assertThat(memmap.place(page)).isEqualTo(Place.ALLOC_CACHE);
         assertThat(pool.stats().cached()).isEqualTo(1);
     }
 
     @Test
     void steadyStateNeverTouchesThePageAllocatorAgain() {
-        Page page = pool.allocPages();
+        int page = pool.allocPages();
         long free = kernel.mm().freePages();
 
         for (int i = 0; i < 1000; i++) {
@@ -77,9 +78,9 @@ class PoolFastPathTest {
     void drainingTheCacheTriggersTheNextBulk() {
         alloc(pool, 64);
 
-        Page next = pool.allocPages();
+        int next = pool.allocPages();
 
-        assertThat(next.handle()).isEqualTo(128);
+        assertThat(memmap.handle(next)).isEqualTo(128);
         assertThat(pool.allocCount()).isEqualTo(63);
         assertThat(kernel.mm().freePages()).isEqualTo(128);
         assertThat(pool.stats().format()).isEqualTo(counters("fast=63 slow=2 empty=2"));

@@ -11,23 +11,26 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
-import org.pagepool.trace.FunctionEnter;
+import org.pagepool.mm.MemMap;
+import org.pagepool.mm.PageRef;
 import org.pagepool.trace.KernelFunction;
 import org.pagepool.trace.Place;
+import org.pagepool.trace.TraceObserver;
 
 /** order > 0: one alloc_pages_node() per block, no bulk, nothing put in the cache (golden 10). */
 class PoolHighOrderTest {
 
     private final Kernel kernel = kernel(100);
+    private final MemMap memmap = kernel.mm().memMap();
     private final PagePool pool = create(kernel, PagePoolParams.defaults().withOrder(2)
             .withFlags(PagePool.PP_FLAG_ALL).withMaxLen(16384));
     private final List<KernelFunction> calls = new ArrayList<>();
 
     private void recordCalls() {
-        kernel.tracer().attach(event -> {
-            if (event instanceof FunctionEnter enter) {
-                calls.add(enter.function());
+        kernel.tracer().attach(new TraceObserver() {
+            @Override
+            public void entered(KernelFunction function) {
+                calls.add(function);
             }
         });
     }
@@ -36,14 +39,14 @@ class PoolHighOrderTest {
     void eachAllocationIsOneAllocatorCallForOneBlock() {
         recordCalls();
 
-        List<Page> pages = alloc(pool, 3);
+        List<Integer> pages = alloc(pool, 3);
 
-        assertThat(pages).extracting(Page::handle).containsExactly(1, 2, 3);
-        assertThat(pages).extracting(Page::pfn).containsExactly(96, 64, 68);
+        assertThat(pages).extracting(memmap::handle).containsExactly(1, 2, 3);
+        assertThat(pages).extracting(PageRef::pageToPfn).containsExactly(96, 64, 68);
         assertThat(pages).allSatisfy(page -> {
-            assertThat(page.order()).isEqualTo(2);
-            assertThat(page.pages()).isEqualTo(4);
-            assertThat(page.place()).isEqualTo(Place.DRIVER);
+            assertThat(memmap.compoundOrder(page)).isEqualTo(2);
+            assertThat(memmap.pages(page)).isEqualTo(4);
+            assertThat(memmap.place(page)).isEqualTo(Place.DRIVER);
         });
         assertThat(pool.allocCount()).isZero();
         assertThat(kernel.mm().freePages()).isEqualTo(88);
@@ -56,11 +59,11 @@ class PoolHighOrderTest {
 
     @Test
     void recycledBlocksComeBackFromTheCacheWithoutAnAllocatorCall() {
-        List<Page> pages = alloc(pool, 3);
+        List<Integer> pages = alloc(pool, 3);
         pool.recycleDirect(pages.get(2));
         recordCalls();
 
-        assertThat(pool.allocPages()).isSameAs(pages.get(2));
+        assertThat(pool.allocPages()).isEqualTo(pages.get(2));
 
         assertThat(calls).doesNotContain(KernelFunction.ALLOC_PAGES_NODE);
         assertThat(pool.stats().format()).isEqualTo(counters("fast=1 slow_high_order=3 empty=3 cached=1"));
@@ -71,12 +74,12 @@ class PoolHighOrderTest {
         alloc(pool, 3);
         kernel.mm().failNextAllocCalls(2);
 
-        assertThat(pool.allocPages()).isNull();
-        assertThat(pool.allocPages()).isNull();
-        Page page = pool.allocPages();
+        assertThat(pool.allocPages()).isZero();
+        assertThat(pool.allocPages()).isZero();
+        int page = pool.allocPages();
 
-        assertThat(page.handle()).isEqualTo(4);
-        assertThat(page.pfn()).isEqualTo(72);
+        assertThat(memmap.handle(page)).isEqualTo(4);
+        assertThat(PageRef.pageToPfn(page)).isEqualTo(72);
         assertThat(pool.stats().format()).isEqualTo(counters("slow_high_order=4 empty=6"));
     }
 
@@ -86,7 +89,7 @@ class PoolHighOrderTest {
         long free = kernel.mm().freePages();
         kernel.dma().failNextMaps(1);
 
-        assertThat(pool.allocPages()).isNull();
+        assertThat(pool.allocPages()).isZero();
 
         assertThat(pool.holdCount()).isEqualTo(4);
         assertThat(kernel.mm().freePages()).isEqualTo(free);
@@ -94,18 +97,18 @@ class PoolHighOrderTest {
         assertThat(kernel.dma().mapped()).isEqualTo(4);
         assertThat(pool.stats().format()).isEqualTo(counters("slow_high_order=4 empty=5"));
 
-        Page next = pool.allocPages();
-        assertThat(next.handle()).as("the failed block used no handle").isEqualTo(5);
-        assertThat(next.pfn()).isEqualTo(76);
+        int next = pool.allocPages();
+        assertThat(memmap.handle(next)).as("the failed block used no handle").isEqualTo(5);
+        assertThat(PageRef.pageToPfn(next)).isEqualTo(76);
     }
 
     @Test
     void exhaustionGivesNull() {
-        List<Page> pages = alloc(pool, 25); // 100 pages = 25 blocks of 4
+        List<Integer> pages = alloc(pool, 25); // 100 pages = 25 blocks of 4
 
         assertThat(kernel.mm().freePages()).isZero();
-        assertThat(pool.allocPages()).isNull();
-        assertThat(pages.get(24).handle()).isEqualTo(25);
+        assertThat(pool.allocPages()).isZero();
+        assertThat(memmap.handle(pages.get(24))).isEqualTo(25);
     }
 
     @Test
@@ -114,16 +117,16 @@ class PoolHighOrderTest {
         PagePool onNode1 = create(twoNodes, PagePoolParams.defaults().withOrder(2).withNid(1));
         PagePool anyNode = create(twoNodes, PagePoolParams.defaults().withOrder(2));
 
-        assertThat(onNode1.allocPages().nid()).as("the pool's nid, CPU on 0").isEqualTo(1);
+        assertThat(PageRef.pageToNid(onNode1.allocPages())).as("the pool's nid, CPU on 0").isEqualTo(1);
         twoNodes.setCpuNode(1);
-        assertThat(anyNode.allocPages().nid()).as("NUMA_NO_NODE: the CPU's node").isEqualTo(1);
+        assertThat(PageRef.pageToNid(anyNode.allocPages())).as("NUMA_NO_NODE: the CPU's node").isEqualTo(1);
         twoNodes.setCpuNode(0);
-        assertThat(anyNode.allocPages().nid()).isZero();
+        assertThat(PageRef.pageToNid(anyNode.allocPages())).isZero();
     }
 
     @Test
     void releasedBlockGoesBackWhole() {
-        Page page = pool.allocPages();
+        int page = pool.allocPages();
 
         pool.releasePage(page);
         kernel.mm().putPage(page);

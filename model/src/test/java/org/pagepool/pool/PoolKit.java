@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.PageRef;
 
 /** Helpers for the pool tests: creating pools, allocating many pages, reading counters and whole state. */
 final class PoolKit {
@@ -33,19 +33,14 @@ final class PoolKit {
     }
 
     /** {@code n} allocations that must all return a page, in the order they came. */
-    static List<Page> alloc(PagePool pool, int n) {
-        List<Page> pages = new ArrayList<>();
+    static List<Integer> alloc(PagePool pool, int n) {
+        List<Integer> pages = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Page page = pool.allocPages();
-            assertThat(page).as("allocation %d of %d", i + 1, n).isNotNull();
+            int page = pool.allocPages();
+            assertThat(page).as("allocation %d of %d", i + 1, n).isNotEqualTo(PageRef.NULL);
             pages.add(page);
         }
         return pages;
-    }
-
-    /** Handles of pages, in order. */
-    static List<Integer> handles(List<Page> pages) {
-        return pages.stream().map(Page::handle).toList();
     }
 
     /**

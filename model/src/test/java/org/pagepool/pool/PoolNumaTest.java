@@ -12,23 +12,25 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.pagepool.kernel.Kernel;
+import org.pagepool.mm.MemMap;
 import org.pagepool.mm.ModelRefusal;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.PageRef;
 import org.pagepool.trace.Place;
 
 /** The refill only takes pages of the preferred node; update_nid flushes the cache (golden 08). */
 class PoolNumaTest {
 
     private final Kernel kernel = kernel(128, 128);
+    private final MemMap memmap = kernel.mm().memMap();
 
     /** 64 node-0 pages (p1..p64) and 64 node-1 pages (p65..p128), all held, the cache empty. */
-    private List<Page> holdPagesOfBothNodes(PagePool pool) {
+    private List<Integer> holdPagesOfBothNodes(PagePool pool) {
         kernel.setCpuNode(0);
-        List<Page> node0 = alloc(pool, 64);
+        List<Integer> node0 = alloc(pool, 64);
         kernel.setCpuNode(1);
-        List<Page> node1 = alloc(pool, 64);
-        assertThat(node0.get(0).nid()).isZero();
-        assertThat(node1.get(0).nid()).isEqualTo(1);
+        List<Integer> node1 = alloc(pool, 64);
+        assertThat(PageRef.pageToNid(node0.get(0))).isZero();
+        assertThat(PageRef.pageToNid(node1.get(0))).isEqualTo(1);
         assertThat(pool.allocCount()).isZero();
         return Stream.concat(node0.stream(), node1.stream()).toList();
     }
@@ -36,57 +38,57 @@ class PoolNumaTest {
     @Test
     void refillStopsAtAPageOfAnotherNodeAndFreesIt() {
         PagePool pool = create(kernel);
-        List<Page> held = holdPagesOfBothNodes(pool);
-        Page a = held.get(0);
-        Page b = held.get(1);
-        Page remote = held.get(64);
-        Page c = held.get(2);
-        for (Page page : List.of(a, b, remote, c)) {
+        List<Integer> held = holdPagesOfBothNodes(pool);
+        int a = held.get(0);
+        int b = held.get(1);
+        int remote = held.get(64);
+        int c = held.get(2);
+        for (int page : List.of(a, b, remote, c)) {
             pool.putFullPage(page, false);
         }
         kernel.setCpuNode(0);
         long freeNode1 = kernel.mm().freePages(1);
 
-        Page got = pool.allocPages();
+        int got = pool.allocPages();
 
-        assertThat(got).isSameAs(b);
+        assertThat(got).isEqualTo(b);
         assertThat(pool.allocCount()).isEqualTo(1);
-        assertThat(pool.allocCacheSlot(0)).isSameAs(a);
+        assertThat(pool.allocCacheSlot(0)).isEqualTo(a);
         assertThat(pool.ring().count()).as("c stays in the ring").isEqualTo(1);
-        assertThat(remote.place()).isEqualTo(Place.BUDDY);
+        assertThat(memmap.place(remote)).isEqualTo(Place.BUDDY);
         assertThat(kernel.mm().freePages(1)).isEqualTo(freeNode1 + 1);
         assertThat(pool.releaseCount()).isEqualTo(1);
         assertThat(pool.stats().format())
                 .isEqualTo(counters("fast=126 slow=2 empty=2 refill=1 waive=1 ring=4"));
 
-        assertThat(pool.allocPages()).isSameAs(a);
-        assertThat(pool.allocPages()).as("the next refill").isSameAs(c);
+        assertThat(pool.allocPages()).isEqualTo(a);
+        assertThat(pool.allocPages()).as("the next refill").isEqualTo(c);
         assertThat(pool.stats().refill()).isEqualTo(2);
     }
 
     @Test
     void remotePageFirstMeansNoRefillButANewBulk() {
         PagePool pool = create(kernel);
-        List<Page> held = holdPagesOfBothNodes(pool);
+        List<Integer> held = holdPagesOfBothNodes(pool);
         pool.putFullPage(held.get(64), false); // node 1
         kernel.setCpuNode(0);
 
-        Page got = pool.allocPages();
+        int got = pool.allocPages();
 
-        assertThat(got.nid()).isZero();
-        assertThat(got.handle()).isEqualTo(192);
+        assertThat(PageRef.pageToNid(got)).isZero();
+        assertThat(memmap.handle(got)).isEqualTo(192);
         assertThat(pool.stats().format()).isEqualTo(counters("fast=126 slow=3 empty=2 waive=1 ring=1"));
     }
 
     @Test
     void poolNidWinsOverTheCpuNodeInTheRefill() {
         PagePool pool = create(kernel, PagePoolParams.defaults().withNid(0));
-        List<Page> held = holdPagesOfBothNodes(pool);
+        List<Integer> held = holdPagesOfBothNodes(pool);
         pool.putFullPage(held.get(0), false);
         pool.putFullPage(held.get(1), false);
         kernel.setCpuNode(1); // the CPU is on node 1, the pool prefers node 0
 
-        assertThat(pool.allocPages()).isSameAs(held.get(1));
+        assertThat(pool.allocPages()).isEqualTo(held.get(1));
 
         assertThat(pool.stats().waive()).isZero();
         assertThat(pool.stats().refill()).isEqualTo(1);
@@ -95,13 +97,13 @@ class PoolNumaTest {
     @Test
     void cpuNodeDecidesWhenThePoolHasNoNid() {
         PagePool pool = create(kernel);
-        List<Page> held = holdPagesOfBothNodes(pool);
+        List<Integer> held = holdPagesOfBothNodes(pool);
         pool.putFullPage(held.get(0), false); // node 0
         kernel.setCpuNode(1);
 
-        Page got = pool.allocPages();
+        int got = pool.allocPages();
 
-        assertThat(got.nid()).isEqualTo(1);
+        assertThat(PageRef.pageToNid(got)).isEqualTo(1);
         assertThat(pool.stats().waive()).isEqualTo(1);
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.MemMap;
 import org.pagepool.trace.Place;
 
 /**
@@ -21,41 +21,42 @@ import org.pagepool.trace.Place;
 class PoolPutBulkTest {
 
     private final Kernel kernel = kernel(512);
+    private final MemMap memmap = kernel.mm().memMap();
     private final PagePool pool = create(kernel,
             PagePoolParams.defaults().withPoolSize(8).withFlags(PagePool.PP_FLAG_DMA_MAP));
-    private List<Page> held;
+    private List<Integer> held;
 
     @BeforeEach
     void holdSixteen() {
         held = alloc(pool, 16);
     }
 
-    private static Page[] array(List<Page> pages) {
-        return pages.toArray(Page[]::new);
+    private static int[] array(List<Integer> pages) {
+        return pages.stream().mapToInt(Integer::intValue).toArray();
     }
 
     @Test
     void allFitIntoTheRingInArgumentOrderEvenInSoftirq() {
-        List<Page> five = held.subList(0, 5);
+        List<Integer> five = held.subList(0, 5);
 
         pool.putPageBulk(array(five), 5);
 
         assertThat(pool.ring().count()).isEqualTo(5);
-        assertThat(five).allSatisfy(page -> assertThat(page.place()).isEqualTo(Place.PTR_RING));
+        assertThat(five).allSatisfy(page -> assertThat(memmap.place(page)).isEqualTo(Place.PTR_RING));
         assertThat(pool.allocCount()).as("never the cache").isEqualTo(48);
-        assertThat(pool.ring().peek()).isSameAs(five.get(0));
+        assertThat(pool.ring().peek()).isEqualTo(five.get(0));
         assertThat(pool.stats().ring()).isEqualTo(5);
         assertThat(pool.stats().ringFull()).isZero();
     }
 
     @Test
     void ringFullMidBulkFreesTheRestAndCountsRingFullOnce() {
-        List<Page> nine = held.subList(0, 9);
+        List<Integer> nine = held.subList(0, 9);
 
         pool.putPageBulk(array(nine), 9);
 
         assertThat(pool.ring().count()).isEqualTo(8);
-        assertThat(nine.get(8).place()).isEqualTo(Place.BUDDY);
+        assertThat(memmap.place(nine.get(8))).isEqualTo(Place.BUDDY);
         assertThat(pool.releaseCount()).isEqualTo(1);
         assertThat(kernel.mm().freePages()).isEqualTo(449);
         assertThat(kernel.dma().mapped()).isEqualTo(63);
@@ -79,17 +80,17 @@ class PoolPutBulkTest {
     @Test
     void pageWithASecondUserIsDetachedAndNotOffered() {
         pool.putPageBulk(array(held.subList(0, 4)), 4); // the ring has 8 slots: 4 left
-        Page shared = held.get(5);
+        int shared = held.get(5);
         kernel.mm().getPage(shared);
 
         pool.putPageBulk(array(held.subList(4, 13)), 9);
 
-        assertThat(shared.place()).isEqualTo(Place.DETACHED);
-        assertThat(shared.refCount()).isEqualTo(1);
+        assertThat(memmap.place(shared)).isEqualTo(Place.DETACHED);
+        assertThat(memmap.pageRefCount(shared)).isEqualTo(1);
         assertThat(pool.ring().count()).isEqualTo(8);
         // of the 9: 1 released for its refcount, 8 offered, 4 produced, 4 freed for want of room
-        assertThat(held.subList(4, 13)).filteredOn(p -> p.place() == Place.PTR_RING).hasSize(4);
-        assertThat(held.subList(4, 13)).filteredOn(p -> p.place() == Place.BUDDY).hasSize(4);
+        assertThat(held.subList(4, 13)).filteredOn(p -> memmap.place(p) == Place.PTR_RING).hasSize(4);
+        assertThat(held.subList(4, 13)).filteredOn(p -> memmap.place(p) == Place.BUDDY).hasSize(4);
         assertThat(pool.stats().ring()).isEqualTo(4 + 4);
         assertThat(pool.stats().ringFull()).isEqualTo(1);
         assertThat(pool.stats().releasedRefcnt()).isEqualTo(1);
@@ -110,12 +111,12 @@ class PoolPutBulkTest {
 
     @Test
     void onlyTheFirstCountEntriesAreReturned() {
-        Page[] data = array(held.subList(0, 4));
+        int[] data = array(held.subList(0, 4));
 
         pool.putPageBulk(data, 2);
 
-        assertThat(held.get(2).place()).isEqualTo(Place.DRIVER);
-        assertThat(held.get(3).place()).isEqualTo(Place.DRIVER);
+        assertThat(memmap.place(held.get(2))).isEqualTo(Place.DRIVER);
+        assertThat(memmap.place(held.get(3))).isEqualTo(Place.DRIVER);
         assertThat(pool.ring().count()).isEqualTo(2);
     }
 }

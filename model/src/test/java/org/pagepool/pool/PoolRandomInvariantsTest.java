@@ -7,7 +7,8 @@ import static org.pagepool.pool.PoolKit.kernel;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,7 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pagepool.dma.DmaDirection;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.MemMap;
+import org.pagepool.mm.PageRef;
 import org.pagepool.trace.Place;
 
 /**
@@ -35,15 +37,16 @@ class PoolRandomInvariantsTest {
         int[] nodes = {64 + random.nextInt(400), random.nextInt(300)};
         long total = nodes[0] + nodes[1];
         Kernel kernel = kernel(nodes);
+        MemMap memmap = kernel.mm().memMap();
         int order = random.nextInt(3) == 0 ? 1 + random.nextInt(2) : 0;
         boolean mapped = random.nextBoolean();
         int flags = mapped ? (random.nextBoolean() ? PagePool.PP_FLAG_ALL : PagePool.PP_FLAG_DMA_MAP) : 0;
         PagePool pool = create(kernel, PagePoolParams.defaults().withOrder(order).withFlags(flags)
                 .withMaxLen(2048).withDmaDir(DmaDirection.BIDIRECTIONAL)
                 .withPoolSize(1 + random.nextInt(80)).withNid(random.nextInt(3) - 1));
-        List<Page> held = new ArrayList<>();
+        List<Integer> held = new ArrayList<>();
         long[] allocs = new long[2]; // [0] calls that returned a page, [1] calls that returned NULL
-        Set<Page> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Integer> seen = new HashSet<>();
 
         for (int step = 0; step < 800; step++) {
             String what = step(random, kernel, pool, held, allocs);
@@ -54,15 +57,15 @@ class PoolRandomInvariantsTest {
 
         // give everything back, drop every extra reference, destroy: all memory returns
         kernel.mm().setPressure(false);
-        for (Page page : held) {
-            while (page.refCount() > 1) {
+        for (int page : held) {
+            while (memmap.pageRefCount(page) > 1) {
                 kernel.mm().putPage(page);
             }
             pool.putFullPage(page, random.nextBoolean());
         }
         held.clear();
-        for (Page page : seen) {
-            while (page.place() == Place.DETACHED && page.refCount() > 0) {
+        for (int page : seen) {
+            while (memmap.place(page) == Place.DETACHED && memmap.pageRefCount(page) > 0) {
                 kernel.mm().putPage(page);
             }
         }
@@ -73,13 +76,14 @@ class PoolRandomInvariantsTest {
         assertThat(kernel.dma().mapped()).as("seed %d: all unmapped", seed).isZero();
     }
 
-    private static String step(Random random, Kernel kernel, PagePool pool, List<Page> held, long[] allocs) {
+    private static String step(Random random, Kernel kernel, PagePool pool, List<Integer> held, long[] allocs) {
+        MemMap memmap = kernel.mm().memMap();
         int op = random.nextInt(100);
         if (op < 30 || held.isEmpty()) {
             int n = 1 + random.nextInt(6);
             for (int i = 0; i < n; i++) {
-                Page page = pool.allocPages();
-                if (page != null) {
+                int page = pool.allocPages();
+                if (page != PageRef.NULL) {
                     held.add(page);
                     allocs[0]++;
                 } else {
@@ -88,23 +92,23 @@ class PoolRandomInvariantsTest {
             }
             return "alloc " + n;
         }
-        Page page = held.get(random.nextInt(held.size()));
+        int page = held.get(random.nextInt(held.size()));
         if (op < 45) {
-            held.remove(page);
+            held.remove(Integer.valueOf(page));
             pool.recycleDirect(page);
             return "recycle";
         }
         if (op < 58) {
-            held.remove(page);
+            held.remove(Integer.valueOf(page));
             pool.putPage(page, random.nextInt(5000) - 1, random.nextBoolean());
             return "put";
         }
         if (op < 66) {
-            List<Page> some = new ArrayList<>(held);
+            List<Integer> some = new ArrayList<>(held);
             Collections.shuffle(some, random);
             some = some.subList(0, 1 + random.nextInt(Math.min(some.size(), 12)));
             held.removeAll(some);
-            pool.putPageBulk(some.toArray(Page[]::new), some.size());
+            pool.putPageBulk(some.stream().mapToInt(Integer::intValue).toArray(), some.size());
             return "put_bulk " + some.size();
         }
         if (op < 72) {
@@ -112,20 +116,20 @@ class PoolRandomInvariantsTest {
             return "get";
         }
         if (op < 76) {
-            if (page.refCount() > 1) {
+            if (memmap.pageRefCount(page) > 1) {
                 kernel.mm().putPage(page);
             }
             return "drop";
         }
         if (op < 79) {
-            held.remove(page);
+            held.remove(Integer.valueOf(page));
             pool.releasePage(page);
             return "release";
         }
         if (op < 83) {
-            held.remove(page);
+            held.remove(Integer.valueOf(page));
             pool.storeMemInfo(page);
-            PagePool.returnSkbPage(page);
+            PagePool.returnSkbPage(kernel, page);
             return "skb_free";
         }
         if (op < 88) {
@@ -152,41 +156,45 @@ class PoolRandomInvariantsTest {
         return "fail dma";
     }
 
-    private static void check(Kernel kernel, PagePool pool, List<Page> held, Set<Page> seen, long total,
+    private static void check(Kernel kernel, PagePool pool, List<Integer> held, Set<Integer> seen, long total,
                               boolean mapped, String as) {
-        Map<Page, Place> inPool = new IdentityHashMap<>();
+        MemMap memmap = kernel.mm().memMap();
+        Map<Integer, Place> inPool = new HashMap<>();
         for (int i = 0; i < pool.allocCount(); i++) {
-            Page page = pool.allocCacheSlot(i);
-            assertThat(inPool.put(page, Place.ALLOC_CACHE)).as(as + ": twice in the cache: " + page).isNull();
+            int page = pool.allocCacheSlot(i);
+            assertThat(inPool.put(page, Place.ALLOC_CACHE)).as(as + ": twice in the cache: " + memmap.describe(page))
+                    .isNull();
         }
         pool.ring().forEachLive(page -> assertThat(inPool.put(page, Place.PTR_RING))
-                .as(as + ": in the cache and the ring, or twice in the ring: " + page).isNull());
-        for (Page page : held) {
-            assertThat(inPool.put(page, Place.DRIVER)).as(as + ": held and pooled: " + page).isNull();
+                .as(as + ": in the cache and the ring, or twice in the ring: " + memmap.describe(page)).isNull());
+        for (int page : held) {
+            assertThat(inPool.put(page, Place.DRIVER)).as(as + ": held and pooled: " + memmap.describe(page)).isNull();
         }
         seen.addAll(inPool.keySet());
 
         long poolPages = 0;
-        for (Map.Entry<Page, Place> e : inPool.entrySet()) {
-            Page page = e.getKey();
-            assertThat(page.place()).as(as + ": " + page).isEqualTo(e.getValue());
-            assertThat(page.owner()).as(as + ": " + page).isSameAs(pool);
-            assertThat(page.order()).as(as + ": " + page).isEqualTo(pool.order());
-            assertThat(page.ppMagic() & ~0x3L).as(as + ": signature of " + page).isEqualTo(Page.PP_SIGNATURE);
+        for (Map.Entry<Integer, Place> e : inPool.entrySet()) {
+            int page = e.getKey();
+            String it = as + ": " + memmap.describe(page);
+            assertThat(memmap.place(page)).as(it).isEqualTo(e.getValue());
+            assertThat(memmap.owner(page)).as(it).isEqualTo(pool.id());
+            assertThat(memmap.compoundOrder(page)).as(it).isEqualTo(pool.order());
+            assertThat(memmap.ppMagic(page) & ~0x3L).as(it + ": signature").isEqualTo(MemMap.PP_SIGNATURE);
             if (e.getValue() != Place.DRIVER) {
-                assertThat(page.refCount()).as(as + ": pooled pages have one reference: " + page).isEqualTo(1);
+                assertThat(memmap.pageRefCount(page)).as(it + ": pooled pages have one reference").isEqualTo(1);
             }
-            poolPages += page.pages();
+            poolPages += memmap.pages(page);
         }
         long detachedPages = 0;
-        for (Page page : seen) {
+        for (int page : seen) {
             if (!inPool.containsKey(page)) {
-                assertThat(page.place()).as(as + ": left the pool: " + page).isIn(Place.DETACHED, Place.BUDDY);
-                if (page.place() == Place.DETACHED) {
-                    assertThat(page.refCount()).as(as + ": " + page).isPositive();
-                    detachedPages += page.pages();
+                String it = as + ": " + memmap.describe(page);
+                assertThat(memmap.place(page)).as(it + " left the pool").isIn(Place.DETACHED, Place.BUDDY);
+                if (memmap.place(page) == Place.DETACHED) {
+                    assertThat(memmap.pageRefCount(page)).as(it).isPositive();
+                    detachedPages += memmap.pages(page);
                 } else {
-                    assertThat(page.refCount()).as(as + ": " + page).isZero();
+                    assertThat(memmap.pageRefCount(page)).as(it).isZero();
                 }
             }
         }

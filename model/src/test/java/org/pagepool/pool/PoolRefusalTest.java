@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.pagepool.kernel.Kernel;
+import org.pagepool.mm.MemMap;
 import org.pagepool.mm.ModelRefusal;
-import org.pagepool.mm.Page;
 import org.pagepool.pool.PoolKit.Snapshot;
 import org.pagepool.trace.Place;
 
@@ -24,9 +24,10 @@ import org.pagepool.trace.Place;
 class PoolRefusalTest {
 
     private final Kernel kernel = kernel(512);
+    private final MemMap memmap = kernel.mm().memMap();
     private final PagePool pool = create(kernel,
             PagePoolParams.defaults().withPoolSize(8).withFlags(PagePool.PP_FLAG_DMA_MAP));
-    private List<Page> held;
+    private List<Integer> held;
 
     @BeforeEach
     void holdTen() {
@@ -34,16 +35,16 @@ class PoolRefusalTest {
     }
 
     /** Every way of handing {@code page} back must be refused without a trace of it. */
-    private void everyReturnIsRefused(Page page) {
-        Place place = page.place();
-        int refs = page.refCount();
+    private void everyReturnIsRefused(int page) {
+        Place place = memmap.place(page);
+        int refs = memmap.pageRefCount(page);
         List<Executable> calls = List.of(
                 () -> pool.putFullPage(page, false),
                 () -> pool.putFullPage(page, true),
                 () -> pool.recycleDirect(page),
                 () -> pool.putPage(page, 0, true),
-                () -> pool.putPageBulk(new Page[] {page}, 1),
-                () -> pool.putPageBulk(new Page[] {held.get(9), page}, 2),
+                () -> pool.putPageBulk(new int[] {page}, 1),
+                () -> pool.putPageBulk(new int[] {held.get(9), page}, 2),
                 () -> pool.releasePage(page),
                 () -> pool.storeMemInfo(page));
         for (int i = 0; i < calls.size(); i++) {
@@ -51,15 +52,15 @@ class PoolRefusalTest {
             Executable call = calls.get(i);
             assertThatThrownBy(call::execute).as("call %d on %s", i, page).isInstanceOf(ModelRefusal.class);
             assertThat(Snapshot.of(kernel, pool)).as("call %d on %s", i, page).isEqualTo(before);
-            assertThat(page.place()).isEqualTo(place);
-            assertThat(page.refCount()).isEqualTo(refs);
-            assertThat(held.get(9).place()).isEqualTo(Place.DRIVER);
+            assertThat(memmap.place(page)).isEqualTo(place);
+            assertThat(memmap.pageRefCount(page)).isEqualTo(refs);
+            assertThat(memmap.place(held.get(9))).isEqualTo(Place.DRIVER);
         }
     }
 
     @Test
     void pageInTheAllocCache() {
-        Page page = held.get(0);
+        int page = held.get(0);
         pool.recycleDirect(page);
 
         everyReturnIsRefused(page);
@@ -68,7 +69,7 @@ class PoolRefusalTest {
 
     @Test
     void pageInTheRing() {
-        Page page = held.get(0);
+        int page = held.get(0);
         pool.putFullPage(page, false);
 
         everyReturnIsRefused(page);
@@ -77,19 +78,19 @@ class PoolRefusalTest {
 
     @Test
     void pageBackInThePageAllocator() {
-        Page page = held.get(0);
+        int page = held.get(0);
         for (int i = 1; i <= 8; i++) {
             pool.putFullPage(held.get(i), false); // fill the 8-slot ring
         }
         pool.putFullPage(page, false);
-        assertThat(page.place()).isEqualTo(Place.BUDDY);
+        assertThat(memmap.place(page)).isEqualTo(Place.BUDDY);
 
         everyReturnIsRefused(page);
     }
 
     @Test
     void pageFreedBehindThePoolsBack() {
-        Page page = held.get(0);
+        int page = held.get(0);
         kernel.mm().putPage(page);
 
         everyReturnIsRefused(page);
@@ -97,7 +98,7 @@ class PoolRefusalTest {
 
     @Test
     void releasedPage() {
-        Page page = held.get(0);
+        int page = held.get(0);
         pool.releasePage(page);
 
         everyReturnIsRefused(page);
@@ -105,10 +106,10 @@ class PoolRefusalTest {
 
     @Test
     void detachedPageWithAnotherUser() {
-        Page page = held.get(0);
+        int page = held.get(0);
         kernel.mm().getPage(page);
         pool.recycleDirect(page);
-        assertThat(page.place()).isEqualTo(Place.DETACHED);
+        assertThat(memmap.place(page)).isEqualTo(Place.DETACHED);
 
         everyReturnIsRefused(page);
     }
@@ -116,12 +117,12 @@ class PoolRefusalTest {
     @Test
     void pageOfAnotherPool() {
         PagePool other = create(kernel);
-        Page foreign = other.allocPages();
+        int foreign = other.allocPages();
         Snapshot otherBefore = Snapshot.of(kernel, other);
 
         everyReturnIsRefused(foreign);
 
-        assertThat(foreign.place()).isEqualTo(Place.DRIVER);
+        assertThat(memmap.place(foreign)).isEqualTo(Place.DRIVER);
         assertThat(Snapshot.of(kernel, other)).isEqualTo(otherBefore);
         assertThatThrownBy(() -> pool.recycleDirect(foreign)).hasMessageContaining("not a page of this pool");
     }
@@ -134,14 +135,14 @@ class PoolRefusalTest {
     @Test
     void putBulkNamingAPageTwice() {
         Snapshot before = Snapshot.of(kernel, pool);
-        Page[] data = {held.get(0), held.get(1), held.get(0)};
+        int[] data = {held.get(0), held.get(1), held.get(0)};
 
         assertThatThrownBy(() -> pool.putPageBulk(data, 3)).isInstanceOf(ModelRefusal.class)
                 .hasMessageContaining("twice");
 
         assertThat(Snapshot.of(kernel, pool)).isEqualTo(before);
-        assertThat(held.get(0).place()).isEqualTo(Place.DRIVER);
-        assertThat(held.get(1).place()).isEqualTo(Place.DRIVER);
+        assertThat(memmap.place(held.get(0))).isEqualTo(Place.DRIVER);
+        assertThat(memmap.place(held.get(1))).isEqualTo(Place.DRIVER);
     }
 
     @Test
@@ -149,21 +150,21 @@ class PoolRefusalTest {
         pool.recycleDirect(held.get(2));
         Snapshot before = Snapshot.of(kernel, pool);
 
-        assertThatThrownBy(() -> pool.putPageBulk(new Page[] {held.get(0), held.get(1), held.get(2)}, 3))
+        assertThatThrownBy(() -> pool.putPageBulk(new int[] {held.get(0), held.get(1), held.get(2)}, 3))
                 .isInstanceOf(ModelRefusal.class);
 
         assertThat(Snapshot.of(kernel, pool)).isEqualTo(before);
-        assertThat(held.get(0).place()).isEqualTo(Place.DRIVER);
+        assertThat(memmap.place(held.get(0))).isEqualTo(Place.DRIVER);
     }
 
     @Test
     void everyCallOnAFreedPool() {
-        for (Page page : held) {
+        for (int page : held) {
             pool.putFullPage(page, false);
         }
         pool.destroy();
         assertThat(pool.state()).isEqualTo(PoolState.FREED);
-        Page stranger = kernel.mm().allocPagesNode(0, 0);
+        int stranger = kernel.mm().allocPagesNode(0, 0);
         List<Executable> calls = List.of(
                 pool::allocPages,
                 pool::destroy,
@@ -172,7 +173,7 @@ class PoolRefusalTest {
                 () -> pool.nidChanged(0),
                 () -> pool.putFullPage(held.get(0), false),
                 () -> pool.recycleDirect(held.get(0)),
-                () -> pool.putPageBulk(new Page[] {held.get(0)}, 1),
+                () -> pool.putPageBulk(new int[] {held.get(0)}, 1),
                 () -> pool.releasePage(held.get(0)),
                 () -> pool.storeMemInfo(stranger));
         for (int i = 0; i < calls.size(); i++) {
@@ -186,7 +187,7 @@ class PoolRefusalTest {
 
     @Test
     void nidChangedOnAFreedPoolIsRefusedEvenWhenTheNodeIsTheSame() {
-        for (Page page : held) {
+        for (int page : held) {
             pool.putFullPage(page, false);
         }
         pool.destroy();

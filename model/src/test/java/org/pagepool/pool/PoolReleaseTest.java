@@ -10,25 +10,26 @@ import static org.pagepool.pool.PoolKit.kernel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.MemMap;
 import org.pagepool.trace.Place;
 
 /** Pages with other users or from the pfmemalloc reserves are released, never recycled (golden 09). */
 class PoolReleaseTest {
 
     private final Kernel kernel = kernel(512);
+    private final MemMap memmap = kernel.mm().memMap();
     private final PagePool pool = create(kernel, PagePoolParams.defaults().withFlags(PagePool.PP_FLAG_DMA_MAP));
 
     @Test
     void elevatedRefcountIsReleasedDetachedAndFreedByTheLastUser() {
-        Page page = pool.allocPages();
+        int page = pool.allocPages();
         kernel.mm().getPage(page); // an skb clone
 
         pool.recycleDirect(page);
 
-        assertThat(page.place()).isEqualTo(Place.DETACHED);
-        assertThat(page.refCount()).isEqualTo(1);
-        assertThat(page.ppMagic()).isZero();
+        assertThat(memmap.place(page)).isEqualTo(Place.DETACHED);
+        assertThat(memmap.pageRefCount(page)).isEqualTo(1);
+        assertThat(memmap.ppMagic(page)).isZero();
         assertThat(pool.releaseCount()).isEqualTo(1);
         assertThat(pool.inflightCount()).isEqualTo(63);
         assertThat(pool.allocCount()).isEqualTo(63);
@@ -36,19 +37,19 @@ class PoolReleaseTest {
         assertThat(pool.stats().format()).isEqualTo(counters("slow=1 empty=1 released_refcnt=1"));
 
         assertThat(kernel.mm().putPage(page)).isTrue();
-        assertThat(page.place()).isEqualTo(Place.BUDDY);
+        assertThat(memmap.place(page)).isEqualTo(Place.BUDDY);
         assertThat(kernel.mm().freePages()).isEqualTo(449);
         assertThat(pool.releaseCount()).as("the other user's put is not the pool's").isEqualTo(1);
     }
 
     @Test
     void nonDirectPutOfAnElevatedPageIsReleasedToo() {
-        Page page = pool.allocPages();
+        int page = pool.allocPages();
         kernel.mm().getPage(page);
 
         pool.putFullPage(page, false);
 
-        assertThat(page.place()).isEqualTo(Place.DETACHED);
+        assertThat(memmap.place(page)).isEqualTo(Place.DETACHED);
         assertThat(pool.ring().count()).isZero();
         assertThat(pool.stats().releasedRefcnt()).isEqualTo(1);
         assertThat(pool.stats().ring()).isZero();
@@ -56,28 +57,28 @@ class PoolReleaseTest {
 
     @Test
     void referenceDroppedBeforeThePutMeansANormalRecycle() {
-        Page page = pool.allocPages();
+        int page = pool.allocPages();
         kernel.mm().getPage(page);
         kernel.mm().putPage(page);
 
         pool.recycleDirect(page);
 
-        assertThat(page.place()).isEqualTo(Place.ALLOC_CACHE);
+        assertThat(memmap.place(page)).isEqualTo(Place.ALLOC_CACHE);
         assertThat(pool.stats().releasedRefcnt()).isZero();
     }
 
     @Test
     void pfmemallocPagesAreNeverRecycledEvenAfterThePressureEnds() {
         kernel.mm().setPressure(true);
-        List<Page> pages = alloc(pool, 3);
+        List<Integer> pages = alloc(pool, 3);
         kernel.mm().setPressure(false);
-        assertThat(pages).allMatch(Page::isPfmemalloc);
+        assertThat(pages).allMatch(memmap::pageIsPfmemalloc);
 
         pool.recycleDirect(pages.get(0));
         pool.putFullPage(pages.get(1), false);
         pool.putFullPage(pages.get(2), true);
 
-        assertThat(pages).allSatisfy(page -> assertThat(page.place()).isEqualTo(Place.BUDDY));
+        assertThat(pages).allSatisfy(page -> assertThat(memmap.place(page)).isEqualTo(Place.BUDDY));
         assertThat(pool.allocCount()).isEqualTo(61);
         assertThat(pool.ring().count()).isZero();
         assertThat(pool.releaseCount()).isEqualTo(3);
@@ -87,25 +88,25 @@ class PoolReleaseTest {
 
     @Test
     void releasePageDetachesWithoutCountingAndTheDriverFreesIt() {
-        Page page = pool.allocPages();
+        int page = pool.allocPages();
 
         pool.releasePage(page);
 
-        assertThat(page.place()).isEqualTo(Place.DETACHED);
-        assertThat(page.refCount()).isEqualTo(1);
-        assertThat(page.dmaAddr()).isZero();
+        assertThat(memmap.place(page)).isEqualTo(Place.DETACHED);
+        assertThat(memmap.pageRefCount(page)).isEqualTo(1);
+        assertThat(memmap.dmaAddr(page)).isZero();
         assertThat(pool.releaseCount()).isEqualTo(1);
         assertThat(kernel.dma().mapped()).isEqualTo(63);
         assertThat(pool.stats().releasedRefcnt()).as("release is not recycling").isZero();
 
         kernel.mm().putPage(page);
-        assertThat(page.place()).isEqualTo(Place.BUDDY);
+        assertThat(memmap.place(page)).isEqualTo(Place.BUDDY);
         assertThat(kernel.mm().freePages()).isEqualTo(449);
     }
 
     @Test
     void pageFreedBehindThePoolsBackStaysInFlight() {
-        Page page = pool.allocPages();
+        int page = pool.allocPages();
 
         kernel.mm().putPage(page); // a driver bug
 

@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.MemMap;
+import org.pagepool.mm.PageRef;
 import org.pagepool.trace.FunctionEnter;
 import org.pagepool.trace.KernelFunction;
 import org.pagepool.trace.KernelMessage;
@@ -23,8 +24,9 @@ import org.pagepool.trace.TraceObserver;
 class PoolTraceTest {
 
     private final Kernel kernel = kernel(256);
+    private final MemMap memmap = kernel.mm().memMap();
     private final List<TraceEvent> events = new ArrayList<>();
-    private final TraceObserver observer = events::add;
+    private final TraceObserver observer = TraceObserver.records(events::add);
 
     private List<PageMove> moves() {
         return events.stream().filter(PageMove.class::isInstance).map(PageMove.class::cast).toList();
@@ -41,13 +43,13 @@ class PoolTraceTest {
         pool.allocPages();
         kernel.tracer().attach(observer);
 
-        Page page = pool.allocPages();
+        int page = pool.allocPages();
 
         assertThat(events).containsExactly(
                 KernelFunction.PAGE_POOL_ALLOC_PAGES.entered(),
                 KernelFunction.PAGE_POOL_GET_CACHED.entered(),
                 new PageMove(pool.id(), 63, 0, 62, 0, Place.ALLOC_CACHE, Place.DRIVER));
-        assertThat(page.handle()).isEqualTo(63);
+        assertThat(memmap.handle(page)).isEqualTo(63);
     }
 
     @Test
@@ -76,17 +78,19 @@ class PoolTraceTest {
     @Test
     void ringFullPutDetachesThenFreesThePage() {
         PagePool pool = create(kernel, PagePoolParams.defaults().withPoolSize(1));
-        List<Page> pages = alloc(pool, 2);
+        List<Integer> pages = alloc(pool, 2);
         pool.putFullPage(pages.get(0), false);
-        Page page = pages.get(1);
+        int page = pages.get(1);
+        int handle = memmap.handle(page);
+        int pfn = PageRef.pageToPfn(page);
         kernel.tracer().attach(observer);
 
         pool.putFullPage(page, false);
 
         // DRIVER -> DETACHED (page_pool_release_page) -> BUDDY (put_page): never PTR_RING
         assertThat(moves()).containsExactly(
-                new PageMove(pool.id(), page.handle(), 0, page.pfn(), 0, Place.DRIVER, Place.DETACHED),
-                new PageMove(pool.id(), page.handle(), 0, page.pfn(), 0, Place.DETACHED, Place.BUDDY));
+                new PageMove(pool.id(), handle, 0, pfn, 0, Place.DRIVER, Place.DETACHED),
+                new PageMove(pool.id(), handle, 0, pfn, 0, Place.DETACHED, Place.BUDDY));
         assertThat(functions()).containsExactly(
                 KernelFunction.PAGE_POOL_PUT_PAGE,
                 KernelFunction.PAGE_POOL_PUT_PAGE_INTERNAL,
@@ -99,18 +103,18 @@ class PoolTraceTest {
     @Test
     void ringRoundTripIsDriverRingCacheDriver() {
         PagePool pool = create(kernel, PagePoolParams.defaults().withPoolSize(64));
-        List<Page> pages = alloc(pool, 64);
-        Page page = pages.get(0);
+        List<Integer> pages = alloc(pool, 64);
+        int page = pages.get(0);
         kernel.tracer().attach(observer);
 
         pool.putFullPage(page, false);
         pool.allocPages();
 
-        int h = page.handle();
+        int h = memmap.handle(page);
         assertThat(moves()).containsExactly(
-                new PageMove(pool.id(), h, 0, page.pfn(), 0, Place.DRIVER, Place.PTR_RING),
-                new PageMove(pool.id(), h, 0, page.pfn(), 0, Place.PTR_RING, Place.ALLOC_CACHE),
-                new PageMove(pool.id(), h, 0, page.pfn(), 0, Place.ALLOC_CACHE, Place.DRIVER));
+                new PageMove(pool.id(), h, 0, PageRef.pageToPfn(page), 0, Place.DRIVER, Place.PTR_RING),
+                new PageMove(pool.id(), h, 0, PageRef.pageToPfn(page), 0, Place.PTR_RING, Place.ALLOC_CACHE),
+                new PageMove(pool.id(), h, 0, PageRef.pageToPfn(page), 0, Place.ALLOC_CACHE, Place.DRIVER));
     }
 
     @Test

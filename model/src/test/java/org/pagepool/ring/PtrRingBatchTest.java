@@ -15,7 +15,7 @@ class PtrRingBatchTest {
         "32, 16", "33, 16", "64, 16", "1024, 16", "32768, 16"
     })
     void batchDependsOnTheSize(int size, int batch) {
-        assertThat(new PtrRing<>(size).batch()).isEqualTo(batch);
+        assertThat(new PtrRing(size).batch()).isEqualTo(batch);
         assertThat(PtrRing.DEFAULT_BATCH).isEqualTo(16);
     }
 }

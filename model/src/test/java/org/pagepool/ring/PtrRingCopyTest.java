@@ -7,26 +7,26 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** copy(remap): a snapshot with the same indexes, every non-NULL slot (live or stale) mapped. */
+/** copy(): a snapshot with the same indexes and the same slots, live, stale and NULL. */
 class PtrRingCopyTest {
 
-    private static PtrRing<String> ringWithStaleAndLiveSlots() {
-        PtrRing<String> ring = new PtrRing<>(32);
+    private static PtrRing ringWithStaleAndLiveSlots() {
+        PtrRing ring = new PtrRing(32);
         for (int i = 0; i < 20; i++) {
-            ring.produce("s" + i);
+            ring.produce(100 + i);
         }
         for (int i = 0; i < 18; i++) {
             ring.consume(); // 0..15 cleared, 16 and 17 stale, 18 and 19 live
         }
-        ring.produce("s20");
+        ring.produce(120);
         return ring;
     }
 
     @Test
-    void copyKeepsIndexesAndMapsEveryOccupiedSlot() {
-        PtrRing<String> ring = ringWithStaleAndLiveSlots();
+    void copyKeepsIndexesAndEverySlot() {
+        PtrRing ring = ringWithStaleAndLiveSlots();
 
-        PtrRing<String> copy = ring.copy(s -> s.toUpperCase());
+        PtrRing copy = ring.copy();
 
         assertThat(copy.size()).isEqualTo(32);
         assertThat(copy.batch()).isEqualTo(16);
@@ -36,24 +36,31 @@ class PtrRingCopyTest {
         assertThat(copy.count()).isEqualTo(3);
         assertThat(copy.stale()).isEqualTo(2);
         for (int i = 0; i < 32; i++) {
-            String original = ring.slot(i);
-            assertThat(copy.slot(i)).as("slot %d", i).isEqualTo(original == null ? null : original.toUpperCase());
+            assertThat(copy.slot(i)).as("slot %d", i).isEqualTo(ring.slot(i));
         }
-        List<String> live = new ArrayList<>();
+        assertThat(copy.slot(16)).as("a stale slot keeps its pointer").isEqualTo(116);
+        assertThat(copy.slot(15)).isEqualTo(PtrRing.NULL);
+        List<Integer> live = new ArrayList<>();
         copy.forEachLive(live::add);
-        assertThat(live).containsExactly("S18", "S19", "S20");
+        assertThat(live).containsExactly(118, 119, 120);
+        int[] slots = new int[32];
+        copy.copySlots(slots);
+        assertThat(slots[20]).isEqualTo(120);
+        assertThat(slots[18]).isEqualTo(118);
+        assertThat(slots[0]).isEqualTo(PtrRing.NULL);
     }
 
     @Test
     void copyIsIndependentOfTheOriginal() {
-        PtrRing<String> ring = ringWithStaleAndLiveSlots();
-        PtrRing<String> copy = ring.copy(s -> s);
+        PtrRing ring = ringWithStaleAndLiveSlots();
+        PtrRing copy = ring.copy();
 
-        assertThat(copy.consume()).isEqualTo("s18");
-        copy.produce("extra");
+        assertThat(copy.consume()).isEqualTo(118);
+        copy.produce(999);
 
         assertThat(ring.count()).isEqualTo(3);
-        assertThat(ring.peek()).isEqualTo("s18");
+        assertThat(ring.peek()).isEqualTo(118);
         assertThat(ring.producer()).isEqualTo(21);
+        assertThat(ring.slot(21)).isEqualTo(PtrRing.NULL);
     }
 }

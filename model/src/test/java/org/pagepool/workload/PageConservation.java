@@ -2,12 +2,14 @@
 package org.pagepool.workload;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
+import org.pagepool.mm.MemMap;
 import org.pagepool.mm.PageAllocator;
+import org.pagepool.mm.PageRef;
 import org.pagepool.nic.Driver;
 import org.pagepool.nic.NicStats;
 import org.pagepool.nic.RxRing;
@@ -91,24 +93,24 @@ final class PageConservation {
         Kernel kernel = sim.kernel();
         Driver driver = sim.driver();
         // who holds which page, and how often
-        Map<Page, int[]> held = new IdentityHashMap<>();
-        Map<Page, PagePool> pooledBy = new IdentityHashMap<>();
+        Map<Integer, int[]> held = new HashMap<>();
+        Map<Integer, PagePool> pooledBy = new HashMap<>();
         for (PagePool pool : sim.pools()) {
             if (pool.state() == PoolState.FREED) {
                 return "pools() lists freed pool " + pool.id();
             }
             for (int i = 0; i < pool.allocCount(); i++) {
-                Page page = pool.allocCacheSlot(i);
+                int page = pool.allocCacheSlot(i);
                 count(held, page, CACHE);
                 pooledBy.put(page, pool);
             }
-            List<Page> live = new ArrayList<>();
+            List<Integer> live = new ArrayList<>();
             pool.ring().forEachLive(live::add);
             if (live.size() != pool.ring().count()) {
                 return "pool " + pool.id() + ": ring count " + pool.ring().count() + " but " + live.size()
                         + " live entries";
             }
-            for (Page page : live) {
+            for (int page : live) {
                 count(held, page, RING);
                 pooledBy.put(page, pool);
             }
@@ -116,12 +118,13 @@ final class PageConservation {
         RxRing rx = driver.rx();
         int rxPages = 0;
         for (int i = 0; i < rx.size(); i++) {
-            Page page = rx.page(i);
-            if (page != null) {
+            int page = rx.page(i);
+            if (page != PageRef.NULL) {
                 count(held, page, RX);
                 rxPages++;
                 if (rx.slot(i) == RxRing.Slot.EMPTY) {
-                    return "RX descriptor " + i + " holds " + page + " but says it is empty";
+                    return "RX descriptor " + i + " holds " + kernel.mm().memMap().describe(page)
+                            + " but says it is empty";
                 }
             }
         }
@@ -142,6 +145,7 @@ final class PageConservation {
 
         // every page record: referenced ones are held as counted, free ones are in the buddy allocator
         PageAllocator mm = kernel.mm();
+        MemMap memmap = mm.memMap();
         long total = 0;
         for (int nid = 0; nid < mm.nodeCount(); nid++) {
             total += mm.nodePages(nid);
@@ -156,20 +160,23 @@ final class PageConservation {
                 return;
             }
             int[] h = held.get(page);
-            if (page.refCount() <= 0) {
+            String it = memmap.describe(page);
+            if (memmap.pageRefCount(page) <= 0) {
                 if (h != null) {
-                    problem[0] = page + " is held by " + holders(h) + " but its refcount is " + page.refCount();
-                } else if (page.place() != Place.BUDDY) {
-                    problem[0] = page + " has refcount 0 but is at " + page.place();
+                    problem[0] = it + " is held by " + holders(h) + " but its refcount is "
+                            + memmap.pageRefCount(page);
+                } else if (memmap.place(page) != Place.BUDDY) {
+                    problem[0] = it + " has refcount 0 but is at " + memmap.place(page);
                 }
                 return;
             }
-            outside[0] += page.pages();
-            if (page.dmaAddr() != 0) {
+            outside[0] += memmap.pages(page);
+            if (memmap.dmaAddr(page) != 0) {
                 mappedBlocks[0]++;
             }
             if (h == null) {
-                problem[0] = page + " has refcount " + page.refCount() + " but nothing holds it (a lost page)";
+                problem[0] = it + " has refcount " + memmap.pageRefCount(page)
+                        + " but nothing holds it (a lost page)";
                 return;
             }
             visited[0]++;
@@ -182,36 +189,37 @@ final class PageConservation {
                 }
             }
             if (holders > 1) {
-                problem[0] = page + " is in more than one place: " + holders(h);
+                problem[0] = it + " is in more than one place: " + holders(h);
                 return;
             }
             Place expected = holders == 1 ? PLACE[primary] : Place.DETACHED;
-            if (page.place() != expected) {
-                problem[0] = page + " is held by " + holders(h) + " but its place is " + page.place();
+            if (memmap.place(page) != expected) {
+                problem[0] = it + " is held by " + holders(h) + " but its place is " + memmap.place(page);
                 return;
             }
             if (h[CLONE] > 0 && primary != -1 && primary != SKB) {
-                problem[0] = page + " has a clone but is in the " + HOLDER[primary];
+                problem[0] = it + " has a clone but is in the " + HOLDER[primary];
                 return;
             }
-            if (page.refCount() != holders + h[CLONE]) {
-                problem[0] = page + " has refcount " + page.refCount() + " but is held by " + holders(h);
+            if (memmap.pageRefCount(page) != holders + h[CLONE]) {
+                problem[0] = it + " has refcount " + memmap.pageRefCount(page) + " but is held by " + holders(h);
                 return;
             }
             if (holders == 1) {
-                if (!(page.owner() instanceof PagePool owner)) {
-                    problem[0] = page + " in the " + HOLDER[primary] + " has no pool";
+                PagePool owner = PagePool.owner(kernel, page);
+                if (owner == null) {
+                    problem[0] = it + " in the " + HOLDER[primary] + " has no pool";
                     return;
                 }
                 if (primary == CACHE || primary == RING) {
                     if (pooledBy.get(page) != owner) {
-                        problem[0] = page + " of pool " + owner.id() + " sits in pool "
+                        problem[0] = it + " of pool " + owner.id() + " sits in pool "
                                 + pooledBy.get(page).id() + "'s " + HOLDER[primary];
                     }
                 } else {
                     outOf.computeIfAbsent(owner, o -> new long[1])[0]++;
-                    if (primary == SKB && page.pp() != owner) {
-                        problem[0] = page + " rides an skb but page->pp is not its pool";
+                    if (primary == SKB && memmap.pp(page) != owner.id()) {
+                        problem[0] = it + " rides an skb but page->pp is not its pool";
                     }
                 }
             }
@@ -287,7 +295,7 @@ final class PageConservation {
         return null;
     }
 
-    private static void count(Map<Page, int[]> held, Page page, int holder) {
+    private static void count(Map<Integer, int[]> held, int page, int holder) {
         held.computeIfAbsent(page, p -> new int[CLONE + 1])[holder]++;
     }
 

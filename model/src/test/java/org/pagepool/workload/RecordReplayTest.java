@@ -8,15 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pagepool.kernel.Kernel;
-import org.pagepool.mm.Page;
 import org.pagepool.nic.CallRecorder;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PagePoolParams;
@@ -76,27 +75,27 @@ class RecordReplayTest {
         }
 
         @Override
-        public void put(Kernel kernel, PagePool p, Page page, int dmaSyncSize, boolean allowDirect) {
+        public void put(Kernel kernel, PagePool p, int page, int dmaSyncSize, boolean allowDirect) {
             script.put(kernel, p, page, dmaSyncSize, allowDirect);
         }
 
         @Override
-        public void putBulk(Kernel kernel, PagePool p, Page[] pages, int count) {
+        public void putBulk(Kernel kernel, PagePool p, int[] pages, int count) {
             script.putBulk(kernel, p, pages, count);
         }
 
         @Override
-        public void skbFree(Kernel kernel, PagePool p, Page page) {
+        public void skbFree(Kernel kernel, PagePool p, int page) {
             script.skbFree(kernel, p, page);
         }
 
         @Override
-        public void getPage(Kernel kernel, PagePool p, Page page) {
+        public void getPage(Kernel kernel, PagePool p, int page) {
             script.getPage(kernel, p, page);
         }
 
         @Override
-        public void putPage(Kernel kernel, PagePool p, Page page) {
+        public void putPage(Kernel kernel, PagePool p, int page) {
             script.putPage(kernel, p, page);
         }
 

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every page of a machine taken into a pool fits in a small heap: a forked
+ * {@code run} of a script that allocates all 2^22 pages of two nodes, in a
+ * JVM whose heap is {@value #BYTES_PER_PAGE} bytes per page. (One object per
+ * page, as the model had before, needed about 70.)
+ */
+class LargeMemoryRunTest {
+    private static final int NODE_PAGES = 1 << 21;
+    private static final long PAGES = 2L * NODE_PAGES;
+    private static final int BYTES_PER_PAGE = 24;
+    /** A safety net against a hung child, not a timing assertion. */
+    private static final long SAFETY_NET_MINUTES = 5;
+
+    @Test
+    void allocatingEveryPageOfTwoNodesRunsInTwentyFourBytesAPage(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("every-page.pool");
+        List<String> lines = new ArrayList<>();
+        lines.add("memory nodes=2 pages=" + NODE_PAGES);
+        lines.add("create");
+        for (long taken = 0; taken < PAGES; taken += 100_000) {
+            lines.add("alloc n=100000");
+        }
+        lines.add("alloc"); // NULL: nothing is left
+        lines.add("expect hold=" + PAGES + " inflight=" + PAGES + " free=0");
+        Files.write(script, lines);
+        Path stderr = dir.resolve("stderr.txt");
+        long heapMb = PAGES * BYTES_PER_PAGE >> 20;
+
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heapMb + "m", "-cp", System.getProperty("java.class.path"), "org.pagepool.cli.Main",
+                "run", script.toString());
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(stderr.toFile()).start();
+        process.getOutputStream().close();
+        boolean ended = process.waitFor(SAFETY_NET_MINUTES, TimeUnit.MINUTES);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+
+        assertThat(ended).as("the run ended").isTrue();
+        String errors = Files.readString(stderr, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("exit status with -Xmx%dm; stderr: %s", heapMb, errors).isZero();
+        assertThat(errors).isEmpty();
+    }
+}
