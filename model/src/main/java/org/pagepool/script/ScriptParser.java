@@ -11,6 +11,7 @@ import org.pagepool.kernel.Kernel;
 import org.pagepool.mm.PageAllocator;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PagePoolParams;
+import org.pagepool.text.Tokens;
 
 /**
  * Parses a whole {@code .pool} script (spec: pool-script.md) before anything
@@ -62,18 +63,27 @@ public final class ScriptParser {
         return new Script(fileName, commands, List.copyOf(lines));
     }
 
-    /** One line: a command, or null for a blank or comment-only line. */
+    /**
+     * One line: a command, or null for a blank or comment-only line. The
+     * spec's lexical rules: a NUL anywhere is an error, {@code #} starts a
+     * comment that is not read, outside it only ASCII, and words are separated
+     * by exactly space, tab, CR, VT and FF (anything else is part of a word).
+     */
     public static Command parseLine(int line, String text) throws ScriptSyntaxError {
+        if (text.indexOf('\0') >= 0) {
+            throw new ScriptSyntaxError(line, Lexical.NUL_MESSAGE);
+        }
         int hash = text.indexOf('#');
-        String code = (hash >= 0 ? text.substring(0, hash) : text).strip();
-        if (code.isEmpty()) {
+        String code = hash >= 0 ? text.substring(0, hash) : text;
+        Lexical.requireAscii(line, code);
+        String[] tokens = Lexical.words(code);
+        if (tokens.length == 0) {
             return null;
         }
-        String[] tokens = code.split("[ \t]+");
         String word = tokens[0];
         Set<String> keys = KEYS.get(word);
         if (keys == null) {
-            throw new ScriptSyntaxError(line, "unknown command \"" + word + "\" (commands: "
+            throw new ScriptSyntaxError(line, "unknown command " + Tokens.quote(word) + " (commands: "
                     + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())) + ")");
         }
         if (word.equals("softirq") || word.equals("pressure")) {
@@ -84,11 +94,11 @@ public final class ScriptParser {
             String token = tokens[i];
             int eq = token.indexOf('=');
             if (eq <= 0) {
-                throw new ScriptSyntaxError(line, "expected key=value after " + word + ", found \"" + token + "\"");
+                throw new ScriptSyntaxError(line, "expected key=value after " + word + ", found " + Tokens.quote(token));
             }
             String key = token.substring(0, eq);
             if (!keys.contains(key)) {
-                throw new ScriptSyntaxError(line, "unknown key \"" + key + "\" for " + word
+                throw new ScriptSyntaxError(line, "unknown key " + Tokens.quote(key) + " for " + word
                         + (keys.isEmpty() ? " (it takes no arguments)" : " (keys: "
                         + String.join(", ", new java.util.TreeSet<>(keys)) + ")"));
             }
@@ -197,8 +207,8 @@ public final class ScriptParser {
             String text = e.getValue();
             if (field == StateField.POOL) {
                 if (!Set.of("none", "alive", "deferred", "freed").contains(text)) {
-                    throw new ScriptSyntaxError(line, "pool must be none, alive, deferred or freed, not \""
-                            + text + "\"");
+                    throw new ScriptSyntaxError(line, "pool must be none, alive, deferred or freed, not "
+                            + Tokens.quote(text));
                 }
                 expectations.add(new Command.Expectation(field, text, 0, text));
             } else if (field == StateField.INFLIGHT) {
@@ -241,9 +251,9 @@ public final class ScriptParser {
                     flags |= PagePool.PP_FLAG_DMA_SYNC_DEV;
                     break;
                 default:
-                    if (Values.parse(item) == null) {
-                        throw new ScriptSyntaxError(line, "unknown flag \"" + item
-                                + "\" in flags (DMA_MAP, DMA_SYNC_DEV or a number, comma separated)");
+                    if (!Values.isNumber(item)) {
+                        throw new ScriptSyntaxError(line, "unknown flag " + Tokens.quote(item)
+                                + " in flags (DMA_MAP, DMA_SYNC_DEV or a number, comma separated)");
                     }
                     flags |= (int) Values.number(line, "flags", item, 0, U32_MAX);
             }
@@ -260,8 +270,8 @@ public final class ScriptParser {
             case "TO_DEVICE":
                 return DmaDirection.TO_DEVICE;
             default:
-                throw new ScriptSyntaxError(line, "unknown dma_dir \"" + text
-                        + "\" (FROM_DEVICE, BIDIRECTIONAL or TO_DEVICE)");
+                throw new ScriptSyntaxError(line, "unknown dma_dir " + Tokens.quote(text)
+                        + " (FROM_DEVICE, BIDIRECTIONAL or TO_DEVICE)");
         }
     }
 
