@@ -37,9 +37,33 @@ class LargeMemoryRunTest {
         lines.add("alloc"); // NULL: nothing is left
         lines.add("expect hold=" + PAGES + " inflight=" + PAGES + " free=0");
         Files.write(script, lines);
-        Path stderr = dir.resolve("stderr.txt");
         long heapMb = PAGES * BYTES_PER_PAGE >> 20;
+        assertRunsIn(heapMb, script, dir);
+    }
 
+    /**
+     * A script is read as a stream, twice, never whole: one larger than the
+     * heap (a comment of 8 MB, then 600,000 commands in about 7 MB) runs in
+     * a 16 MB heap.
+     */
+    @Test
+    void aScriptLargerThanTheHeapRunsStreaming(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("long.pool");
+        try (var out = Files.newBufferedWriter(script, StandardCharsets.US_ASCII)) {
+            out.write("memory pages=256\ncreate\n# ");
+            out.write("c".repeat(8 << 20));
+            out.write("\n");
+            for (int i = 0; i < 200_000; i++) {
+                out.write("alloc\nrecycle p=64 # back to the cache\nstats\n");
+            }
+            out.write("expect cache=64 hold=64\n");
+        }
+        assertThat(Files.size(script)).isGreaterThan(16L << 20);
+        assertRunsIn(16, script, dir);
+    }
+
+    private static void assertRunsIn(long heapMb, Path script, Path dir) throws Exception {
+        Path stderr = dir.resolve("stderr.txt");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heapMb + "m", "-cp", System.getProperty("java.class.path"), "org.pagepool.cli.Main",
                 "run", script.toString());
