@@ -320,6 +320,33 @@ public final class Driver {
         }
     }
 
+    /**
+     * A NIC with several queues places {@code arrived} packets that RSS sent
+     * to this queue in its posted buffers, missing the rest (all of them while
+     * the queue is down or being torn down), and raises the queue's interrupt
+     * at {@code now} if it was waiting for one.
+     */
+    public void deliver(long arrived, long now) {
+        if (pool == null || reloading()) {
+            counters.rxMissed += arrived;
+            return;
+        }
+        long missed = rx.receive(arrived);
+        counters.rxMissed += missed;
+        counters.rxPackets += arrived - missed;
+        if (awaitsPacket() && rx.completed() > 0) {
+            // the MSI-X vector of this queue fires: NAPI runs after the IRQ latency
+            irqEnabled = false;
+            phase = Phase.START;
+            napiNext = now + config.irqLatencyNs();
+        }
+    }
+
+    /** True while the queue's interrupt is on and a packet landing in a posted buffer would raise it. */
+    public boolean awaitsPacket() {
+        return phase == Phase.IDLE && irqEnabled && !reloadPending && pool != null && rx.posted() > 0;
+    }
+
     private void refillOne() {
         int page = calls.alloc(pool);
         if (page == PageRef.NULL) {

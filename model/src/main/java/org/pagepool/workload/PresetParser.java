@@ -75,7 +75,9 @@ public final class PresetParser {
     /** Settings whose value is text that runs to the end of the line, {@code #} included. */
     private static final Set<String> TEXT_KEYS = Set.of("title", "summary", "watch", "ask", "choices");
     /** Settings that may be given once. */
-    private static final Set<String> ONCE = Set.of("title", "duration", "seed", "speed");
+    private static final Set<String> ONCE = Set.of("title", "duration", "seed", "speed", "irq.cpus");
+    /** Settings that are lists or words rather than numbers (not {@link Param}s). */
+    static final List<String> LIST_KEYS = List.of("irq.cpus");
     private static final long DEFAULT_DURATION_NS = 1_000_000_000L;
 
     private final String name;
@@ -191,6 +193,7 @@ public final class PresetParser {
             case "speed" -> speed = PresetValues.speed(n, value);
             case "duration" -> duration(n, value);
             case "seed" -> seed = PresetValues.seed(n, value);
+            case "irq.cpus" -> params = params.withIrqCpus(idList(n, key, value, Param.CPUS.max() - 1));
             default -> parameter(n, key, value);
         }
     }
@@ -210,6 +213,14 @@ public final class PresetParser {
         }
     }
 
+    private static IdList idList(int n, String key, String value, double max) throws PresetError {
+        try {
+            return IdList.parse(value, (int) max);
+        } catch (IllegalArgumentException e) {
+            throw new PresetError(n, key + ": " + e.getMessage());
+        }
+    }
+
     private void parameter(int n, String key, String value) throws PresetError {
         Param param = param(n, key);
         if (lineOf[param.ordinal()] != 0) {
@@ -223,7 +234,7 @@ public final class PresetParser {
         Param param = Param.byKey(key);
         if (param == null) {
             throw new PresetError(line, "unknown setting " + Tokens.quote(key) + " (settings: title, summary, watch,"
-                    + " duration, seed, speed, " + String.join(", ", Param.keys())
+                    + " duration, seed, speed, " + String.join(", ", Param.keys()) + ", " + String.join(", ", LIST_KEYS)
                     + "; after a checkpoint: ask, choices, holds)");
         }
         return param;
@@ -412,6 +423,10 @@ public final class PresetParser {
     /** Settings that depend on each other: CPUs and nodes that must exist. */
     private void checkCrossSettings() throws PresetError {
         int cpus = params.getInt(Param.CPUS);
+        if (params.irqCpus().max() >= cpus) {
+            throw new PresetError(Math.max(said.get("irq.cpus"), lineOf[Param.CPUS.ordinal()]), "irq.cpus names CPU "
+                    + params.irqCpus().max() + ", but the CPUs are 0.." + (cpus - 1) + " (cpus = " + cpus + ")");
+        }
         for (Param cpu : new Param[] {Param.IRQ_CPU, Param.REDIRECT_CPU}) {
             if (params.getInt(cpu) >= cpus) {
                 throw new PresetError(later(cpu, Param.CPUS), cpu.key() + " is " + params.getInt(cpu)

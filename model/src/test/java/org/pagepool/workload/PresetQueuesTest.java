@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The preset settings and events of a NIC with several queues, and the line and message a mistake gets. */
+class PresetQueuesTest {
+    private static final String TITLE = "title = t";
+
+    static Stream<Arguments> refused() {
+        return Stream.of(
+                Arguments.of(List.of(TITLE, "cpus = 4", "irq.cpus = 0-4"), 3,
+                        "irq.cpus names CPU 4, but the CPUs are 0..3 (cpus = 4)"),
+                Arguments.of(List.of(TITLE, "irq.cpus = 0-7", "cpus = 4"), 3,
+                        "irq.cpus names CPU 7, but the CPUs are 0..3 (cpus = 4)"),
+                Arguments.of(List.of(TITLE, "irq.cpus = 3-1"), 2, "irq.cpus: the range \"3-1\" runs backwards"
+                        + " (write 1-3)"),
+                Arguments.of(List.of(TITLE, "irq.cpus = 0,,2"), 2, "irq.cpus: not a number or a range: \"\""
+                        + " (write numbers and ranges: 0-15 or 0,2,4,6)"),
+                Arguments.of(List.of(TITLE, "irq.cpus = 0-x"), 2, "irq.cpus: not a number or a range: \"0-x\""
+                        + " (write numbers and ranges: 0-15 or 0,2,4,6)"),
+                Arguments.of(List.of(TITLE, "irq.cpus ="), 2, "irq.cpus: an empty list (write numbers and ranges:"
+                        + " 0-15 or 0,2,4,6)"),
+                Arguments.of(List.of(TITLE, "irq.cpus = 64"), 2, "irq.cpus: 64 is above 63"),
+                Arguments.of(List.of(TITLE, "irq.cpus = 0", "irq.cpus = 1"), 3,
+                        "irq.cpus is set twice (first on line 2)"),
+                Arguments.of(List.of(TITLE, "nic.queues = 65"), 2,
+                        "value out of range for nic.queues: 65 (allowed 1..64)"),
+                Arguments.of(List.of(TITLE, "at 1ms: nic.queues = 2"), 2,
+                        "nic.queues cannot change during a run (it needs a reset): set it at the top of the preset"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("refused")
+    void aMistakeIsReportedOnItsLine(List<String> lines, int line, String message) {
+        PresetParser.PresetError e = catchThrowableOfType(() -> PresetParser.parse("x.workload", lines),
+                PresetParser.PresetError.class);
+        assertThat(e).as("parsing %s must fail", lines).isNotNull();
+        assertThat(e.getMessage()).isEqualTo(message);
+        assertThat(e.line()).isEqualTo(line);
+    }
+
+    @Test
+    void listsKeepTheirOrderAndRepeatsAndWriteBackAsRanges() throws Exception {
+        Preset p = PresetParser.parse("x.workload", List.of(TITLE, "cpus = 16", "irq.cpus = 8-11, 0,2 ,2"));
+        assertThat(p.params().irqCpus()).isEqualTo(IdList.of(8, 9, 10, 11, 0, 2, 2));
+        assertThat(p.params().irqCpus().format()).isEqualTo("8-11,0,2,2");
+        assertThat(p.params().toString()).contains("irq.cpus = 8-11,0,2,2\n");
+    }
+}
