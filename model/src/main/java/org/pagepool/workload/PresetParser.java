@@ -75,9 +75,10 @@ public final class PresetParser {
     /** Settings whose value is text that runs to the end of the line, {@code #} included. */
     private static final Set<String> TEXT_KEYS = Set.of("title", "summary", "watch", "ask", "choices");
     /** Settings that may be given once. */
-    private static final Set<String> ONCE = Set.of("title", "duration", "seed", "speed", "irq.cpus");
+    private static final Set<String> ONCE = Set.of("title", "duration", "seed", "speed", "irq.cpus", "rss",
+            "rss.table");
     /** Settings that are lists or words rather than numbers (not {@link Param}s). */
-    static final List<String> LIST_KEYS = List.of("irq.cpus");
+    static final List<String> LIST_KEYS = List.of("irq.cpus", "rss", "rss.table");
     private static final long DEFAULT_DURATION_NS = 1_000_000_000L;
 
     private final String name;
@@ -93,6 +94,8 @@ public final class PresetParser {
     private String pendingQuestion;
     private int questionLine;
     private final int[] lineOf = new int[Param.values().length];
+    private Rss rss = Rss.UNIFORM;
+    private IdList rssTable = IdList.NONE;
     private final Map<String, Integer> said = new HashMap<>();
     private TimedAction lastEvent;
     private Checkpoint lastTimeCheckpoint;
@@ -116,6 +119,7 @@ public final class PresetParser {
         if (title == null) {
             throw new PresetError(0, "no title: add a line title = ...");
         }
+        params = params.withRss(rss.withTable(rssTable));
         checkCrossSettings();
         checkWithinDuration();
         checkTimeline();
@@ -194,6 +198,8 @@ public final class PresetParser {
             case "duration" -> duration(n, value);
             case "seed" -> seed = PresetValues.seed(n, value);
             case "irq.cpus" -> params = params.withIrqCpus(idList(n, key, value, Param.CPUS.max() - 1));
+            case "rss" -> rss = spread(n, value);
+            case "rss.table" -> rssTable = table(n, value);
             default -> parameter(n, key, value);
         }
     }
@@ -211,6 +217,23 @@ public final class PresetParser {
             throw new PresetError(n, "duration must be more than 0 (allowed 1ns.."
                     + Numbers.formatTime(PresetValues.MAX_TIME_NS) + ")");
         }
+    }
+
+    private static Rss spread(int n, String value) throws PresetError {
+        try {
+            return Rss.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new PresetError(n, "rss: " + e.getMessage());
+        }
+    }
+
+    private static IdList table(int n, String value) throws PresetError {
+        IdList table = idList(n, "rss.table", value, Param.QUEUES.max() - 1);
+        if (table.size() > Rss.TABLE_SIZE) {
+            throw new PresetError(n, "rss.table has " + table.size() + " entries, the indirection table "
+                    + Rss.TABLE_SIZE + " (a shorter list repeats to fill it)");
+        }
+        return table;
     }
 
     private static IdList idList(int n, String key, String value, double max) throws PresetError {
@@ -426,6 +449,12 @@ public final class PresetParser {
         if (params.irqCpus().max() >= cpus) {
             throw new PresetError(Math.max(said.get("irq.cpus"), lineOf[Param.CPUS.ordinal()]), "irq.cpus names CPU "
                     + params.irqCpus().max() + ", but the CPUs are 0.." + (cpus - 1) + " (cpus = " + cpus + ")");
+        }
+        int queues = params.getInt(Param.QUEUES);
+        if (rssTable.max() >= queues) {
+            throw new PresetError(Math.max(said.get("rss.table"), lineOf[Param.QUEUES.ordinal()]), "rss.table names"
+                    + " queue " + rssTable.max() + ", but the queues are 0.." + (queues - 1) + " (nic.queues = "
+                    + queues + ")");
         }
         for (Param cpu : new Param[] {Param.IRQ_CPU, Param.REDIRECT_CPU}) {
             if (params.getInt(cpu) >= cpus) {

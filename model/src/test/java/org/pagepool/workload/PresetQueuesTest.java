@@ -32,6 +32,20 @@ class PresetQueuesTest {
                 Arguments.of(List.of(TITLE, "irq.cpus = 64"), 2, "irq.cpus: 64 is above 63"),
                 Arguments.of(List.of(TITLE, "irq.cpus = 0", "irq.cpus = 1"), 3,
                         "irq.cpus is set twice (first on line 2)"),
+                Arguments.of(List.of(TITLE, "rss = zipf"), 2, "rss: unknown spread \"zipf\" (rss is uniform, zipf:S"
+                        + " such as zipf:1.2, or flows:N such as flows:8)"),
+                Arguments.of(List.of(TITLE, "rss = zipf:11"), 2, "rss: the zipf exponent 11 is above 10 (rss is"
+                        + " uniform, zipf:S such as zipf:1.2, or flows:N such as flows:8)"),
+                Arguments.of(List.of(TITLE, "rss = flows:0"), 2,
+                        "rss: flows:N needs a whole number of flows from 1 to 1048576, not \"0\""),
+                Arguments.of(List.of(TITLE, "rss = flows:-2"), 2, "rss: not a number here: \"-2\" (no minus sign"
+                        + " allowed) (rss is uniform, zipf:S such as zipf:1.2, or flows:N such as flows:8)"),
+                Arguments.of(List.of(TITLE, "nic.queues = 2", "rss.table = 0-3"), 3,
+                        "rss.table names queue 3, but the queues are 0..1 (nic.queues = 2)"),
+                Arguments.of(List.of(TITLE, "rss.table = 0,1", "nic.queues = 1"), 3,
+                        "rss.table names queue 1, but the queues are 0..0 (nic.queues = 1)"),
+                Arguments.of(List.of(TITLE, "rss.table = 0-63,0-63,0"), 2,
+                        "rss.table has 129 entries, the indirection table 128 (a shorter list repeats to fill it)"),
                 Arguments.of(List.of(TITLE, "nic.queues = 65"), 2,
                         "value out of range for nic.queues: 65 (allowed 1..64)"),
                 Arguments.of(List.of(TITLE, "at 1ms: nic.queues = 2"), 2,
@@ -54,5 +68,11 @@ class PresetQueuesTest {
         assertThat(p.params().irqCpus()).isEqualTo(IdList.of(8, 9, 10, 11, 0, 2, 2));
         assertThat(p.params().irqCpus().format()).isEqualTo("8-11,0,2,2");
         assertThat(p.params().toString()).contains("irq.cpus = 8-11,0,2,2\n");
+        Preset spread = PresetParser.parse("x.workload", List.of(TITLE, "rss.table = 1,0,0", "nic.queues = 2",
+                "rss = flows:8"));
+        assertThat(spread.params().rss()).isEqualTo(new Rss(Rss.Mode.FLOWS, 0, 8, IdList.of(1, 0, 0)));
+        assertThat(spread.params().toString()).contains("rss = flows:8\nrss.table = 1,0,0\n");
+        assertThat(PresetParser.parse("x.workload", List.of(TITLE, "rss = zipf:1.2")).params().rss().format())
+                .isEqualTo("zipf:1.2");
     }
 }
