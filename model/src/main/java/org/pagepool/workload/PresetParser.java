@@ -76,9 +76,9 @@ public final class PresetParser {
     private static final Set<String> TEXT_KEYS = Set.of("title", "summary", "watch", "ask", "choices");
     /** Settings that may be given once. */
     private static final Set<String> ONCE = Set.of("title", "duration", "seed", "speed", "irq.cpus", "rss",
-            "rss.table");
+            "rss.table", "redirect.cpus");
     /** Settings that are lists or words rather than numbers (not {@link Param}s). */
-    static final List<String> LIST_KEYS = List.of("irq.cpus", "rss", "rss.table");
+    static final List<String> LIST_KEYS = List.of("irq.cpus", "rss", "rss.table", "redirect.cpus");
     private static final long DEFAULT_DURATION_NS = 1_000_000_000L;
 
     private final String name;
@@ -198,6 +198,7 @@ public final class PresetParser {
             case "duration" -> duration(n, value);
             case "seed" -> seed = PresetValues.seed(n, value);
             case "irq.cpus" -> params = params.withIrqCpus(idList(n, key, value, Param.CPUS.max() - 1));
+            case "redirect.cpus" -> params = params.withRedirectCpus(idList(n, key, value, Param.CPUS.max() - 1));
             case "rss" -> rss = spread(n, value);
             case "rss.table" -> rssTable = table(n, value);
             default -> parameter(n, key, value);
@@ -449,6 +450,11 @@ public final class PresetParser {
         if (params.irqCpus().max() >= cpus) {
             throw new PresetError(Math.max(said.get("irq.cpus"), lineOf[Param.CPUS.ordinal()]), "irq.cpus names CPU "
                     + params.irqCpus().max() + ", but the CPUs are 0.." + (cpus - 1) + " (cpus = " + cpus + ")");
+        }
+        if (params.redirectCpus().max() >= cpus) {
+            throw new PresetError(Math.max(said.get("redirect.cpus"), lineOf[Param.CPUS.ordinal()]),
+                    "redirect.cpus names CPU " + params.redirectCpus().max() + ", but the CPUs are 0.." + (cpus - 1)
+                    + " (cpus = " + cpus + ")");
         }
         int queues = params.getInt(Param.QUEUES);
         if (rssTable.max() >= queues) {

@@ -72,6 +72,7 @@ public final class Simulation implements Stack {
     /** Set when the driver handed the stack a frame: the other CPUs' next times may have moved. */
     private boolean stackChanged;
     private final StackCounters stackCounters;
+    private final RingProducers producers;
 
     /** A fresh run of {@code params} from time 0, recording its pool calls when {@code recorder} is not null. */
     public Simulation(WorkloadParams params, List<TimedAction> timeline, long seed, CallRecorder recorder)
@@ -90,6 +91,7 @@ public final class Simulation implements Stack {
         this.sockets = new SkbHeap();
         this.frames = new FrameQueue();
         this.stackCounters = new StackCounters();
+        this.producers = new RingProducers();
         this.pools = new ArrayList<>();
         PagePoolParams poolParams = poolParams(params);
         if (recorder != null) {
@@ -131,6 +133,7 @@ public final class Simulation implements Stack {
         this.sockets = o.sockets.copy();
         this.frames = o.frames.copy();
         this.stackCounters = o.stackCounters.copy();
+        this.producers = o.producers.copy();
         this.pools = new ArrayList<>();
         for (PagePool pool : o.pools) {
             pools.add(copy.pool(pool));
@@ -405,6 +408,7 @@ public final class Simulation implements Stack {
         }
         if (kind == SkbHeap.SKB) {
             stackCounters.skbsFreed++;
+            producers.produced(kernel.mm().memMap().pp(page), cpu, kernel.jiffies().now());
             calls.skbFree(page);
         } else {
             stackCounters.clonesFreed++;
@@ -421,6 +425,7 @@ public final class Simulation implements Stack {
         }
         stackCounters.framesFreed++;
         PagePool pool = PagePool.owner(kernel, page);
+        producers.produced(pool.id(), cpu, kernel.jiffies().now());
         kernel.mm().move(page, Place.SKB);
         pool.storeMemInfo(page);
         calls.skbFree(page);
@@ -474,7 +479,18 @@ public final class Simulation implements Stack {
         stackChanged = true;
         kernel.mm().move(page, Place.REMOTE_CPU);
         stackCounters.redirected++;
-        frames.add(page, at + params.getLong(Param.REDIRECT_LATENCY), params.getInt(Param.REDIRECT_CPU));
+        frames.add(page, at + params.getLong(Param.REDIRECT_LATENCY), redirectCpu());
+    }
+
+    /** The CPU whose cpumap entry takes the next frame: {@code redirect.cpu}, or the next of {@code redirect.cpus}. */
+    private int redirectCpu() {
+        IdList cpus = params.redirectCpus();
+        if (cpus.isEmpty()) {
+            return params.getInt(Param.REDIRECT_CPU);
+        }
+        int cpu = cpus.get(nextRedirect);
+        nextRedirect = (nextRedirect + 1) % cpus.size(); // the XDP program spreads frames round robin
+        return cpu;
     }
 
     // ---- changes ----------------------------------------------------------------------------------------------
@@ -664,6 +680,16 @@ public final class Simulation implements Stack {
             sum = sum.plus(pool.stats());
         }
         return sum;
+    }
+
+    /** CPUs that returned pages into pool {@code poolId}'s ptr_ring in this millisecond or the one before. */
+    public int ringProducers(int poolId) {
+        return producers.producers(poolId, kernel.jiffies().now());
+    }
+
+    /** The most CPUs returning pages into any one ptr_ring, in this millisecond or the one before. */
+    public int ringProducers() {
+        return producers.most(kernel.jiffies().now());
     }
 
     public StackStats stackStats() {

@@ -118,13 +118,12 @@ public final class StateFields {
         List<String> nic = NicStats.NAMES;
         for (int i = 0; i < nic.size(); i++) {
             int k = i;
-            add(f, nic.get(i), "NIC and driver counter", s -> s.driver().stats().values()[k]);
+            add(f, nic.get(i), "NIC and driver counter, summed over the queues", s -> s.nicStats().values()[k]);
         }
-        // without a pool the driver is unloaded: its drained RX ring still counts its old descriptors
-        add(f, "rx_posted", "RX descriptors holding a page for the NIC", s -> s.driver().pool() == null ? 0
-                : s.driver().rx().posted());
-        add(f, "tx_pending", "XDP_TX frames waiting for their completion", s -> s.driver().tx() == null ? 0
-                : s.driver().tx().count());
+        add(f, "rx_posted", "RX descriptors holding a page for the NIC, all queues", s -> sumQueues(s,
+                StateFields::rxPosted));
+        add(f, "tx_pending", "XDP_TX frames waiting for their completion, all queues", s -> sumQueues(s,
+                StateFields::txPending));
         List<String> stack = StackStats.NAMES;
         for (int i = 0; i < stack.size(); i++) {
             int k = i;
@@ -161,6 +160,11 @@ public final class StateFields {
                     + " CPU(s) returning at once (Xeon E5-1650 v4, the cost panel's first CPU)",
                     s -> CostTable.figure(CpuProfile.XEON_E5_1650_V4, CostPath.CROSS_CPU, false, n).ns());
         }
+        add(f, "ring_producers", "the most CPUs that returned pages into one ptr_ring (its producer lock) in"
+                + " this millisecond or the one before", Simulation::ringProducers);
+        add(f, "cost_cross_cpu_ns", "published ns per page returned from another CPU with ring_producers CPUs"
+                + " returning at once (1 to 4; 0 when none returns), Xeon E5-1650 v4", s -> s.ringProducers() == 0 ? 0
+                : CostTable.figure(CpuProfile.XEON_E5_1650_V4, CostPath.CROSS_CPU, false, s.ringProducers()).ns());
         add(f, "cost_ring_ns", "published ns per page recycled through the ptr_ring (Xeon E5-1650 v4)",
                 s -> CostTable.figure(CpuProfile.XEON_E5_1650_V4, CostPath.RING, false, 1).ns());
         for (Param p : Param.values()) {
@@ -177,6 +181,23 @@ public final class StateFields {
         if (f.put(name, new Field(name, meaning, f.size(), read)) != null) {
             throw new IllegalStateException("two fields named " + name);
         }
+    }
+
+    // without a pool the driver is unloaded: its drained RX ring still counts its old descriptors
+    private static long rxPosted(org.pagepool.nic.Driver d) {
+        return d.pool() == null ? 0 : d.rx().posted();
+    }
+
+    private static long txPending(org.pagepool.nic.Driver d) {
+        return d.tx() == null ? 0 : d.tx().count();
+    }
+
+    private static long sumQueues(Simulation s, ToLongFunction<org.pagepool.nic.Driver> value) {
+        long sum = 0;
+        for (int q = 0; q < s.queueCount(); q++) {
+            sum += value.applyAsLong(s.driver(q));
+        }
+        return sum;
     }
 
     private static long sumPools(Simulation s, ToLongFunction<PagePool> value) {

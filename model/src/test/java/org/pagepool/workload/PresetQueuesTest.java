@@ -46,6 +46,8 @@ class PresetQueuesTest {
                         "rss.table names queue 1, but the queues are 0..0 (nic.queues = 1)"),
                 Arguments.of(List.of(TITLE, "rss.table = 0-63,0-63,0"), 2,
                         "rss.table has 129 entries, the indirection table 128 (a shorter list repeats to fill it)"),
+                Arguments.of(List.of(TITLE, "redirect.cpus = 1-4"), 2,
+                        "redirect.cpus names CPU 4, but the CPUs are 0..3 (cpus = 4)"),
                 Arguments.of(List.of(TITLE, "nic.queues = 65"), 2,
                         "value out of range for nic.queues: 65 (allowed 1..64)"),
                 Arguments.of(List.of(TITLE, "at 1ms: nic.queues = 2"), 2,
