@@ -21,6 +21,8 @@ import org.pagepool.text.Tokens;
  * traffic.rate = 10M          # a parameter (see {@link Param})
  * at 500ms: irq.cpu = 2       # a timeline event: a parameter changes
  * at 1s: reload               # or the driver reloads / unloads
+ * at 2s: reload queue=2       # one queue reloads (its pool recreated)
+ * at 3s: irq queue=3 cpu=9    # one queue's interrupt moves
  * checkpoint 1s ptrRing: What the viewer should see now.
  * holds = ring > 0 and ring_full == 0    # what the text claims, checked by the tests
  * ask = A question for predict mode?
@@ -425,9 +427,20 @@ public final class PresetParser {
         if (event.equals("unload")) {
             return new TimedAction.Unload();
         }
+        String[] words = event.split("[ \t]+");
+        if (words[0].equals("reload")) {
+            int[] queue = arguments(n, words, "reload queue=N", "queue");
+            return new TimedAction.Reload(queue[0]);
+        }
+        if (words[0].equals("irq")) {
+            int[] move = arguments(n, words, "irq queue=Q cpu=C", "queue", "cpu");
+            return new TimedAction.IrqMove(move[0], move[1]);
+        }
         int eq = event.indexOf('=');
-        if (eq < 0) {
-            throw new PresetError(n, "unknown event " + Tokens.quote(event) + " (reload, unload, or key = value)");
+        if (eq < 0 || words[0].length() < eq && words.length > 1 && words[1].indexOf('=') > 0) {
+            // no key = value, or two words before a key=value (a misspelt reload queue=N)
+            throw new PresetError(n, "unknown event " + Tokens.quote(event) + " (reload, reload queue=N, unload,"
+                    + " irq queue=Q cpu=C, or key = value)");
         }
         Param param = param(n, event.substring(0, eq).strip());
         if (param.scope() == Param.Scope.RESET) {
@@ -435,6 +448,24 @@ public final class PresetParser {
                     + " top of the preset");
         }
         return new TimedAction.SetParam(param, PresetValues.value(n, param, event.substring(eq + 1).strip()));
+    }
+
+    /** The {@code key=N} words after an event's first word, exactly the keys given, in their order. */
+    private static int[] arguments(int n, String[] words, String form, String... keys) throws PresetError {
+        if (words.length != keys.length + 1) {
+            throw new PresetError(n, "expected " + form);
+        }
+        int[] values = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            String word = words[i + 1];
+            String prefix = keys[i] + "=";
+            String digits = word.startsWith(prefix) ? word.substring(prefix.length()) : "";
+            if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new PresetError(n, "expected " + form + ", found " + Tokens.quote(word));
+            }
+            values[i] = Integer.parseInt(digits);
+        }
+        return values;
     }
 
     // ---- checks across lines ---------------------------------------------------------------------------------
@@ -473,6 +504,20 @@ public final class PresetParser {
                     + " memory.nodes (" + params.getInt(Param.NODES) + ")");
         }
         for (TimedAction a : timeline) {
+            if (a.action() instanceof TimedAction.Reload reload && reload.queue() >= queues) {
+                throw new PresetError(a.line(), "reload queue=" + reload.queue() + ": the queues are 0.."
+                        + (queues - 1) + " (nic.queues = " + queues + ")");
+            }
+            if (a.action() instanceof TimedAction.IrqMove move) {
+                if (move.queue() >= queues) {
+                    throw new PresetError(a.line(), "irq queue=" + move.queue() + ": the queues are 0.."
+                            + (queues - 1) + " (nic.queues = " + queues + ")");
+                }
+                if (move.cpu() >= cpus) {
+                    throw new PresetError(a.line(), "irq cpu=" + move.cpu() + ": the CPUs are 0.." + (cpus - 1)
+                            + " (cpus = " + cpus + ")");
+                }
+            }
             if (a.action() instanceof TimedAction.SetParam set) {
                 boolean cpu = set.param() == Param.IRQ_CPU || set.param() == Param.REDIRECT_CPU;
                 if (cpu && set.value() >= cpus) {
@@ -529,8 +574,8 @@ public final class PresetParser {
                             + "): reload it before unloading it again");
                 }
                 unloadedBy = a;
-            } else {
-                unloadedBy = null; // a reload loads the driver again
+            } else if (a.action() instanceof TimedAction.Reload) {
+                unloadedBy = null; // a reload (of one queue or all) loads the driver again
             }
             boolean lastAtThisTime = i + 1 == timeline.size() || timeline.get(i + 1).timeNs() != a.timeNs();
             if (lastAtThisTime) {

@@ -499,10 +499,16 @@ public final class Simulation implements Stack {
     public void apply(TimedAction.Action action) {
         if (action instanceof TimedAction.SetParam set) {
             set(set.param(), set.value());
-        } else if (action instanceof TimedAction.Reload) {
-            for (Driver d : drivers) {
-                d.requestReload(poolParams(params), params.getInt(Param.RX_RING), params.getInt(Param.TX_RING));
+        } else if (action instanceof TimedAction.Reload reload) {
+            for (int q = 0; q < drivers.length; q++) {
+                if (reload.queue() == TimedAction.ALL_QUEUES || reload.queue() == q) {
+                    drivers[q].requestReload(poolParams(params), params.getInt(Param.RX_RING),
+                            params.getInt(Param.TX_RING));
+                }
             }
+        } else if (action instanceof TimedAction.IrqMove move) {
+            irqCpus[move.queue()] = Math.min(move.cpu(), params.getInt(Param.CPUS) - 1);
+            drivers[move.queue()].configure(nicConfig(params, irqCpus[move.queue()]));
         } else if (action instanceof TimedAction.Unload) {
             for (Driver d : drivers) {
                 d.requestReload(null, 0, 0);

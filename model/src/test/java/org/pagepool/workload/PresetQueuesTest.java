@@ -48,6 +48,23 @@ class PresetQueuesTest {
                         "rss.table has 129 entries, the indirection table 128 (a shorter list repeats to fill it)"),
                 Arguments.of(List.of(TITLE, "redirect.cpus = 1-4"), 2,
                         "redirect.cpus names CPU 4, but the CPUs are 0..3 (cpus = 4)"),
+                Arguments.of(List.of(TITLE, "nic.queues = 4", "at 1ms: reload queue=4"), 3,
+                        "reload queue=4: the queues are 0..3 (nic.queues = 4)"),
+                Arguments.of(List.of(TITLE, "nic.queues = 2", "at 1ms: irq queue=1 cpu=4"), 3,
+                        "irq cpu=4: the CPUs are 0..3 (cpus = 4)"),
+                Arguments.of(List.of(TITLE, "nic.queues = 2", "at 1ms: irq queue=2 cpu=1"), 3,
+                        "irq queue=2: the queues are 0..1 (nic.queues = 2)"),
+                Arguments.of(List.of(TITLE, "at 1ms: irq queue=0"), 2, "expected irq queue=Q cpu=C"),
+                Arguments.of(List.of(TITLE, "at 1ms: irq cpu=1 queue=0"), 2,
+                        "expected irq queue=Q cpu=C, found \"cpu=1\""),
+                Arguments.of(List.of(TITLE, "at 1ms: reload queue=x"), 2,
+                        "expected reload queue=N, found \"queue=x\""),
+                Arguments.of(List.of(TITLE, "at 1ms: reload queue=-1"), 2,
+                        "expected reload queue=N, found \"queue=-1\""),
+                Arguments.of(List.of(TITLE, "at 1ms: relaod queue=1"), 2, "unknown event \"relaod queue=1\" (reload,"
+                        + " reload queue=N, unload, irq queue=Q cpu=C, or key = value)"),
+                Arguments.of(List.of(TITLE, "at 1ms: unload", "at 2ms: irq queue=0 cpu=1", "at 3ms: unload"), 4,
+                        "the driver is already unloaded (at 1ms, line 2): reload it before unloading it again"),
                 Arguments.of(List.of(TITLE, "nic.queues = 65"), 2,
                         "value out of range for nic.queues: 65 (allowed 1..64)"),
                 Arguments.of(List.of(TITLE, "at 1ms: nic.queues = 2"), 2,
@@ -62,6 +79,16 @@ class PresetQueuesTest {
         assertThat(e).as("parsing %s must fail", lines).isNotNull();
         assertThat(e.getMessage()).isEqualTo(message);
         assertThat(e.line()).isEqualTo(line);
+    }
+
+    @Test
+    void queueEventsNameTheirQueue() throws Exception {
+        Preset p = PresetParser.parse("x.workload", List.of(TITLE, "nic.queues = 4", "cpus = 8",
+                "at 1ms: irq queue=3 cpu=7   # irqbalance moves it", "at 2ms: reload queue=2", "at 3ms: reload",
+                "at 4ms: unload", "at 5ms: reload queue=1"));
+        assertThat(p.timeline()).extracting(TimedAction::action).containsExactly(new TimedAction.IrqMove(3, 7),
+                new TimedAction.Reload(2), new TimedAction.Reload(TimedAction.ALL_QUEUES), new TimedAction.Unload(),
+                new TimedAction.Reload(1));
     }
 
     @Test

@@ -89,6 +89,54 @@ class SimulationQueuesTest {
         assertThat(sim.driver(2).config().irqCpu()).isEqualTo(1);
     }
 
+    @Test
+    void anIrqEventMovesOneQueueAndItsPoolFollowsTheNewNode() throws Exception {
+        Simulation sim = start("memory.nodes = 2", "cpus = 4", "nic.queues = 2", "memory.pages = 32768",
+                "traffic.rate = 2M", "at 2ms: irq queue=1 cpu=3");
+        sim.run(Long.MAX_VALUE, 1 * MS, 0);
+        assertThat(sim.driver(1).pool().nid()).isEqualTo(0);
+        sim.run(Long.MAX_VALUE, 3 * MS, 0);
+        assertThat(sim.driver(0).config().irqCpu()).isEqualTo(0);
+        assertThat(sim.driver(1).config().irqCpu()).isEqualTo(3);
+        assertThat(sim.driver(1).config().irqNode()).isEqualTo(1);
+        assertThat(sim.driver(1).pool().nid()).as("page_pool_nid_changed() on CPU 3's first poll").isEqualTo(1);
+        assertThat(sim.driver(0).pool().nid()).isEqualTo(0);
+        assertThat(sim.params().getInt(Param.IRQ_CPU)).as("irq.cpu, the base of the default rule, stays").isZero();
+    }
+
+    @Test
+    void aReloadRecreatesEveryQueuesPoolAndTheOldOnesWaitDeferred() throws Exception {
+        Simulation sim = start("cpus = 4", "nic.queues = 4", "memory.pages = 65536", "traffic.rate = 2M",
+                "xdp.drop = 0", "xdp.pass = 100", "skb.lifetime_ns = 50ms", "at 2ms: reload");
+        sim.run(Long.MAX_VALUE, 4 * MS, 0);
+        List<PagePool> pools = sim.pools();
+        assertThat(pools).hasSize(8);
+        for (int q = 0; q < 4; q++) {
+            assertThat(sim.driver(q).stats().reloads()).isEqualTo(1);
+            List<PagePool> mine = sim.pools(q);
+            assertThat(mine).as("queue %d: its old pool and its new one", q).hasSize(2);
+            assertThat(mine.get(0).state()).isEqualTo(org.pagepool.pool.PoolState.DEFERRED);
+            assertThat(mine.get(1)).isSameAs(sim.driver(q).pool());
+            assertThat(mine.get(1).state()).isEqualTo(org.pagepool.pool.PoolState.ALIVE);
+        }
+    }
+
+    @Test
+    void aReloadOfOneQueueLeavesTheOthersAlone() throws Exception {
+        Simulation sim = start("cpus = 4", "nic.queues = 4", "memory.pages = 65536", "traffic.rate = 2M",
+                "xdp.drop = 0", "xdp.pass = 100", "skb.lifetime_ns = 50ms", "at 2ms: reload queue=2");
+        sim.run(Long.MAX_VALUE, 4 * MS, 0);
+        assertThat(sim.pools()).hasSize(5);
+        for (int q = 0; q < 4; q++) {
+            assertThat(sim.driver(q).stats().reloads()).as("queue %d", q).isEqualTo(q == 2 ? 1 : 0);
+            assertThat(sim.pools(q)).as("queue %d", q).hasSize(q == 2 ? 2 : 1);
+        }
+        PagePool fresh = sim.driver(2).pool();
+        assertThat(fresh.id()).as("the fifth pool created").isEqualTo(5);
+        assertThat(sim.queueOf(fresh)).isEqualTo(2);
+        assertThat(fresh.stats().fast() + fresh.stats().slow()).as("the new pool serves queue 2").isPositive();
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3})
     void everyPacketGoesToOneQueueAndIsHandledOrWaitsThere(long seed) throws Exception {
