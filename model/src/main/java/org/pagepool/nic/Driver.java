@@ -108,7 +108,7 @@ public final class Driver {
     }
 
     private void open(PagePoolParams params, int rxRing, int txRing, long now) throws PoolCreateException {
-        pool = PagePool.create(kernel, params);
+        pool = calls.create(params);
         calls.useXdpMem(pool); // xdp_rxq_info_reg_mem_model(): the XDP memory model holds a reference too
         rx = new RxRing(rxRing);
         tx = new TxRing(txRing);
@@ -380,9 +380,6 @@ public final class Driver {
     // ---- reload and unload -----------------------------------------------------------------------------------
 
     private void startTeardown(long now) {
-        if (calls.recorder() != null && nextPool != null) {
-            calls.recorder().stop(kernel, "the driver reloads and creates a second pool");
-        }
         counters.reloads++;
         reloadPending = false;
         napiNext = now;

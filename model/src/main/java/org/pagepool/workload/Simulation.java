@@ -96,7 +96,7 @@ public final class Simulation implements Stack {
         PagePoolParams poolParams = poolParams(params);
         if (recorder != null) {
             calls.setRecorder(recorder);
-            recorder.start(kernel, nodePages, poolParams);
+            recorder.start(kernel, nodePages);
         }
         int n = params.getInt(Param.QUEUES);
         this.drivers = new Driver[n];

@@ -37,7 +37,8 @@ class CrossQueueTest {
         }
 
         // @formatter:off
-        @Override public void start(Kernel kernel, int[] nodePages, PagePoolParams params) { }
+        @Override public void start(Kernel kernel, int[] nodePages) { }
+        @Override public void create(Kernel kernel, PagePoolParams params) { }
         @Override public void alloc(Kernel kernel, PagePool pool) { }
         @Override public void put(Kernel kernel, PagePool pool, int page, int sync, boolean direct) { }
         @Override public void putBulk(Kernel kernel, PagePool pool, int[] pages, int count) { }
