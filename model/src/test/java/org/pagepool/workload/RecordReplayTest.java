@@ -325,6 +325,48 @@ class RecordReplayTest {
     }
 
     @Test
+    void afterSixtyFourPoolsANewPoolTakesTheSlotOfAFreedOneOrTheRecordingEnds() throws Exception {
+        // 40 queues reload: the old pools are freed at once (XDP_DROP leaves nothing out), so the last 16 new pools
+        // take slots 1 to 16 again
+        Preset reuse = PresetParser.parse("reuse.workload", List.of("title = reuse", "memory.pages = 262144",
+                "cpus = 40", "nic.queues = 40", "nic.rx_ring = 16", "traffic.rate = 4M", "at 1ms: reload"));
+        StringWriter out = new StringWriter();
+        Witness witness = new Witness(out);
+        Simulation sim = reuse.start(witness);
+        sim.run(Long.MAX_VALUE, 2_000_000, 0);
+        witness.finish(sim.kernel());
+        String recording = out.toString();
+        assertThat(witness.pools).hasSize(80);
+        assertThat(witness.script.slotsUsed()).isEqualTo(64);
+        assertThat(recording).contains("\npool 16\ncreate ").doesNotContain("\npool 65\n", ENDS);
+        Replay replay = replay("reuse.pool", recording, "reuse");
+        List<State> live = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            if (sim.pools().contains(witness.pools.get(i))) {
+                live.add(witness.liveStates.get(i));
+            }
+        }
+        List<State> replayed = new ArrayList<>(replay.lastState().values());
+        replayed.removeIf(state -> state.pool().equals("freed"));
+        assertThat(replayed).as("the 40 live pools' slots after the replay").containsExactlyInAnyOrderElementsOf(live);
+
+        // with sockets holding pages every old pool stays deferred: no slot comes free
+        Preset full = PresetParser.parse("full.workload", List.of("title = full", "memory.pages = 262144",
+                "cpus = 40", "nic.queues = 40", "nic.rx_ring = 16", "traffic.rate = 4M", "xdp.drop = 0",
+                "xdp.pass = 100", "skb.lifetime_ns = 100ms", "at 1ms: reload"));
+        out = new StringWriter();
+        witness = new Witness(out);
+        sim = full.start(witness);
+        sim.run(Long.MAX_VALUE, 2_000_000, 0);
+        witness.finish(sim.kernel());
+        recording = out.toString();
+        String[] lines = recording.split("\n");
+        assertThat(lines[lines.length - 1]).isEqualTo(ENDS + "a pool is created while all 64 slots hold pools that"
+                + " are not freed (a .pool script has 64 pool slots)");
+        replay("full.pool", recording, "full");
+    }
+
+    @Test
     void theCommandLineRecordingRunsWithTheRunCommand(@TempDir Path dir) throws Exception {
         Path pool = dir.resolve("tx-bulk.pool");
         String preset = Path.of("..", "assets", "scenarios", "14-tx-bulk.workload").toString();
