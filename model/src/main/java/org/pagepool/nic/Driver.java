@@ -219,8 +219,8 @@ public final class Driver {
         refillStuck = false;
         napiNext += config.pollNs();
         phase = Phase.TX_CLEAN;
-        if (pool != null && pool.nid() != kernel.numaMemId()) {
-            calls.nidChanged(pool, kernel.numaMemId()); // drivers call page_pool_nid_changed() every poll
+        if (config.nidChanged() && pool != null && pool.nid() != kernel.numaMemId()) {
+            calls.nidChanged(pool, kernel.numaMemId()); // mlx5 calls page_pool_nid_changed() every poll
             return true;
         }
         return false;

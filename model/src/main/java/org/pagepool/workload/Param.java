@@ -67,7 +67,10 @@ public enum Param {
     PRESSURE("memory.pressure", Unit.BOOLEAN, 0, 0, 1, Scope.LIVE,
             "memory pressure: new pages come from the pfmemalloc reserves"),
     LEAK("driver.leak", Unit.FRACTION, 0.0, 0.0, 1.0, Scope.LIVE,
-            "driver bug: share of dropped pages freed with put_page() instead of recycled");
+            "driver bug: share of dropped pages freed with put_page() instead of recycled"),
+    NID_CHANGED("driver.nid_changed", Unit.BOOLEAN, 1, 0, 1, Scope.LIVE,
+            "the driver calls page_pool_nid_changed() every NAPI poll, as mlx5 does (off: like most drivers, the"
+                    + " pool keeps the node it was created with)");
 
     /** What a value measures; decides how presets write it. */
     public enum Unit { COUNT, BYTES, NANOS, PER_SECOND, FRACTION, WEIGHT, BOOLEAN }

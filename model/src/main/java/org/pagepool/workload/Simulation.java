@@ -188,7 +188,7 @@ public final class Simulation implements Stack {
         return new NicConfig(p.getInt(Param.BUDGET), p.getLong(Param.PACKET_COST), p.getLong(Param.POLL_COST),
                 p.getLong(Param.IRQ_LATENCY), irqCpu, p.nodeOfCpu(irqCpu), p.getLong(Param.TX_LATENCY),
                 p.getBoolean(Param.TX_BULK), p.get(Param.LEAK), p.get(Param.DROP), p.get(Param.TX),
-                p.get(Param.REDIRECT), p.get(Param.PASS));
+                p.get(Param.REDIRECT), p.get(Param.PASS), p.getBoolean(Param.NID_CHANGED));
     }
 
     // ---- running ----------------------------------------------------------------------------------------------

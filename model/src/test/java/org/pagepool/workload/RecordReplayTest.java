@@ -228,7 +228,7 @@ class RecordReplayTest {
         StringWriter out = new StringWriter();
         Witness witness = new Witness(out);
         Simulation sim = preset.start(witness);
-        recordAndReplay(sim, witness, out, STEPS, preset.durationNs(), file.toString());
+        recordAndReplay(sim, witness, out, Presets.steps(preset, STEPS), preset.durationNs(), file.toString());
         assertThat(sim.packets()).as("%s: packets", file).isPositive();
 
         long reloadAt = Long.MAX_VALUE;
