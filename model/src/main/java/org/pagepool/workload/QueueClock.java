@@ -6,14 +6,15 @@ import java.util.Arrays;
 /**
  * When each RX queue's driver acts next, and which acts first: a tournament
  * tree over the queues, so that moving one queue's time costs log2(queues)
- * comparisons and the first is always at the root. Equal times go to the
- * lower queue index, so the order of a run never depends on anything but
- * the times.
+ * comparisons and the first is always at the root. Each node keeps the time
+ * and the queue of the first under it side by side, so a climb reads
+ * neighbouring entries. Equal times go to the lower queue index, so the
+ * order of a run never depends on anything but the times.
  */
 final class QueueClock {
     private final int leaves;
+    /** Node i: the earliest time under it and its queue; leaves start at {@link #leaves}. */
     private final long[] time;
-    /** Node i holds the queue that comes first under it; leaves start at {@link #leaves}. */
     private final int[] first;
 
     QueueClock(int queues) {
@@ -22,14 +23,14 @@ final class QueueClock {
             n <<= 1;
         }
         leaves = n;
-        time = new long[n];
+        time = new long[2 * n];
         Arrays.fill(time, Long.MAX_VALUE);
         first = new int[2 * n];
         for (int i = 0; i < n; i++) {
             first[n + i] = i;
         }
         for (int node = n - 1; node >= 1; node--) {
-            first[node] = earlier(first[2 * node], first[2 * node + 1]);
+            first[node] = first[2 * node]; // all equal: the left, lower queue
         }
     }
 
@@ -43,21 +44,25 @@ final class QueueClock {
         return new QueueClock(this);
     }
 
-    private int earlier(int a, int b) {
-        return time[b] < time[a] || time[b] == time[a] && b < a ? b : a;
-    }
-
     /** Queue {@code q} acts next at {@code t}. */
     void set(int q, long t) {
-        if (time[q] == t) {
+        int node = leaves + q;
+        if (time[node] == t) {
             return;
         }
-        time[q] = t;
-        for (int node = (leaves + q) >>> 1; node >= 1; node >>>= 1) {
-            int winner = earlier(first[2 * node], first[2 * node + 1]);
-            if (first[node] == winner && winner != q) {
+        time[node] = t;
+        for (node >>>= 1; node >= 1; node >>>= 1) {
+            int left = 2 * node;
+            long lt = time[left];
+            long rt = time[left + 1];
+            // the right subtree holds the higher queues: it wins only when strictly earlier
+            int child = rt < lt ? left + 1 : left;
+            long best = time[child];
+            int winner = first[child];
+            if (time[node] == best && first[node] == winner) {
                 break; // nothing above changes
             }
+            time[node] = best;
             first[node] = winner;
         }
     }
@@ -68,6 +73,6 @@ final class QueueClock {
     }
 
     long time(int q) {
-        return time[q];
+        return time[leaves + q];
     }
 }

@@ -288,8 +288,8 @@ public final class Simulation implements Stack {
     /** {@link #run} for a NIC with several queues: the earliest of the other actors, the NIC and the queues. */
     private int runQueues(long maxSteps, long untilNs, int stopFlags) {
         int flags = 0;
+        long others = othersTime();
         for (long done = 0; done < maxSteps; done++) {
-            long others = othersTime();
             long wake = queues.wakeTime();
             int q = queues.first();
             long drv = queueTime(q);
@@ -303,6 +303,7 @@ public final class Simulation implements Stack {
             steps++;
             if (others <= t) {
                 flags = otherStep(others);
+                others = othersTime();
             } else if (wake <= t) {
                 advanceTo(t); // the NIC places what arrived and raises the interrupts of waiting queues
                 queues.countUntil(t);
@@ -314,6 +315,10 @@ public final class Simulation implements Stack {
                     packets++;
                 }
                 queues.refresh(q);
+                if (stackChanged || drivers[q].reloading()) {
+                    stackChanged = false; // new frames or skbs, or a destroy that armed a retry
+                    others = othersTime();
+                }
                 if (drivers[q].pool() != currentPools[q]) {
                     poolCreated(q);
                 }
@@ -546,6 +551,9 @@ public final class Simulation implements Stack {
                 }
                 params = changed;
                 traffic.configure(params);
+                if (queues != null) {
+                    queues.trafficChanged();
+                }
                 break;
             case PRESSURE:
                 params = changed;
