@@ -6,73 +6,80 @@ import java.util.Arrays;
 /**
  * When each RX queue's driver acts next, and which acts first: a tournament
  * tree over the queues, so that moving one queue's time costs log2(queues)
- * comparisons and the first is always at the root. Each node keeps the time
- * and the queue of the first under it side by side, so a climb reads
- * neighbouring entries. Equal times go to the lower queue index, so the
- * order of a run never depends on anything but the times.
+ * steps and the first is always at the root. A node holds one long, the
+ * time shifted left with the queue in the low {@value #QUEUE_BITS} bits, so
+ * a climb is a branch-free minimum and equal times go to the lower queue
+ * index: the order of a run depends on nothing but the times.
  */
 final class QueueClock {
+    private static final int QUEUE_BITS = 6;
+    /** Times from here on (about 4.5 years of simulated ns) all sort as never. */
+    private static final long LATEST = (1L << (63 - QUEUE_BITS)) - 1;
+
     private final int leaves;
-    /** Node i: the earliest time under it and its queue; leaves start at {@link #leaves}. */
+    /** Node i: the earliest (time, queue) under it; leaves start at {@link #leaves}. */
+    private final long[] key;
+    /** Each queue's time as given. */
     private final long[] time;
-    private final int[] first;
 
     QueueClock(int queues) {
+        if (queues > 1 << QUEUE_BITS) {
+            throw new IllegalArgumentException(queues + " queues: at most " + (1 << QUEUE_BITS));
+        }
         int n = 1;
         while (n < queues) {
             n <<= 1;
         }
         leaves = n;
-        time = new long[2 * n];
+        time = new long[n];
         Arrays.fill(time, Long.MAX_VALUE);
-        first = new int[2 * n];
+        key = new long[2 * n];
         for (int i = 0; i < n; i++) {
-            first[n + i] = i;
+            key[n + i] = pack(Long.MAX_VALUE, i);
         }
         for (int node = n - 1; node >= 1; node--) {
-            first[node] = first[2 * node]; // all equal: the left, lower queue
+            key[node] = Math.min(key[2 * node], key[2 * node + 1]);
         }
     }
 
     private QueueClock(QueueClock o) {
         leaves = o.leaves;
+        key = o.key.clone();
         time = o.time.clone();
-        first = o.first.clone();
     }
 
     QueueClock copy() {
         return new QueueClock(this);
     }
 
+    /** Times before 0 (at once) sort as 0, times past {@link #LATEST} as never. */
+    private static long pack(long t, int q) {
+        return Math.min(Math.max(t, 0), LATEST) << QUEUE_BITS | q;
+    }
+
     /** Queue {@code q} acts next at {@code t}. */
     void set(int q, long t) {
-        int node = leaves + q;
-        if (time[node] == t) {
+        if (time[q] == t) {
             return;
         }
-        time[node] = t;
+        time[q] = t;
+        int node = leaves + q;
+        key[node] = pack(t, q);
         for (node >>>= 1; node >= 1; node >>>= 1) {
-            int left = 2 * node;
-            long lt = time[left];
-            long rt = time[left + 1];
-            // the right subtree holds the higher queues: it wins only when strictly earlier
-            int child = rt < lt ? left + 1 : left;
-            long best = time[child];
-            int winner = first[child];
-            if (time[node] == best && first[node] == winner) {
+            long best = Math.min(key[2 * node], key[2 * node + 1]);
+            if (key[node] == best) {
                 break; // nothing above changes
             }
-            time[node] = best;
-            first[node] = winner;
+            key[node] = best;
         }
     }
 
     /** The queue that acts first (the lowest index among equal times). */
     int first() {
-        return first[1];
+        return (int) (key[1] & ((1 << QUEUE_BITS) - 1));
     }
 
     long time(int q) {
-        return time[leaves + q];
+        return time[q];
     }
 }
