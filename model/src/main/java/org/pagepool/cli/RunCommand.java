@@ -95,7 +95,7 @@ final class RunCommand {
                 step = runner.run(command);
             } catch (OutOfMemoryError e) {
                 runner = null; // let the model go before printing
-                return outOfHeap(command.line(), "ran out of Java heap");
+                return outOfHeap(command.line(), "ran out of Java heap while running this line");
             } catch (RuntimeException | StackOverflowError e) {
                 // a bug in the model: keep the trace so far, then say where it broke
                 flush();
@@ -121,14 +121,14 @@ final class RunCommand {
             }
             if (heap.low()) {
                 // stop while there is room to say so, not minutes later in a thrashing collector
-                return outOfHeap(command.line(), "has filled the Java heap (" + heap.describe() + ")");
+                return outOfHeap(command.line(), "has filled the Java heap (" + heap.describe() + ") after this line");
             }
             return true;
         }
 
         private boolean outOfHeap(int line, String what) {
             flush();
-            err.println("error: " + file + ":" + line + ": the model " + what + " after this line: give the script"
+            err.println("error: " + file + ":" + line + ": the model " + what + ": give the script"
                     + " fewer pages (memory pages=...) or Java a larger heap (java -Xmx" + suggestedHeapMb()
                     + "m -jar ...); the trace above is complete up to here");
             exitStatus = 2;
