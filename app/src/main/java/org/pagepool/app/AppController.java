@@ -37,6 +37,7 @@ public final class AppController implements AutoCloseable {
     private final Runner runner;
     private final ReadOnlyObjectWrapper<ModelView> view = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final List<PageMove> moves = new ArrayList<>();
     /** The live run's preset as the runner last showed it (kept while a script is open). */
     private Preset preset;
@@ -71,6 +72,17 @@ public final class AppController implements AutoCloseable {
 
     void tell(String text) {
         message.set(text);
+    }
+
+    /** Something went as asked (a file saved): said quietly, apart from the errors. */
+    void done(String text) {
+        notice.set("");
+        notice.set(text);
+    }
+
+    /** The last thing done for the user (e.g. "saved out.png"), shown quietly; "" for none. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** The preset of the live run (also kept while a script is open); it changes when the runner loaded another. */

@@ -147,7 +147,25 @@ public final class MainWindow {
                 notifications.show(is);
             }
         });
+        controller.noticeProperty().addListener((o, was, is) -> {
+            if (!is.isEmpty()) {
+                timeline.notice(is);
+            }
+        });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // a click on a region or a panel (not on a control) gives the keys back to the window's shortcuts
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (!insideControl(e.getTarget())) {
+                root.requestFocus();
+            }
+        });
+        side.scenario().setTargetNames(this::targetTitle);
+    }
+
+    /** A checkpoint target as the window names it: a region's drawn title, or the counter's kernel name. */
+    private String targetTitle(String target) {
+        javafx.scene.Node node = scene.lookup("#" + target);
+        return node instanceof org.pagepool.app.view.CanvasRegion region ? region.title() : target;
     }
 
     /** Something to write to a file the user picks. */
@@ -157,7 +175,7 @@ public final class MainWindow {
 
     /** Asks where, asks before replacing a file, writes; a failure is a message and loses nothing. */
     boolean save(String title, String extension, Writer writer) {
-        java.util.Optional<java.nio.file.Path> chosen = dialogs.save(window(), title, extension);
+        java.util.Optional<java.nio.file.Path> chosen = dialogs.save(window(), title, suggestedName(extension));
         if (chosen.isEmpty()) {
             return false;
         }
@@ -167,12 +185,21 @@ public final class MainWindow {
         }
         try {
             writer.write(file);
-            controller.tell("saved " + file);
+            controller.done("saved " + file);
             return true;
         } catch (java.io.IOException e) {
             controller.tell(Exports.describe(file, e));
             return false;
         }
+    }
+
+    /** What the window shows, as a file name: {@code 05-slow-socket-120ms.png}, {@code 02-ring-path-line12.txt}. */
+    private String suggestedName(String extension) {
+        if (shown == null) {
+            return "pagepool" + extension;
+        }
+        long line = shown.script() == null ? shown.position() : shown.script().lastLine();
+        return SaveFolder.suggestedName(shown.source(), shown.timeNs(), shown.live(), line, extension);
     }
 
     private void saveRecording() {
@@ -244,6 +271,19 @@ public final class MainWindow {
             return;
         }
         e.consume();
+    }
+
+    private static boolean insideControl(Object target) {
+        for (javafx.scene.Node n = target instanceof javafx.scene.Node node ? node : null; n != null;
+             n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ButtonBase || n instanceof javafx.scene.control.TextInputControl
+                    || n instanceof javafx.scene.control.ComboBoxBase || n instanceof javafx.scene.control.Slider
+                    || n instanceof javafx.scene.control.Spinner || n instanceof javafx.scene.control.ChoiceBox
+                    || n instanceof javafx.scene.control.ScrollBar || n instanceof javafx.scene.control.ListView) {
+                return true; // its own click: it takes focus as it should
+            }
+        }
+        return false;
     }
 
     private void applyTheme(String name) {
@@ -338,6 +378,10 @@ public final class MainWindow {
 
     public SidePanel side() {
         return side;
+    }
+
+    public TimelineBar timeline() {
+        return timeline;
     }
 
     public NotificationPane notifications() {
