@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.pagepool.pool.PoolCreateException;
 import org.pagepool.run.ModelView;
+import org.pagepool.run.Recording;
 import org.pagepool.run.Runner;
 import org.pagepool.run.RunnerCommand;
 import org.pagepool.run.RunnerState;
@@ -159,7 +160,7 @@ public final class AppController implements AutoCloseable {
     }
 
     /** The last recording stopped, or null. */
-    public Runner.Recording recording() {
+    public Recording recording() {
         return runner.recording();
     }
 

@@ -176,7 +176,7 @@ public final class MainWindow {
     }
 
     private void saveRecording() {
-        org.pagepool.run.Runner.Recording recording = controller.recording();
+        org.pagepool.run.Recording recording = controller.recording();
         if (recording == null) {
             controller.tell("nothing recorded yet: press Record, let the run go, then press Record again to stop");
             return;

@@ -27,7 +27,7 @@ class RecordReplayRunnerTest {
             ModelView live = Await.view(runner, recording.serial(), v -> v.timeNs() >= 3_000_000L, "3 ms");
             runner.submit(new RunnerCommand.Record(false));
             Await.view(runner, live.serial(), v -> v.recordedLines() < 0, "stopped");
-            Runner.Recording done = runner.recording();
+            Recording done = runner.recording();
             assertThat(done).isNotNull();
             assertThat(done.name()).isEqualTo("06.pool");
 

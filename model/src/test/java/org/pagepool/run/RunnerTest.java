@@ -174,7 +174,7 @@ class RunnerTest {
         }
         view = await(v -> v.droppedEvents() > 0, "dropped events");
         assertThat(view.droppedEvents()).isEqualTo(runner.droppedEvents());
-        assertThat(runner.drainEvents(e -> { }, Integer.MAX_VALUE)).isEqualTo(Runner.EVENT_CAPACITY);
+        assertThat(runner.drainEvents(e -> { }, Integer.MAX_VALUE)).isEqualTo(EventQueue.CAPACITY);
     }
 
     @Test
