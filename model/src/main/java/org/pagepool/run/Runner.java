@@ -85,6 +85,11 @@ public final class Runner implements ModelRunner {
         LockSupport.unpark(worker);
     }
 
+    /** Whether the worker still runs (it ends soon after {@link #close}). */
+    boolean workerAlive() {
+        return worker.isAlive();
+    }
+
     private void loop() {
         while (!closing) {
             RunnerCommand command;
