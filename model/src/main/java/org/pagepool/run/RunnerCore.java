@@ -9,8 +9,8 @@ import org.pagepool.workload.Preset;
 /**
  * Everything the runner does, one {@link #tick()} at a time, on one thread
  * and with no threads of its own: it applies the commands submitted since
- * the last tick, plays one slice of wall time at the set speed (read from
- * an injected {@link WallClock}), follows checkpoints and recordings, and
+ * the last tick, plays one slice of wall time at the set speed (a
+ * {@link Player} against an injected {@link WallClock}), follows checkpoints and recordings, and
  * publishes a view to its {@link ViewSink} after every command and every
  * {@value #PUBLISH_INTERVAL_MS} ms of play. Page events go to an
  * {@link EventSink} while stepping or playing slowly enough
@@ -21,21 +21,13 @@ import org.pagepool.workload.Preset;
  */
 final class RunnerCore {
     static final int PUBLISH_INTERVAL_MS = 10;
-    /** Events per wall second above which the stream is switched off while playing. */
-    static final double MAX_EVENT_STEPS_PER_SECOND = 400;
     /** A step command stops after this many steps or this much simulated time if its unit never comes. */
     static final long MAX_STEP_STEPS = 50_000_000L;
     static final long MAX_STEP_NS = 60_000_000_000L;
-    /** Wall time a tick plays the model before looking at its commands again. */
-    static final long SLICE_NS = 4_000_000L;
-    /** Steps a tick plays at most, whatever the clock says (a manual clock stands still during a tick). */
-    static final long SLICE_STEPS = 1L << 18;
     /** A loaded script starts at two lines a second. */
     static final double SCRIPT_SPEED = 1.0;
     /** How long the caller may wait for a command when nothing plays. */
     static final long IDLE_WAIT_NS = 50_000_000L;
-    /** Steps run at once while nobody listens to events. */
-    private static final long CHUNK_STEPS = 4096;
 
     private final WallClock clock;
     private final ViewSink views;
@@ -45,6 +37,7 @@ final class RunnerCore {
     private final Pacing pacing;
     private final CheckpointStops stops = new CheckpointStops();
     private final Rates rates = new Rates();
+    private final Player player;
     private Session session;
     private RunnerState state = RunnerState.PAUSED;
     private String error;
@@ -64,6 +57,7 @@ final class RunnerCore {
         this.interrupted = interrupted;
         this.tap = new EventTap(events);
         this.pacing = new Pacing(clock, initial instanceof LiveSession live ? live.preset().speed() : SCRIPT_SPEED);
+        this.player = new Player(clock, pacing, tap, rates);
         publish();
     }
 
@@ -286,59 +280,20 @@ final class RunnerCore {
         }
     }
 
-    /** Runs the model for one slice of wall time (or {@value #SLICE_STEPS} steps) at the set speed. */
+    /** Plays one slice; stops at the end, or at a guided scenario's checkpoint to explain it. */
     private void play() {
-        long started = clock.nanoTime();
-        double stepsPerSecond = rates.measured() ? rates.stepsPerSimSecond() : session.expectedStepsPerSimSecond();
-        boolean wantEvents = pacing.finite() && stepsPerSecond * pacing.speed() < MAX_EVENT_STEPS_PER_SECOND;
-        if (wantEvents && !tap.on()) {
-            tap.attach(session.tracer());
-        } else if (!wantEvents && tap.on()) {
-            tap.detach();
-        }
-        long target = pacing.target(started, session.timeNs(), SLICE_NS);
         Checkpoint stop = stops.nextStop(session);
-        if (stop != null && stop.timeNs() >= 0) {
-            target = Math.min(target, stop.timeNs());
-        }
-        long chunk = tap.on() ? 1 : CHUNK_STEPS;
-        long ran = 0;
-        while (clock.nanoTime() - started < SLICE_NS && ran < SLICE_STEPS) {
-            long steps = chunk;
-            if (stop != null && stop.step() >= 0) {
-                steps = Math.max(0, Math.min(chunk, stop.step() - session.position()));
+        switch (player.slice(session, stop)) {
+            case ENDED -> {
+                state = RunnerState.ENDED; // a script's end, or nothing left to run as fast as possible
+                session.paused();
             }
-            if (stop != null && stop.reached(session.position(), session.timeNs())) {
-                break;
+            case AT_CHECKPOINT -> {
+                stops.stopAt(stop);
+                pause();
             }
-            long before = session.position();
-            int result = session.run(steps, target, 0);
-            ran += Math.max(1, session.position() - before);
-            if (tap.on() && result >= 0) {
-                tap.offer(new StepDone(session.position(), result));
+            case GOES_ON -> {
             }
-            if (result == Session.LATER) {
-                break;
-            }
-            if (result == Session.IDLE) {
-                if (session.finished() || target == Long.MAX_VALUE) {
-                    state = RunnerState.ENDED; // a script's end, or nothing left to run as fast as possible
-                    session.paused();
-                    return;
-                }
-                break; // time goes on although nothing happens
-            }
-        }
-        if (target != Long.MAX_VALUE) {
-            session.idleUntil(Math.min(target, session.nextStepTime() - 1));
-        }
-        if (stop != null && stop.timeNs() >= 0 && session.timeNs() < stop.timeNs() && target >= stop.timeNs()) {
-            session.idleUntil(stop.timeNs()); // the checkpoint's moment, even if nothing happens at it
-        }
-        rates.sample(clock.nanoTime(), session);
-        if (stop != null && stop.reached(session.position(), session.timeNs())) {
-            stops.stopAt(stop); // a guided scenario's checkpoint: pause and explain
-            pause();
         }
     }
 

@@ -19,7 +19,7 @@ import org.pagepool.workload.Preset;
  */
 public final class SyncRunner implements ModelRunner {
     /** Wall time one tick of {@link #runFor} and {@link #runUntil} stands for: the worker's slice. */
-    public static final long TICK_NS = RunnerCore.SLICE_NS;
+    public static final long TICK_NS = Player.SLICE_NS;
 
     private final ManualClock clock = new ManualClock();
     private final ViewSlot views = new ViewSlot();

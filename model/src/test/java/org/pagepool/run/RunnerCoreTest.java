@@ -40,7 +40,7 @@ class RunnerCoreTest {
             ModelView after = runner.tick();
             assertThat(after.serial()).as("a new view").isGreaterThan(started.serial());
             assertThat(after.timeNs() - started.timeNs()).as("one slice, not ten seconds")
-                    .isLessThanOrEqualTo(RunnerCore.SLICE_NS);
+                    .isLessThanOrEqualTo(Player.SLICE_NS);
         }
     }
 
