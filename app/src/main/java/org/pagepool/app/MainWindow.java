@@ -48,6 +48,8 @@ public final class MainWindow {
     private boolean syncing;
     private String errorShown;
     private long frames;
+    /** The time of the last pulse: a step asks whether the animations drawn then have finished. */
+    private long lastPulse;
     private FrameListener frameListener;
 
     /** Receives the time of every pulse (for frame-pacing measurements). */
@@ -116,7 +118,7 @@ public final class MainWindow {
         controls.openPreset.setOnAction(e -> dialogs.openPreset(window()).ifPresent(controller::openPreset));
         controls.openScript.setOnAction(e -> dialogs.openScript(window()).ifPresent(controller::openScript));
         controls.play.setOnAction(e -> controller.playPause());
-        controls.step.setOnAction(e -> controller.step(journey.overlay().animating(System.nanoTime())));
+        controls.step.setOnAction(e -> controller.step(journey.overlay().animating(lastPulse)));
         controls.stepBack.setOnAction(e -> controller.stepBack());
         controls.unit.valueProperty().addListener((o, was, is) -> controller.setUnit(is));
         controls.speed.setValue(SpeedScale.slider(controller.speed(), true));
@@ -203,7 +205,7 @@ public final class MainWindow {
     }
 
     private void saveRecording() {
-        org.pagepool.run.Runner.Recording recording = controller.recording();
+        org.pagepool.run.Recording recording = controller.recording();
         if (recording == null) {
             controller.tell("nothing recorded yet: press Record, let the run go, then press Record again to stop");
             return;
@@ -260,7 +262,7 @@ public final class MainWindow {
         if (code == KeyCode.SPACE) {
             controller.playPause();
         } else if (code == KeyCode.RIGHT) {
-            controller.step(journey.overlay().animating(System.nanoTime()));
+            controller.step(journey.overlay().animating(lastPulse));
         } else if (code == KeyCode.LEFT) {
             controller.stepBack();
         } else if (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD) {
@@ -301,6 +303,7 @@ public final class MainWindow {
     /** One pulse: the latest view and events, then only what changed is drawn. */
     void onPulse(long now) {
         frames++;
+        lastPulse = now;
         if (frameListener != null) {
             frameListener.frame(now);
         }
