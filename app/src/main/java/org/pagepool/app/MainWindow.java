@@ -162,6 +162,7 @@ public final class MainWindow {
             }
         });
         side.scenario().setTargetNames(this::targetTitle);
+        side.setFlowRates(journey.flowRates());
     }
 
     /** A checkpoint target as the window names it: a region's drawn title, or the counter's kernel name. */

@@ -40,7 +40,7 @@ public final class AllocCachePane extends CanvasRegion {
         slotsTop = top;
         g.setFont(label());
         g.setFill(palette.muted());
-        g.fillText(pool == null ? "no pool" : "pool " + pool.id() + " (" + pool.state() + ")", PAD, TITLE + 14);
+        text(g, pool == null ? "no pool" : "pool " + pool.id() + " (" + pool.state() + ")", PAD, TITLE + 14);
         int count = pool == null ? 0 : pool.cache().size();
         PageSlots cache = pool == null ? PageSlots.EMPTY : pool.cache();
         for (int i = 0; i < SLOTS; i++) {
@@ -63,11 +63,11 @@ public final class AllocCachePane extends CanvasRegion {
         g.setLineDashes();
         g.setFill(palette.accent());
         g.setFont(small());
-        g.fillText("refill 64", columnX + columnW + 6, refillY + 4);
+        text(g, "refill 64", columnX + columnW + 6, refillY + 4);
         g.setFill(palette.muted());
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("128", columnX - 2, top + 8);
-        g.fillText("0", columnX - 2, bottom);
+        text(g, "128", columnX - 2, top + 8);
+        text(g, "0", columnX - 2, bottom);
         g.setTextAlign(TextAlignment.LEFT);
         // the top of the stack: where the next alloc pops and the next direct recycle pushes
         double topY = bottom - count * slotH;
@@ -76,15 +76,15 @@ public final class AllocCachePane extends CanvasRegion {
                 new double[] {topY, topY - 5, topY + 5}, 3);
         // keep the count's label clear of the refill mark's
         double labelY = Math.abs(topY - refillY) < 12 ? (topY < refillY ? refillY - 12 : refillY + 16) : topY + 4;
-        g.fillText("count " + count, columnX + columnW + 17, labelY);
+        text(g, "count " + count, columnX + columnW + 17, labelY);
         g.setFont(label());
         g.setTextAlign(TextAlignment.LEFT);
         if (pool != null) {
             g.setFill(palette.muted());
             g.setFont(small());
-            g.fillText("fast " + JourneyOverlay.human(pool.stats().fast()), PAD, h - 32);
-            g.fillText("cached " + JourneyOverlay.human(pool.stats().cached()), PAD, h - 19);
-            g.fillText("cache_full " + JourneyOverlay.human(pool.stats().cacheFull()), PAD, h - 6);
+            text(g, "fast " + JourneyOverlay.human(pool.stats().fast()), PAD, h - 32);
+            text(g, "cached " + JourneyOverlay.human(pool.stats().cached()), PAD, h - 19);
+            text(g, "cache_full " + JourneyOverlay.human(pool.stats().cacheFull()), PAD, h - 6);
         }
     }
 

@@ -52,7 +52,7 @@ public final class BuddyPane extends CanvasRegion {
             g.setFill(palette.text());
             g.setTextAlign(TextAlignment.LEFT);
             double freeShare = b.nodePages(nid) == 0 ? 0 : (double) b.freePages(nid) / b.nodePages(nid);
-            g.fillText(String.format(Locale.ROOT, "node %d: %,d of %,d pages free", nid, b.freePages(nid),
+            text(g, String.format(Locale.ROOT, "node %d: %,d of %,d pages free", nid, b.freePages(nid),
                     b.nodePages(nid)), PAD, y0 + 14);
             // how full the node is
             double usageY = y0 + 20;
@@ -75,10 +75,10 @@ public final class BuddyPane extends CanvasRegion {
                 g.setFill(palette.muted());
                 g.setFont(small());
                 g.setTextAlign(TextAlignment.CENTER);
-                g.fillText(Integer.toString(o), x + barW / 2, barBottom + 12);
+                text(g, Integer.toString(o), x + barW / 2, barBottom + 12);
                 if (count > 0 && barW > 26) {
                     g.setFill(palette.text());
-                    g.fillText(count(count), x + barW / 2,
+                    text(g, count(count), x + barW / 2,
                             Math.max(barTop + 10, barBottom - height - 3));
                 }
             }
@@ -101,7 +101,7 @@ public final class BuddyPane extends CanvasRegion {
             g.setFill(palette.empty());
             g.fillRect(barsX, y, w - PAD - barsX, 1);
             g.setFill(palette.muted());
-            g.fillText(count(blocks), barsX - 3, Math.max(barTop + 4, y + 4));
+            text(g, count(blocks), barsX - 3, Math.max(barTop + 4, y + 4));
         }
         g.setTextAlign(TextAlignment.LEFT);
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -31,6 +33,8 @@ public abstract class CanvasRegion extends Region {
     /** {@link #shownPart} of {@link #view}, kept so that each view's part is taken once. */
     private Object shown;
     protected Palette palette = Palette.LIGHT;
+    /** The texts the last redraw drew, with their boxes. */
+    private final List<DrawnText> texts = new ArrayList<>();
 
     protected CanvasRegion(String id, String title) {
         this.title = title;
@@ -93,6 +97,7 @@ public abstract class CanvasRegion extends Region {
             return;
         }
         dirty = false;
+        texts.clear();
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -103,7 +108,7 @@ public abstract class CanvasRegion extends Region {
         g.strokeRect(0.5, 0.5, w - 1, h - 1);
         g.setFill(palette.text());
         g.setFont(Font.font(null, FontWeight.BOLD, 14));
-        g.fillText(title, PAD, 16);
+        text(g, title, PAD, 16);
         if (view != null) {
             draw(g, w, h);
         }
@@ -122,6 +127,36 @@ public abstract class CanvasRegion extends Region {
     /** The region's title, as it is drawn (and as checkpoint lists name it). */
     public String title() {
         return title;
+    }
+
+    /**
+     * Draws {@code s} at ({@code x}, {@code y}) in the context's font,
+     * alignment and baseline, and remembers where it went: every text a
+     * region draws goes through here.
+     */
+    protected final void text(GraphicsContext g, String s, double x, double y) {
+        g.fillText(s, x, y);
+        texts.add(new DrawnText(s, TextMetrics.bounds(s, g.getFont(), g.getTextAlign(), g.getTextBaseline(), x, y)));
+    }
+
+    /** The width of {@code s} in the context's current font. */
+    protected static double width(GraphicsContext g, String s) {
+        return TextMetrics.width(s, g.getFont());
+    }
+
+    /** The first of {@code candidates} (longest first) that is at most {@code room} wide, else the last. */
+    protected static String fitting(GraphicsContext g, double room, String... candidates) {
+        for (String c : candidates) {
+            if (width(g, c) <= room) {
+                return c;
+            }
+        }
+        return candidates[candidates.length - 1];
+    }
+
+    /** The texts drawn by the last redraw, in the canvas's pixels (the region's local coordinates). */
+    public List<DrawnText> drawnTexts() {
+        return List.copyOf(texts);
     }
 
     /** Draws the region's content below its title. */

@@ -33,22 +33,22 @@ public final class DevicePane extends CanvasRegion {
         g.setFont(label());
         if (d == null) {
             g.setFill(palette.muted());
-            g.fillText("A script drives the pool directly:", PAD, TITLE + 18);
-            g.fillText("no NIC. Its pages are under Driver.", PAD, TITLE + 34);
+            text(g, "A script drives the pool directly:", PAD, TITLE + 18);
+            text(g, "no NIC. Its pages are under Driver.", PAD, TITLE + 34);
             rxGrid = null;
             txGrid = null;
             return;
         }
         g.setFill(palette.muted());
         String napi = d.inPoll() ? "NAPI polling" : d.napiScheduled() ? "NAPI scheduled" : "IRQ armed";
-        g.fillText(String.format(Locale.ROOT, "IRQ on CPU %d (node %d) · %s", d.irqCpu(), d.irqNode(), napi), PAD,
+        text(g, String.format(Locale.ROOT, "IRQ on CPU %d (node %d) · %s", d.irqCpu(), d.irqNode(), napi), PAD,
                 TITLE + 14);
         double top = TITLE + 22;
         double footer = 40;
         double available = h - top - footer;
         double rxHeight = available * 0.62;
         g.setFill(palette.text());
-        g.fillText("RX descriptors (" + d.rx().size() + ")", PAD, top + 10);
+        text(g, "RX descriptors (" + d.rx().size() + ")", PAD, top + 10);
         rxGrid = new CellGrid(PAD, top + 16, w - 2 * PAD, rxHeight - 20, d.rx().size());
         PageSlots rx = d.rx();
         rxGrid.paintAll(g, palette, i -> {
@@ -58,18 +58,18 @@ public final class DevicePane extends CanvasRegion {
         }, rx::attrs);
         double txTop = top + rxHeight + 6;
         g.setFill(palette.text());
-        g.fillText("TX ring (" + d.tx().size() + " in flight of " + d.txSize() + ")", PAD, txTop + 10);
+        text(g, "TX ring (" + d.tx().size() + " in flight of " + d.txSize() + ")", PAD, txTop + 10);
         txGrid = new CellGrid(PAD, txTop + 16, w - 2 * PAD, available - rxHeight - 22, d.txSize());
         PageSlots tx = d.tx();
         txGrid.paintAll(g, palette, i -> i < tx.size() ? palette.tx() : palette.empty(),
                 i -> i < tx.size() ? tx.attrs(i) : 0);
         g.setFont(small());
         g.setFill(palette.muted());
-        g.fillText("received " + JourneyOverlay.human(view.nic().rxPackets()), PAD, h - 22);
+        text(g, "received " + JourneyOverlay.human(view.nic().rxPackets()), PAD, h - 22);
         g.setFill(view.nic().rxMissed() > 0 ? palette.warning() : palette.muted());
-        g.fillText("rx_missed " + JourneyOverlay.human(view.nic().rxMissed()), PAD + (w - 2 * PAD) / 2, h - 22);
+        text(g, "rx_missed " + JourneyOverlay.human(view.nic().rxMissed()), PAD + (w - 2 * PAD) / 2, h - 22);
         g.setFill(palette.muted());
-        g.fillText(String.format(Locale.ROOT, "XDP drop %s · tx %s · redirect %s · pass %s",
+        text(g, String.format(Locale.ROOT, "XDP drop %s · tx %s · redirect %s · pass %s",
                 JourneyOverlay.human(view.nic().drop()), JourneyOverlay.human(view.nic().tx()),
                 JourneyOverlay.human(view.nic().redirect()), JourneyOverlay.human(view.nic().pass())), PAD, h - 8);
     }

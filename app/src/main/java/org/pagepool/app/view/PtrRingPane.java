@@ -38,7 +38,7 @@ public final class PtrRingPane extends CanvasRegion {
         if (pool == null) {
             g.setFill(palette.muted());
             g.setFont(label());
-            g.fillText("no pool", PAD, TITLE + 14);
+            text(g, "no pool", PAD, TITLE + 14);
             outer = 0;
             return;
         }
@@ -84,12 +84,12 @@ public final class PtrRingPane extends CanvasRegion {
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(palette.text());
         g.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 16));
-        g.fillText(pool.ringCount() + " / " + size, cx, cy - 4);
+        text(g, pool.ringCount() + " / " + size, cx, cy - 4);
         g.setFont(label());
         g.setFill(palette.muted());
-        g.fillText("stale " + pool.stale() + "  batch " + (size >= 32 ? 16 : 1), cx, cy + 14);
+        text(g, "stale " + pool.stale() + "  batch " + (size >= 32 ? 16 : 1), cx, cy + 14);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(String.format(Locale.ROOT, "ring %,d  refill %,d  ring_full %,d", pool.stats().ring(),
+        text(g, String.format(Locale.ROOT, "ring %,d  refill %,d  ring_full %,d", pool.stats().ring(),
                 pool.stats().refill(), pool.stats().ringFull()), PAD, h - 8);
     }
 
@@ -127,10 +127,10 @@ public final class PtrRingPane extends CanvasRegion {
         if (Math.abs(x1 - cx) < outer * 0.35) {
             // near the top or the bottom of the circle: centre the label above or below the tick
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(name, x1, y1 < cy ? y1 - 4 - lane * 11 : y1 + 12 + lane * 11);
+            text(g, name, x1, y1 < cy ? y1 - 4 - lane * 11 : y1 + 12 + lane * 11);
         } else {
             g.setTextAlign(x1 >= cx ? TextAlignment.LEFT : TextAlignment.RIGHT);
-            g.fillText(name, x1 + (x1 >= cx ? 3 : -3), y1 + 4);
+            text(g, name, x1 + (x1 >= cx ? 3 : -3), y1 + 4);
         }
         g.setTextAlign(TextAlignment.LEFT);
     }

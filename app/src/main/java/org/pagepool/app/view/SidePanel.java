@@ -115,6 +115,11 @@ public final class SidePanel extends VBox {
         charts.setPalette(palette);
     }
 
+    /** The flow rates the charts show (the journey's: one set of rates in the window). */
+    public void setFlowRates(org.pagepool.run.FlowRates rates) {
+        charts.setRates(rates);
+    }
+
     public ScenarioPane scenario() {
         return scenario;
     }

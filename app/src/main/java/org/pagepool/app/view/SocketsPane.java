@@ -32,7 +32,7 @@ public final class SocketsPane extends CanvasRegion {
                 ? String.format(Locale.ROOT, "%,d skbs in sockets, %,d frames on other CPUs", view.stack().skbsHeld(),
                         view.stack().framesHeld())
                 : String.format(Locale.ROOT, "Driver: %,d pages held or detached", view.socketsTotal());
-        g.fillText(what + (view.socketsTotal() > pages.size() ? " (first " + pages.size() + " shown)" : ""), PAD,
+        text(g, what + (view.socketsTotal() > pages.size() ? " (first " + pages.size() + " shown)" : ""), PAD,
                 TITLE + 14);
         grid = new CellGrid(PAD, TITLE + 22, w - 2 * PAD, h - TITLE - 30, Math.max(pages.size(), 1));
         javafx.scene.paint.Color color = view.live() ? palette.skb() : palette.accent();
