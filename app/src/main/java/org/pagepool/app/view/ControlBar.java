@@ -37,7 +37,7 @@ public final class ControlBar extends HBox {
     public final ToggleButton play = new ToggleButton();
     public final Button step = button("step", Material2MZ.SKIP_NEXT, "Step forward one unit (→)");
     public final ComboBox<Unit> unit = new ComboBox<>();
-    public final Slider speed = new Slider(0, SpeedScale.MAX, 14);
+    public final Slider speed = new Slider(0, SpeedScale.MAX, 0);
     public final Label speedLabel = new Label();
     public final TextField seed = new TextField("1");
     public final Button reset = button("reset", Material2MZ.REPLAY, "Start again from time 0 with this seed");
@@ -73,10 +73,13 @@ public final class ControlBar extends HBox {
         unit.setCellFactory(list -> new UnitCell());
         tip(unit, "What one step is: one kernel call, one packet, or one NAPI poll");
         speed.setId("speed");
-        speed.setPrefWidth(120);
-        tip(speed, "Speed, as a factor of real time (+ and − keys); at the right end: as fast as possible");
+        speed.setPrefWidth(110);
+        speed.setSnapToTicks(true); // round values only: the window sets the stops (SpeedScale)
+        speed.setMinorTickCount(0);
+        tip(speed, "Speed: so many steps a second, or a fraction of real time (+ and − keys);"
+                + " at the right end: as fast as possible");
         speedLabel.setId("speedLabel");
-        speedLabel.setMinWidth(64);
+        speedLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         seed.setId("seed");
         seed.setPrefColumnCount(4);
         tip(seed, "The random seed: the same seed replays the same run");
