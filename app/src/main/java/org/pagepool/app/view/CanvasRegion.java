@@ -154,6 +154,89 @@ public abstract class CanvasRegion extends Region {
         return candidates[candidates.length - 1];
     }
 
+    /** A piece of text in a colour, for {@link #footer}. */
+    protected record Span(String text, javafx.scene.paint.Color color) {
+    }
+
+    /**
+     * Lays {@code spans} out along the bottom of the region in the context's
+     * font, left to right, in as many rows as the width needs; returns where
+     * the footer begins (the content above must end there).
+     */
+    protected final double footer(GraphicsContext g, double w, double h, List<Span> spans) {
+        double gap = g.getFont().getSize();
+        double lineH = Math.ceil(g.getFont().getSize() * 1.3);
+        List<List<Span>> rows = new ArrayList<>();
+        List<Span> row = new ArrayList<>();
+        double used = 0;
+        for (Span span : spans) {
+            double sw = width(g, span.text());
+            if (!row.isEmpty() && used + gap + sw > w - 2 * PAD) {
+                rows.add(row);
+                row = new ArrayList<>();
+                used = 0;
+            }
+            used += (row.isEmpty() ? 0 : gap) + sw;
+            row.add(span);
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        double descent = Math.ceil(g.getFont().getSize() * 0.3);
+        for (int r = 0; r < rows.size(); r++) {
+            double y = h - 4 - descent - (rows.size() - 1 - r) * lineH;
+            double x = PAD;
+            for (Span span : rows.get(r)) {
+                g.setFill(span.color());
+                text(g, span.text(), x, y);
+                x += width(g, span.text()) + gap;
+            }
+        }
+        return h - 4 - rows.size() * lineH;
+    }
+
+    /** Draws {@code s} word-wrapped to {@code room} from baseline {@code y}; returns the next line's baseline. */
+    protected final double wrapped(GraphicsContext g, String s, double x, double y, double room) {
+        double lineH = Math.ceil(g.getFont().getSize() * 1.3);
+        StringBuilder line = new StringBuilder();
+        for (String word : s.split(" ")) {
+            String longer = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && width(g, longer) > room) {
+                text(g, line.toString(), x, y);
+                y += lineH;
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(longer);
+            }
+        }
+        if (line.length() > 0) {
+            text(g, line.toString(), x, y);
+            y += lineH;
+        }
+        return y;
+    }
+
+    /** Draws {@code s} reading upwards, centred on {@code x}, ending at {@code bottom}; remembered like any text. */
+    protected final void textUp(GraphicsContext g, String s, double x, double bottom) {
+        javafx.geometry.Bounds flat = TextMetrics.bounds(s, g.getFont(), javafx.scene.text.TextAlignment.LEFT,
+                javafx.geometry.VPos.CENTER, 0, 0);
+        g.save();
+        g.translate(x, bottom);
+        g.rotate(-90);
+        javafx.scene.text.TextAlignment align = g.getTextAlign();
+        javafx.geometry.VPos baseline = g.getTextBaseline();
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        g.fillText(s, 0, 0);
+        g.setTextAlign(align);
+        g.setTextBaseline(baseline);
+        g.restore();
+        texts.add(new DrawnText(s, new javafx.geometry.BoundingBox(x - flat.getHeight() / 2, bottom - flat.getWidth(),
+                flat.getHeight(), flat.getWidth())));
+    }
+
     /** The texts drawn by the last redraw, in the canvas's pixels (the region's local coordinates). */
     public List<DrawnText> drawnTexts() {
         return List.copyOf(texts);

@@ -83,7 +83,8 @@ public final class ChartPane extends CanvasRegion {
             }
             g.setFill(palette.muted());
             double latest = count == 0 ? 0 : values[s][newest];
-            text(g, SERIES[s] + "  " + JourneyOverlay.human(latest), PAD, y0 + 11);
+            String name = SERIES[s] + "  " + JourneyOverlay.human(latest);
+            text(g, name, PAD, y0 + 11);
             g.setStroke(palette.grid());
             g.setLineWidth(1);
             g.strokeLine(PAD, y0 + rowH - 2, w - PAD, y0 + rowH - 2);
@@ -107,7 +108,12 @@ public final class ChartPane extends CanvasRegion {
             }
             g.stroke();
             g.setFill(palette.muted());
-            text(g, String.format(Locale.ROOT, "max %s", JourneyOverlay.human(max)), w - PAD - 70, y0 + 11);
+            String most = String.format(Locale.ROOT, "max %s", JourneyOverlay.human(max));
+            if (PAD + width(g, name) + 12 + width(g, most) <= w - PAD) { // right-aligned, where it fits
+                g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+                text(g, most, w - PAD, y0 + 11);
+                g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+            }
         }
     }
 }

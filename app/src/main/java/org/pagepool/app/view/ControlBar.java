@@ -51,6 +51,8 @@ public final class ControlBar extends HBox {
     public final javafx.scene.control.MenuItem exportPng = new javafx.scene.control.MenuItem("Window as PNG…");
     public final javafx.scene.control.MenuItem exportTrace = new javafx.scene.control.MenuItem("Script trace as text…");
 
+    private final Label seedLabel = new Label("seed");
+
     public ControlBar() {
         setId("controls");
         getStyleClass().add("control-bar");
@@ -58,8 +60,9 @@ public final class ControlBar extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6, 8, 6, 8));
         presets.setId("presets");
-        presets.setPrefWidth(170);
-        presets.setPromptText("Scenario…"); // shown while a script or an opened preset runs
+        presets.setButtonCell(new PresetCell("Scenario…")); // said while a script or an opened preset runs
+        presets.setCellFactory(list -> new PresetCell(null));
+        presets.setMinWidth(USE_PREF_SIZE); // whole names: the bar's spring gives way first
         tip(presets, "Choose a scenario: each starts a workload that tells one page_pool story");
         play.setId("play");
         play.setGraphic(new FontIcon(Material2MZ.PLAY_ARROW));
@@ -71,9 +74,11 @@ public final class ControlBar extends HBox {
         unit.setValue(Unit.KERNEL_CALL);
         unit.setButtonCell(new UnitCell());
         unit.setCellFactory(list -> new UnitCell());
+        unit.setMinWidth(USE_PREF_SIZE);
         tip(unit, "What one step is: one kernel call, one packet, or one NAPI poll");
         speed.setId("speed");
         speed.setPrefWidth(110);
+        speed.setMinWidth(60); // the one control that may give way when the type is large
         speed.setSnapToTicks(true); // round values only: the window sets the stops (SpeedScale)
         speed.setMinorTickCount(0);
         tip(speed, "Speed: so many steps a second, or a fraction of real time (+ and − keys);"
@@ -82,10 +87,12 @@ public final class ControlBar extends HBox {
         speedLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         seed.setId("seed");
         seed.setPrefColumnCount(4);
+        seedLabel.setMinWidth(USE_PREF_SIZE);
         tip(seed, "The random seed: the same seed replays the same run");
         theme.setId("theme");
         theme.getItems().addAll("light", "dark", "contrast");
         theme.setValue("light");
+        theme.setMinWidth(USE_PREF_SIZE);
         tip(theme, "Theme: light, dark, or high contrast for projectors");
         record.setId("record");
         record.setGraphic(new FontIcon(Material2AL.FIBER_MANUAL_RECORD));
@@ -103,7 +110,7 @@ public final class ControlBar extends HBox {
         HBox.setHgrow(spring, Priority.ALWAYS);
         getChildren().addAll(presets, openPreset, openScript, new Separator(javafx.geometry.Orientation.VERTICAL),
                 stepBack, play, step, unit, new Separator(javafx.geometry.Orientation.VERTICAL), speed, speedLabel,
-                new Separator(javafx.geometry.Orientation.VERTICAL), new Label("seed"), seed, reset, reload,
+                new Separator(javafx.geometry.Orientation.VERTICAL), seedLabel, seed, reset, reload,
                 new Separator(javafx.geometry.Orientation.VERTICAL), record, save, spring, theme);
     }
 
@@ -123,6 +130,21 @@ public final class ControlBar extends HBox {
     public java.util.List<Node> controls() {
         return java.util.List.of(presets, openPreset, openScript, stepBack, play, step, unit, speed, seed, reset,
                 reload, record, save, theme);
+    }
+
+    /** A preset by its name without the extension ("05-slow-socket"): the picker is narrow. */
+    private static final class PresetCell extends javafx.scene.control.ListCell<String> {
+        private final String none;
+
+        PresetCell(String none) {
+            this.none = none;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? none : item.replaceFirst("\\.workload$", ""));
+        }
     }
 
     /** Shows a step unit in words. */

@@ -305,6 +305,9 @@ public final class JourneyOverlay extends Region {
     }
 
     static String human(double rate) {
+        if (rate >= 999_950) { // not "1000.0k"
+            return String.format(Locale.ROOT, "%.1fM", rate / 1e6);
+        }
         if (rate >= 1e6) {
             return String.format(Locale.ROOT, "%.1fM", rate / 1e6);
         }
