@@ -107,9 +107,9 @@ final class WorkloadCommand {
                 failure = e.getMessage();
             } catch (OutOfMemoryError e) {
                 // the guard did not turn in time (one huge allocation): the same message; the files are dropped
-                stop = WorkloadRun.Stop.LOW_HEAP;
-                failure = lowHeap(preset, "the Java heap ran out, at most " + (HeapGuard.maxHeapBytes() >> 20)
-                        + " MB", sim);
+                stop = WorkloadRun.Stop.OUT_OF_HEAP;
+                failure = lowHeap(preset, "the Java heap ran out (at most " + (HeapGuard.maxHeapBytes() >> 20)
+                        + " MB)", sim);
             } finally {
                 progress.clear();
             }
@@ -122,7 +122,8 @@ final class WorkloadCommand {
                 return 2;
             }
             if (stop == WorkloadRun.Stop.LOW_HEAP) {
-                io.err().println("error: " + lowHeap(preset, heap.describe(), sim));
+                io.err().println("error: " + lowHeap(preset, "the Java heap is nearly full (" + heap.describe() + ")",
+                        sim));
                 return 2;
             }
             return 0;
@@ -139,10 +140,10 @@ final class WorkloadCommand {
         return (record != null ? record : csv).failureMessage();
     }
 
-    /** {@code PRESET: the Java heap is nearly full (...) at T s:} and what to change. */
+    /** {@code PRESET: the Java heap ... at T s:} and what to change. */
     private static String lowHeap(Preset preset, String heap, Simulation sim) {
         long suggestMb = Math.max(1024, 2 * (HeapGuard.maxHeapBytes() >> 20));
-        return preset.name() + ": the Java heap is nearly full (" + heap + ") at "
+        return preset.name() + ": " + heap + " at "
                 + WorkloadReport.seconds(sim.now()) + " s: give the preset fewer pages (now "
                 + Param.NODES.key() + " = " + sim.params().getInt(Param.NODES) + ", " + Param.NODE_PAGES.key()
                 + " = " + sim.params().getInt(Param.NODE_PAGES) + ") or shorter " + Param.SKB_LIFETIME.key()

@@ -47,6 +47,7 @@ final class WorkloadReport {
             case IDLE -> "stopped at " + at + ": nothing can happen any more (no traffic, timer or socket is left)";
             case INTERRUPTED -> "stopped when interrupted, at " + at;
             case LOW_HEAP -> "stopped at " + at + " because the Java heap is nearly full";
+            case OUT_OF_HEAP -> "stopped at " + at + " because the Java heap ran out";
         };
         if (stop != WorkloadRun.Stop.PACKETS && limits.packets() > 0) {
             why += " after " + count(sim.packets()) + " of the " + count(limits.packets()) + " packets asked for";

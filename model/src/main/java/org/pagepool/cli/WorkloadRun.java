@@ -17,7 +17,7 @@ final class WorkloadRun {
     private static final long BATCH = 1 << 16;
 
     /** Why a run stopped. */
-    enum Stop { PACKETS, SECONDS, DURATION, IDLE, INTERRUPTED, LOW_HEAP }
+    enum Stop { PACKETS, SECONDS, DURATION, IDLE, INTERRUPTED, LOW_HEAP, OUT_OF_HEAP }
 
     /**
      * What the run may do.
