@@ -75,6 +75,40 @@ class CliFuzzTest {
         }
     }
 
+    /** Random command lines: verbs, options and values in any order, repeated, misspelt or missing. */
+    @Test
+    void everyRandomCommandLineEndsWithAClearStatusAndMessage() throws Exception {
+        int count = Integer.getInteger("fuzz.count", DEFAULT_COUNT) / 3;
+        long firstSeed = Long.getLong("fuzz.seed", DEFAULT_SEED);
+        String preset = Path.of("..", "assets", "scenarios", "01-xdp-drop.workload").toString();
+        String[] words = {"run", "workload", "help", "--help", "-h", "--preset", "--packets", "--seconds", "--seed",
+            "--record", "--csv", "--every", "--preset=" + preset, "--secnds", "-", "--", "", " ", "@args", preset,
+            dir.resolve("out.pool").toString(), dir.resolve("out.csv").toString(), dir.toString(), "x\0y", "1",
+            "0", "-1", "2k", "1e-300", "1e400", "0x1p-3", "1d", "NaN", "0.001", "100", "9".repeat(50),
+            GoldenTraceTest.goldenDir().resolve("01-spec-example.pool").toString()};
+        for (int i = 0; i < count; i++) {
+            java.util.Random random = new java.util.Random(firstSeed + i);
+            List<String> args = new ArrayList<>();
+            int n = random.nextInt(7);
+            for (int w = 0; w < n; w++) {
+                args.add(words[random.nextInt(words.length)].replace("\\0", "\0"));
+            }
+            if (args.contains("workload") && !args.contains("--help") && !args.contains("-h")) {
+                args.add("--seconds"); // bounded: refused as a repeat when already there
+                args.add("0.001");
+            }
+            Outcome o = run(args.toArray(String[]::new));
+            String context = "seed " + (firstSeed + i) + ": " + args + "\nexit " + o.exit() + ", stderr:\n" + o.stderr();
+            assertThat(o.exit()).as(context).isBetween(0, 2);
+            assertThat(o.stderr()).as(context).doesNotContain("internal error").doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+            if (o.exit() == 2 && !o.stderr().startsWith("Usage:")) {
+                assertThat(o.stderr().lines()).as(context).hasSize(1);
+                assertThat(o.stderr()).as(context).startsWith("error: ");
+            }
+        }
+    }
+
     /** Runs one mutant and checks how it ended; returns its exit status. */
     private int check(ExecutorService runner, long seed, Seed original, byte[] mutant) throws Exception {
         Path file = dir.resolve("mutant" + (original.script() ? ".pool" : ".workload"));
