@@ -4,6 +4,7 @@ package org.pagepool.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.pagepool.mm.HeapGuard;
 import org.pagepool.script.Command;
 import org.pagepool.script.Script;
 import org.pagepool.script.ScriptFiles;
@@ -44,7 +45,13 @@ final class RunCommand {
             err.println("error: " + file + ":" + e.line() + ": " + e.getMessage());
             return 2;
         }
-        TraceWriter trace = new TraceWriter(file, out, err);
+        try (HeapGuard heap = HeapGuard.start()) {
+            return runChecked(path, file, out, err, heap);
+        }
+    }
+
+    private static int runChecked(Path path, String file, PrintStream out, PrintStream err, HeapGuard heap) {
+        TraceWriter trace = new TraceWriter(file, out, err, heap);
         try {
             ScriptFiles.forEachCommand(path, trace::run);
         } catch (ScriptFiles.UnreadableFile e) {
@@ -70,21 +77,26 @@ final class RunCommand {
         private final String file;
         private final PrintStream out;
         private final PrintStream err;
-        private final ScriptRunner runner = new ScriptRunner(new Script("", List.of(), List.of()));
+        private final HeapGuard heap;
+        private ScriptRunner runner = new ScriptRunner(new Script("", List.of(), List.of()));
         private final StringBuilder buffer = new StringBuilder(1 << 16);
         private int exitStatus;
 
-        TraceWriter(String file, PrintStream out, PrintStream err) {
+        TraceWriter(String file, PrintStream out, PrintStream err, HeapGuard heap) {
             this.file = file;
             this.out = out;
             this.err = err;
+            this.heap = heap;
         }
 
         boolean run(Command command) {
             StepResult step;
             try {
                 step = runner.run(command);
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            } catch (OutOfMemoryError e) {
+                runner = null; // let the model go before printing
+                return outOfHeap(command.line(), "ran out of Java heap while running this line");
+            } catch (RuntimeException | StackOverflowError e) {
                 // a bug in the model: keep the trace so far, then say where it broke
                 flush();
                 err.println("error: " + file + ":" + command.line() + ": internal error in the model: " + e);
@@ -107,7 +119,24 @@ final class RunCommand {
                 out.append(buffer);
                 buffer.setLength(0);
             }
+            if (heap.low()) {
+                // stop while there is room to say so, not minutes later in a thrashing collector
+                return outOfHeap(command.line(), "has filled the Java heap (" + heap.describe() + ") after this line");
+            }
             return true;
+        }
+
+        private boolean outOfHeap(int line, String what) {
+            flush();
+            err.println("error: " + file + ":" + line + ": the model " + what + ": give the script"
+                    + " fewer pages (memory pages=...) or Java a larger heap (java -Xmx" + suggestedHeapMb()
+                    + "m -jar ...); the trace above is complete up to here");
+            exitStatus = 2;
+            return false;
+        }
+
+        private static long suggestedHeapMb() {
+            return Math.max(512, (HeapGuard.maxHeapBytes() >> 20) * 2);
         }
 
         void flush() {

@@ -16,7 +16,7 @@ import org.pagepool.text.Tokens;
 /**
  * Parses a whole {@code .pool} script (spec: pool-script.md) before anything
  * runs. Each line is a command word and {@code key=value} arguments, or
- * {@code softirq}/{@code pressure} with one bare word; {@code #} starts a
+ * {@code softirq}/{@code pressure}/{@code pool} with one bare word; {@code #} starts a
  * comment. The first bad line stops the parse with a {@link ScriptSyntaxError}.
  */
 public final class ScriptParser {
@@ -29,6 +29,7 @@ public final class ScriptParser {
             Map.entry("cpu", Set.of("node")),
             Map.entry("softirq", Set.of()),
             Map.entry("pressure", Set.of()),
+            Map.entry("pool", Set.of()),
             Map.entry("fail", Set.of("alloc", "dma")),
             Map.entry("tick", Set.of("ms")),
             Map.entry("stats", Set.of()),
@@ -89,6 +90,9 @@ public final class ScriptParser {
         if (word.equals("softirq") || word.equals("pressure")) {
             return onOff(line, word, tokens);
         }
+        if (word.equals("pool")) {
+            return poolSlot(line, tokens);
+        }
         Map<String, String> args = new LinkedHashMap<>();
         for (int i = 1; i < tokens.length; i++) {
             String token = tokens[i];
@@ -115,6 +119,19 @@ public final class ScriptParser {
         }
         boolean on = tokens[1].equals("on");
         return word.equals("softirq") ? new Command.Softirq(line, on) : new Command.Pressure(line, on);
+    }
+
+    private static Command poolSlot(int line, String[] tokens) throws ScriptSyntaxError {
+        if (tokens.length != 2) {
+            throw new ScriptSyntaxError(line, "pool takes one slot number, 1.." + PoolSlots.MAX_SLOT
+                    + " (e.g. pool 2)");
+        }
+        try {
+            return new Command.PoolSlot(line, (int) Values.number(line, "pool", tokens[1], 1, PoolSlots.MAX_SLOT));
+        } catch (ScriptSyntaxError e) {
+            throw new ScriptSyntaxError(line, "pool " + Tokens.quote(tokens[1]) + " is not a slot: slots are 1.."
+                    + PoolSlots.MAX_SLOT + " (" + e.getMessage() + ")");
+        }
     }
 
     private static Command build(int line, String word, Args a) throws ScriptSyntaxError {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  * byte for byte, the exit status, and the prefix of the first stderr line.
  */
 class GoldenTraceTest {
-    private static final int MINIMUM_SCRIPTS = 28;
+    private static final int MINIMUM_SCRIPTS = 33;
 
     /** The copy of the golden folder on the test classpath. */
     static Path goldenDir() {
