@@ -8,12 +8,17 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import org.pagepool.text.Tokens;
 
-/** One-line messages for command-line mistakes, prefixed with the verb: {@code workload: --seconds given twice}. */
-final class UsageErrors {
+/**
+ * One-line messages for command-line mistakes, prefixed with the verb:
+ * {@code workload: --seconds is given twice: give it once}. Public for the
+ * app's command line, which reports its mistakes the same way.
+ */
+public final class UsageErrors {
     private UsageErrors() {
     }
 
-    static String message(ParameterException e) {
+    /** The message for a picocli parse error, without the {@code error: } prefix. */
+    public static String message(ParameterException e) {
         CommandLine where = e.getCommandLine();
         boolean top = where.getParent() == null;
         String verb = top ? "" : where.getCommandName() + ": ";
@@ -43,7 +48,7 @@ final class UsageErrors {
         List<String> suggestions = top && !first.startsWith("-") ? verbsLike(u.getCommandLine(), first)
                 : u.getSuggestions();
         String hint = suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)";
-        if (top && !first.startsWith("-")) {
+        if (top && !first.startsWith("-") && !u.getCommandLine().getSubcommands().isEmpty()) {
             return "unknown command " + Tokens.quote(first) + (hint.isEmpty() ? " (try --help)" : hint);
         }
         if (u.isUnknownOption() || first.startsWith("-")) {
