@@ -39,7 +39,16 @@ public final class UsageErrors {
             return name(e.getArgSpec()) + ": " + t.getMessage();
         }
         String text = e.getMessage();
+        if (text.startsWith("Unknown subcommand") && e.getValue() != null) { // help VERB
+            List<String> like = verbsLike(top ? where(e) : where(e).getParent(), e.getValue());
+            return "unknown command " + Tokens.quote(e.getValue())
+                    + (like.isEmpty() ? " (try --help)" : " (did you mean " + String.join(" or ", like) + "?)");
+        }
         return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static CommandLine where(ParameterException e) {
+        return e.getCommandLine();
     }
 
     private static String unmatched(CommandLine.UnmatchedArgumentException u, boolean top) {

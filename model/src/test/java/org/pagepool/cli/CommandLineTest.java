@@ -77,6 +77,8 @@ class CommandLineTest {
         "rnu x.pool | error: unknown command \"rnu\" (did you mean run?)",
         "wrokload | error: unknown command \"wrokload\" (did you mean workload?)",
         "frobnicate | error: unknown command \"frobnicate\" (try --help)",
+        "help frob | error: unknown command \"frob\" (try --help)",
+        "help wrokload | error: unknown command \"wrokload\" (did you mean workload?)",
         "--halp | error: unknown option \"--halp\" (try --help)",
         "run | error: run: needs FILE.pool (run FILE.pool)",
         "run a.pool b.pool | error: run: unexpected argument \"b.pool\" (try --help)",
