@@ -34,6 +34,7 @@ final class RunVerb implements Callable<Integer> {
             io.err().println("error: " + OutputFile.shown(file) + ": cannot open: not a valid file name");
             return 2;
         }
-        return RunCommand.run(path, file, io.out(), io.err());
+        io.stop().watch(); // a Ctrl-C waits for the trace to end at a whole line
+        return RunCommand.run(path, file, io.out(), io.err(), io.stop());
     }
 }
