@@ -61,6 +61,7 @@ public final class Main {
                 return RunCommand.run(rest, out, err);
             case "workload":
                 return WorkloadCommand.run(rest, out, err);
+            case "import": return ImportCommand.run(rest, out, err);
             default:
                 err.println("error: unknown command \"" + verb + "\" (try --help)");
                 return 2;
