@@ -172,6 +172,15 @@ public final class CaptureImporter {
                 timeline.source(new SourceFile(name, format, layout, reader.lineNumber(), parser.events()));
                 break;
             }
+            case KERNEL_LOG: {
+                KernelLogParser parser = new KernelLogParser(name, timeline);
+                while (reader.next(line)) {
+                    parser.parse(line);
+                    tick(reader);
+                }
+                timeline.source(new SourceFile(name, format, "", reader.lineNumber(), parser.events()));
+                break;
+            }
             default:
                 throw new CaptureException(name, 0, "reading " + format.description() + " is not supported yet");
         }

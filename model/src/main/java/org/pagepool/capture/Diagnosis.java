@@ -61,14 +61,15 @@ final class Diagnosis {
 
     private static String stall(PoolFindings f) {
         PoolFindings.Stall s = f.stall();
-        StringBuilder out = new StringBuilder(f.label()).append(" was destroyed at ").append(Show.seconds(s.sinceNs()));
+        StringBuilder out = new StringBuilder(f.label()).append(" was destroyed ").append(Show.moment(s.sinceNs()));
         if (s.inflightAtStart() > 0) {
             out.append(" with ").append(Show.plural(s.inflightAtStart(), "page")).append(" in flight");
         }
         out.append(" and ");
         if (s.inflightAtEnd() > 0) {
-            out.append("was still waiting for ").append(Show.count(s.inflightAtEnd()))
-                    .append(ended(s.waitedNs()));
+            out.append("was still waiting for ").append(Show.count(s.inflightAtEnd()));
+            out.append(s.sinceNs() == Capture.NO_TIME ? " pages after " + Show.duration(s.waitedNs())
+                    : ended(s.waitedNs()));
         } else {
             out.append("had not been freed").append(ended(s.waitedNs()));
         }
@@ -83,14 +84,16 @@ final class Diagnosis {
             out.append("; ").append(Show.plural(leaks.size(), "page")).append(" taken ")
                     .append(Show.span(Math.max(0, newest), Math.max(0, oldest))).append(" before ")
                     .append(leaks.size() == 1 ? "was" : "were").append(" never returned");
-            long before = s.inflightAtEnd() - leaks.size();
-            if (before > 0) {
-                out.append(" (and ").append(Show.count(before)).append(" more were taken before the capture began)");
+            long untraced = s.inflightAtEnd() - leaks.size();
+            if (untraced > 0) {
+                out.append(" (and ").append(Show.count(untraced)).append(" more were taken before the capture began)");
             }
         }
-        if (s.inflightAtStart() > s.inflightAtEnd() && s.inflightAtEnd() > 0) {
-            out.append("; ").append(Show.count(s.inflightAtStart() - s.inflightAtEnd()))
-                    .append(" came back while it waited, so whatever holds them may only be slow");
+        long before = s.inflightAtStart() > 0 ? s.inflightAtStart() : s.inflightAtFirstWarning();
+        if (before > s.inflightAtEnd() && s.inflightAtEnd() > 0) {
+            out.append("; ").append(Show.count(before - s.inflightAtEnd())).append(" came back while it waited")
+                    .append(s.inflightAtStart() > 0 ? "" : " (from " + Show.count(before) + " at the first warning)")
+                    .append(", so whatever holds them may only be slow");
         }
         out.append(": something holds page references past the driver's unload (a leaked skb, a socket nobody "
                 + "reads, or a put_page() behind the pool's back)");
@@ -106,11 +109,11 @@ final class Diagnosis {
     private static String freed(PoolFindings f) {
         long waited = f.freedNs() - f.destroyedNs();
         if (waited < 1_000_000_000L) {
-            return f.label() + " was destroyed and freed at " + Show.seconds(f.destroyedNs())
+            return f.label() + " was destroyed and freed " + Show.moment(f.destroyedNs())
                     + ": every page had come back";
         }
-        return f.label() + " was destroyed at " + Show.seconds(f.destroyedNs()) + " and freed at "
-                + Show.seconds(f.freedNs()) + ", once its last pages came back (the shutdown waited "
+        return f.label() + " was destroyed " + Show.moment(f.destroyedNs()) + " and freed "
+                + Show.moment(f.freedNs()) + ", once its last pages came back (the shutdown waited "
                 + Show.duration(waited) + ")";
     }
 

@@ -63,14 +63,15 @@ public record PoolFindings(String label, long address, int id, String device, in
     /**
      * A shutdown that had not finished by the end of the capture.
      *
-     * @param sinceNs        when the shutdown began
+     * @param sinceNs        when the shutdown began, NO_TIME when the log has no times
      * @param inflightAtStart pages in flight when it began, -1 if unknown
+     * @param inflightAtFirstWarning pages in flight at the first "stalled pool shutdown" warning, -1 if none
      * @param inflightAtEnd  pages in flight at the end of the capture
-     * @param waitedNs       how long it had waited at the end
+     * @param waitedNs       how long it had waited at the end (at the last warning when the log has no times)
      * @param warnings       the kernel's "stalled pool shutdown" warnings seen
      * @param source         where this is known from: {@code trace}, {@code netlink}, {@code kernel log}
      */
-    public record Stall(long sinceNs, long inflightAtStart, long inflightAtEnd, long waitedNs, int warnings,
+    public record Stall(long sinceNs, long inflightAtStart, long inflightAtFirstWarning, long inflightAtEnd, long waitedNs, int warnings,
                         String source) {
     }
 }

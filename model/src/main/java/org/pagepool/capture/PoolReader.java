@@ -72,9 +72,13 @@ final class PoolReader {
             }
         }
         int warnings = 0;
+        long warnedSeconds = -1;
+        long firstWarned = -1;
         for (KernelEvent e : p.stalls()) {
             if (e.kind() == KernelEvent.Kind.STALLED) {
                 warnings++;
+                warnedSeconds = Math.max(warnedSeconds, e.seconds());
+                firstWarned = firstWarned < 0 ? e.inflight() : firstWarned;
                 if (destroyed == Capture.NO_TIME) {
                     destroyed = e.shutdownStartNs();
                     stallSource = "kernel log";
@@ -90,7 +94,7 @@ final class PoolReader {
         }
         List<PoolFindings.Leak> leaks = new ArrayList<>();
         long outstanding = 0;
-        boolean shuttingDown = destroyed != Capture.NO_TIME && freed == Capture.NO_TIME;
+        boolean shuttingDown = (destroyed != Capture.NO_TIME || warnings > 0) && freed == Capture.NO_TIME;
         if (pages != null) {
             outstanding = pages.outstanding();
             if (shuttingDown) {
@@ -103,8 +107,12 @@ final class PoolReader {
         }
         PoolFindings.Stall stall = null;
         if (shuttingDown && (inflight > 0 || relative || p.stalls().size() > 0)) {
-            stall = new PoolFindings.Stall(destroyed - start, inflightAtDestroy, inflight, end - destroyed, warnings,
-                    stallSource);
+            // a log without times still says how long the shutdown had waited at its last warning
+            long waited = destroyed != Capture.NO_TIME ? Math.max(end - destroyed, warnedSeconds * 1_000_000_000L)
+                    : warnedSeconds * 1_000_000_000L;
+            stall = new PoolFindings.Stall(CaptureReport.relative(destroyed, start), inflightAtDestroy, firstWarned,
+                    inflight,
+                    waited, warnings, stallSource.isEmpty() ? "kernel log" : stallSource);
         }
         List<String> nid = new ArrayList<>();
         if (pages != null) {

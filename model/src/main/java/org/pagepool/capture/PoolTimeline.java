@@ -37,7 +37,12 @@ public record PoolTimeline(long address, int id, int ifindex, String device, Pag
         if (id >= 0) {
             return "pool " + id;
         }
-        return "a pool the log does not name";
+        for (KernelEvent e : stalls) {
+            if (e.shutdownStartNs() != Capture.NO_TIME) {
+                return "the unnamed pool whose shutdown began " + Show.seconds(e.shutdownStartNs()) + " after boot";
+            }
+        }
+        return "an unnamed pool";
     }
 
     /** The earliest time any source saw the pool, or NO_TIME. */

@@ -94,6 +94,7 @@ public final class ReportJson {
             w.beginObject();
             seconds(w.name("since_s"), s.sinceNs());
             number(w.name("inflight_at_start"), s.inflightAtStart());
+            number(w.name("inflight_at_first_warning"), s.inflightAtFirstWarning());
             w.name("inflight_at_end").value(s.inflightAtEnd());
             seconds(w.name("waited_s"), s.waitedNs());
             w.name("warnings").value(s.warnings()).name("source").value(s.source()).endObject();

@@ -102,7 +102,7 @@ public final class ReportText {
         leaks(f, out);
         if (f.stall() != null) {
             PoolFindings.Stall s = f.stall();
-            out.println("  stalled shutdown: since " + Show.seconds(s.sinceNs()) + " (" + s.source() + "), "
+            out.println("  stalled shutdown: began " + Show.moment(s.sinceNs()) + " (" + s.source() + "), "
                     + Show.plural(s.inflightAtEnd(), "page") + " still in flight after " + Show.duration(s.waitedNs())
                     + (s.warnings() > 0 ? ", " + Show.plural(s.warnings(), "kernel warning") : ""));
         }
@@ -117,15 +117,15 @@ public final class ReportText {
     private static String lifetime(PoolFindings f) {
         StringBuilder l = new StringBuilder();
         if (f.createdNs() != Capture.NO_TIME) {
-            l.append("created at ").append(Show.seconds(f.createdNs())).append(" (its first page)");
+            l.append("created ").append(Show.moment(f.createdNs())).append(" (its first page)");
         } else if (f.firstNs() != Capture.NO_TIME) {
-            l.append("first seen at ").append(Show.seconds(f.firstNs()));
+            l.append("first seen ").append(Show.moment(f.firstNs()));
         } else {
             l.append("seen at an unknown time");
         }
-        if (f.destroyedNs() != Capture.NO_TIME) {
-            l.append("; destroyed at ").append(Show.seconds(f.destroyedNs()));
-            l.append(f.freedNs() != Capture.NO_TIME ? "; freed at " + Show.seconds(f.freedNs())
+        if (f.destroyedNs() != Capture.NO_TIME || f.stall() != null) {
+            l.append("; destroyed ").append(Show.moment(f.destroyedNs()));
+            l.append(f.freedNs() != Capture.NO_TIME ? "; freed " + Show.moment(f.freedNs())
                     : "; not freed by the end");
         } else {
             l.append("; in use at the end");

@@ -34,6 +34,18 @@ public final class Show {
         return String.format(Locale.ROOT, "%.3f s", ns / 1e9);
     }
 
+    /**
+     * A moment of the capture (ns since it began): {@code at 12.400 s}, or
+     * {@code 60.00 s before the capture began} for what a source dates earlier
+     * (a shutdown the log says began long ago), or {@code at an unknown time}.
+     */
+    public static String moment(long ns) {
+        if (ns == Capture.NO_TIME) {
+            return "at an unknown time";
+        }
+        return ns >= 0 ? "at " + seconds(ns) : duration(-ns) + " before the capture began";
+    }
+
     /** A duration in the unit that suits it: {@code 850 ns}, {@code 3.4 us}, {@code 12.5 ms}, {@code 1.20 s}, {@code 2 min 5 s}. */
     public static String duration(long ns) {
         double v = Math.abs((double) ns);

@@ -32,7 +32,7 @@ class TraceImportTest {
             assertThat(l.pfn()).isTrue();
             assertThat(l.ageNs()).isEqualTo(12 * S - l.heldNs());
         });
-        assertThat(a.stall()).isEqualTo(new PoolFindings.Stall(10 * S, 2, 2, 2 * S, 0, "trace"));
+        assertThat(a.stall()).isEqualTo(new PoolFindings.Stall(10 * S, 2, -1, 2, 2 * S, 0, "trace"));
         assertThat(a.lifetimes().count()).isEqualTo(2);
         assertThat(a.lifetimes().max()).as("0x1001: held at 100.000001, released at 101").isEqualTo(S - 1000);
         PoolFindings b = Samples.pool(report, "pool 0xc0ffee02");
