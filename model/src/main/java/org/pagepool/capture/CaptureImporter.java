@@ -181,6 +181,16 @@ public final class CaptureImporter {
                 timeline.source(new SourceFile(name, format, "", reader.lineNumber(), parser.events()));
                 break;
             }
+            case ETHTOOL: {
+                EthtoolParser parser = new EthtoolParser(name, timeline);
+                while (reader.next(line)) {
+                    parser.parse(line);
+                    tick(reader);
+                }
+                parser.flush();
+                timeline.source(new SourceFile(name, format, "", reader.lineNumber(), parser.samples()));
+                break;
+            }
             default:
                 throw new CaptureException(name, 0, "reading " + format.description() + " is not supported yet");
         }

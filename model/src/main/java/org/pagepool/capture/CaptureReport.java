@@ -42,9 +42,8 @@ public record CaptureReport(List<SourceFile> sources, long startNs, long lengthN
         }
         List<Rates> interfaces = new ArrayList<>();
         for (CounterSeries s : capture.interfaces()) {
-            Rates r = Rates.of(s.queue().isEmpty() ? s.name() : s.name() + " " + s.queue(), s);
-            interfaces.add(new Rates(r.name(), r.samples(), relative(r.fromNs(), start), relative(r.toNs(), start),
-                    r.rows()));
+            interfaces.add(relativeTo(Rates.of(s.queue().isEmpty() ? s.name() : s.name() + " " + s.queue(), s), s,
+                    start));
         }
         List<String> warnings = new ArrayList<>();
         for (KernelEvent e : capture.kernelLog()) {
@@ -55,6 +54,12 @@ public record CaptureReport(List<SourceFile> sources, long startNs, long lengthN
         List<String> diagnosis = Diagnosis.of(capture, pools, interfaces);
         return new CaptureReport(capture.sources(), start, length, capture.lostEvents(), pools, interfaces, warnings,
                 diagnosis);
+    }
+
+    /** Rates with times since the capture began, or since their own first sample when on the wall clock. */
+    static Rates relativeTo(Rates r, CounterSeries s, long start) {
+        long origin = s.wallClock() ? r.fromNs() : start;
+        return new Rates(r.name(), r.samples(), relative(r.fromNs(), origin), relative(r.toNs(), origin), r.rows());
     }
 
     static long relative(long ns, long start) {

@@ -20,8 +20,10 @@ public final class CounterSeries {
     private final long[] ns;
     private final long[][] values;
     private final int present;
+    private final boolean wallClock;
 
-    CounterSeries(Source source, String name, String queue, int poolId, long[] ns, long[][] values, int present) {
+    CounterSeries(Source source, String name, String queue, int poolId, long[] ns, long[][] values, int present,
+                  boolean wallClock) {
         this.source = source;
         this.name = name;
         this.queue = queue;
@@ -29,6 +31,7 @@ public final class CounterSeries {
         this.ns = ns;
         this.values = values;
         this.present = present;
+        this.wallClock = wallClock;
     }
 
     public Source source() {
@@ -52,6 +55,14 @@ public final class CounterSeries {
 
     public int samples() {
         return ns.length;
+    }
+
+    /**
+     * Whether the sample times are wall-clock time (ns since 1970) rather
+     * than the kernel's clock: the samples had no {@code uptime=}.
+     */
+    public boolean wallClock() {
+        return wallClock;
     }
 
     public long ns(int sample) {
@@ -90,12 +101,14 @@ public final class CounterSeries {
         private final long[][] values = new long[PoolCounter.ALL.length][16];
         private int count;
         private int present;
+        private final boolean wallClock;
 
-        Builder(Source source, String name, String queue, int poolId) {
+        Builder(Source source, String name, String queue, int poolId, boolean wallClock) {
             this.source = source;
             this.name = name;
             this.queue = queue;
             this.poolId = poolId;
+            this.wallClock = wallClock;
         }
 
         /** Adds a sample; {@code mask} says which counters it has (the others read as 0). */
@@ -119,7 +132,7 @@ public final class CounterSeries {
             for (int c = 0; c < values.length; c++) {
                 v[c] = Arrays.copyOf(values[c], count);
             }
-            return new CounterSeries(source, name, queue, poolId, Arrays.copyOf(ns, count), v, present);
+            return new CounterSeries(source, name, queue, poolId, Arrays.copyOf(ns, count), v, present, wallClock);
         }
     }
 }

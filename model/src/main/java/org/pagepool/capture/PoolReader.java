@@ -129,9 +129,7 @@ final class PoolReader {
         }
         Rates rates = null;
         if (p.stats() != null) {
-            Rates r = Rates.of(p.label(), p.stats());
-            rates = new Rates(r.name(), r.samples(), CaptureReport.relative(r.fromNs(), start),
-                    CaptureReport.relative(r.toNs(), start), r.rows());
+            rates = CaptureReport.relativeTo(Rates.of(p.label(), p.stats()), p.stats(), start);
         }
         PoolFindings.Climb climb = destroyed == Capture.NO_TIME ? climb(p, start) : null;
         long napi = samples == null ? -1 : samples.napiId();

@@ -48,8 +48,8 @@ public final class ReportText {
                 l.append(", ").append(s.detail());
             }
             if (s.format() != CaptureFormat.SKIPPED) {
-                l.append(", ").append(Show.plural(s.lines(), "line")).append(", ").append(Show.count(s.records()))
-                        .append(' ').append(records(s.format()));
+                l.append(", ").append(Show.plural(s.lines(), "line")).append(", ")
+                        .append(Show.plural(s.records(), records(s.format())));
             }
             out.println(l);
         }
@@ -60,11 +60,11 @@ public final class ReportText {
 
     private static String records(CaptureFormat format) {
         switch (format) {
-            case TRACE: return "page_pool events";
-            case KERNEL_LOG: return "lines about pools";
-            case ETHTOOL: case NETLINK: return "samples";
-            case LINKS: return "interfaces";
-            default: return "entries";
+            case TRACE: return "page_pool event";
+            case KERNEL_LOG: return "line about pools";
+            case ETHTOOL: case NETLINK: return "sample";
+            case LINKS: return "interface";
+            default: return "entry";
         }
     }
 

@@ -91,7 +91,7 @@ public final class Show {
             return String.format(Locale.ROOT, "%.1f k/s", perSecond / 1e3);
         }
         if (v >= 10 || v == 0) {
-            return String.format(Locale.ROOT, "%.0f/s", perSecond);
+            return String.format(Locale.ROOT, "%,.0f/s", perSecond);
         }
         return String.format(Locale.ROOT, "%.2f/s", perSecond);
     }
@@ -103,7 +103,12 @@ public final class Show {
 
     /** {@code n} followed by the noun, with an s when n is not 1. */
     public static String plural(long n, String noun) {
-        return count(n) + " " + noun + (n == 1 ? "" : "s");
+        if (n == 1) {
+            return count(n) + " " + noun;
+        }
+        int space = noun.indexOf(' ');
+        return space < 0 ? count(n) + " " + noun + "s"
+                : count(n) + " " + noun.substring(0, space) + "s" + noun.substring(space);
     }
 
     /** The smaller of two times, NO_TIME counting as absent. */

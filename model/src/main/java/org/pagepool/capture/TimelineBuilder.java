@@ -115,17 +115,23 @@ final class TimelineBuilder implements PoolEventSink {
     }
 
     /** One ethtool sample of an interface's totals ({@code queue} "") or of one queue. */
-    void ethtoolSample(String device, String queue, long ns, long[] values, int mask) {
-        time(ns);
+    void ethtoolSample(String device, String queue, long ns, boolean wallClock, long[] values, int mask) {
+        if (!wallClock) {
+            time(ns);
+        }
         ethtool.computeIfAbsent(device + "\0" + queue,
-                k -> new CounterSeries.Builder(CounterSeries.Source.ETHTOOL, device, queue, -1)).add(ns, values, mask);
+                k -> new CounterSeries.Builder(CounterSeries.Source.ETHTOOL, device, queue, -1, wallClock))
+                .add(ns, values, mask);
     }
 
     /** One pool's {@code page-pool-stats-get} entry. */
-    void netlinkStats(int id, long ns, long[] values, int mask) {
-        time(ns);
+    void netlinkStats(int id, long ns, boolean wallClock, long[] values, int mask) {
+        if (!wallClock) {
+            time(ns);
+        }
         netlinkStats.computeIfAbsent(id,
-                k -> new CounterSeries.Builder(CounterSeries.Source.NETLINK, "pool " + id, "", id)).add(ns, values, mask);
+                k -> new CounterSeries.Builder(CounterSeries.Source.NETLINK, "pool " + id, "", id, wallClock))
+                .add(ns, values, mask);
     }
 
     /** The pool with netlink id {@code id}, to fill from a {@code page-pool-get} entry. */
