@@ -191,8 +191,25 @@ public final class CaptureImporter {
                 timeline.source(new SourceFile(name, format, "", reader.lineNumber(), parser.samples()));
                 break;
             }
+            case NETLINK: {
+                NetlinkParser parser = new NetlinkParser(reader, name, timeline);
+                parser.read();
+                timeline.source(new SourceFile(name, format, "", reader.lineNumber(), parser.dumps()));
+                break;
+            }
+            case LINKS:
+            case META: {
+                long records = 0;
+                while (reader.next(line)) {
+                    boolean read = format == CaptureFormat.LINKS ? SmallFiles.link(line, timeline)
+                            : SmallFiles.note(line, name, timeline);
+                    records += read ? 1 : 0;
+                }
+                timeline.source(new SourceFile(name, format, "", reader.lineNumber(), records));
+                break;
+            }
             default:
-                throw new CaptureException(name, 0, "reading " + format.description() + " is not supported yet");
+                throw new IllegalStateException(format + " is not a format to read");
         }
         bytesDone += reader.consumed();
     }

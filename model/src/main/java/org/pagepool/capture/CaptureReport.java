@@ -3,6 +3,7 @@ package org.pagepool.capture;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The report on a capture (immutable): per pool what the sources say, per
@@ -18,10 +19,11 @@ import java.util.List;
  * @param interfaces one per ethtool source (an interface's totals, then its queues)
  * @param warnings   the kernel log's other warnings (refcount_t, page_pool_create failures), as text
  * @param diagnosis  the conclusions, most serious first
+ * @param notes      what the capture script wrote down (kernel, host, ...)
  */
 public record CaptureReport(List<SourceFile> sources, long startNs, long lengthNs, long lostEvents,
                             List<PoolFindings> pools, List<Rates> interfaces, List<String> warnings,
-                            List<String> diagnosis) {
+                            List<String> diagnosis, Map<String, String> notes) {
     /** Leaks the text report lists (the JSON lists all). */
     public static final int LEAKS_SHOWN = 10;
 
@@ -31,6 +33,7 @@ public record CaptureReport(List<SourceFile> sources, long startNs, long lengthN
         interfaces = List.copyOf(interfaces);
         warnings = List.copyOf(warnings);
         diagnosis = List.copyOf(diagnosis);
+        notes = Map.copyOf(notes);
     }
 
     public static CaptureReport of(Capture capture) {
@@ -53,7 +56,7 @@ public record CaptureReport(List<SourceFile> sources, long startNs, long lengthN
         }
         List<String> diagnosis = Diagnosis.of(capture, pools, interfaces);
         return new CaptureReport(capture.sources(), start, length, capture.lostEvents(), pools, interfaces, warnings,
-                diagnosis);
+                diagnosis, capture.notes());
     }
 
     /** Rates with times since the capture began, or since their own first sample when on the wall clock. */

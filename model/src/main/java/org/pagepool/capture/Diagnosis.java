@@ -21,7 +21,7 @@ final class Diagnosis {
         for (PoolFindings f : pools) {
             if (f.stall() != null) {
                 serious.add(stall(f));
-            } else if (f.destroyedNs() != Capture.NO_TIME && f.freedNs() != Capture.NO_TIME) {
+            } else if (f.freedNs() != Capture.NO_TIME) {
                 other.add(freed(f));
             }
             if (f.climb() != null) {
@@ -30,7 +30,8 @@ final class Diagnosis {
             if (f.rates() != null) {
                 other.addAll(Statistics.read(f.label(), f.rates()));
             }
-            if (f.stall() == null && f.climb() == null && f.destroyedNs() == Capture.NO_TIME && f.inflight() >= 0
+            if (f.stall() == null && f.climb() == null && f.destroyedNs() == Capture.NO_TIME
+                    && f.freedNs() == Capture.NO_TIME && f.inflight() >= 0
                     && !f.inflightRelative()) {
                 healthy.add(healthy(f));
             }
@@ -107,6 +108,10 @@ final class Diagnosis {
     }
 
     private static String freed(PoolFindings f) {
+        if (f.destroyedNs() == Capture.NO_TIME) {
+            return f.label() + " left the netlink dumps " + Show.moment(f.freedNs()) + ": it was destroyed and freed"
+                    + " with nothing in flight";
+        }
         long waited = f.freedNs() - f.destroyedNs();
         if (waited < 1_000_000_000L) {
             return f.label() + " was destroyed and freed " + Show.moment(f.destroyedNs())

@@ -88,19 +88,23 @@ public final class PoolSamples {
         String memoryProvider = "";
         private long[] ns = new long[16];
         private long[] inflight = new long[16];
+        private int[] dump = new int[16];
         private int count;
 
         Builder(int id) {
             this.id = id;
         }
 
-        void sample(long time, long pages) {
+        /** Inflight at the {@code dumpIndex}-th dump (1 for the first), taken at {@code time} or NO_TIME. */
+        void sample(long time, long pages, int dumpIndex) {
             if (count == ns.length) {
                 ns = Arrays.copyOf(ns, count * 2);
                 inflight = Arrays.copyOf(inflight, count * 2);
+                dump = Arrays.copyOf(dump, count * 2);
             }
             ns[count] = time;
             inflight[count] = pages;
+            dump[count] = dumpIndex;
             count++;
         }
 
@@ -108,13 +112,15 @@ public final class PoolSamples {
             return count == 0 ? Capture.NO_TIME : ns[count - 1];
         }
 
-        /** The pool as of the end; {@code dumpTimes} are all pool dumps' times, in order. */
-        PoolSamples build(long[] dumpTimes, int dumps) {
+        /**
+         * The pool as of the end; {@code dumpIndexes} and {@code dumpTimes}
+         * are every page-pool-get dump's number and time, in order.
+         */
+        PoolSamples build(int[] dumpIndexes, long[] dumpTimes, int dumps) {
             long gone = Capture.NO_TIME;
-            long last = lastNs();
-            if (last != Capture.NO_TIME) {
+            if (count > 0) {
                 for (int i = 0; i < dumps; i++) {
-                    if (dumpTimes[i] > last) {
+                    if (dumpIndexes[i] > dump[count - 1]) {
                         gone = dumpTimes[i];
                         break;
                     }

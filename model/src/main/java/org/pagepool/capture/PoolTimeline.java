@@ -54,6 +54,9 @@ public record PoolTimeline(long address, int id, int ifindex, String device, Pag
         if (samples != null && samples.samples() > 0) {
             first = Show.min(first, samples.ns(0));
         }
+        if (stats != null && stats.samples() > 0 && !stats.wallClock()) {
+            first = Show.min(first, stats.ns(0));
+        }
         for (KernelEvent e : stalls) {
             first = Show.min(first, e.shutdownStartNs());
         }

@@ -18,6 +18,11 @@ public final class ReportJson {
         seconds(w.name("start_uptime_s"), report.startNs());
         seconds(w.name("length_s"), report.lengthNs());
         w.name("lost_events").value(report.lostEvents());
+        w.name("notes").beginObject();
+        for (java.util.Map.Entry<String, String> n : new java.util.TreeMap<>(report.notes()).entrySet()) {
+            w.name(n.getKey()).value(n.getValue());
+        }
+        w.endObject();
         w.name("pools").beginArray();
         for (PoolFindings f : report.pools()) {
             pool(w, f);

@@ -42,6 +42,10 @@ public final class ReportText {
                     .append(Show.seconds(report.startNs())).append(" after boot");
         }
         out.println(line);
+        if (report.notes().containsKey("host") || report.notes().containsKey("kernel")) {
+            out.println("  recorded on " + report.notes().getOrDefault("host", "?") + ", Linux "
+                    + report.notes().getOrDefault("kernel", "?"));
+        }
         for (SourceFile s : report.sources()) {
             StringBuilder l = new StringBuilder("  ").append(s.name()).append(": ").append(s.format().description());
             if (!s.detail().isEmpty()) {
@@ -64,6 +68,7 @@ public final class ReportText {
             case KERNEL_LOG: return "line about pools";
             case ETHTOOL: case NETLINK: return "sample";
             case LINKS: return "interface";
+            case META: return "note";
             default: return "entry";
         }
     }
@@ -127,6 +132,8 @@ public final class ReportText {
             l.append("; destroyed ").append(Show.moment(f.destroyedNs()));
             l.append(f.freedNs() != Capture.NO_TIME ? "; freed " + Show.moment(f.freedNs())
                     : "; not freed by the end");
+        } else if (f.freedNs() != Capture.NO_TIME) {
+            l.append("; gone from the netlink dumps ").append(Show.moment(f.freedNs())).append(" (destroyed and freed)");
         } else {
             l.append("; in use at the end");
         }

@@ -30,7 +30,9 @@ final class TimelineBuilder implements PoolEventSink {
     private final Map<String, String> notes = new LinkedHashMap<>();
     private final List<SourceFile> sources = new ArrayList<>();
     private long[] dumpTimes = new long[16];
+    private int[] dumpIndexes = new int[16];
     private int dumps;
+    private int dumpNumbers;
     private long lost;
     private long startNs = Capture.NO_TIME;
     private long endNs = Capture.NO_TIME;
@@ -139,12 +141,22 @@ final class TimelineBuilder implements PoolEventSink {
         return netlinkPools.computeIfAbsent(id, PoolSamples.Builder::new);
     }
 
-    /** A {@code page-pool-get} dump was taken at {@code ns} (a pool missing from it is gone). */
-    void netlinkDump(long ns) {
+    /** Numbers a netlink dump (of any file, in the order read); its entries carry the number. */
+    int beginDump() {
+        return ++dumpNumbers;
+    }
+
+    /**
+     * The {@code index}-th dump of the file was a {@code page-pool-get}, taken
+     * at {@code ns} (NO_TIME if on the wall clock): a pool missing from it is gone.
+     */
+    void netlinkDump(int index, long ns) {
         time(ns);
         if (dumps == dumpTimes.length) {
             dumpTimes = java.util.Arrays.copyOf(dumpTimes, dumps * 2);
+            dumpIndexes = java.util.Arrays.copyOf(dumpIndexes, dumps * 2);
         }
+        dumpIndexes[dumps] = index;
         dumpTimes[dumps++] = ns;
     }
 
@@ -156,8 +168,8 @@ final class TimelineBuilder implements PoolEventSink {
         notes.put(key, value);
     }
 
-    /** The end the capture script wrote down, when it is later than anything read. */
-    void endAt(long ns) {
+    /** A moment the capture covers (its start or end, as the capture script wrote them down). */
+    void moment(long ns) {
         time(ns);
     }
 
@@ -202,6 +214,9 @@ final class TimelineBuilder implements PoolEventSink {
         for (Map.Entry<Integer, List<KernelEvent>> e : stallsById.entrySet()) {
             pools.add(pool(0, e.getKey(), null, null, e.getValue(), false));
         }
+        for (Integer id : List.copyOf(netlinkStats.keySet())) {
+            pools.add(pool(0, id, null, null, List.of(), false)); // statistics only
+        }
         for (List<KernelEvent> group : groups) {
             if (matched.values().stream().noneMatch(m -> m == group)) {
                 pools.add(pool(0, -1, null, null, group, false));
@@ -219,7 +234,7 @@ final class TimelineBuilder implements PoolEventSink {
 
     private PoolTimeline pool(long address, int id, PageHistory pages, PoolSamples.Builder samples,
                               List<KernelEvent> stalls, boolean byTime) {
-        PoolSamples built = samples == null ? null : samples.build(dumpTimes, dumps);
+        PoolSamples built = samples == null ? null : samples.build(dumpIndexes, dumpTimes, dumps);
         CounterSeries.Builder stats = id >= 0 ? netlinkStats.remove(id) : null;
         int ifindex = built == null ? -1 : built.ifindex();
         String device = ifindex >= 0 ? links.getOrDefault(ifindex, "") : "";
