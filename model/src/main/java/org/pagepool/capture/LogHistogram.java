@@ -51,6 +51,12 @@ public final class LogHistogram {
             return 0;
         }
         long rank = Math.max(1, (long) Math.ceil(q * count));
+        if (rank >= count) {
+            return max;
+        }
+        if (rank == 1) {
+            return min;
+        }
         long seen = 0;
         for (int b = 0; b < counts.length; b++) {
             seen += counts[b];
