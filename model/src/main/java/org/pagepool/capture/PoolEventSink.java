@@ -16,7 +16,7 @@ public interface PoolEventSink {
     void release(long ns, int cpu, long pool, long page, boolean pfn, long release);
 
     /**
-     * {@code page_pool_release} (before 5.4 {@code page_pool_inflight}): a
+     * {@code page_pool_release} (at first {@code page_pool_inflight}): a
      * shutdown attempt, from {@code page_pool_destroy()} and every retry.
      * {@code attempts} is {@code cnt} (the pool's destroy_cnt), -1 where the format has none.
      */

@@ -65,7 +65,7 @@ public final class ReportText {
     private static String records(CaptureFormat format) {
         switch (format) {
             case TRACE: return "page_pool event";
-            case KERNEL_LOG: return "line about pools";
+            case KERNEL_LOG: return "pool message";
             case ETHTOOL: case NETLINK: return "sample";
             case LINKS: return "interface";
             case META: return "note";

@@ -101,14 +101,12 @@ public final class Show {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** {@code n} followed by the noun, with an s when n is not 1. */
+    /** {@code n} followed by the noun, with an s at its end when n is not 1. */
     public static String plural(long n, String noun) {
         if (n == 1) {
             return count(n) + " " + noun;
         }
-        int space = noun.indexOf(' ');
-        return space < 0 ? count(n) + " " + noun + "s"
-                : count(n) + " " + noun.substring(0, space) + "s" + noun.substring(space);
+        return count(n) + " " + noun + "s";
     }
 
     /** The smaller of two times, NO_TIME counting as absent. */

@@ -8,9 +8,10 @@ package org.pagepool.capture;
  *
  * <pre>
  * v5.14:        page_pool_state_hold: page_pool=%p page=%p pfn=0x%lx hold=%u
- * before 5.7:   ... page=%p pfn=%lu ...   (decimal pfn; before 5.4 no pfn at all)
- * 6.9-6.11:     ... netmem=%lu pfn=0x%lx ...
- * 6.12 on:      ... netmem=%p is_net_iov=%lu pfn=0x%lx ...   (hold: "is_net_iov=%lu, pfn=")
+ * older:        ... page=%p pfn=%lu ...     (a decimal pfn)
+ * the first:    ... page=%p hold=%u         (no pfn; the shutdown event was page_pool_inflight, without cnt)
+ * netmem:       ... netmem=%lu pfn=0x%lx ...
+ * devmem:       ... netmem=%p is_net_iov=%lu pfn=0x%lx ...   (hold: "is_net_iov=%lu, pfn=")
  * </pre>
  * The lines before each event are the tracer's: {@code TASK-PID [CPU] FLAGS
  * SECONDS: } for tracefs and trace-cmd (flags optional), {@code COMM PID
@@ -20,7 +21,7 @@ public final class Tracepoints {
     public static final String HOLD = "page_pool_state_hold";
     public static final String RELEASE = "page_pool_state_release";
     public static final String SHUTDOWN = "page_pool_release";
-    /** The name of {@link #SHUTDOWN} before Linux 5.4. */
+    /** The name of {@link #SHUTDOWN} in the first kernels that had these events. */
     public static final String SHUTDOWN_OLD = "page_pool_inflight";
     public static final String UPDATE_NID = "page_pool_update_nid";
     public static final String STALLED = "page_pool_release_stalled";

@@ -19,7 +19,7 @@ class FormatSnifferTest {
     @ParameterizedTest
     @CsvSource({
         "tracefs-5.14-unload.txt, TRACE",
-        "tracefs-5.3-no-pfn.txt, TRACE",
+        "tracefs-oldest-no-pfn.txt, TRACE",
         "trace-cmd-6.10-netmem.txt, TRACE",
         "perf-6.12-netmem-stalled.txt, TRACE",
         "dmesg-5.14.txt, KERNEL_LOG",

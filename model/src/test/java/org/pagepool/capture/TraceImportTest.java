@@ -74,7 +74,7 @@ class TraceImportTest {
 
     @Test
     void decimalPfnsOfOldKernelsAndAShutdownThatEnds() throws Exception {
-        CaptureReport report = Samples.report("tracefs-5.5-decimal-pfn.txt");
+        CaptureReport report = Samples.report("tracefs-older-decimal-pfn.txt");
         PoolFindings p = report.pools().get(0);
         assertThat(p.freedNs()).isEqualTo(2 * S);
         assertThat(p.inflight()).isZero();
@@ -85,7 +85,7 @@ class TraceImportTest {
 
     @Test
     void pagesWithoutPfnAreKnownByAddress() throws Exception {
-        CaptureReport report = Samples.report("tracefs-5.3-no-pfn.txt");
+        CaptureReport report = Samples.report("tracefs-oldest-no-pfn.txt");
         PoolFindings p = report.pools().get(0);
         assertThat(p.leaks()).singleElement().satisfies(l -> {
             assertThat(l.pfn()).isFalse();

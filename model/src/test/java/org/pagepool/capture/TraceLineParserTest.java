@@ -85,14 +85,14 @@ class TraceLineParserTest {
     }
 
     @Test
-    void beforeLinux57ThePfnWasDecimal() throws Exception {
+    void olderKernelsPrintedThePfnInDecimal() throws Exception {
         assertThat(parse("<idle>-0 [000] ..s1 50.000001: page_pool_state_hold: page_pool=00000000deadbe01 "
                 + "page=00000000abcd0002 pfn=4097 hold=2"))
                 .containsExactly("hold 50000001000 cpu0 deadbe01 pfn 1001 2");
     }
 
     @Test
-    void beforeLinux54ThereWasNoPfnAndTheShutdownEventWasCalledInflight() throws Exception {
+    void theFirstKernelsPrintedNoPfnAndCalledTheShutdownEventInflight() throws Exception {
         assertThat(parse("<idle>-0 [001] ..s1 10.400000: page_pool_state_release: page_pool=00000000feed0001 "
                 + "page=00000000abcd1001 release=1\n"
                 + "kworker/1:0-20 [001] .... 11.000000: page_pool_inflight: page_pool=00000000feed0001 inflight=1 "

@@ -82,7 +82,7 @@ class ImportCommandTest {
 
     @Test
     void aDirectoryIsReadWholeAndFilesItCannotPlaceAreSkipped() throws IOException {
-        Files.copy(sample("tracefs-5.5-decimal-pfn.txt"), dir.resolve("trace.txt"));
+        Files.copy(sample("tracefs-older-decimal-pfn.txt"), dir.resolve("trace.txt"));
         Files.writeString(dir.resolve("README"), "what this capture is\n");
         Result r = run("import", dir.toString());
         assertThat(r.err()).isEmpty();
