@@ -65,9 +65,7 @@ public final class RxRing {
     /** The NIC receives packets into posted buffers; returns how many it could not place (missed). */
     long receive(long packets) {
         long placed = Math.min(packets, posted);
-        for (long i = 0; i < placed; i++) {
-            hwHead = next(hwHead);
-        }
+        hwHead = (int) ((hwHead + placed) % pages.length);
         posted -= (int) placed;
         completed += (int) placed;
         return packets - placed;

@@ -49,6 +49,13 @@ public sealed interface Command {
         }
     }
 
+    /** {@code pool N}: slot N (1..64) becomes current. */
+    record PoolSlot(int line, int slot) implements Command {
+        public String word() {
+            return "pool";
+        }
+    }
+
     /** {@code fail alloc=N dma=M}; -1 for a key not given. */
     record Fail(int line, int alloc, int dma) implements Command {
         public String word() {

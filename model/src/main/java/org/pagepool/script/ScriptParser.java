@@ -11,11 +11,12 @@ import org.pagepool.kernel.Kernel;
 import org.pagepool.mm.PageAllocator;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PagePoolParams;
+import org.pagepool.text.Tokens;
 
 /**
  * Parses a whole {@code .pool} script (spec: pool-script.md) before anything
  * runs. Each line is a command word and {@code key=value} arguments, or
- * {@code softirq}/{@code pressure} with one bare word; {@code #} starts a
+ * {@code softirq}/{@code pressure}/{@code pool} with one bare word; {@code #} starts a
  * comment. The first bad line stops the parse with a {@link ScriptSyntaxError}.
  */
 public final class ScriptParser {
@@ -28,6 +29,7 @@ public final class ScriptParser {
             Map.entry("cpu", Set.of("node")),
             Map.entry("softirq", Set.of()),
             Map.entry("pressure", Set.of()),
+            Map.entry("pool", Set.of()),
             Map.entry("fail", Set.of("alloc", "dma")),
             Map.entry("tick", Set.of("ms")),
             Map.entry("stats", Set.of()),
@@ -62,33 +64,45 @@ public final class ScriptParser {
         return new Script(fileName, commands, List.copyOf(lines));
     }
 
-    /** One line: a command, or null for a blank or comment-only line. */
+    /**
+     * One line: a command, or null for a blank or comment-only line. The
+     * spec's lexical rules: a NUL anywhere is an error, {@code #} starts a
+     * comment that is not read, outside it only ASCII, and words are separated
+     * by exactly space, tab, CR, VT and FF (anything else is part of a word).
+     */
     public static Command parseLine(int line, String text) throws ScriptSyntaxError {
+        if (text.indexOf('\0') >= 0) {
+            throw new ScriptSyntaxError(line, Lexical.NUL_MESSAGE);
+        }
         int hash = text.indexOf('#');
-        String code = (hash >= 0 ? text.substring(0, hash) : text).strip();
-        if (code.isEmpty()) {
+        String code = hash >= 0 ? text.substring(0, hash) : text;
+        Lexical.requireAscii(line, code);
+        String[] tokens = Lexical.words(code);
+        if (tokens.length == 0) {
             return null;
         }
-        String[] tokens = code.split("[ \t]+");
         String word = tokens[0];
         Set<String> keys = KEYS.get(word);
         if (keys == null) {
-            throw new ScriptSyntaxError(line, "unknown command \"" + word + "\" (commands: "
+            throw new ScriptSyntaxError(line, "unknown command " + Tokens.quote(word) + " (commands: "
                     + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())) + ")");
         }
         if (word.equals("softirq") || word.equals("pressure")) {
             return onOff(line, word, tokens);
+        }
+        if (word.equals("pool")) {
+            return poolSlot(line, tokens);
         }
         Map<String, String> args = new LinkedHashMap<>();
         for (int i = 1; i < tokens.length; i++) {
             String token = tokens[i];
             int eq = token.indexOf('=');
             if (eq <= 0) {
-                throw new ScriptSyntaxError(line, "expected key=value after " + word + ", found \"" + token + "\"");
+                throw new ScriptSyntaxError(line, "expected key=value after " + word + ", found " + Tokens.quote(token));
             }
             String key = token.substring(0, eq);
             if (!keys.contains(key)) {
-                throw new ScriptSyntaxError(line, "unknown key \"" + key + "\" for " + word
+                throw new ScriptSyntaxError(line, "unknown key " + Tokens.quote(key) + " for " + word
                         + (keys.isEmpty() ? " (it takes no arguments)" : " (keys: "
                         + String.join(", ", new java.util.TreeSet<>(keys)) + ")"));
             }
@@ -105,6 +119,19 @@ public final class ScriptParser {
         }
         boolean on = tokens[1].equals("on");
         return word.equals("softirq") ? new Command.Softirq(line, on) : new Command.Pressure(line, on);
+    }
+
+    private static Command poolSlot(int line, String[] tokens) throws ScriptSyntaxError {
+        if (tokens.length != 2) {
+            throw new ScriptSyntaxError(line, "pool takes one slot number, 1.." + PoolSlots.MAX_SLOT
+                    + " (e.g. pool 2)");
+        }
+        try {
+            return new Command.PoolSlot(line, (int) Values.number(line, "pool", tokens[1], 1, PoolSlots.MAX_SLOT));
+        } catch (ScriptSyntaxError e) {
+            throw new ScriptSyntaxError(line, "pool " + Tokens.quote(tokens[1]) + " is not a slot: slots are 1.."
+                    + PoolSlots.MAX_SLOT + " (" + e.getMessage() + ")");
+        }
     }
 
     private static Command build(int line, String word, Args a) throws ScriptSyntaxError {
@@ -197,8 +224,8 @@ public final class ScriptParser {
             String text = e.getValue();
             if (field == StateField.POOL) {
                 if (!Set.of("none", "alive", "deferred", "freed").contains(text)) {
-                    throw new ScriptSyntaxError(line, "pool must be none, alive, deferred or freed, not \""
-                            + text + "\"");
+                    throw new ScriptSyntaxError(line, "pool must be none, alive, deferred or freed, not "
+                            + Tokens.quote(text));
                 }
                 expectations.add(new Command.Expectation(field, text, 0, text));
             } else if (field == StateField.INFLIGHT) {
@@ -241,9 +268,9 @@ public final class ScriptParser {
                     flags |= PagePool.PP_FLAG_DMA_SYNC_DEV;
                     break;
                 default:
-                    if (Values.parse(item) == null) {
-                        throw new ScriptSyntaxError(line, "unknown flag \"" + item
-                                + "\" in flags (DMA_MAP, DMA_SYNC_DEV or a number, comma separated)");
+                    if (!Values.isNumber(item)) {
+                        throw new ScriptSyntaxError(line, "unknown flag " + Tokens.quote(item)
+                                + " in flags (DMA_MAP, DMA_SYNC_DEV or a number, comma separated)");
                     }
                     flags |= (int) Values.number(line, "flags", item, 0, U32_MAX);
             }
@@ -260,8 +287,8 @@ public final class ScriptParser {
             case "TO_DEVICE":
                 return DmaDirection.TO_DEVICE;
             default:
-                throw new ScriptSyntaxError(line, "unknown dma_dir \"" + text
-                        + "\" (FROM_DEVICE, BIDIRECTIONAL or TO_DEVICE)");
+                throw new ScriptSyntaxError(line, "unknown dma_dir " + Tokens.quote(text)
+                        + " (FROM_DEVICE, BIDIRECTIONAL or TO_DEVICE)");
         }
     }
 

@@ -22,16 +22,15 @@ import org.pagepool.trace.TraceObserver;
 public final class ScriptRunner {
     private final Script script;
     private final Kernel kernel = new Kernel();
-    private final HandleTable handles = new HandleTable();
+    private final PoolSlots slots = new PoolSlots();
     private final List<String> messages = new ArrayList<>();
-    private PagePool pool;
     private boolean createSeen;
     private int next;
     private boolean stopped;
 
     public ScriptRunner(Script script) {
         this.script = script;
-        kernel.tracer().attach(handles);
+        kernel.tracer().attach(slots);
         kernel.tracer().attach(new TraceObserver() {
             @Override
             public void message(String text) {
@@ -49,9 +48,14 @@ public final class ScriptRunner {
         return kernel;
     }
 
-    /** The script's pool, or null before the first successful create (or after a failed one). */
+    /** The current slot's pool, or null before its first successful create (or after a failed one). */
     public PagePool pool() {
-        return pool;
+        return slots.pool();
+    }
+
+    /** The current pool slot, 1..64 ({@code pool N}). */
+    public int slot() {
+        return slots.current();
     }
 
     /**
@@ -60,13 +64,14 @@ public final class ScriptRunner {
      * how many there are.
      */
     public int heldPages(int[] into) {
+        PagePool pool = slots.pool();
         if (pool == null) {
             return 0;
         }
         MemMap memmap = memmap();
         int count = 0;
         for (long handle = 1; handle <= Integer.toUnsignedLong(pool.holdCount()); handle++) {
-            int page = handles.page((int) handle, memmap);
+            int page = slots.handles().page((int) handle, memmap);
             if (page != PageRef.NULL && (memmap.isAt(page, Place.DRIVER) || memmap.isAt(page, Place.DETACHED))
                     && memmap.pageRefCount(page) > 0) {
                 if (count < into.length) {
@@ -90,7 +95,7 @@ public final class ScriptRunner {
 
     /** The state line now. */
     public State state() {
-        return State.of(kernel, pool);
+        return State.of(kernel, slots.pool());
     }
 
     /** Runs the next line of the script; an error or a failed expect ends the run. */
@@ -160,7 +165,11 @@ public final class ScriptRunner {
         } else if (command instanceof Command.Tick c) {
             kernel.jiffies().advance(c.ms());
             return "ok";
+        } else if (command instanceof Command.PoolSlot c) {
+            slots.select(c.slot());
+            return "ok";
         } else if (command instanceof Command.Stats) {
+            PagePool pool = slots.pool();
             return (pool == null || pool.state() == PoolState.FREED ? org.pagepool.pool.PoolStatsSnapshot.ZERO
                     : pool.stats()).format();
         } else if (command instanceof Command.Buddy) {
@@ -172,24 +181,25 @@ public final class ScriptRunner {
     }
 
     private String create(Command.Create c) throws RunError {
+        PagePool pool = slots.pool();
         if (pool != null && pool.state() != PoolState.FREED) {
-            throw new RunError("create: a pool already exists (" + pool.state().word()
-                    + "); only one pool at a time: destroy it and let it be freed first");
+            throw new RunError("create: slot " + slots.current() + " already has a pool (" + pool.state().word()
+                    + "): destroy it and let it be freed first, or create in another slot (pool N)");
         }
         createSeen = true;
         try {
-            pool = PagePool.create(kernel, c.params());
+            slots.created(PagePool.create(kernel, c.params()));
         } catch (PoolCreateException e) {
-            pool = null;
+            slots.createFailed();
             return "err=" + e.errnoName();
         } catch (ModelRefusal e) {
             throw new RunError("create: " + e.getMessage());
         }
-        handles.reset(pool.id());
         return "ok";
     }
 
     private PagePool livePool(Command command) throws RunError {
+        PagePool pool = slots.pool();
         if (pool == null) {
             throw new RunError(command.word() + ": there is no pool; create one first");
         }
@@ -298,12 +308,13 @@ public final class ScriptRunner {
     }
 
     private int named(String word, int handle) throws RunError {
-        if (!handles.issued(handle)) {
+        PagePool pool = slots.pool();
+        if (!slots.handles().issued(handle)) {
             throw new RunError(word + ": " + name(handle) + " was never issued (" + (pool.holdCount() == 0
                     ? "this pool has not handed out any page yet)"
                     : "this pool has handed out p1..p" + Integer.toUnsignedString(pool.holdCount()) + ")"));
         }
-        int page = handles.page(handle, memmap());
+        int page = slots.handles().page(handle, memmap());
         if (page == PageRef.NULL) {
             throw new RunError(word + ": " + name(handle) + " went back to the page allocator; its handle is dead");
         }

@@ -535,16 +535,28 @@ class ScriptParserTest {
         }
 
         @Test
-        void invalidUtf8IsAnErrorNamingTheLine() throws IOException {
-            byte[] head = "# ok\nmemory pages=256\ncreate\n# bad: ".getBytes(StandardCharsets.UTF_8);
+        void invalidUtf8OutsideACommentIsAnErrorOnItsLine() throws IOException {
+            byte[] head = "# ok\nmemory pages=256\ncreate\nalloc n=2".getBytes(StandardCharsets.UTF_8);
             byte[] bad = {(byte) 0xc3, (byte) 0x28, '\n'};
             byte[] tail = "alloc\n".getBytes(StandardCharsets.UTF_8);
             Path file = write("bad.pool", concat(concat(head, bad), tail));
             String[] r = cli(file);
             assertThat(r[0]).isEqualTo("2");
             assertThat(r[1]).as("nothing runs").isEmpty();
-            assertThat(r[2]).startsWith("error: " + file + ":4: ");
+            assertThat(r[2]).startsWith("error: " + file + ":4: ").contains("0xC3");
             assertThat(r[2].strip()).doesNotContain("\n");
+        }
+
+        @Test
+        void invalidUtf8InACommentIsNeverRead() throws IOException {
+            byte[] head = "memory pages=256\n# \u00e9 then bad: ".getBytes(StandardCharsets.UTF_8);
+            byte[] bad = {(byte) 0xff, (byte) 0xc3, (byte) 0x28, '\n'};
+            byte[] tail = "create # and here \u00ff: ".getBytes(StandardCharsets.UTF_8);
+            Path file = write("fine.pool", concat(concat(concat(head, bad), tail), bad));
+            String[] r = cli(file);
+            assertThat(r[2]).isEmpty();
+            assertThat(r[0]).isEqualTo("0");
+            assertThat(r[1]).startsWith("1 memory -> ok").contains("\n3 create -> ok");
         }
 
         @Test

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.bench;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.pagepool.pool.PoolCreateException;
+import org.pagepool.workload.Preset;
+import org.pagepool.workload.PresetFiles;
+import org.pagepool.workload.Simulation;
+
+/**
+ * Simulated packets of one preset per family, as the headless workload runs
+ * them: nanoseconds of wall time per packet (everything the simulator does
+ * for it, not only the pool). One family each: XDP_DROP (the fast path),
+ * redirect (frames freed on another CPU into the ring), slow sockets (skb
+ * lifetimes), clones, many CPUs returning, XDP_TX. A regression in any part
+ * of the simulator shows here. Presets are read from {@code pagepool.scenarios}
+ * (default {@code ../assets/scenarios}, the model module's view of the repository).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+public class WorkloadBenchmark {
+    private static final int PACKETS = 10_000;
+    /** Past the link coming up and the first fills: the steady state. */
+    private static final long WARM_NS = 5_000_000;
+
+    @Param({"01-xdp-drop", "02-redirect-ring", "05-slow-socket", "06-skb-clone", "12-many-cpus-return",
+            "14-tx-bulk"})
+    public String preset;
+
+    private Simulation start;
+    private Simulation sim;
+
+    @Setup(Level.Trial)
+    public void load() throws PresetFiles.BadPreset, PoolCreateException {
+        Path dir = Path.of(System.getProperty("pagepool.scenarios", "../assets/scenarios"));
+        Preset p = PresetFiles.load(dir.resolve(preset + PresetFiles.EXTENSION), preset);
+        start = p.start(null);
+        start.run(Long.MAX_VALUE, WARM_NS, 0);
+    }
+
+    /** Every iteration starts from the same warm state, so a preset's later events never run out. */
+    @Setup(Level.Iteration)
+    public void fresh() {
+        sim = start.copy();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PACKETS)
+    public long packets() {
+        long target = sim.packets() + PACKETS;
+        while (sim.packets() < target) {
+            if (sim.run(4096, Long.MAX_VALUE, 0) == Simulation.IDLE) {
+                throw new IllegalStateException(preset + ": nothing happens any more at " + sim.now() + " ns");
+            }
+        }
+        return sim.packets();
+    }
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The skb queue gives skbs back in exactly the order a plain priority queue
+ * on (time, order queued) would, whatever the mix of adds, removals and
+ * copies: the simulation's determinism rests on it.
+ */
+class SkbHeapTest {
+    private record Skb(long time, long seq, int page, int cpu, byte kind) {
+    }
+
+    private static final Comparator<Skb> ORDER = Comparator.comparingLong(Skb::time).thenComparingLong(Skb::seq);
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 42, 1234, 99_999})
+    void takesSkbsOutInTimeThenQueueOrder(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        SkbHeap heap = new SkbHeap();
+        PriorityQueue<Skb> reference = new PriorityQueue<>(ORDER);
+        long now = 0;
+        long seq = 0;
+        SkbHeap copy = null;
+        List<Skb> copyReference = null;
+        for (int op = 0; op < 200_000; op++) {
+            int choice = random.nextInt(100);
+            if (choice < 55 || reference.isEmpty()) {
+                // lifetimes from 0 (same ns: ties) to tens of ms, as sockets have
+                long lifetime = switch (random.nextInt(4)) {
+                    case 0 -> random.nextInt(3);
+                    case 1 -> random.nextLong(1_000);
+                    case 2 -> random.nextLong(1_000_000);
+                    default -> random.nextLong(40_000_000);
+                };
+                Skb skb = new Skb(now + lifetime, seq++, random.nextInt(1, Integer.MAX_VALUE), random.nextInt(64),
+                        (byte) random.nextInt(2));
+                heap.add(skb.time(), skb.page(), skb.cpu(), skb.kind());
+                reference.add(skb);
+            } else {
+                Skb expected = reference.poll();
+                assertThat(heap.nextTime()).as("seed %d, op %d: time", seed, op).isEqualTo(expected.time());
+                assertThat(heap.topPage()).as("seed %d, op %d: page", seed, op).isEqualTo(expected.page());
+                assertThat(heap.topCpu()).isEqualTo(expected.cpu());
+                assertThat(heap.topKind()).isEqualTo(expected.kind());
+                heap.removeTop();
+                now = expected.time(); // the simulation's clock reaches the free
+                // sometimes time moves on with nothing due
+                if (random.nextInt(10) == 0 && !reference.isEmpty()) {
+                    now += random.nextLong(reference.peek().time() - now + 1);
+                }
+            }
+            assertThat(heap.size()).isEqualTo(reference.size());
+            if (op == 100_000) {
+                copy = heap.copy();
+                copyReference = new ArrayList<>(reference);
+            }
+        }
+        assertThat(pages(heap)).containsExactlyInAnyOrderElementsOf(reference.stream().map(Skb::page).toList());
+        // the copy taken half way goes on from where it was, independent of the original
+        copyReference.sort(ORDER);
+        for (Skb expected : copyReference) {
+            assertThat(copy.topPage()).as("seed %d: the copy", seed).isEqualTo(expected.page());
+            copy.removeTop();
+        }
+        assertThat(copy.size()).isZero();
+        assertThat(copy.nextTime()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    private static List<Integer> pages(SkbHeap heap) {
+        List<Integer> pages = new ArrayList<>();
+        for (int i = 0; i < heap.size(); i++) {
+            pages.add(heap.page(i));
+        }
+        return pages;
+    }
+
+    @Test
+    void anSkbFreedBeforeTheLastOneTakenOutIsRefused() {
+        SkbHeap heap = new SkbHeap();
+        heap.add(1_000, 1, 0, SkbHeap.SKB);
+        heap.add(2_000, 2, 0, SkbHeap.SKB);
+        heap.removeTop();
+        assertThatThrownBy(() -> heap.add(999, 3, 0, SkbHeap.SKB)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(heap.size()).isEqualTo(1);
+    }
+}
