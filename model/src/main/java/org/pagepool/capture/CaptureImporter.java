@@ -124,7 +124,17 @@ public final class CaptureImporter {
             byte[] head = new byte[FormatSniffer.HEAD];
             int n = in.readNBytes(head, 0, head.length);
             in.reset();
-            CaptureFormat format = FormatSniffer.detect(name, head, n);
+            CaptureFormat format;
+            try {
+                format = FormatSniffer.detect(name, head, n);
+            } catch (CaptureException e) {
+                if (explicit) {
+                    throw e;
+                }
+                // in a directory: trace-cmd's trace.dat beside its report, or any other binary file
+                timeline.source(new SourceFile(name, CaptureFormat.SKIPPED, e.getMessage(), 0, 0));
+                return;
+            }
             if (format == null) {
                 if (explicit) {
                     throw new CaptureException(name, 0, "not a page_pool capture: no tracepoint, kernel log, "

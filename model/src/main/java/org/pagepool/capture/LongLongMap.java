@@ -6,8 +6,9 @@ import java.util.Arrays;
 /**
  * A hash map from long to long in two primitive arrays (open addressing,
  * linear probing, deletion by shifting back): a pfn costs 16 bytes at most
- * twice over, and nothing per entry on the heap. {@link Long#MIN_VALUE} is not
- * a key (it marks a free slot). Not thread-safe.
+ * twice over, and nothing per entry on the heap. {@link Long#MIN_VALUE} marks a
+ * free slot, so that key (a pointer 0x8000000000000000 in a damaged trace)
+ * lives in a field of its own. Not thread-safe.
  */
 final class LongLongMap {
     static final long FREE = Long.MIN_VALUE;
@@ -15,6 +16,8 @@ final class LongLongMap {
     private long[] values;
     private int size;
     private int mask;
+    private boolean hasFreeKey;
+    private long freeKeyValue;
 
     LongLongMap() {
         this(16);
@@ -38,11 +41,14 @@ final class LongLongMap {
     }
 
     boolean containsKey(long key) {
-        return keys[find(key)] != FREE;
+        return key == FREE ? hasFreeKey : keys[find(key)] != FREE;
     }
 
     /** The value of {@code key}, or {@code missing}. */
     long get(long key, long missing) {
+        if (key == FREE) {
+            return hasFreeKey ? freeKeyValue : missing;
+        }
         int slot = find(key);
         return keys[slot] == FREE ? missing : values[slot];
     }
@@ -50,7 +56,11 @@ final class LongLongMap {
     /** Sets {@code key} to {@code value}; returns the old value, or {@code FREE} if the key was new. */
     long put(long key, long value) {
         if (key == FREE) {
-            throw new IllegalArgumentException("Long.MIN_VALUE is not a key");
+            long old = hasFreeKey ? freeKeyValue : FREE;
+            size += hasFreeKey ? 0 : 1;
+            hasFreeKey = true;
+            freeKeyValue = value;
+            return old;
         }
         int slot = find(key);
         if (keys[slot] != FREE) {
@@ -68,6 +78,14 @@ final class LongLongMap {
 
     /** Removes {@code key}; returns its value, or {@code FREE} if it was not there. */
     long remove(long key) {
+        if (key == FREE) {
+            if (!hasFreeKey) {
+                return FREE;
+            }
+            hasFreeKey = false;
+            size--;
+            return freeKeyValue;
+        }
         int slot = find(key);
         if (keys[slot] == FREE) {
             return FREE;
@@ -96,6 +114,9 @@ final class LongLongMap {
 
     /** Calls {@code visitor} for every entry, in no particular order. */
     void forEach(Visitor visitor) {
+        if (hasFreeKey) {
+            visitor.visit(FREE, freeKeyValue);
+        }
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != FREE) {
                 visitor.visit(keys[i], values[i]);

@@ -20,6 +20,9 @@ class LongLongMapTest {
         for (int step = 0; step < 200_000; step++) {
             // few distinct keys so that probe runs collide and wrap; some huge keys (kernel addresses)
             long key = random.nextInt(4) == 0 ? 0xffff_8881_0000_0000L + random.nextInt(512) : random.nextInt(3000);
+            if (random.nextInt(1000) == 0) {
+                key = LongLongMap.FREE; // the key that marks free slots works like any other
+            }
             int op = random.nextInt(3);
             if (op == 0) {
                 long value = random.nextLong();

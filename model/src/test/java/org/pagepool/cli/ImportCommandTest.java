@@ -84,10 +84,11 @@ class ImportCommandTest {
     void aDirectoryIsReadWholeAndFilesItCannotPlaceAreSkipped() throws IOException {
         Files.copy(sample("tracefs-older-decimal-pfn.txt"), dir.resolve("trace.txt"));
         Files.writeString(dir.resolve("README"), "what this capture is\n");
+        Files.write(dir.resolve("trace.dat"), new byte[] {0x17, 0x08, 'D', 't', 'r', 'a', 'c', 'i', 'n', 'g', 0, 6});
         Result r = run("import", dir.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).startsWith("capture: 1 file, 2.000 s long").contains("README: not recognised, skipped",
-                "pool 0xdeadbe01");
+                "trace.dat: not recognised, skipped, a trace-cmd data file: convert it to text first", "pool 0xdeadbe01");
     }
 
     @Test
