@@ -9,7 +9,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.pagepool.pool.PoolCreateException;
+import org.pagepool.run.ModelRunner;
 import org.pagepool.run.ModelView;
+import org.pagepool.run.Recording;
 import org.pagepool.run.Runner;
 import org.pagepool.run.RunnerCommand;
 import org.pagepool.run.RunnerState;
@@ -34,9 +36,10 @@ public final class AppController implements AutoCloseable {
     /** Events taken from the runner per pulse at most: a frame must not drown in them. */
     static final int EVENTS_PER_PULSE = 4096;
 
-    private final Runner runner;
+    private final ModelRunner runner;
     private final ReadOnlyObjectWrapper<ModelView> view = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final List<PageMove> moves = new ArrayList<>();
     /** The live run's preset as the runner last showed it (kept while a script is open). */
     private Preset preset;
@@ -45,9 +48,15 @@ public final class AppController implements AutoCloseable {
     private double speed;
     private long pendingSteps;
 
+    /** A controller on a runner of its own, on its own thread, for {@code initial}. */
     public AppController(Preset initial) throws PoolCreateException {
+        this(initial, Runner.live(initial));
+    }
+
+    /** A controller on {@code runner}, which was started on {@code initial} (tests give a {@code SyncRunner}). */
+    public AppController(Preset initial, ModelRunner runner) {
         this.preset = initial;
-        this.runner = Runner.live(initial);
+        this.runner = runner;
         speed = initial.speed(); // the runner starts at the preset's speed
         view.set(runner.latest());
     }
@@ -71,6 +80,17 @@ public final class AppController implements AutoCloseable {
 
     void tell(String text) {
         message.set(text);
+    }
+
+    /** Something went as asked (a file saved): said quietly, apart from the errors. */
+    void done(String text) {
+        notice.set("");
+        notice.set(text);
+    }
+
+    /** The last thing done for the user (e.g. "saved out.png"), shown quietly; "" for none. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** The preset of the live run (also kept while a script is open); it changes when the runner loaded another. */
@@ -159,7 +179,7 @@ public final class AppController implements AutoCloseable {
     }
 
     /** The last recording stopped, or null. */
-    public Runner.Recording recording() {
+    public Recording recording() {
         return runner.recording();
     }
 
@@ -240,7 +260,7 @@ public final class AppController implements AutoCloseable {
         }
     }
 
-    Runner runner() {
+    ModelRunner runner() {
         return runner;
     }
 

@@ -17,8 +17,11 @@ public interface FileDialogs {
     /** A workload preset to open, or empty. */
     Optional<Path> openPreset(Window owner);
 
-    /** Where to save something ({@code extension} like ".png"), or empty. */
-    Optional<Path> save(Window owner, String title, String extension);
+    /**
+     * Where to save something, or empty; the dialog offers {@code suggestedName}
+     * (e.g. {@code 05-slow-socket-120ms.png}, its extension the file type).
+     */
+    Optional<Path> save(Window owner, String title, String suggestedName);
 
     /** Whether {@code file}, which exists, may be replaced. */
     boolean confirmOverwrite(Window owner, Path file);

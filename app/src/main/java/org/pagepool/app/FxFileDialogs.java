@@ -9,9 +9,15 @@ import java.util.prefs.Preferences;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The real file choosers, starting in the folder used last (remembered between runs). */
+/**
+ * The real file choosers. Opening starts in the folder opened from last;
+ * saving in the folder saved to last, else Documents or home: never in the
+ * app's own files (a golden script opened from there is no place to save a
+ * screenshot). Folders are remembered between runs.
+ */
 public final class FxFileDialogs implements FileDialogs {
     private static final String LAST_FOLDER = "lastFolder";
+    private static final String LAST_SAVE_FOLDER = "lastSaveFolder";
     private final Preferences preferences = Preferences.userNodeForPackage(FxFileDialogs.class);
 
     private FileChooser chooser(String title, String description, String... patterns) {
@@ -19,6 +25,22 @@ public final class FxFileDialogs implements FileDialogs {
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, patterns));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        return chooser;
+    }
+
+    private Optional<Path> remember(File file, String key) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        File parent = file.getAbsoluteFile().getParentFile();
+        if (parent != null) {
+            preferences.put(key, parent.getPath());
+        }
+        return Optional.of(file.toPath());
+    }
+
+    private FileChooser opening(String title, String description, String pattern) {
+        FileChooser chooser = chooser(title, description, pattern);
         String last = preferences.get(LAST_FOLDER, null);
         if (last != null && Files.isDirectory(Path.of(last))) {
             chooser.setInitialDirectory(new File(last));
@@ -26,25 +48,15 @@ public final class FxFileDialogs implements FileDialogs {
         return chooser;
     }
 
-    private Optional<Path> remember(File file) {
-        if (file == null) {
-            return Optional.empty();
-        }
-        File parent = file.getAbsoluteFile().getParentFile();
-        if (parent != null) {
-            preferences.put(LAST_FOLDER, parent.getPath());
-        }
-        return Optional.of(file.toPath());
-    }
-
     @Override
     public Optional<Path> openScript(Window owner) {
-        return remember(chooser("Open a .pool script", "Pool scripts", "*.pool").showOpenDialog(owner));
+        return remember(opening("Open a .pool script", "Pool scripts", "*.pool").showOpenDialog(owner), LAST_FOLDER);
     }
 
     @Override
     public Optional<Path> openPreset(Window owner) {
-        return remember(chooser("Open a workload preset", "Workload presets", "*.workload").showOpenDialog(owner));
+        return remember(opening("Open a workload preset", "Workload presets", "*.workload").showOpenDialog(owner),
+                LAST_FOLDER);
     }
 
     /**
@@ -66,10 +78,14 @@ public final class FxFileDialogs implements FileDialogs {
     private Path lastSaved;
 
     @Override
-    public Optional<Path> save(Window owner, String title, String extension) {
+    public Optional<Path> save(Window owner, String title, String suggestedName) {
+        String extension = suggestedName.substring(suggestedName.lastIndexOf('.'));
         FileChooser chooser = chooser(title, extension.substring(1).toUpperCase(java.util.Locale.ROOT) + " files",
                 "*" + extension);
-        Optional<Path> chosen = remember(chooser.showSaveDialog(owner));
+        chooser.setInitialDirectory(SaveFolder.choose(preferences.get(LAST_SAVE_FOLDER, null),
+                System.getProperty("user.home"), SaveFolder.appFiles()).toFile());
+        chooser.setInitialFileName(suggestedName);
+        Optional<Path> chosen = remember(chooser.showSaveDialog(owner), LAST_SAVE_FOLDER);
         lastSaved = chosen.orElse(null);
         return chosen;
     }

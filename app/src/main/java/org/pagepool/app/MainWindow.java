@@ -48,6 +48,8 @@ public final class MainWindow {
     private boolean syncing;
     private String errorShown;
     private long frames;
+    /** The time of the last pulse: a step asks whether the animations drawn then have finished. */
+    private long lastPulse;
     private FrameListener frameListener;
 
     /** Receives the time of every pulse (for frame-pacing measurements). */
@@ -116,7 +118,7 @@ public final class MainWindow {
         controls.openPreset.setOnAction(e -> dialogs.openPreset(window()).ifPresent(controller::openPreset));
         controls.openScript.setOnAction(e -> dialogs.openScript(window()).ifPresent(controller::openScript));
         controls.play.setOnAction(e -> controller.playPause());
-        controls.step.setOnAction(e -> controller.step(journey.overlay().animating(System.nanoTime())));
+        controls.step.setOnAction(e -> controller.step(journey.overlay().animating(lastPulse)));
         controls.stepBack.setOnAction(e -> controller.stepBack());
         controls.unit.valueProperty().addListener((o, was, is) -> controller.setUnit(is));
         controls.speed.setValue(SpeedScale.slider(controller.speed(), true));
@@ -147,7 +149,25 @@ public final class MainWindow {
                 notifications.show(is);
             }
         });
+        controller.noticeProperty().addListener((o, was, is) -> {
+            if (!is.isEmpty()) {
+                timeline.notice(is);
+            }
+        });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // a click on a region or a panel (not on a control) gives the keys back to the window's shortcuts
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (!insideControl(e.getTarget())) {
+                root.requestFocus();
+            }
+        });
+        side.scenario().setTargetNames(this::targetTitle);
+    }
+
+    /** A checkpoint target as the window names it: a region's drawn title, or the counter's kernel name. */
+    private String targetTitle(String target) {
+        javafx.scene.Node node = scene.lookup("#" + target);
+        return node instanceof org.pagepool.app.view.CanvasRegion region ? region.title() : target;
     }
 
     /** Something to write to a file the user picks. */
@@ -157,7 +177,7 @@ public final class MainWindow {
 
     /** Asks where, asks before replacing a file, writes; a failure is a message and loses nothing. */
     boolean save(String title, String extension, Writer writer) {
-        java.util.Optional<java.nio.file.Path> chosen = dialogs.save(window(), title, extension);
+        java.util.Optional<java.nio.file.Path> chosen = dialogs.save(window(), title, suggestedName(extension));
         if (chosen.isEmpty()) {
             return false;
         }
@@ -167,7 +187,7 @@ public final class MainWindow {
         }
         try {
             writer.write(file);
-            controller.tell("saved " + file);
+            controller.done("saved " + file);
             return true;
         } catch (java.io.IOException e) {
             controller.tell(Exports.describe(file, e));
@@ -175,8 +195,17 @@ public final class MainWindow {
         }
     }
 
+    /** What the window shows, as a file name: {@code 05-slow-socket-120ms.png}, {@code 02-ring-path-line12.txt}. */
+    private String suggestedName(String extension) {
+        if (shown == null) {
+            return "pagepool" + extension;
+        }
+        long line = shown.script() == null ? shown.position() : shown.script().lastLine();
+        return SaveFolder.suggestedName(shown.source(), shown.timeNs(), shown.live(), line, extension);
+    }
+
     private void saveRecording() {
-        org.pagepool.run.Runner.Recording recording = controller.recording();
+        org.pagepool.run.Recording recording = controller.recording();
         if (recording == null) {
             controller.tell("nothing recorded yet: press Record, let the run go, then press Record again to stop");
             return;
@@ -233,7 +262,7 @@ public final class MainWindow {
         if (code == KeyCode.SPACE) {
             controller.playPause();
         } else if (code == KeyCode.RIGHT) {
-            controller.step(journey.overlay().animating(System.nanoTime()));
+            controller.step(journey.overlay().animating(lastPulse));
         } else if (code == KeyCode.LEFT) {
             controller.stepBack();
         } else if (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD) {
@@ -244,6 +273,19 @@ public final class MainWindow {
             return;
         }
         e.consume();
+    }
+
+    private static boolean insideControl(Object target) {
+        for (javafx.scene.Node n = target instanceof javafx.scene.Node node ? node : null; n != null;
+             n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ButtonBase || n instanceof javafx.scene.control.TextInputControl
+                    || n instanceof javafx.scene.control.ComboBoxBase || n instanceof javafx.scene.control.Slider
+                    || n instanceof javafx.scene.control.Spinner || n instanceof javafx.scene.control.ChoiceBox
+                    || n instanceof javafx.scene.control.ScrollBar || n instanceof javafx.scene.control.ListView) {
+                return true; // its own click: it takes focus as it should
+            }
+        }
+        return false;
     }
 
     private void applyTheme(String name) {
@@ -261,6 +303,7 @@ public final class MainWindow {
     /** One pulse: the latest view and events, then only what changed is drawn. */
     void onPulse(long now) {
         frames++;
+        lastPulse = now;
         if (frameListener != null) {
             frameListener.frame(now);
         }
@@ -338,6 +381,10 @@ public final class MainWindow {
 
     public SidePanel side() {
         return side;
+    }
+
+    public TimelineBar timeline() {
+        return timeline;
     }
 
     public NotificationPane notifications() {

@@ -145,7 +145,7 @@ class MainWindowTest extends AppFixture {
         dialogs.answers.add(bad);
         robot.clickOn("#openScript");
         await("the message", () -> window.notifications().isShowing());
-        assertThat(window.notifications().getText()).startsWith(bad + ":3: ").contains("n: 0");
+        assertThat(window.notifications().getText()).startsWith(bad + ":3: ").contains("n: \"0\"");
         assertThat(view().live()).as("the workload stays").isTrue();
         robot.clickOn("#step");
         await("still steps", () -> view().position() == 1);

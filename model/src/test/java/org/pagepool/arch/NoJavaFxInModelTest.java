@@ -47,12 +47,4 @@ class NoJavaFxInModelTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
-
-    @Test
-    void theKernelModelDoesNotDependOnTheScriptFormatOrTheCommandLine() {
-        noClasses().that().resideInAnyPackage("org.pagepool.mm..", "org.pagepool.ring..", "org.pagepool.dma..",
-                        "org.pagepool.pool..", "org.pagepool.time..", "org.pagepool.trace..", "org.pagepool.kernel..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.pagepool.script..", "org.pagepool.cli..")
-                .check(MODEL);
-    }
 }

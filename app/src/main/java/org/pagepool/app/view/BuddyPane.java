@@ -9,11 +9,14 @@ import org.pagepool.run.BuddyView;
 /**
  * The buddy allocator, as {@code /proc/buddyinfo}: for each NUMA node, how
  * much is free and how many free blocks of each order (2^order pages) it
- * has. Bars grow on a log scale, so one order-10 block and a thousand
- * single pages both show.
+ * has. Bars grow on a log scale that stays put (from one block to the
+ * node's page count, with labelled powers of ten), so one order-10 block and
+ * a thousand single pages both show, and a bar only moves when its count does.
  */
 public final class BuddyPane extends CanvasRegion {
     private static final int ORDERS = 11;
+    /** Room on the left of the bars for the scale's labels. */
+    private static final double AXIS = 30;
     private double barsX;
     private double barW;
     private double[] nodeTops = new double[0];
@@ -35,15 +38,13 @@ public final class BuddyPane extends CanvasRegion {
         double top = TITLE + 6;
         nodeH = (h - top - 4) / nodes;
         nodeTops = new double[nodes];
-        barsX = PAD + 4;
-        barW = (w - 2 * PAD - 8) / ORDERS;
-        int max = 1;
+        barsX = PAD + AXIS;
+        barW = (w - 2 * PAD - AXIS - 4) / ORDERS;
+        long most = 1;
         for (int nid = 0; nid < nodes; nid++) {
-            for (int o = 0; o < ORDERS; o++) {
-                max = Math.max(max, b.freeBlocks(nid, o));
-            }
+            most = Math.max(most, b.nodePages(nid)); // no order has more free blocks than a node has pages
         }
-        double logMax = Math.log1p(max);
+        double logMax = Math.log1p(most);
         for (int nid = 0; nid < nodes; nid++) {
             double y0 = top + nid * nodeH;
             nodeTops[nid] = y0;
@@ -62,6 +63,7 @@ public final class BuddyPane extends CanvasRegion {
             double barTop = usageY + 12;
             double barBottom = y0 + nodeH - 18;
             double barMax = Math.max(4, barBottom - barTop);
+            drawScale(g, barTop, barBottom, barMax, logMax, most, w);
             for (int o = 0; o < ORDERS; o++) {
                 int count = b.freeBlocks(nid, o);
                 double height = count == 0 ? 0 : Math.max(2, barMax * Math.log1p(count) / logMax);
@@ -76,12 +78,40 @@ public final class BuddyPane extends CanvasRegion {
                 g.fillText(Integer.toString(o), x + barW / 2, barBottom + 12);
                 if (count > 0 && barW > 26) {
                     g.setFill(palette.text());
-                    g.fillText(count > 9999 ? (count / 1000) + "k" : Integer.toString(count), x + barW / 2,
+                    g.fillText(count(count), x + barW / 2,
                             Math.max(barTop + 10, barBottom - height - 3));
                 }
             }
             g.setTextAlign(TextAlignment.LEFT);
         }
+    }
+
+    /** Light lines at 1, 10, 100, ... blocks, labelled on the left, the same in every frame. */
+    private void drawScale(GraphicsContext g, double barTop, double barBottom, double barMax, double logMax, long most,
+                           double w) {
+        g.setFont(small());
+        g.setTextAlign(TextAlignment.RIGHT);
+        double lastY = Double.MAX_VALUE;
+        for (long blocks = 1; blocks <= most; blocks *= 10) {
+            double y = barBottom - barMax * Math.log1p(blocks) / logMax;
+            if (lastY - y < 11) {
+                continue; // too close to the previous label to read
+            }
+            lastY = y;
+            g.setFill(palette.empty());
+            g.fillRect(barsX, y, w - PAD - barsX, 1);
+            g.setFill(palette.muted());
+            g.fillText(count(blocks), barsX - 3, Math.max(barTop + 4, y + 4));
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /** A block count in at most four characters: 7, 512, 12k, 3M. */
+    static String count(long n) {
+        if (n < 10_000) {
+            return Long.toString(n);
+        }
+        return n < 10_000_000 ? (n / 1000) + "k" : (n / 1_000_000) + "M";
     }
 
     @Override
@@ -93,8 +123,9 @@ public final class BuddyPane extends CanvasRegion {
         int order = (int) ((x - barsX) / barW);
         for (int nid = 0; nid < nodeTops.length && nid < b.nodes(); nid++) {
             if (y >= nodeTops[nid] && y < nodeTops[nid] + nodeH && order >= 0 && order < ORDERS) {
-                return String.format(Locale.ROOT, "node %d, order %d (%d pages each): %,d free blocks", nid, order,
-                        1 << order, b.freeBlocks(nid, order));
+                int blocks = b.freeBlocks(nid, order);
+                return String.format(Locale.ROOT, "node %d, order %d (%d pages each): %,d free block%s", nid, order,
+                        1 << order, blocks, blocks == 1 ? "" : "s");
             }
         }
         return null;

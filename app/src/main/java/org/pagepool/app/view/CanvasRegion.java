@@ -20,6 +20,8 @@ import org.pagepool.run.ModelView;
 public abstract class CanvasRegion extends Region {
     protected static final double PAD = 8;
     protected static final double TITLE = 22;
+    /** The frame around a region a checkpoint points at: as wide as a counter's box. */
+    private static final double HIGHLIGHT_WIDTH = 4;
 
     private final Canvas canvas = new Canvas();
     private final Tooltip tooltip = new Tooltip();
@@ -39,6 +41,8 @@ public abstract class CanvasRegion extends Region {
         tooltip.setShowDelay(Duration.millis(150));
         tooltip.setHideDelay(Duration.millis(100));
         Tooltip.install(canvas, tooltip);
+        // the canvas covers the region's own CSS border, so a checkpoint's mark is drawn on it
+        getStyleClass().addListener((javafx.collections.ListChangeListener<String>) change -> dirty = true);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             String text = describeAt(e.getX(), e.getY());
             tooltip.setText(text != null ? text : title);
@@ -103,6 +107,21 @@ public abstract class CanvasRegion extends Region {
         if (view != null) {
             draw(g, w, h);
         }
+        if (highlighted()) {
+            g.setStroke(palette.warning());
+            g.setLineWidth(HIGHLIGHT_WIDTH);
+            g.strokeRect(HIGHLIGHT_WIDTH / 2, HIGHLIGHT_WIDTH / 2, w - HIGHLIGHT_WIDTH, h - HIGHLIGHT_WIDTH);
+        }
+    }
+
+    /** True while a checkpoint points at this region (the window gives it the {@code highlight} class). */
+    public boolean highlighted() {
+        return getStyleClass().contains("highlight");
+    }
+
+    /** The region's title, as it is drawn (and as checkpoint lists name it). */
+    public String title() {
+        return title;
     }
 
     /** Draws the region's content below its title. */

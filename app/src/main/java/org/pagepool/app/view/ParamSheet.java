@@ -37,6 +37,15 @@ public final class ParamSheet {
             list.add(item);
         }
         sheet.getItems().setAll(FXCollections.observableArrayList(list));
+        // Enter applies the value typed (the editors commit when they lose focus) and gives the keys
+        // back to the window, so that Space and the arrows step again instead of typing into the field
+        sheet.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+                    && e.getTarget() instanceof javafx.scene.control.TextInputControl && sheet.getScene() != null) {
+                sheet.getScene().getRoot().requestFocus();
+                e.consume();
+            }
+        });
     }
 
     public PropertySheet node() {

@@ -66,6 +66,29 @@ public final class ScriptPane extends VBox {
         }
     }
 
+    /** Nothing loaded is a script: the tab says so instead of keeping the last script's lines. */
+    public void clear() {
+        if (source.isEmpty() && lastLine == -1) {
+            return;
+        }
+        source = List.of();
+        lastLine = -1;
+        lines.setItems(FXCollections.observableArrayList());
+        title.setText("Script: none (open a .pool script to step through it)");
+        trace.setText("");
+        error.setText("");
+    }
+
+    /** The title line: which script the tab shows. */
+    public String titleText() {
+        return title.getText();
+    }
+
+    /** The script lines the tab lists. */
+    public int lineCount() {
+        return lines.getItems().size();
+    }
+
     /** The line number (1-based) highlighted, 0 for none. */
     public int highlightedLine() {
         return lines.getSelectionModel().getSelectedIndex() + 1;

@@ -4,6 +4,7 @@ package org.pagepool.app.view;
 import java.util.Properties;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javafx.geometry.Insets;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -25,6 +26,9 @@ public final class SidePanel extends VBox {
     private final ScriptPane script = new ScriptPane();
     private final ScenarioPane scenario;
     private final CostPane cost = new CostPane();
+    private static final double PREF_WIDTH = 400;
+    /** Room for the counters' vertical scroll bar and the scroll pane's border. */
+    private static final double SCROLL_BAR = 18;
     private final TabPane tabs = new TabPane();
     private final javafx.scene.control.Label log = new javafx.scene.control.Label();
     private long logShown = -1;
@@ -59,8 +63,14 @@ public final class SidePanel extends VBox {
         log.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         log.setTooltip(new javafx.scene.control.Tooltip("The kernel log: what page_pool printed (pr_warn, WARN)"));
         getChildren().addAll(countersScroll, now, log, tabs);
-        setPrefWidth(400);
         setMinWidth(300);
+    }
+
+    /** Wide enough for every counter whole, in every theme's type size (large on the projector theme). */
+    @Override
+    protected double computePrefWidth(double height) {
+        Insets insets = getInsets();
+        return Math.max(PREF_WIDTH, counters.prefWidth(-1) + SCROLL_BAR + insets.getLeft() + insets.getRight());
     }
 
     public void show(ModelView view, long wallNanos) {
@@ -88,6 +98,7 @@ public final class SidePanel extends VBox {
             scriptShown = true;
         } else {
             scriptShown = false;
+            script.clear(); // a preset replaced the script: no stale lines
         }
     }
 

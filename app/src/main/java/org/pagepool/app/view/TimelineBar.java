@@ -21,6 +21,9 @@ public final class TimelineBar extends HBox {
     private final Slider scrubber = new Slider(0, 1, 0);
     private final Label time = new Label();
     private final Label status = new Label();
+    private final Label notice = new Label();
+    private final javafx.animation.PauseTransition noticeShown =
+            new javafx.animation.PauseTransition(javafx.util.Duration.seconds(6));
     private final TimelineMarkers markers = new TimelineMarkers();
 
     public TimelineBar(LongConsumer seek) {
@@ -49,7 +52,25 @@ public final class TimelineBar extends HBox {
                 seek.accept((long) scrubber.getValue());
             }
         });
-        getChildren().addAll(track, time, status);
+        notice.setId("notice");
+        notice.getStyleClass().add("notice");
+        notice.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        noticeShown.setOnFinished(e -> notice.setText(""));
+        getChildren().addAll(track, notice, time, status);
+    }
+
+    /**
+     * Says that something went as asked ({@code saved FILE}) for a few
+     * seconds, in the status line: not in the error bar, which is red and
+     * covers the regions' titles.
+     */
+    public void notice(String text) {
+        notice.setText(text);
+        noticeShown.playFromStart();
+    }
+
+    public String noticeText() {
+        return notice.getText();
     }
 
     /** Follows the run (unless the user is dragging). */
