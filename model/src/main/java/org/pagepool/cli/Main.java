@@ -43,6 +43,7 @@ public final class Main implements Callable<Integer> {
         CommandLine line = new CommandLine(new Main(io));
         line.addSubcommand(new RunVerb(io));
         line.addSubcommand(new WorkloadVerb(io));
+        line.addSubcommand(new ImportVerb(io));
         line.addSubcommand(new CommandLine.HelpCommand());
         line.setExpandAtFiles(false); // "@file" is a file name, not a list of arguments
         line.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
