@@ -4,6 +4,7 @@ package org.pagepool.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.pagepool.mm.HeapGuard;
 import org.pagepool.script.Command;
 import org.pagepool.script.Script;
@@ -14,16 +15,10 @@ import org.pagepool.script.StepResult;
 
 /** {@code run FILE.pool}: the script's trace on stdout, errors on stderr, exit 0, 1 or 2 as the spec says. */
 final class RunCommand {
-    private RunCommand() {
-    }
+    /** The exit status of a run stopped by Ctrl-C (as the shell reports a SIGINT). */
+    static final int INTERRUPTED = 130;
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 1) {
-            err.println(args.length == 0 ? "error: run needs a script: run FILE.pool"
-                    : "error: run takes one script, not " + args.length + " arguments");
-            return 2;
-        }
-        return run(Path.of(args[0]), args[0], out, err);
+    private RunCommand() {
     }
 
     /**
@@ -33,6 +28,11 @@ final class RunCommand {
      * one streaming pass checks every line, and a second parses and runs.
      */
     static int run(Path path, String file, PrintStream out, PrintStream err) {
+        return run(path, file, out, err, () -> false);
+    }
+
+    /** As {@link #run(Path, String, PrintStream, PrintStream)}, ending at a whole line when {@code stop} says so. */
+    static int run(Path path, String file, PrintStream out, PrintStream err, BooleanSupplier stop) {
         if (file.isEmpty()) {
             err.println("error: no script file was given (run FILE.pool)");
             return 2;
@@ -46,12 +46,13 @@ final class RunCommand {
             return 2;
         }
         try (HeapGuard heap = HeapGuard.start()) {
-            return runChecked(path, file, out, err, heap);
+            return runChecked(path, file, out, err, heap, stop);
         }
     }
 
-    private static int runChecked(Path path, String file, PrintStream out, PrintStream err, HeapGuard heap) {
-        TraceWriter trace = new TraceWriter(file, out, err, heap);
+    private static int runChecked(Path path, String file, PrintStream out, PrintStream err, HeapGuard heap,
+                                  BooleanSupplier stop) {
+        TraceWriter trace = new TraceWriter(file, out, err, heap, stop);
         try {
             ScriptFiles.forEachCommand(path, trace::run);
         } catch (ScriptFiles.UnreadableFile e) {
@@ -78,15 +79,17 @@ final class RunCommand {
         private final PrintStream out;
         private final PrintStream err;
         private final HeapGuard heap;
+        private final BooleanSupplier stop;
         private ScriptRunner runner = new ScriptRunner(new Script("", List.of(), List.of()));
         private final StringBuilder buffer = new StringBuilder(1 << 16);
         private int exitStatus;
 
-        TraceWriter(String file, PrintStream out, PrintStream err, HeapGuard heap) {
+        TraceWriter(String file, PrintStream out, PrintStream err, HeapGuard heap, BooleanSupplier stop) {
             this.file = file;
             this.out = out;
             this.err = err;
             this.heap = heap;
+            this.stop = stop;
         }
 
         boolean run(Command command) {
@@ -118,6 +121,13 @@ final class RunCommand {
             if (buffer.length() > 1 << 16) {
                 out.append(buffer);
                 buffer.setLength(0);
+            }
+            if (stop.getAsBoolean()) {
+                // Ctrl-C or SIGTERM: the trace so far, whole lines, and where it stopped
+                flush();
+                err.println("stopped when interrupted, after " + file + ":" + command.line());
+                exitStatus = INTERRUPTED;
+                return false;
             }
             if (heap.low()) {
                 // stop while there is room to say so, not minutes later in a thrashing collector

@@ -101,7 +101,6 @@ class WorkloadCommandTest {
         "--preset X --packets 0",
         "--preset X --packets many",
         "--preset X --seconds -1",
-        "--preset X --packets 5 --seconds 1",
         "--preset X --csv out.csv",
         "--preset X --every 5",
         "--packets 5",
@@ -139,6 +138,6 @@ class WorkloadCommandTest {
         Result r = run("workload", "--preset", DROP, "--record", file.resolve("out.pool").toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err().lines()).hasSize(1).first().asString().startsWith("error: workload: cannot write: ");
+        assertThat(r.err()).isEqualTo("error: " + file.resolve("out.pool") + ": cannot write: Not a directory\n");
     }
 }
