@@ -44,6 +44,7 @@ public final class MainWindow {
     private ModelView shown;
     private javafx.scene.Node highlighted;
     private boolean liveShown = true;
+    private int scalePercent = 100;
     /** The speed slider's stops, for what a step is now. */
     private SpeedScale speedScale = SpeedScale.live(SpeedScale.Pace.UNKNOWN);
     private String paceKey = "";
@@ -135,6 +136,7 @@ public final class MainWindow {
         controls.seed.setOnAction(e -> reset());
         controls.reload.setOnAction(e -> controller.reload());
         controls.theme.valueProperty().addListener((o, was, is) -> applyTheme(is));
+        controls.scale.valueProperty().addListener((o, was, is) -> applyScale(is == null ? 100 : is));
         controls.record.setOnAction(e -> controller.record(controls.record.isSelected()));
         controls.saveRecording.setOnAction(e -> saveRecording());
         controls.exportCsv.setOnAction(e -> save("Save the counters as CSV", ".csv",
@@ -327,8 +329,29 @@ public final class MainWindow {
         return false;
     }
 
+    /** Shows everything at {@code percent} % (100 to 200): the regions' drawing and the controls' type. */
+    public void setScale(int percent) {
+        controls.scale.setValue(Math.max(100, Math.min(200, percent)));
+    }
+
+    private void applyScale(int percent) {
+        scalePercent = percent;
+        double scale = percent / 100.0;
+        journey.setScale(scale);
+        side.setScale(scale);
+        applyFontSize();
+    }
+
+    /** The theme's type size times the scale, set on the root so that every em in the CSS follows. */
+    private void applyFontSize() {
+        double base = "contrast".equals(controls.theme.getValue()) ? 15 : 13;
+        root.setStyle(scalePercent == 100 ? "" : String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;",
+                base * scalePercent / 100.0));
+    }
+
     private void applyTheme(String name) {
         scene.getStylesheets().setAll(Assets.stylesheet("base"), Assets.stylesheet(name));
+        applyFontSize();
         Palette palette = Palette.named(name);
         journey.setPalette(palette);
         side.setPalette(palette);

@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pagepool.app.view.CanvasRegion;
 import org.pagepool.trace.KernelFunction;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -39,6 +40,30 @@ class NoClippingTest extends AppFixture {
         robot.interact(() -> window.controls().theme.setValue(theme));
         lookThrough(robot);
         assertThat(clipped).as("%s theme at 1280x720", theme).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}x{1} at {2} % ({3})")
+    @org.junit.jupiter.params.provider.CsvSource({"1920, 1080, 150, light", "2560, 1440, 200, contrast",
+        "1920, 1080, 100, dark"})
+    void nothingIsCutOffOnALargeScreenAtAProjectorsScale(int width, int height, int percent, String theme)
+            throws Exception {
+        FxRobot robot = new FxRobot();
+        openAt(robot, width, height);
+        robot.interact(() -> {
+            window.controls().theme.setValue(theme);
+            window.setScale(percent);
+        });
+        CanvasRegion device = robot.lookup("#device").queryAs(CanvasRegion.class);
+        assertThat(device.scale()).isEqualTo(percent / 100.0);
+        lookThrough(robot);
+        assertThat(clipped).as("%dx%d at %d %%", width, height, percent).isEmpty();
+        // the type really grew: the device's title as many times wider as the scale says
+        robot.interact(() -> {
+            double titleWidth = device.drawnTexts().get(0).bounds().getWidth();
+            double atOne = org.pagepool.app.view.TextMetrics.width("Device: NIC rings",
+                    javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 14));
+            assertThat(titleWidth).isCloseTo(atOne * percent / 100.0, org.assertj.core.data.Offset.offset(0.5));
+        });
     }
 
     /** Opens the window at {@code width}x{@code height}. */

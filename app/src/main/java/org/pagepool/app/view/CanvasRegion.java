@@ -33,8 +33,10 @@ public abstract class CanvasRegion extends Region {
     /** {@link #shownPart} of {@link #view}, kept so that each view's part is taken once. */
     private Object shown;
     protected Palette palette = Palette.LIGHT;
-    /** The texts the last redraw drew, with their boxes. */
+    /** The texts the last redraw drew, with their boxes (in drawing units, before the scale). */
     private final List<DrawnText> texts = new ArrayList<>();
+    /** The presentation scale: the region draws in units of 1/scale pixel, so type, lines and marks grow. */
+    private double scale = 1;
 
     protected CanvasRegion(String id, String title) {
         this.title = title;
@@ -48,7 +50,7 @@ public abstract class CanvasRegion extends Region {
         // the canvas covers the region's own CSS border, so a checkpoint's mark is drawn on it
         getStyleClass().addListener((javafx.collections.ListChangeListener<String>) change -> dirty = true);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-            String text = describeAt(e.getX(), e.getY());
+            String text = describeAt(e.getX() / scale, e.getY() / scale);
             tooltip.setText(text != null ? text : title);
         });
     }
@@ -106,12 +108,15 @@ public abstract class CanvasRegion extends Region {
         g.setStroke(palette.grid());
         g.setLineWidth(palette.lineWidth());
         g.strokeRect(0.5, 0.5, w - 1, h - 1);
+        g.save();
+        g.scale(scale, scale);
         g.setFill(palette.text());
         g.setFont(Font.font(null, FontWeight.BOLD, 14));
         text(g, title, PAD, 16);
         if (view != null) {
-            draw(g, w, h);
+            draw(g, w / scale, h / scale);
         }
+        g.restore();
         if (highlighted()) {
             g.setStroke(palette.warning());
             g.setLineWidth(HIGHLIGHT_WIDTH);
@@ -239,7 +244,26 @@ public abstract class CanvasRegion extends Region {
 
     /** The texts drawn by the last redraw, in the canvas's pixels (the region's local coordinates). */
     public List<DrawnText> drawnTexts() {
-        return List.copyOf(texts);
+        List<DrawnText> inPixels = new ArrayList<>(texts.size());
+        for (DrawnText t : texts) {
+            javafx.geometry.Bounds b = t.bounds();
+            inPixels.add(new DrawnText(t.text(), new javafx.geometry.BoundingBox(b.getMinX() * scale,
+                    b.getMinY() * scale, b.getWidth() * scale, b.getHeight() * scale)));
+        }
+        return inPixels;
+    }
+
+    /** Sets the presentation scale (1 = 100 %, up to 2). */
+    public void setScale(double newScale) {
+        if (newScale != scale) {
+            scale = newScale;
+            dirty = true;
+        }
+    }
+
+    /** The presentation scale: {@link #locate} and {@link #describeAt} work in pixels divided by it. */
+    public double scale() {
+        return scale;
     }
 
     /** Draws the region's content below its title. */
@@ -250,14 +274,14 @@ public abstract class CanvasRegion extends Region {
         return null;
     }
 
-    /** Where a page of {@code pool}/{@code handle} sits in this region (local coordinates), or null. */
+    /** Where a page of {@code pool}/{@code handle} sits in this region (drawing units: pixels / scale), or null. */
     public Point2D locate(int pool, int handle) {
         return null;
     }
 
-    /** The centre of the region's drawing area (where tokens head when no slot is known). */
+    /** The centre of the region's drawing area (where tokens head when no slot is known), in pixels. */
     public Point2D centre() {
-        return new Point2D(getWidth() / 2, TITLE + (getHeight() - TITLE) / 2);
+        return new Point2D(getWidth() / 2, TITLE * scale + (getHeight() - TITLE * scale) / 2);
     }
 
     protected Font small() {

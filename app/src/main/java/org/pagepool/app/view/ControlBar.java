@@ -44,6 +44,8 @@ public final class ControlBar extends HBox {
     public final Button reload = button("reload", Material2AL.AUTORENEW,
             "Reload the driver now: the old pool is destroyed, a new one created");
     public final ComboBox<String> theme = new ComboBox<>();
+    /** The presentation scale in per cent: type, lines and marks of every region, for a projector. */
+    public final ComboBox<Integer> scale = new ComboBox<>();
     public final ToggleButton record = new ToggleButton();
     public final javafx.scene.control.MenuButton save = new javafx.scene.control.MenuButton();
     public final javafx.scene.control.MenuItem saveRecording = new javafx.scene.control.MenuItem("Recording as .pool…");
@@ -51,12 +53,10 @@ public final class ControlBar extends HBox {
     public final javafx.scene.control.MenuItem exportPng = new javafx.scene.control.MenuItem("Window as PNG…");
     public final javafx.scene.control.MenuItem exportTrace = new javafx.scene.control.MenuItem("Script trace as text…");
 
-    private final Label seedLabel = new Label("seed");
-
     public ControlBar() {
         setId("controls");
         getStyleClass().add("control-bar");
-        setSpacing(6);
+        setSpacing(4);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6, 8, 6, 8));
         presets.setId("presets");
@@ -78,7 +78,7 @@ public final class ControlBar extends HBox {
         tip(unit, "What one step is: one kernel call, one packet, or one NAPI poll");
         speed.setId("speed");
         speed.setPrefWidth(110);
-        speed.setMinWidth(60); // the one control that may give way when the type is large
+        speed.setMinWidth(48); // the one control that may give way when the type is large
         speed.setSnapToTicks(true); // round values only: the window sets the stops (SpeedScale)
         speed.setMinorTickCount(0);
         tip(speed, "Speed: so many steps a second, or a fraction of real time (+ and − keys);"
@@ -87,12 +87,28 @@ public final class ControlBar extends HBox {
         speedLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         seed.setId("seed");
         seed.setPrefColumnCount(4);
-        seedLabel.setMinWidth(USE_PREF_SIZE);
-        tip(seed, "The random seed: the same seed replays the same run");
+        seed.setPromptText("seed"); // no label beside it: the bar has room for whole names instead
+        tip(seed, "Seed: the random seed; the same seed replays the same run");
         theme.setId("theme");
         theme.getItems().addAll("light", "dark", "contrast");
         theme.setValue("light");
         theme.setMinWidth(USE_PREF_SIZE);
+        scale.setId("scale");
+        scale.getItems().addAll(100, 125, 150, 175, 200);
+        scale.setValue(100);
+        scale.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer percent) {
+                return percent == null ? "" : percent + " %";
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return Integer.valueOf(text.replace("%", "").strip());
+            }
+        });
+        scale.setMinWidth(USE_PREF_SIZE);
+        tip(scale, "Scale: larger type, lines and marks for a projector or a large screen (--scale 150)");
         tip(theme, "Theme: light, dark, or high contrast for projectors");
         record.setId("record");
         record.setGraphic(new FontIcon(Material2AL.FIBER_MANUAL_RECORD));
@@ -110,8 +126,8 @@ public final class ControlBar extends HBox {
         HBox.setHgrow(spring, Priority.ALWAYS);
         getChildren().addAll(presets, openPreset, openScript, new Separator(javafx.geometry.Orientation.VERTICAL),
                 stepBack, play, step, unit, new Separator(javafx.geometry.Orientation.VERTICAL), speed, speedLabel,
-                new Separator(javafx.geometry.Orientation.VERTICAL), seedLabel, seed, reset, reload,
-                new Separator(javafx.geometry.Orientation.VERTICAL), record, save, spring, theme);
+                new Separator(javafx.geometry.Orientation.VERTICAL), seed, reset, reload,
+                new Separator(javafx.geometry.Orientation.VERTICAL), record, save, spring, scale, theme);
     }
 
     private static Button button(String id, Ikon icon, String tooltip) {
@@ -129,7 +145,7 @@ public final class ControlBar extends HBox {
     /** Every control, for checks that each has a tooltip. */
     public java.util.List<Node> controls() {
         return java.util.List.of(presets, openPreset, openScript, stepBack, play, step, unit, speed, seed, reset,
-                reload, record, save, theme);
+                reload, record, save, scale, theme);
     }
 
     /** A preset by its name without the extension ("05-slow-socket"): the picker is narrow. */

@@ -95,10 +95,13 @@ public final class JourneyOverlay extends Region {
 
     private Point2D point(CanvasRegion region, int pool, int handle, int jitter) {
         Point2D local = region.locate(pool, handle);
+        if (local != null) {
+            local = local.multiply(region.scale()); // drawing units to pixels
+        }
         if (local == null) {
             Point2D c = region.centre();
             double angle = jitter * 2.4;
-            local = new Point2D(c.getX() + 10 * Math.cos(angle), c.getY() + 10 * Math.sin(angle));
+            local = new Point2D(c.getX() + 10 * scale * Math.cos(angle), c.getY() + 10 * scale * Math.sin(angle));
         }
         Point2D scene = region.localToScene(local);
         return sceneToLocal(scene);
@@ -153,7 +156,7 @@ public final class JourneyOverlay extends Region {
             drawFlows(g);
         }
         Iterator<Token> it = tokens.iterator();
-        g.setFont(Font.font(10));
+        g.setFont(Font.font(10 * scale));
         while (it.hasNext()) {
             Token t = it.next();
             if (t.done(now)) {
@@ -165,12 +168,12 @@ public final class JourneyOverlay extends Region {
             }
             double p = t.progress(now);
             double x = t.x0 + (t.x1 - t.x0) * p;
-            double y = t.y0 + (t.y1 - t.y0) * p - Math.sin(p * Math.PI) * 24; // a small arc
-            double r = 6;
+            double y = t.y0 + (t.y1 - t.y0) * p - Math.sin(p * Math.PI) * 24 * scale; // a small arc
+            double r = 6 * scale;
             g.setFill(t.color);
             g.fillOval(x - r, y - r, 2 * r, 2 * r);
             g.setStroke(palette.text());
-            g.setLineWidth(palette.lineWidth());
+            g.setLineWidth(palette.lineWidth() * scale);
             g.strokeOval(x - r, y - r, 2 * r, 2 * r);
             if (tokens.size() <= 8) {
                 g.setFill(palette.text());

@@ -113,6 +113,14 @@ public final class JourneyPane extends StackPane {
         overlay.setPalette(palette);
     }
 
+    /** The presentation scale (1 = 100 %): every region and the layer above honour it. */
+    public void setScale(double scale) {
+        for (CanvasRegion r : regions) {
+            r.setScale(scale);
+        }
+        overlay.setScale(scale);
+    }
+
     public JourneyOverlay overlay() {
         return overlay;
     }
