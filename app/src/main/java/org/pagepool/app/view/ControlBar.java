@@ -78,7 +78,7 @@ public final class ControlBar extends HBox {
         tip(unit, "What one step is: one kernel call, one packet, or one NAPI poll");
         speed.setId("speed");
         speed.setPrefWidth(110);
-        speed.setMinWidth(48); // the one control that may give way when the type is large
+        speed.setMinWidth(40); // the control that gives way first when the type is large
         speed.setSnapToTicks(true); // round values only: the window sets the stops (SpeedScale)
         speed.setMinorTickCount(0);
         tip(speed, "Speed: so many steps a second, or a fraction of real time (+ and − keys);"
@@ -86,7 +86,8 @@ public final class ControlBar extends HBox {
         speedLabel.setId("speedLabel");
         speedLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         seed.setId("seed");
-        seed.setPrefColumnCount(4);
+        seed.setPrefColumnCount(3);
+        seed.setMinWidth(44); // room for a four-digit seed when the bar is squeezed
         seed.setPromptText("seed"); // no label beside it: the bar has room for whole names instead
         tip(seed, "Seed: the random seed; the same seed replays the same run");
         theme.setId("theme");
@@ -126,8 +127,7 @@ public final class ControlBar extends HBox {
         HBox.setHgrow(spring, Priority.ALWAYS);
         getChildren().addAll(presets, openPreset, openScript, new Separator(javafx.geometry.Orientation.VERTICAL),
                 stepBack, play, step, unit, new Separator(javafx.geometry.Orientation.VERTICAL), speed, speedLabel,
-                new Separator(javafx.geometry.Orientation.VERTICAL), seed, reset, reload,
-                new Separator(javafx.geometry.Orientation.VERTICAL), record, save, spring, scale, theme);
+                seed, reset, reload, record, save, spring, scale, theme);
     }
 
     private static Button button(String id, Ikon icon, String tooltip) {

@@ -55,7 +55,9 @@ public final class PtrRingPane extends CanvasRegion {
         double labelH = Math.ceil(small().getSize() * 1.3);
         cx = w / 2;
         cy = TITLE + (footerTop - TITLE) / 2;
-        outer = Math.max(20, Math.min(w / 2 - 34, (footerTop - TITLE) / 2 - 24 - 3 * labelH));
+        // at the sides: room for the short names of the indexes ("tail") beside their ticks
+        double side = 26 + 3 + width(g, "tail") + PAD;
+        outer = Math.max(20, Math.min(w / 2 - side, (footerTop - TITLE) / 2 - 24 - 3 * labelH));
         inner = outer * 0.72;
         int sectors = Math.min(size, MAX_SECTORS);
         double sweep = 360.0 / sectors;
@@ -133,21 +135,31 @@ public final class PtrRingPane extends CanvasRegion {
         g.strokeLine(x0, y0, x1, y1);
         g.setFill(color);
         g.setFont(small());
-        double textW = width(g, name);
         double lineH = Math.ceil(small().getSize() * 1.3);
         double x;
         double y;
+        String shown = name;
         if (Math.abs(x1 - cx) < outer * 0.35) {
             // near the top or the bottom of the circle: centre the label above or below the tick
-            x = x1 - textW / 2;
+            shown = fitting(g, w - 2 * PAD, name, shortName(name));
+            x = x1 - width(g, shown) / 2;
             y = y1 < cy ? y1 - 4 - lane * lineH : y1 + lineH + lane * lineH;
         } else {
-            x = x1 >= cx ? x1 + 3 : x1 - 3 - textW;
+            // at the side: the kernel's name where there is room, else its short form
+            double room = x1 >= cx ? w - PAD - x1 - 3 : x1 - 3 - PAD;
+            shown = fitting(g, room, name, shortName(name));
+            x = x1 >= cx ? x1 + 3 : x1 - 3 - width(g, shown);
             y = y1 + 4;
         }
-        // never past the region's edges: a long name near the side slides inwards
-        x = Math.max(PAD, Math.min(w - PAD - textW, x));
+        // never past the region's edges
+        x = Math.max(PAD, Math.min(w - PAD - width(g, shown), x));
+        name = shown;
         text(g, name, x, y);
+    }
+
+    /** An index's name in a narrow ring: "prod", "head", "tail", "prod = head = tail". */
+    private static String shortName(String name) {
+        return name.replace("producer", "prod").replace("consumer_", "");
     }
 
     private int slotAt(double x, double y, int size) {
