@@ -117,6 +117,9 @@ public final class MainWindow {
         });
         controls.openPreset.setOnAction(e -> dialogs.openPreset(window()).ifPresent(controller::openPreset));
         controls.openScript.setOnAction(e -> dialogs.openScript(window()).ifPresent(controller::openScript));
+        controls.openCapture.setOnAction(e -> dialogs.openCapture(window()).ifPresent(file ->
+                controller.openCapture(file, loaded -> side.showCapture(loaded.name(), loaded.capture(),
+                        loaded.report()))));
         controls.play.setOnAction(e -> controller.playPause());
         controls.step.setOnAction(e -> controller.step(journey.overlay().animating(lastPulse)));
         controls.stepBack.setOnAction(e -> controller.stepBack());
