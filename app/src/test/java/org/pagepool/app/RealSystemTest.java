@@ -48,6 +48,8 @@ class RealSystemTest extends AppFixture {
         assertThat(window.side().tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("Real system");
         assertThat(window.side().capture().diagnosisLines()).anyMatch(line -> line.contains("still waiting for 57"));
         assertThat(view().live()).as("the simulation goes on beside it").isTrue();
+        robot.clickOn("#simulateThis"); // the scenario that tells this story
+        await("09", () -> view().live() && view().source().contains("09-unload-stall"));
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class CapturePane extends ScrollPane {
     private final VBox pools = new VBox(4);
     private final Label diagnosisTitle = new Label("Diagnosis");
     private final VBox diagnosis = new VBox(4);
+    private final javafx.scene.control.Button simulate = new javafx.scene.control.Button();
     private Capture capture;
 
     public CapturePane() {
@@ -44,7 +45,13 @@ public final class CapturePane extends ScrollPane {
         sources.getStyleClass().add("scenario-watch");
         diagnosisTitle.getStyleClass().add("panel-title");
         diagnosis.setId("diagnosis");
-        box.getChildren().addAll(title, sources, chart, diagnosisTitle, diagnosis, pools);
+        simulate.setId("simulateThis");
+        simulate.setMnemonicParsing(false);
+        simulate.setWrapText(true);
+        simulate.setVisible(false);
+        simulate.setManaged(false);
+        // the offer comes first, where the eye is; the evidence below it
+        box.getChildren().addAll(title, simulate, sources, chart, diagnosisTitle, diagnosis, pools);
         setContent(box);
         box.widthProperty().addListener((o, was, is) -> {
             chart.setWidth(Math.max(200, is.doubleValue() - 12));
@@ -71,6 +78,21 @@ public final class CapturePane extends ScrollPane {
                     + " at the end (at most %,d)", p.label(), p.hold(), p.release(), p.inflight(), p.highest())));
         }
         drawChart();
+    }
+
+    /**
+     * Offers "Simulate this": {@code label} names the scenario that tells the
+     * capture's story, {@code action} loads it; null hides the offer.
+     */
+    public void offerSimulation(String label, Runnable action) {
+        simulate.setVisible(label != null);
+        simulate.setManaged(label != null);
+        simulate.setText(label == null ? "" : label);
+        simulate.setOnAction(e -> {
+            if (action != null) {
+                action.run();
+            }
+        });
     }
 
     /** The diagnosis lines shown, in order. */
