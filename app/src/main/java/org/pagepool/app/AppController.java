@@ -47,6 +47,8 @@ public final class AppController implements AutoCloseable {
     private Unit unit = Unit.KERNEL_CALL;
     private double speed;
     private long pendingSteps;
+    private CaptureLoader captures = new CaptureLoader(
+            command -> new Thread(command, "pagepool-import").start(), javafx.application.Platform::runLater);
 
     /** A controller on a runner of its own, on its own thread, for {@code initial}. */
     public AppController(Preset initial) throws PoolCreateException {
@@ -209,6 +211,22 @@ public final class AppController implements AutoCloseable {
     }
 
     /** Opens a script to step through; a bad one is reported and the current run stays. */
+    /** Imports a real machine's capture in the background; {@code show} gets it on the FX thread when done. */
+    void openCapture(Path file, java.util.function.Consumer<CaptureLoader.Loaded> show) {
+        captures.load(file, loaded -> {
+            if (loaded.error() != null) {
+                tell(loaded.error());
+            } else {
+                show.accept(loaded);
+            }
+        });
+    }
+
+    /** Where imports run and deliver (tests: on the caller's thread). */
+    void setCaptureExecutors(java.util.concurrent.Executor work, java.util.concurrent.Executor fx) {
+        captures = new CaptureLoader(work, fx);
+    }
+
     public boolean openScript(Path file) {
         String name = file.toString();
         try {

@@ -14,6 +14,9 @@ public interface FileDialogs {
     /** A {@code .pool} script to open, or empty when the user cancelled. */
     Optional<Path> openScript(Window owner);
 
+    /** A capture of a real machine to import (a file; any file of a capture directory stands for it), or empty. */
+    Optional<Path> openCapture(Window owner);
+
     /** A workload preset to open, or empty. */
     Optional<Path> openPreset(Window owner);
 

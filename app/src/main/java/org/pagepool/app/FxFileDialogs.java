@@ -54,6 +54,13 @@ public final class FxFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Optional<Path> openCapture(Window owner) {
+        FileChooser chooser = opening("Open a capture of a real machine", "All files", "*");
+        chooser.getExtensionFilters().remove(1); // "All files" once is enough
+        return remember(chooser.showOpenDialog(owner), LAST_FOLDER);
+    }
+
+    @Override
     public Optional<Path> openPreset(Window owner) {
         return remember(opening("Open a workload preset", "Workload presets", "*.workload").showOpenDialog(owner),
                 LAST_FOLDER);

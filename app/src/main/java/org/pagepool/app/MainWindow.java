@@ -121,6 +121,8 @@ public final class MainWindow {
         });
         controls.openPreset.setOnAction(e -> dialogs.openPreset(window()).ifPresent(controller::openPreset));
         controls.openScript.setOnAction(e -> dialogs.openScript(window()).ifPresent(controller::openScript));
+        controls.openCapture.setOnAction(e -> dialogs.openCapture(window()).ifPresent(file ->
+                controller.openCapture(file, this::showCapture)));
         controls.play.setOnAction(e -> controller.playPause());
         controls.step.setOnAction(e -> controller.step(journey.overlay().animating(lastPulse)));
         controls.stepBack.setOnAction(e -> controller.stepBack());
@@ -178,6 +180,15 @@ public final class MainWindow {
     private String targetTitle(String target) {
         javafx.scene.Node node = scene.lookup("#" + target);
         return node instanceof org.pagepool.app.view.CanvasRegion region ? region.title() : target;
+    }
+
+    /** A real machine's capture, and the scenario that tells its story ("Simulate this"). */
+    private void showCapture(CaptureLoader.Loaded loaded) {
+        side.showCapture(loaded.name(), loaded.capture(), loaded.report());
+        var suggestion = Lookalike.of(loaded.report());
+        side.capture().offerSimulation(suggestion.map(s -> "Simulate this: " + s.why() + " (" + s.preset() + ")")
+                .orElse(null), suggestion.map(s -> (Runnable) () -> controls.presets.setValue(s.preset()))
+                .orElse(null));
     }
 
     /** Something to write to a file the user picks. */

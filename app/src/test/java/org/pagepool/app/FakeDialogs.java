@@ -23,6 +23,12 @@ final class FakeDialogs implements FileDialogs {
     }
 
     @Override
+    public Optional<Path> openCapture(Window owner) {
+        asked++;
+        return Optional.ofNullable(answers.poll());
+    }
+
+    @Override
     public Optional<Path> openPreset(Window owner) {
         asked++;
         return Optional.ofNullable(answers.poll());

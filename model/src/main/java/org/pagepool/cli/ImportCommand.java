@@ -2,9 +2,7 @@
 package org.pagepool.cli;
 
 import java.io.PrintStream;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.pagepool.capture.Capture;
 import org.pagepool.capture.CaptureException;

@@ -11,6 +11,7 @@ import org.pagepool.workload.Param;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
 import org.pagepool.workload.Simulation;
+import org.pagepool.workload.TracepointWriter;
 
 /**
  * {@code workload}: runs a preset headless, as fast as it can, until the first
@@ -31,7 +32,7 @@ final class WorkloadCommand {
      * @param everyNs   0 without {@code csv}
      */
     record Options(String preset, long packets, long secondsNs, Long seed, String record, String csv,
-                   long everyNs) {
+                   long everyNs, String emitTrace) {
     }
 
     static int run(Options options, Io io) {
@@ -49,7 +50,8 @@ final class WorkloadCommand {
         try {
             OutputFile record = options.record() == null ? null : open(options.record(), files);
             OutputFile csv = options.csv() == null ? null : open(options.csv(), files);
-            return simulate(preset, options, record, csv, io);
+            OutputFile trace = options.emitTrace() == null ? null : open(options.emitTrace(), files);
+            return simulate(preset, options, record, csv, trace, io);
         } catch (OutputFile.Failed e) {
             io.err().println("error: " + e.getMessage());
             return 2;
@@ -64,7 +66,8 @@ final class WorkloadCommand {
         return file;
     }
 
-    private static int simulate(Preset preset, Options options, OutputFile recordFile, OutputFile csvFile, Io io) {
+    private static int simulate(Preset preset, Options options, OutputFile recordFile, OutputFile csvFile,
+                                OutputFile traceFile, Io io) {
         ScriptRecorder recorder = recordFile == null ? null : new ScriptRecorder(recordFile.writer());
         Simulation sim;
         try {
@@ -77,6 +80,9 @@ final class WorkloadCommand {
             return 2;
         }
         CsvSampler csv = csvFile == null ? null : new CsvSampler(csvFile.writer(), options.everyNs());
+        if (traceFile != null) {
+            sim.kernel().tracer().attach(new TracepointWriter(traceFile.writer(), sim.kernel(), sim::now));
+        }
         WorkloadRun.Limits limits = new WorkloadRun.Limits(options.packets(), options.secondsNs(), preset.durationNs());
         Progress progress = io.progress() ? Progress.on(io.err(), System::nanoTime) : Progress.none();
         io.stop().watch();
@@ -99,9 +105,12 @@ final class WorkloadCommand {
                 if (csvFile != null) {
                     csvFile.commit();
                 }
+                if (traceFile != null) {
+                    traceFile.commit();
+                }
             } catch (UncheckedIOException e) {
                 stop = null;
-                failure = failed(recordFile, csvFile);
+                failure = failed(recordFile, csvFile, traceFile);
             } catch (OutputFile.Failed e) {
                 stop = null;
                 failure = e.getMessage();
@@ -131,13 +140,15 @@ final class WorkloadCommand {
     }
 
     /** Which output failed: the first one with a write error. */
-    private static String failed(OutputFile record, OutputFile csv) {
-        for (OutputFile file : new OutputFile[] {record, csv}) {
+    private static String failed(OutputFile... outputs) {
+        OutputFile any = null;
+        for (OutputFile file : outputs) {
             if (file != null && file.failure() != null) {
                 return file.failureMessage();
             }
+            any = any != null ? any : file;
         }
-        return (record != null ? record : csv).failureMessage();
+        return any.failureMessage();
     }
 
     /** {@code PRESET: the Java heap ... at T s:} and what to change. */

@@ -39,6 +39,10 @@ final class WorkloadVerb implements Callable<Integer> {
             description = "a CSV row every MS simulated milliseconds (at least 0.000001, the clock's 1 ns)")
     Long everyNs;
 
+    @Option(names = "--emit-trace", paramLabel = "OUT.txt",
+            description = "write the page_pool tracepoints as /sys/kernel/tracing/trace prints them (for import)")
+    String emitTrace;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
 
@@ -54,7 +58,7 @@ final class WorkloadVerb implements Callable<Integer> {
             return 2;
         }
         return WorkloadCommand.run(new WorkloadCommand.Options(preset, packets == null ? 0 : packets,
-                secondsNs == null ? 0 : secondsNs, seed, record, csv, everyNs == null ? 0 : everyNs), io);
+                secondsNs == null ? 0 : secondsNs, seed, record, csv, everyNs == null ? 0 : everyNs, emitTrace), io);
     }
 
     /** What is wrong with options that are fine one by one, or null. */
@@ -62,20 +66,26 @@ final class WorkloadVerb implements Callable<Integer> {
         if ((csv == null) != (everyNs == null)) {
             return "--csv and --every go together (--csv OUT.csv --every MS)";
         }
-        if (record != null && record.isEmpty() || csv != null && csv.isEmpty()) {
-            return (record != null && record.isEmpty() ? "--record" : "--csv") + " needs a file name";
+        String[][] outputs = {{"--record", record, "the recording"}, {"--csv", csv, "the CSV"},
+            {"--emit-trace", emitTrace, "the trace"}};
+        for (String[] out : outputs) {
+            if (out[1] != null && out[1].isEmpty()) {
+                return out[0] + " needs a file name";
+            }
         }
-        if (record != null && SamePath.same(record, preset)) {
-            return "--record " + OutputFile.shown(record) + " is the preset itself: it would be overwritten"
-                    + " (write the recording to another file)";
+        for (String[] out : outputs) {
+            if (out[1] != null && SamePath.same(out[1], preset)) {
+                return out[0] + " " + OutputFile.shown(out[1]) + " is the preset itself: it would be overwritten"
+                        + " (write " + out[2] + " to another file)";
+            }
         }
-        if (csv != null && SamePath.same(csv, preset)) {
-            return "--csv " + OutputFile.shown(csv) + " is the preset itself: it would be overwritten"
-                    + " (write the CSV to another file)";
-        }
-        if (record != null && csv != null && SamePath.same(record, csv)) {
-            return "--record and --csv name the same file, " + OutputFile.shown(csv)
-                    + ": each needs its own";
+        for (int i = 0; i < outputs.length; i++) {
+            for (int j = i + 1; j < outputs.length; j++) {
+                if (outputs[i][1] != null && outputs[j][1] != null && SamePath.same(outputs[i][1], outputs[j][1])) {
+                    return outputs[i][0] + " and " + outputs[j][0] + " name the same file, "
+                            + OutputFile.shown(outputs[j][1]) + ": each needs its own";
+                }
+            }
         }
         return null;
     }

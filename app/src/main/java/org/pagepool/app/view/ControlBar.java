@@ -33,6 +33,9 @@ public final class ControlBar extends HBox {
     public final Button openPreset = button("openPreset", Material2AL.FOLDER_OPEN, "Open a workload preset file");
     public final Button openScript = button("openScript", Material2AL.DESCRIPTION,
             "Open a .pool script and step through it line by line");
+    public final Button openCapture = button("openCapture", Material2AL.COMPUTER,
+            "Open a capture of a real machine (tracepoints, dmesg, ethtool -S, netlink; a file, or any file of a"
+                    + " directory written by tools/capture-page-pool.sh) and see its pools and a diagnosis");
     public final Button stepBack = button("stepBack", Material2MZ.SKIP_PREVIOUS, "Step back one unit (←)");
     public final ToggleButton play = new ToggleButton();
     public final Button step = button("step", Material2MZ.SKIP_NEXT, "Step forward one unit (→)");
@@ -125,9 +128,10 @@ public final class ControlBar extends HBox {
         tip(save, "Save the recording, the counters over time (CSV), the window (PNG) or a script's trace");
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        getChildren().addAll(presets, openPreset, openScript, new Separator(javafx.geometry.Orientation.VERTICAL),
-                stepBack, play, step, unit, new Separator(javafx.geometry.Orientation.VERTICAL), speed, speedLabel,
-                seed, reset, reload, record, save, spring, scale, theme);
+        getChildren().addAll(presets, openPreset, openScript, openCapture,
+                new Separator(javafx.geometry.Orientation.VERTICAL), stepBack, play, step, unit,
+                new Separator(javafx.geometry.Orientation.VERTICAL), speed, speedLabel, seed, reset, reload, record, save,
+                spring, scale, theme);
     }
 
     private static Button button(String id, Ikon icon, String tooltip) {
@@ -144,8 +148,8 @@ public final class ControlBar extends HBox {
 
     /** Every control, for checks that each has a tooltip. */
     public java.util.List<Node> controls() {
-        return java.util.List.of(presets, openPreset, openScript, stepBack, play, step, unit, speed, seed, reset,
-                reload, record, save, scale, theme);
+        return java.util.List.of(presets, openPreset, openScript, openCapture, stepBack, play, step, unit, speed,
+                seed, reset, reload, record, save, scale, theme);
     }
 
     /** A preset by its name without the extension ("05-slow-socket"): the picker is narrow. */

@@ -4,7 +4,6 @@ package org.pagepool.app.view;
 import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import org.pagepool.nic.RxRing;
 import org.pagepool.run.DeviceView;
 import org.pagepool.run.PageSlots;

@@ -26,6 +26,8 @@ public final class SidePanel extends VBox {
     private final ScriptPane script = new ScriptPane();
     private final ScenarioPane scenario;
     private final CostPane cost = new CostPane();
+    private final CapturePane capture = new CapturePane();
+    private final Tab captureTab = new Tab("Real system", capture);
     private static final double PREF_WIDTH = 400;
     /** Room for the counters' vertical scroll bar and the scroll pane's border. */
     private static final double SCROLL_BAR = 18;
@@ -47,11 +49,11 @@ public final class SidePanel extends VBox {
         Tab costTab = new Tab("Cost", new ScrollPane(cost));
         paramsTab = new Tab("Parameters", params.node());
         scriptTab = new Tab("Script", script);
-        for (Tab t : new Tab[] {scenarioTab, chartTab, costTab, paramsTab, scriptTab}) {
+        for (Tab t : new Tab[] {scenarioTab, chartTab, costTab, paramsTab, scriptTab, captureTab}) {
             t.setClosable(false);
         }
         tabs.setId("sideTabs");
-        tabs.getTabs().addAll(scenarioTab, chartTab, costTab, paramsTab, scriptTab);
+        tabs.getTabs().addAll(scenarioTab, chartTab, costTab, paramsTab, scriptTab, captureTab);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         ScrollPane countersScroll = new ScrollPane(counters);
         countersScroll.setFitToWidth(true);
@@ -127,6 +129,17 @@ public final class SidePanel extends VBox {
     /** The flow rates the charts show (the journey's: one set of rates in the window). */
     public void setFlowRates(org.pagepool.run.FlowRates rates) {
         charts.setRates(rates);
+    }
+
+    /** A real machine's capture: shown in its own tab, which comes to the front. */
+    public void showCapture(String name, org.pagepool.capture.Capture imported,
+                            org.pagepool.capture.CaptureReport report) {
+        capture.show(name, imported, report);
+        tabs.getSelectionModel().select(captureTab);
+    }
+
+    public CapturePane capture() {
+        return capture;
     }
 
     public ScenarioPane scenario() {
