@@ -62,11 +62,11 @@ final class Clipping {
         }
     }
 
-    /** Whether the node is inside something that scrolls (where being out of sight is no cut). */
+    /** Whether the node is inside something that scrolls or overflows by design (out of sight is no cut there). */
     private static boolean scrolls(Node node) {
         for (Node n = node.getParent(); n != null; n = n.getParent()) {
-            if (n instanceof javafx.scene.control.ScrollPane
-                    || n instanceof javafx.scene.control.skin.VirtualFlow<?>) {
+            if (n instanceof javafx.scene.control.ScrollPane || n instanceof javafx.scene.control.skin.VirtualFlow<?>
+                    || n.getStyleClass().contains("tab-header-area")) { // tabs that overflow go in its menu
                 return true;
             }
         }

@@ -59,7 +59,7 @@ public final class ControlBar extends HBox {
     public ControlBar() {
         setId("controls");
         getStyleClass().add("control-bar");
-        setSpacing(4);
+        setSpacing(3);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6, 8, 6, 8));
         presets.setId("presets");
@@ -129,9 +129,8 @@ public final class ControlBar extends HBox {
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         getChildren().addAll(presets, openPreset, openScript, openCapture,
-                new Separator(javafx.geometry.Orientation.VERTICAL), stepBack, play, step, unit,
-                new Separator(javafx.geometry.Orientation.VERTICAL), speed, speedLabel, seed, reset, reload, record, save,
-                spring, scale, theme);
+                new Separator(javafx.geometry.Orientation.VERTICAL), stepBack, play, step, unit, speed, speedLabel, seed,
+                reset, reload, record, save, spring, scale, theme);
     }
 
     private static Button button(String id, Ikon icon, String tooltip) {
