@@ -4,6 +4,9 @@ package org.pagepool.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -48,7 +51,7 @@ public final class AppController implements AutoCloseable {
     private double speed;
     private long pendingSteps;
     private CaptureLoader captures = new CaptureLoader(
-            command -> new Thread(command, "pagepool-import").start(), javafx.application.Platform::runLater);
+            command -> new Thread(command, "pagepool-import").start(), Platform::runLater);
 
     /** A controller on a runner of its own, on its own thread, for {@code initial}. */
     public AppController(Preset initial) throws PoolCreateException {
@@ -212,7 +215,7 @@ public final class AppController implements AutoCloseable {
 
     /** Opens a script to step through; a bad one is reported and the current run stays. */
     /** Imports a real machine's capture in the background; {@code show} gets it on the FX thread when done. */
-    void openCapture(Path file, java.util.function.Consumer<CaptureLoader.Loaded> show) {
+    void openCapture(Path file, Consumer<CaptureLoader.Loaded> show) {
         captures.load(file, loaded -> {
             if (loaded.error() != null) {
                 tell(loaded.error());
@@ -223,7 +226,7 @@ public final class AppController implements AutoCloseable {
     }
 
     /** Where imports run and deliver (tests: on the caller's thread). */
-    void setCaptureExecutors(java.util.concurrent.Executor work, java.util.concurrent.Executor fx) {
+    void setCaptureExecutors(Executor work, Executor fx) {
         captures = new CaptureLoader(work, fx);
     }
 

@@ -4,8 +4,11 @@ package org.pagepool.app;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.prefs.Preferences;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -75,11 +78,11 @@ public final class FxFileDialogs implements FileDialogs {
         if (file.equals(lastSaved)) {
             return true;
         }
-        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.CONFIRMATION, file + " exists. Replace it?",
-                javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        Alert ask = new Alert(
+                Alert.AlertType.CONFIRMATION, file + " exists. Replace it?",
+                ButtonType.YES, ButtonType.NO);
         ask.initOwner(owner);
-        return ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+        return ask.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
     }
 
     private Path lastSaved;
@@ -87,7 +90,7 @@ public final class FxFileDialogs implements FileDialogs {
     @Override
     public Optional<Path> save(Window owner, String title, String suggestedName) {
         String extension = suggestedName.substring(suggestedName.lastIndexOf('.'));
-        FileChooser chooser = chooser(title, extension.substring(1).toUpperCase(java.util.Locale.ROOT) + " files",
+        FileChooser chooser = chooser(title, extension.substring(1).toUpperCase(Locale.ROOT) + " files",
                 "*" + extension);
         chooser.setInitialDirectory(SaveFolder.choose(preferences.get(LAST_SAVE_FOLDER, null),
                 System.getProperty("user.home"), SaveFolder.appFiles()).toFile());

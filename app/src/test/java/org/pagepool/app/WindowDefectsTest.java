@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -118,9 +123,9 @@ class WindowDefectsTest extends AppFixture {
     @Test
     void enterAppliesAParameterAndTheArrowsStepAgain(FxRobot robot) {
         robot.clickOn("Parameters");
-        javafx.scene.control.TextField field = editorOf(robot, "napi.budget");
-        for (javafx.scene.Node n = field; n != null; n = n.getParent()) {
-            if (n instanceof javafx.scene.control.TitledPane category) {
+        TextField field = editorOf(robot, "napi.budget");
+        for (Node n = field; n != null; n = n.getParent()) {
+            if (n instanceof TitledPane category) {
                 robot.clickOn(category.lookup(".title")); // open the parameter's category
                 break;
             }
@@ -138,17 +143,17 @@ class WindowDefectsTest extends AppFixture {
     }
 
     /** The text field in the property sheet's row named {@code name} (a label and its editor share a grid row). */
-    private static javafx.scene.control.TextField editorOf(FxRobot robot, String name) {
+    private static TextField editorOf(FxRobot robot, String name) {
         Label label = robot.lookup("#params .label").match(n -> n instanceof Label l && name.equals(l.getText()))
                 .queryAs(Label.class);
-        javafx.scene.Node row = label;
-        while (!(row.getParent() instanceof javafx.scene.layout.GridPane)) {
+        Node row = label;
+        while (!(row.getParent() instanceof GridPane)) {
             row = row.getParent();
         }
-        Integer index = javafx.scene.layout.GridPane.getRowIndex(row);
-        for (javafx.scene.Node cell : row.getParent().getChildrenUnmodifiable()) {
-            if (cell != row && java.util.Objects.equals(javafx.scene.layout.GridPane.getRowIndex(cell), index)) {
-                return robot.from(cell).lookup(".text-field").queryAs(javafx.scene.control.TextField.class);
+        Integer index = GridPane.getRowIndex(row);
+        for (Node cell : row.getParent().getChildrenUnmodifiable()) {
+            if (cell != row && Objects.equals(GridPane.getRowIndex(cell), index)) {
+                return robot.from(cell).lookup(".text-field").queryAs(TextField.class);
             }
         }
         throw new AssertionError("no editor beside " + name);

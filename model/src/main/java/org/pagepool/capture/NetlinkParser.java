@@ -2,6 +2,8 @@
 package org.pagepool.capture;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.pagepool.text.Tokens;
 
 /**
@@ -103,7 +105,7 @@ final class NetlinkParser {
         String provider = "";
         long[] info = {-1, -1};
         int mask = 0;
-        java.util.Arrays.fill(values, 0);
+        Arrays.fill(values, 0);
         while (true) {
             LiteralTokens.Kind k = tokens.next();
             if (k == LiteralTokens.Kind.CLOSE_OBJECT) {
@@ -197,7 +199,7 @@ final class NetlinkParser {
     private long number(String key) throws IOException, CaptureException {
         LiteralTokens.Kind k = tokens.next();
         if (k == LiteralTokens.Kind.NUMBER) {
-            byte[] b = tokens.text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] b = tokens.text.getBytes(StandardCharsets.US_ASCII);
             try {
                 return Scan.signed(b, 0, b.length, Long.MIN_VALUE + 1, Long.MAX_VALUE);
             } catch (Scan.Bad e) {

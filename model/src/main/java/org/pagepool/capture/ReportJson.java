@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.capture;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
 /** The report as JSON, for machines: the same facts as {@link ReportText}, every leak listed, times in seconds. */
 public final class ReportJson {
     private ReportJson() {
@@ -10,7 +15,7 @@ public final class ReportJson {
         JsonWriter w = new JsonWriter().beginObject();
         w.name("sources").beginArray();
         for (SourceFile s : report.sources()) {
-            w.beginObject().name("name").value(s.name()).name("format").value(s.format().name().toLowerCase(java.util.Locale.ROOT))
+            w.beginObject().name("name").value(s.name()).name("format").value(s.format().name().toLowerCase(Locale.ROOT))
                     .name("detail").value(s.detail()).name("lines").value(s.lines()).name("records").value(s.records())
                     .endObject();
         }
@@ -19,7 +24,7 @@ public final class ReportJson {
         seconds(w.name("length_s"), report.lengthNs());
         w.name("lost_events").value(report.lostEvents());
         w.name("notes").beginObject();
-        for (java.util.Map.Entry<String, String> n : new java.util.TreeMap<>(report.notes()).entrySet()) {
+        for (Map.Entry<String, String> n : new TreeMap<>(report.notes()).entrySet()) {
             w.name(n.getKey()).value(n.getValue());
         }
         w.endObject();
@@ -135,7 +140,7 @@ public final class ReportJson {
         w.endObject().endObject();
     }
 
-    private static void strings(JsonWriter w, java.util.List<String> values) {
+    private static void strings(JsonWriter w, List<String> values) {
         w.beginArray();
         for (String s : values) {
             w.value(s);

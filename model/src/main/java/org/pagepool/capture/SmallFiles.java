@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.capture;
 
+import java.nio.charset.StandardCharsets;
+import org.pagepool.text.Tokens;
+
 /**
  * The two small files the capture script writes beside the samples:
  * {@code links.txt} ({@code ip -o link}: which interface an ifindex is) and
@@ -47,11 +50,11 @@ final class SmallFiles {
         String value = line.text(eq + 1, line.end);
         sink.note(key, value);
         if (key.equals("end_uptime") || key.equals("start_uptime")) {
-            byte[] b = value.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] b = value.getBytes(StandardCharsets.US_ASCII);
             try {
                 sink.moment(Scan.secondsToNs(b, 0, b.length));
             } catch (Scan.Bad e) {
-                throw new CaptureException(file, line.number, key + "=" + org.pagepool.text.Tokens.quote(value) + " "
+                throw new CaptureException(file, line.number, key + "=" + Tokens.quote(value) + " "
                         + e.getMessage());
             }
         }

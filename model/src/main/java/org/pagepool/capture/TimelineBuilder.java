@@ -2,6 +2,7 @@
 package org.pagepool.capture;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -153,8 +154,8 @@ final class TimelineBuilder implements PoolEventSink {
     void netlinkDump(int index, long ns) {
         time(ns);
         if (dumps == dumpTimes.length) {
-            dumpTimes = java.util.Arrays.copyOf(dumpTimes, dumps * 2);
-            dumpIndexes = java.util.Arrays.copyOf(dumpIndexes, dumps * 2);
+            dumpTimes = Arrays.copyOf(dumpTimes, dumps * 2);
+            dumpIndexes = Arrays.copyOf(dumpIndexes, dumps * 2);
         }
         dumpIndexes[dumps] = index;
         dumpTimes[dumps++] = ns;

@@ -2,6 +2,7 @@
 package org.pagepool.capture;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Tracepoint text made on the fly, never stored: {@code pools} pools on as
@@ -10,7 +11,7 @@ import java.io.InputStream;
  * tenth line another event. Lines in the tracefs layout of v5.14.
  */
 final class TraceGenerator extends InputStream {
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private final long lines;
     private final int pools;
     private final int window;

@@ -3,7 +3,10 @@ package org.pagepool.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The tracepoint samples of each tracer and kernel, imported: the numbers, the leaks and the diagnosis. */
@@ -96,11 +99,11 @@ class TraceImportTest {
     @Test
     void aCaptureThatStartsMidLifeKnowsInflightFromTheFirstRelease() throws Exception {
         CaptureImporter importer = new CaptureImporter();
-        importer.read(new java.io.ByteArrayInputStream(String.join("\n",
+        importer.read(new ByteArrayInputStream(String.join("\n",
                 "a-1 [000] 1.000000: page_pool_state_hold: page_pool=0x1 page=0x0 pfn=0x10 hold=1001",
                 "a-1 [000] 1.000001: page_pool_state_hold: page_pool=0x1 page=0x0 pfn=0x11 hold=1002",
                 "a-1 [000] 2.000000: page_pool_state_release: page_pool=0x1 page=0x0 pfn=0x10 release=900",
-                "").getBytes(java.nio.charset.StandardCharsets.UTF_8)), "mid.txt", CaptureFormat.TRACE);
+                "").getBytes(StandardCharsets.UTF_8)), "mid.txt", CaptureFormat.TRACE);
         CaptureReport report = CaptureReport.of(importer.finish());
         PoolFindings p = report.pools().get(0);
         assertThat(p.inflightRelative()).isFalse();
@@ -113,9 +116,9 @@ class TraceImportTest {
     @Test
     void withoutAReleaseInflightIsOnlyAChange() throws Exception {
         CaptureImporter importer = new CaptureImporter();
-        importer.read(new java.io.ByteArrayInputStream(
+        importer.read(new ByteArrayInputStream(
                 "a-1 [000] 1.0: page_pool_state_hold: page_pool=0x1 page=0x0 pfn=0x10 hold=77\n"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "h.txt", CaptureFormat.TRACE);
+                        .getBytes(StandardCharsets.UTF_8)), "h.txt", CaptureFormat.TRACE);
         PoolFindings p = CaptureReport.of(importer.finish()).pools().get(0);
         assertThat(p.inflightRelative()).isTrue();
         assertThat(p.inflight()).isEqualTo(1);
@@ -124,12 +127,12 @@ class TraceImportTest {
     @Test
     void aNewPoolAtTheAddressOfAFreedOneIsAnotherPool() throws Exception {
         CaptureImporter importer = new CaptureImporter();
-        importer.read(new java.io.ByteArrayInputStream(String.join("\n",
+        importer.read(new ByteArrayInputStream(String.join("\n",
                 "a-1 [000] 1.0: page_pool_state_hold: page_pool=0x1 page=0x0 pfn=0x10 hold=1",
                 "a-1 [000] 2.0: page_pool_state_release: page_pool=0x1 page=0x0 pfn=0x10 release=1",
                 "a-1 [000] 3.0: page_pool_release: page_pool=0x1 inflight=0 hold=1 release=1 cnt=1",
                 "a-1 [000] 4.0: page_pool_state_hold: page_pool=0x1 page=0x0 pfn=0x20 hold=1",
-                "").getBytes(java.nio.charset.StandardCharsets.UTF_8)), "reuse.txt", CaptureFormat.TRACE);
+                "").getBytes(StandardCharsets.UTF_8)), "reuse.txt", CaptureFormat.TRACE);
         List<PoolFindings> pools = CaptureReport.of(importer.finish()).pools();
         assertThat(pools).hasSize(2);
         assertThat(pools.get(0).freedNs()).isEqualTo(2 * S);
@@ -143,7 +146,7 @@ class TraceImportTest {
         long hold = 0;
         long release = 0;
         for (int i = 0; i < 4000; i++) {
-            String t = String.format(java.util.Locale.ROOT, "%d.%06d", 10 + i / 1000, i % 1000 * 1000);
+            String t = String.format(Locale.ROOT, "%d.%06d", 10 + i / 1000, i % 1000 * 1000);
             trace.append("<idle>-0 [001] ..s1 ").append(t).append(": page_pool_state_hold: page_pool=0x5 page=0x0 pfn=0x")
                     .append(Long.toHexString(0x1000 + i)).append(" hold=").append(++hold).append('\n');
             if (i % 4 != 0) { // three pages in four come back: a put_page() behind the pool's back takes the fourth
@@ -153,7 +156,7 @@ class TraceImportTest {
             }
         }
         CaptureImporter importer = new CaptureImporter();
-        importer.read(new java.io.ByteArrayInputStream(trace.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        importer.read(new ByteArrayInputStream(trace.toString().getBytes(StandardCharsets.UTF_8)),
                 "leak.txt", CaptureFormat.TRACE);
         CaptureReport report = CaptureReport.of(importer.finish());
         PoolFindings p = report.pools().get(0);
@@ -169,7 +172,7 @@ class TraceImportTest {
     void aSteadyLivePoolIsNotCalledOut() throws Exception {
         StringBuilder trace = new StringBuilder();
         for (int i = 0; i < 4000; i++) {
-            String t = String.format(java.util.Locale.ROOT, "%d.%06d", 10 + i / 1000, i % 1000 * 1000);
+            String t = String.format(Locale.ROOT, "%d.%06d", 10 + i / 1000, i % 1000 * 1000);
             trace.append("<idle>-0 [001] ..s1 ").append(t).append(": page_pool_state_hold: page_pool=0x6 page=0x0 pfn=0x")
                     .append(Long.toHexString(0x1000 + i)).append(" hold=").append(i + 1).append('\n');
             if (i >= 64) {
@@ -179,7 +182,7 @@ class TraceImportTest {
             }
         }
         CaptureImporter importer = new CaptureImporter();
-        importer.read(new java.io.ByteArrayInputStream(trace.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        importer.read(new ByteArrayInputStream(trace.toString().getBytes(StandardCharsets.UTF_8)),
                 "steady.txt", CaptureFormat.TRACE);
         CaptureReport report = CaptureReport.of(importer.finish());
         assertThat(report.pools().get(0).climb()).isNull();

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,7 +89,7 @@ class CliFuzzTest {
             "0", "-1", "2k", "1e-300", "1e400", "0x1p-3", "1d", "NaN", "0.001", "100", "9".repeat(50),
             GoldenTraceTest.goldenDir().resolve("01-spec-example.pool").toString()};
         for (int i = 0; i < count; i++) {
-            java.util.Random random = new java.util.Random(firstSeed + i);
+            Random random = new Random(firstSeed + i);
             List<String> args = new ArrayList<>();
             int n = random.nextInt(7);
             for (int w = 0; w < n; w++) {
@@ -124,7 +126,7 @@ class CliFuzzTest {
             o = future.get(MUTANT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             throw new AssertionError(context + "did not end within " + MUTANT_SECONDS + " s");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new AssertionError(context + "threw " + e.getCause(), e.getCause());
         }
         context += "exit " + o.exit() + ", stderr:\n" + o.stderr();

@@ -4,6 +4,7 @@ package org.pagepool.cli;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -66,7 +67,7 @@ final class Mutator {
                 }
                 return join(lines);
             case 3: // cut the file short, maybe mid-line
-                return java.util.Arrays.copyOf(text, text.length == 0 ? 0 : random.nextInt(text.length));
+                return Arrays.copyOf(text, text.length == 0 ? 0 : random.nextInt(text.length));
             case 4:
                 return onTokens(lines, Edit.DELETE);
             case 5:
@@ -158,12 +159,12 @@ final class Mutator {
         int start = 0;
         for (int i = 0; i < text.length; i++) {
             if (text[i] == '\n') {
-                lines.add(java.util.Arrays.copyOfRange(text, start, i));
+                lines.add(Arrays.copyOfRange(text, start, i));
                 start = i + 1;
             }
         }
         if (start < text.length) {
-            lines.add(java.util.Arrays.copyOfRange(text, start, text.length));
+            lines.add(Arrays.copyOfRange(text, start, text.length));
         }
         return lines;
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pagepool.script.Script;
 import org.pagepool.script.ScriptFiles;
+import org.pagepool.script.ScriptParser;
 import org.pagepool.script.ScriptRunner;
 import org.pagepool.script.StepResult;
 
@@ -75,7 +76,7 @@ class WorkloadCommandTest {
         }
         assertThat(last.word()).isEqualTo("expect");
         String live = r.out().lines().filter(l -> l.startsWith("pool 1 (")).findFirst().orElseThrow();
-        String replayedStats = runner.run(org.pagepool.script.ScriptParser.parseLine(1, "stats")).result();
+        String replayedStats = runner.run(ScriptParser.parseLine(1, "stats")).result();
         assertThat(live).endsWith(replayedStats);
     }
 

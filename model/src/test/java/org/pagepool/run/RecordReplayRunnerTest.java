@@ -3,13 +3,16 @@ package org.pagepool.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pagepool.script.Script;
 import org.pagepool.script.ScriptFiles;
 import org.pagepool.script.ScriptParser;
+import org.pagepool.script.ScriptRunner;
 import org.pagepool.script.State;
+import org.pagepool.script.StepResult;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
 
@@ -31,7 +34,7 @@ class RecordReplayRunnerTest {
             assertThat(done.name()).isEqualTo("06.pool");
 
             Script script = ScriptParser.parse(done.name(), ScriptFiles.splitLines(
-                    done.script().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    done.script().getBytes(StandardCharsets.UTF_8)));
             try (SyncRunner replay = SyncRunner.script(script)) {
                 replay.submit(new RunnerCommand.Speed(Double.POSITIVE_INFINITY));
                 replay.submit(new RunnerCommand.Play());
@@ -66,13 +69,13 @@ class RecordReplayRunnerTest {
             assertThat(back.recordedLines()).as("the recording ended").isNegative();
             assertThat(back.error()).contains("recording");
             Script script = ScriptParser.parse("x.pool", ScriptFiles.splitLines(
-                    runner.recording().script().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            org.pagepool.script.ScriptRunner check = new org.pagepool.script.ScriptRunner(script);
-            org.pagepool.script.StepResult last = null;
+                    runner.recording().script().getBytes(StandardCharsets.UTF_8)));
+            ScriptRunner check = new ScriptRunner(script);
+            StepResult last = null;
             while (check.hasNext()) {
                 last = check.step();
             }
-            assertThat(last.outcome()).isEqualTo(org.pagepool.script.StepResult.Outcome.OK);
+            assertThat(last.outcome()).isEqualTo(StepResult.Outcome.OK);
             State state = check.state();
             assertThat(state.hold()).isEqualTo(five.currentPool().hold());
         }

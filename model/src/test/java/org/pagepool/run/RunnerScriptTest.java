@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pagepool.script.Script;
 import org.pagepool.script.ScriptFiles;
+import org.pagepool.trace.TraceEvent;
 import org.pagepool.trace.Tracer;
 import org.pagepool.workload.Param;
 
@@ -31,7 +35,7 @@ class RunnerScriptTest {
     }
 
     /** Applies {@code command} in one tick: the view it brings must already show {@code expected}. */
-    private ModelView command(RunnerCommand command, java.util.function.Predicate<ModelView> expected, String what) {
+    private ModelView command(RunnerCommand command, Predicate<ModelView> expected, String what) {
         ModelView view = runner.apply(command);
         assertThat(view).as(what).matches(expected, what);
         return view;
@@ -77,7 +81,7 @@ class RunnerScriptTest {
         runner.submit(new RunnerCommand.Play());
         ModelView first = runner.runUntil(v -> v.position() >= 1, GENEROUS_NS, "the first line");
         assertThat(first.eventsOn()).isTrue();
-        List<org.pagepool.trace.TraceEvent> events = new java.util.ArrayList<>();
+        List<TraceEvent> events = new ArrayList<>();
         runner.drainEvents(events::add, 10_000);
         assertThat(events).as("the first line's step").anyMatch(e -> e instanceof StepDone d && d.position() == 1);
     }
@@ -140,7 +144,7 @@ class RunnerScriptTest {
         }
 
         @Override
-        public void seek(long ns, java.util.function.BooleanSupplier abandon) {
+        public void seek(long ns, BooleanSupplier abandon) {
         }
 
         @Override

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pagepool.trace.FunctionEnter;
+import org.pagepool.trace.KernelFunction;
 import org.pagepool.trace.PageMove;
+import org.pagepool.trace.Place;
 import org.pagepool.trace.TraceEvent;
+import org.pagepool.workload.Checkpoint;
 import org.pagepool.workload.Param;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
@@ -36,12 +40,12 @@ class RunnerTest {
         runner.close();
     }
 
-    private ModelView until(java.util.function.Predicate<ModelView> condition, String what) {
+    private ModelView until(Predicate<ModelView> condition, String what) {
         return runner.runUntil(condition, GENEROUS_NS, what);
     }
 
     /** Applies {@code command} in one tick: the view it brings must already show {@code expected}. */
-    private ModelView command(RunnerCommand command, java.util.function.Predicate<ModelView> expected, String what) {
+    private ModelView command(RunnerCommand command, Predicate<ModelView> expected, String what) {
         ModelView view = runner.apply(command);
         assertThat(view).as(what).matches(expected, what);
         return view;
@@ -66,7 +70,7 @@ class RunnerTest {
         List<TraceEvent> events = new ArrayList<>();
         runner.drainEvents(events::add, 10_000);
         assertThat(events).anyMatch(e -> e instanceof FunctionEnter f
-                && f.function() == org.pagepool.trace.KernelFunction.PAGE_POOL_UPDATE_NID);
+                && f.function() == KernelFunction.PAGE_POOL_UPDATE_NID);
         assertThat(events).last().isInstanceOf(StepDone.class);
         // then the RX ring is filled: the first alloc takes a bulk of 64 from the page allocator
         ModelView second = command(new RunnerCommand.Step(Unit.KERNEL_CALL), v -> v.position() > first.position(),
@@ -76,7 +80,7 @@ class RunnerTest {
         assertThat(second.pools().get(0).cache().size()).isEqualTo(63);
         events.clear();
         runner.drainEvents(events::add, 10_000);
-        assertThat(events).filteredOn(e -> e instanceof PageMove m && m.to() == org.pagepool.trace.Place.ALLOC_CACHE)
+        assertThat(events).filteredOn(e -> e instanceof PageMove m && m.to() == Place.ALLOC_CACHE)
                 .hasSize(64);
     }
 
@@ -206,7 +210,7 @@ class RunnerTest {
         Preset guided = PresetFiles.load(Path.of("..", "assets", "scenarios", "01-xdp-drop.workload"), "xdp-drop");
         command(new RunnerCommand.LoadPreset(guided), v -> v.source().equals("xdp-drop"), "the guided preset");
         command(new RunnerCommand.Guide(true), v -> v.guide().on(), "checkpoints on");
-        org.pagepool.workload.Checkpoint firstStop = guided.checkpoints().get(0);
+        Checkpoint firstStop = guided.checkpoints().get(0);
         runner.submit(new RunnerCommand.Speed(Double.POSITIVE_INFINITY));
         runner.submit(new RunnerCommand.Play());
         ModelView stopped = until(v -> v.guide().stoppedAt() == firstStop && v.state() == RunnerState.PAUSED,

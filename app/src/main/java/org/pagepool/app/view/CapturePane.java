@@ -6,6 +6,7 @@ import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
@@ -31,7 +32,7 @@ public final class CapturePane extends ScrollPane {
     private final VBox pools = new VBox(4);
     private final Label diagnosisTitle = new Label("Diagnosis");
     private final VBox diagnosis = new VBox(4);
-    private final javafx.scene.control.Button simulate = new javafx.scene.control.Button();
+    private final Button simulate = new Button();
     private Capture capture;
 
     public CapturePane() {

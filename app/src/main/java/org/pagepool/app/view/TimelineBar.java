@@ -3,6 +3,7 @@ package org.pagepool.app.view;
 
 import java.util.Locale;
 import java.util.function.LongConsumer;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -10,6 +11,9 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
 import org.pagepool.run.ModelView;
 
 /**
@@ -22,8 +26,8 @@ public final class TimelineBar extends HBox {
     private final Label time = new Label();
     private final Label status = new Label();
     private final Label notice = new Label();
-    private final javafx.animation.PauseTransition noticeShown =
-            new javafx.animation.PauseTransition(javafx.util.Duration.seconds(6));
+    private final PauseTransition noticeShown =
+            new PauseTransition(Duration.seconds(6));
     private final TimelineMarkers markers = new TimelineMarkers();
 
     public TimelineBar(LongConsumer seek) {
@@ -35,7 +39,7 @@ public final class TimelineBar extends HBox {
         scrubber.setId("timeline");
         scrubber.setTooltip(new Tooltip("Drag to go to another moment of the run. Marks: ring full (blue),"
                 + " cache full (green), refill (grey), waive (teal), kernel warnings (red)"));
-        javafx.scene.layout.StackPane track = new javafx.scene.layout.StackPane(markers, scrubber);
+        StackPane track = new StackPane(markers, scrubber);
         markers.setMouseTransparent(true);
         HBox.setHgrow(track, Priority.ALWAYS);
         time.setId("timeLabel");
@@ -54,7 +58,7 @@ public final class TimelineBar extends HBox {
         });
         notice.setId("notice");
         notice.getStyleClass().add("notice");
-        notice.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        notice.setMinWidth(Region.USE_PREF_SIZE);
         noticeShown.setOnFinished(e -> notice.setText(""));
         getChildren().addAll(track, notice, time, status);
     }
