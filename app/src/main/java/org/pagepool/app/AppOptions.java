@@ -21,9 +21,10 @@ import picocli.CommandLine.Option;
  * @param preset        a preset file, or the name of one in the app's assets; null for the default
  * @param runForNs      simulated time to run before the screenshot
  * @param measureFrames seconds of frame-pacing measurement, 0 for none
+ * @param scale         the presentation scale in per cent, 100 to 200
  */
 public record AppOptions(String preset, String script, boolean headless, long runForNs, String screenshot, int width,
-                         int height, double measureFrames, String theme) {
+                         int height, double measureFrames, String theme, int scale) {
 
     /** A bad command line; the message is the whole story. */
     static final class BadOptions extends Exception {
@@ -38,7 +39,8 @@ public record AppOptions(String preset, String script, boolean headless, long ru
     @Command(name = "pagepool-app", sortOptions = false, synopsisHeading = "", usageHelpWidth = 110,
             description = "PagePool Visualizer: the Linux v5.14 page_pool allocator, animated.",
             customSynopsis = {
-                "usage: pagepool-app [--preset FILE] [--script FILE.pool] [--theme light|dark|contrast] [--size WxH]",
+                "usage: pagepool-app [--preset FILE] [--script FILE.pool] [--theme light|dark|contrast] [--size WxH]"
+                    + " [--scale 100..200]",
                 "       pagepool-app --headless --preset FILE --run-for SECONDS --screenshot OUT.png [--size 1280x720]",
                 "       pagepool-app --measure-frames SECONDS [--headless] [--preset FILE] [--size WxH]"})
     static final class Line {
@@ -62,6 +64,9 @@ public record AppOptions(String preset, String script, boolean headless, long ru
         @Option(names = "--theme", paramLabel = "light|dark|contrast", converter = Theme.class,
                 description = "colours: light, dark or contrast (high contrast, for projectors)")
         String theme = "light";
+        @Option(names = "--scale", paramLabel = "100..200", converter = Percent.class,
+                description = "type, lines and marks at this many per cent, for a projector (default 100)")
+        int scale = 100;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
         boolean help;
     }
@@ -100,7 +105,7 @@ public record AppOptions(String preset, String script, boolean headless, long ru
             throw new BadOptions("--script opens a window: it does not go with --screenshot or --measure-frames");
         }
         return new AppOptions(line.preset, line.script, line.headless, runFor < 0 ? 0 : (long) (runFor * 1e9),
-                line.screenshot, line.size.width(), line.size.height(), measure, line.theme);
+                line.screenshot, line.size.width(), line.size.height(), measure, line.theme, line.scale);
     }
 
     /** Seconds: a number as the README writes them ({@code 0.15}, {@code 2e-3}), 0 to 1,000,000. */
@@ -143,6 +148,22 @@ public record AppOptions(String preset, String script, boolean headless, long ru
             }
             int n = Integer.parseInt(text);
             return n >= 320 && n <= 8192;
+        }
+    }
+
+    /** A presentation scale: a whole percentage from 100 to 200 ({@code 150} or {@code 150%}). */
+    static final class Percent implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            String digits = text.endsWith("%") ? text.substring(0, text.length() - 1) : text;
+            if (!digits.isEmpty() && digits.length() <= 3 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                int n = Integer.parseInt(digits);
+                if (n >= 100 && n <= 200) {
+                    return n;
+                }
+            }
+            throw new CommandLine.TypeConversionException("a percentage from 100 to 200, e.g. 150, not "
+                    + Tokens.quote(text));
         }
     }
 

@@ -44,6 +44,10 @@ public final class MainWindow {
     private ModelView shown;
     private javafx.scene.Node highlighted;
     private boolean liveShown = true;
+    private int scalePercent = 100;
+    /** The speed slider's stops, for what a step is now. */
+    private SpeedScale speedScale = SpeedScale.live(SpeedScale.Pace.UNKNOWN);
+    private String paceKey = "";
     /** True while the window moves its own controls to match the runner: their listeners stay quiet. */
     private boolean syncing;
     private String errorShown;
@@ -122,14 +126,19 @@ public final class MainWindow {
         controls.play.setOnAction(e -> controller.playPause());
         controls.step.setOnAction(e -> controller.step(journey.overlay().animating(lastPulse)));
         controls.stepBack.setOnAction(e -> controller.stepBack());
-        controls.unit.valueProperty().addListener((o, was, is) -> controller.setUnit(is));
-        controls.speed.setValue(SpeedScale.slider(controller.speed(), true));
+        controls.unit.valueProperty().addListener((o, was, is) -> {
+            controller.setUnit(is);
+            if (shown != null) {
+                followPace(shown);
+            }
+        });
+        useSpeedScale(speedScale);
         controls.speed.valueProperty().addListener((o, was, is) -> speedFromSlider());
-        controls.speedLabel.setText(SpeedScale.label(controller.speed()));
         controls.reset.setOnAction(e -> reset());
         controls.seed.setOnAction(e -> reset());
         controls.reload.setOnAction(e -> controller.reload());
         controls.theme.valueProperty().addListener((o, was, is) -> applyTheme(is));
+        controls.scale.valueProperty().addListener((o, was, is) -> applyScale(is == null ? 100 : is));
         controls.record.setOnAction(e -> controller.record(controls.record.isSelected()));
         controls.saveRecording.setOnAction(e -> saveRecording());
         controls.exportCsv.setOnAction(e -> save("Save the counters as CSV", ".csv",
@@ -164,6 +173,7 @@ public final class MainWindow {
             }
         });
         side.scenario().setTargetNames(this::targetTitle);
+        side.setFlowRates(journey.flowRates());
     }
 
     /** A checkpoint target as the window names it: a region's drawn title, or the counter's kernel name. */
@@ -225,8 +235,8 @@ public final class MainWindow {
     }
 
     private void speedFromSlider() {
-        double factor = syncing ? controller.speed() : SpeedScale.factor(controls.speed.getValue(), liveShown);
-        controls.speedLabel.setText(SpeedScale.label(factor));
+        double factor = syncing ? controller.speed() : speedScale.factor(controls.speed.getValue());
+        controls.speedLabel.setText(speedScale.label(factor));
         if (!syncing) {
             controller.setSpeed(factor);
         }
@@ -242,12 +252,43 @@ public final class MainWindow {
         syncing = true;
         try {
             liveShown = view.live();
-            controls.speed.setValue(SpeedScale.slider(controller.speed(), liveShown));
+            followPace(view);
+            controls.speed.setValue(speedScale.slider(controller.speed()));
             speedFromSlider();
             controls.presets.setValue(view.live() ? carriedName(view.source()) : null); // a script: none picked
             controls.reload.setDisable(!liveShown);
         } finally {
             syncing = false;
+        }
+    }
+
+    /**
+     * The slider's stops follow what a step is and how often it happens:
+     * rebuilt when the unit, the kind of run or the pace's unit changes
+     * (kernel calls are counted after the run's first millisecond), not at
+     * every view, so that the stops stay put. The speed itself is not touched.
+     */
+    private void followPace(ModelView view) {
+        SpeedScale.Pace pace = SpeedScale.paceOf(view, controller.unit());
+        String key = view.loads() + " " + view.live() + " " + pace.singular();
+        if (key.equals(paceKey)) {
+            return;
+        }
+        paceKey = key;
+        useSpeedScale(view.live() ? SpeedScale.live(pace) : SpeedScale.script());
+    }
+
+    private void useSpeedScale(SpeedScale scale) {
+        boolean was = syncing;
+        syncing = true;
+        try {
+            speedScale = scale;
+            controls.speed.setMajorTickUnit(scale.step());
+            controls.speed.setBlockIncrement(scale.step());
+            controls.speed.setValue(scale.slider(controller.speed()));
+            speedFromSlider();
+        } finally {
+            syncing = was;
         }
     }
 
@@ -277,9 +318,9 @@ public final class MainWindow {
         } else if (code == KeyCode.LEFT) {
             controller.stepBack();
         } else if (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD) {
-            controls.speed.setValue(Math.min(SpeedScale.MAX, controls.speed.getValue() + 5));
+            controls.speed.setValue(Math.min(SpeedScale.MAX, controls.speed.getValue() + speedScale.step()));
         } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
-            controls.speed.setValue(Math.max(0, controls.speed.getValue() - 5));
+            controls.speed.setValue(Math.max(0, controls.speed.getValue() - speedScale.step()));
         } else {
             return;
         }
@@ -299,8 +340,29 @@ public final class MainWindow {
         return false;
     }
 
+    /** Shows everything at {@code percent} % (100 to 200): the regions' drawing and the controls' type. */
+    public void setScale(int percent) {
+        controls.scale.setValue(Math.max(100, Math.min(200, percent)));
+    }
+
+    private void applyScale(int percent) {
+        scalePercent = percent;
+        double scale = percent / 100.0;
+        journey.setScale(scale);
+        side.setScale(scale);
+        applyFontSize();
+    }
+
+    /** The theme's type size times the scale, set on the root so that every em in the CSS follows. */
+    private void applyFontSize() {
+        double base = "contrast".equals(controls.theme.getValue()) ? 15 : 13;
+        root.setStyle(scalePercent == 100 ? "" : String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;",
+                base * scalePercent / 100.0));
+    }
+
     private void applyTheme(String name) {
         scene.getStylesheets().setAll(Assets.stylesheet("base"), Assets.stylesheet(name));
+        applyFontSize();
         Palette palette = Palette.named(name);
         journey.setPalette(palette);
         side.setPalette(palette);
@@ -334,6 +396,8 @@ public final class MainWindow {
     private void show(ModelView view, List<PageMove> moves, long now) {
         if (shown == null || view.loads() != shown.loads()) {
             followLoad(view);
+        } else {
+            followPace(view);
         }
         if (view.error() != null && !view.error().equals(errorShown)) {
             controller.tell(view.error()); // the runner refused something, or the model failed

@@ -13,7 +13,8 @@ import org.pagepool.workload.Preset;
  */
 public final class PagePoolApp extends Application {
     /** Set by the launcher before {@code launch}: JavaFX constructs the application itself. */
-    static volatile AppOptions options = new AppOptions(null, null, false, 0, null, 1280, 720, 0, "light");
+    static volatile AppOptions options = new AppOptions(null, null, false, 0, null, 1280, 720, 0, "light",
+            100);
     /** The exit status a headless mode ends with. */
     static volatile int exitStatus;
 
@@ -27,6 +28,7 @@ public final class PagePoolApp extends Application {
         controller = new AppController(preset);
         window = new MainWindow(controller, new FxFileDialogs(), url -> getHostServices().showDocument(url),
                 o.width(), o.height(), o.theme());
+        window.setScale(o.scale());
         stage.setScene(window.scene());
         stage.setTitle("PagePool Visualizer — " + preset.title());
         stage.setMinWidth(1024);

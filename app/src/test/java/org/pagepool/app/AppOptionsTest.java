@@ -75,4 +75,15 @@ class AppOptionsTest {
     void aMistakeIsOneClearMessage(String args, String message) {
         assertThatThrownBy(() -> parse(args)).isInstanceOf(AppOptions.BadOptions.class).hasMessage(message);
     }
+
+    @Test
+    void theScaleIsAPercentageFrom100To200() throws Exception {
+        assertThat(parse("").scale()).isEqualTo(100);
+        assertThat(parse("--scale 150").scale()).isEqualTo(150);
+        assertThat(parse("--scale 200%").scale()).isEqualTo(200);
+        for (String bad : new String[] {"99", "201", "1.5", "x"}) {
+            assertThatThrownBy(() -> parse("--scale " + bad)).isInstanceOf(AppOptions.BadOptions.class)
+                    .hasMessageContaining("100 to 200");
+        }
+    }
 }

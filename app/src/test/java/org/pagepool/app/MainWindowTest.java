@@ -204,14 +204,14 @@ class MainWindowTest extends AppFixture {
         robot.clickOn("#openScript");
         await("the script", () -> view().script() != null);
         await("no preset picked", () -> window.controls().presets.getValue() == null);
-        assertThat(window.controls().speedLabel.getText()).isEqualTo(SpeedScale.label(1.0));
+        assertThat(window.controls().speedLabel.getText()).as("a script at speed 1").isEqualTo("2 lines/s");
         robot.interact(() -> window.controls().presets.setValue(Assets.DEFAULT_PRESET));
         await("the preset again", () -> view().live());
-        await("its speed on the slider", () -> SpeedScale.label(presetSpeed)
-                .equals(window.controls().speedLabel.getText()));
+        // 1e-4 of real time: 2,000 of the preset's 20 M packets a second
+        await("its speed on the slider", () -> "1/10,000 of real time".equals(window.controls().speedLabel.getText()));
         assertThat(view().speed()).isEqualTo(presetSpeed);
-        assertThat(window.controls().speed.getValue()).isCloseTo(SpeedScale.slider(presetSpeed, true),
-                org.assertj.core.data.Offset.offset(1e-9));
+        SpeedScale stops = SpeedScale.live(SpeedScale.paceOf(view(), controller.unit()));
+        assertThat(stops.factor(window.controls().speed.getValue())).isEqualTo(presetSpeed);
     }
 
     @Test

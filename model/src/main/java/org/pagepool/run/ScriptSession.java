@@ -20,7 +20,7 @@ final class ScriptSession implements Session {
     /** A line marks its step as a kernel call, a packet and a poll at once: every unit stops at it. */
     private static final int LINE = Unit.KERNEL_CALL.flags() | Unit.PACKET.flags() | Unit.POLL.flags();
     /** A line's share of time: at speed 1 a script plays two lines a second. */
-    static final long LINE_NS = 500_000_000L;
+    static final long LINE_NS = ScriptView.LINE_NS;
 
     private final Script script;
     private ScriptRunner runner;

@@ -52,8 +52,14 @@ public final class BuddyPane extends CanvasRegion {
             g.setFill(palette.text());
             g.setTextAlign(TextAlignment.LEFT);
             double freeShare = b.nodePages(nid) == 0 ? 0 : (double) b.freePages(nid) / b.nodePages(nid);
-            g.fillText(String.format(Locale.ROOT, "node %d: %,d of %,d pages free", nid, b.freePages(nid),
-                    b.nodePages(nid)), PAD, y0 + 14);
+            text(g, fitting(g, w - 2 * PAD,
+                    String.format(Locale.ROOT, "node %d: %,d of %,d pages free", nid, b.freePages(nid),
+                            b.nodePages(nid)),
+                    String.format(Locale.ROOT, "node %d: %,d / %,d free", nid, b.freePages(nid), b.nodePages(nid)),
+                    String.format(Locale.ROOT, "node %d: %s / %s free", nid, count(b.freePages(nid)),
+                            count(b.nodePages(nid))),
+                    String.format(Locale.ROOT, "%s / %s free", count(b.freePages(nid)), count(b.nodePages(nid)))),
+                    PAD, y0 + 14);
             // how full the node is
             double usageY = y0 + 20;
             g.setFill(palette.empty());
@@ -75,15 +81,32 @@ public final class BuddyPane extends CanvasRegion {
                 g.setFill(palette.muted());
                 g.setFont(small());
                 g.setTextAlign(TextAlignment.CENTER);
-                g.fillText(Integer.toString(o), x + barW / 2, barBottom + 12);
-                if (count > 0 && barW > 26) {
-                    g.setFill(palette.text());
-                    g.fillText(count(count), x + barW / 2,
-                            Math.max(barTop + 10, barBottom - height - 3));
+                text(g, Integer.toString(o), x + barW / 2, barBottom + 12);
+                if (count > 0) {
+                    blockCount(g, count(count), x + barW / 2, barTop, barBottom - height - 3);
                 }
             }
             g.setTextAlign(TextAlignment.LEFT);
         }
+    }
+
+    /**
+     * How many free blocks a bar stands for, above it: across when the bar
+     * is wide enough, else reading upwards, inside the bar's top when there is
+     * no room above it.
+     */
+    private void blockCount(GraphicsContext g, String text, double x, double barTop, double above) {
+        g.setFill(palette.text());
+        g.setTextAlign(TextAlignment.CENTER);
+        if (width(g, text) <= barW - 2) {
+            text(g, text, x, Math.max(barTop + 10, above));
+            return;
+        }
+        double bottom = Math.max(barTop + width(g, text) + 2, above);
+        if (bottom > above) {
+            g.setFill(palette.panel()); // inside the bar: on the panel's colour, to be read
+        }
+        textUp(g, text, x, bottom);
     }
 
     /** Light lines at 1, 10, 100, ... blocks, labelled on the left, the same in every frame. */
@@ -101,7 +124,7 @@ public final class BuddyPane extends CanvasRegion {
             g.setFill(palette.empty());
             g.fillRect(barsX, y, w - PAD - barsX, 1);
             g.setFill(palette.muted());
-            g.fillText(count(blocks), barsX - 3, Math.max(barTop + 4, y + 4));
+            text(g, count(blocks), barsX - 3, Math.max(barTop + 4, y + 4));
         }
         g.setTextAlign(TextAlignment.LEFT);
     }

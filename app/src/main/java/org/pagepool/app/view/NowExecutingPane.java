@@ -36,7 +36,8 @@ public final class NowExecutingPane extends VBox {
         name.getStyleClass().add("function-name");
         text.setId("functionText");
         text.setWrapText(true);
-        text.setMinHeight(48);
+        // whole sentences: the tabs below give way instead (they scroll)
+        text.setMinHeight(USE_PREF_SIZE);
         link.setId("sourceLink");
         link.setVisible(false);
         link.setTooltip(new Tooltip("Open this function in the Linux v5.14 source (elixir.bootlin.com)"));
@@ -47,9 +48,11 @@ public final class NowExecutingPane extends VBox {
         });
         chain.setId("callChain");
         chain.setWrapText(true);
+        chain.setMinHeight(USE_PREF_SIZE);
         chain.getStyleClass().add("trace-line");
         newer.setId("newerKernels");
         newer.setWrapText(true);
+        newer.setMinHeight(USE_PREF_SIZE);
         newer.getStyleClass().add("scenario-watch");
         getChildren().addAll(title, name, text, chain, newer, link);
     }

@@ -33,9 +33,11 @@ public final class ScriptPane extends VBox {
         VBox.setVgrow(lines, Priority.ALWAYS);
         trace.setId("traceLine");
         trace.setWrapText(true);
+        trace.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the script's lines give way, not the trace
         trace.getStyleClass().add("trace-line");
         error.setId("scriptError");
         error.setWrapText(true);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.getStyleClass().add("error-text");
         getChildren().addAll(title, lines, trace, error);
     }
@@ -44,7 +46,10 @@ public final class ScriptPane extends VBox {
         if (!view.source().equals(source)) {
             source = view.source();
             lines.setItems(FXCollections.observableArrayList(source));
-            title.setText("Script: " + view.file());
+            // the file's name (a path does not wrap); the whole path in the tooltip
+            String file = view.file();
+            title.setText("Script: " + file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1));
+            title.setTooltip(new javafx.scene.control.Tooltip(file));
             lastLine = -1;
         }
         if (view.lastLine() != lastLine) {

@@ -72,7 +72,7 @@ public final class SidePanel extends VBox {
     @Override
     protected double computePrefWidth(double height) {
         Insets insets = getInsets();
-        return Math.max(PREF_WIDTH, counters.prefWidth(-1) + SCROLL_BAR + insets.getLeft() + insets.getRight());
+        return Math.max(PREF_WIDTH * scale, counters.prefWidth(-1) + SCROLL_BAR + insets.getLeft() + insets.getRight());
     }
 
     public void show(ModelView view, long wallNanos) {
@@ -115,6 +115,20 @@ public final class SidePanel extends VBox {
 
     public void setPalette(Palette palette) {
         charts.setPalette(palette);
+    }
+
+    /** The presentation scale of the charts (the rest of the panel follows the CSS type size). */
+    public void setScale(double newScale) {
+        scale = newScale;
+        charts.setScale(newScale);
+        requestLayout();
+    }
+
+    private double scale = 1;
+
+    /** The flow rates the charts show (the journey's: one set of rates in the window). */
+    public void setFlowRates(org.pagepool.run.FlowRates rates) {
+        charts.setRates(rates);
     }
 
     /** A real machine's capture: shown in its own tab, which comes to the front. */

@@ -28,12 +28,22 @@ public final class SocketsPane extends CanvasRegion {
         PageSlots pages = view.sockets();
         g.setFont(label());
         g.setFill(palette.muted());
-        String what = view.live()
-                ? String.format(Locale.ROOT, "%,d skbs in sockets, %,d frames on other CPUs", view.stack().skbsHeld(),
-                        view.stack().framesHeld())
-                : String.format(Locale.ROOT, "Driver: %,d pages held or detached", view.socketsTotal());
-        g.fillText(what + (view.socketsTotal() > pages.size() ? " (first " + pages.size() + " shown)" : ""), PAD,
-                TITLE + 14);
+        String shown = view.socketsTotal() > pages.size() ? " (first " + pages.size() + " shown)" : "";
+        String line;
+        if (view.live()) {
+            long skbs = view.stack().skbsHeld();
+            long frames = view.stack().framesHeld();
+            line = fitting(g, w - 2 * PAD,
+                    String.format(Locale.ROOT, "%,d skbs in sockets, %,d frames on other CPUs%s", skbs, frames, shown),
+                    String.format(Locale.ROOT, "%,d skbs in sockets, %,d frames on other CPUs", skbs, frames),
+                    String.format(Locale.ROOT, "%,d skbs, %,d frames", skbs, frames));
+        } else {
+            line = fitting(g, w - 2 * PAD,
+                    String.format(Locale.ROOT, "Driver: %,d pages held or detached%s", view.socketsTotal(), shown),
+                    String.format(Locale.ROOT, "Driver: %,d pages held or detached", view.socketsTotal()),
+                    String.format(Locale.ROOT, "Driver: %,d pages", view.socketsTotal()));
+        }
+        text(g, line, PAD, TITLE + 14);
         grid = new CellGrid(PAD, TITLE + 22, w - 2 * PAD, h - TITLE - 30, Math.max(pages.size(), 1));
         javafx.scene.paint.Color color = view.live() ? palette.skb() : palette.accent();
         grid.paintAll(g, palette, i -> i < pages.size() ? color : palette.panel(),
