@@ -1,17 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.NotificationPane;
+import org.pagepool.app.view.CanvasRegion;
 import org.pagepool.app.view.ControlBar;
 import org.pagepool.app.view.JourneyPane;
 import org.pagepool.app.view.Palette;
@@ -19,6 +35,7 @@ import org.pagepool.app.view.SidePanel;
 import org.pagepool.app.view.SpeedScale;
 import org.pagepool.app.view.TimelineBar;
 import org.pagepool.run.ModelView;
+import org.pagepool.run.Recording;
 import org.pagepool.run.RunnerState;
 import org.pagepool.trace.PageMove;
 import org.pagepool.workload.PresetFiles;
@@ -42,7 +59,7 @@ public final class MainWindow {
     private final AnimationTimer pulse;
     private final CounterHistory history = new CounterHistory();
     private ModelView shown;
-    private javafx.scene.Node highlighted;
+    private Node highlighted;
     private boolean liveShown = true;
     private int scalePercent = 100;
     /** The speed slider's stops, for what a step is now. */
@@ -167,7 +184,7 @@ public final class MainWindow {
         });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         // a click on a region or a panel (not on a control) gives the keys back to the window's shortcuts
-        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (!insideControl(e.getTarget())) {
                 root.requestFocus();
             }
@@ -178,8 +195,8 @@ public final class MainWindow {
 
     /** A checkpoint target as the window names it: a region's drawn title, or the counter's kernel name. */
     private String targetTitle(String target) {
-        javafx.scene.Node node = scene.lookup("#" + target);
-        return node instanceof org.pagepool.app.view.CanvasRegion region ? region.title() : target;
+        Node node = scene.lookup("#" + target);
+        return node instanceof CanvasRegion region ? region.title() : target;
     }
 
     /** A real machine's capture, and the scenario that tells its story ("Simulate this"). */
@@ -193,24 +210,24 @@ public final class MainWindow {
 
     /** Something to write to a file the user picks. */
     private interface Writer {
-        void write(java.nio.file.Path file) throws java.io.IOException;
+        void write(Path file) throws IOException;
     }
 
     /** Asks where, asks before replacing a file, writes; a failure is a message and loses nothing. */
     boolean save(String title, String extension, Writer writer) {
-        java.util.Optional<java.nio.file.Path> chosen = dialogs.save(window(), title, suggestedName(extension));
+        Optional<Path> chosen = dialogs.save(window(), title, suggestedName(extension));
         if (chosen.isEmpty()) {
             return false;
         }
-        java.nio.file.Path file = chosen.get();
-        if (java.nio.file.Files.exists(file) && !dialogs.confirmOverwrite(window(), file)) {
+        Path file = chosen.get();
+        if (Files.exists(file) && !dialogs.confirmOverwrite(window(), file)) {
             return false;
         }
         try {
             writer.write(file);
             controller.done("saved " + file);
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             controller.tell(Exports.describe(file, e));
             return false;
         }
@@ -226,7 +243,7 @@ public final class MainWindow {
     }
 
     private void saveRecording() {
-        org.pagepool.run.Recording recording = controller.recording();
+        Recording recording = controller.recording();
         if (recording == null) {
             controller.tell("nothing recorded yet: press Record, let the run go, then press Record again to stop");
             return;
@@ -328,12 +345,12 @@ public final class MainWindow {
     }
 
     private static boolean insideControl(Object target) {
-        for (javafx.scene.Node n = target instanceof javafx.scene.Node node ? node : null; n != null;
+        for (Node n = target instanceof Node node ? node : null; n != null;
              n = n.getParent()) {
-            if (n instanceof javafx.scene.control.ButtonBase || n instanceof javafx.scene.control.TextInputControl
-                    || n instanceof javafx.scene.control.ComboBoxBase || n instanceof javafx.scene.control.Slider
-                    || n instanceof javafx.scene.control.Spinner || n instanceof javafx.scene.control.ChoiceBox
-                    || n instanceof javafx.scene.control.ScrollBar || n instanceof javafx.scene.control.ListView) {
+            if (n instanceof ButtonBase || n instanceof TextInputControl
+                    || n instanceof ComboBoxBase || n instanceof Slider
+                    || n instanceof Spinner || n instanceof ChoiceBox
+                    || n instanceof ScrollBar || n instanceof ListView) {
                 return true; // its own click: it takes focus as it should
             }
         }
@@ -356,7 +373,7 @@ public final class MainWindow {
     /** The theme's type size times the scale, set on the root so that every em in the CSS follows. */
     private void applyFontSize() {
         double base = "contrast".equals(controls.theme.getValue()) ? 15 : 13;
-        root.setStyle(scalePercent == 100 ? "" : String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;",
+        root.setStyle(scalePercent == 100 ? "" : String.format(Locale.ROOT, "-fx-font-size: %.1fpx;",
                 base * scalePercent / 100.0));
     }
 
@@ -413,14 +430,14 @@ public final class MainWindow {
         timeline.show(view, view.live() ? controller.preset().durationNs() : 0);
         controls.play.setSelected(view.state() == RunnerState.PLAYING);
         String title = "PagePool Visualizer — " + view.title();
-        if (window() instanceof javafx.stage.Stage stage && !title.equals(stage.getTitle())) {
+        if (window() instanceof Stage stage && !title.equals(stage.getTitle())) {
             stage.setTitle(title);
         }
     }
 
     /** Marks what a checkpoint points at (a region or a counter); null clears the mark. */
     private void highlight(String target) {
-        javafx.scene.Node node = target == null ? null : scene.lookup("#" + target);
+        Node node = target == null ? null : scene.lookup("#" + target);
         if (node == null && target != null) {
             node = scene.lookup("#counter-" + target);
         }

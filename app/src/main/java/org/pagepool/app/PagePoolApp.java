@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app;
 
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -43,7 +44,7 @@ public final class PagePoolApp extends Application {
         if (o.measureFrames() > 0) {
             new FrameMeter(controller, window, o.measureFrames()).begin();
         }
-        if (o.script() != null && !controller.openScript(java.nio.file.Path.of(o.script()))) {
+        if (o.script() != null && !controller.openScript(Path.of(o.script()))) {
             System.err.println("error: " + controller.messageProperty().get());
         }
     }

@@ -3,10 +3,13 @@ package org.pagepool.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.text.Text;
 import org.pagepool.app.view.CanvasRegion;
 import org.pagepool.app.view.DrawnText;
@@ -65,7 +68,7 @@ final class Clipping {
     /** Whether the node is inside something that scrolls or overflows by design (out of sight is no cut there). */
     private static boolean scrolls(Node node) {
         for (Node n = node.getParent(); n != null; n = n.getParent()) {
-            if (n instanceof javafx.scene.control.ScrollPane || n instanceof javafx.scene.control.skin.VirtualFlow<?>
+            if (n instanceof ScrollPane || n instanceof VirtualFlow<?>
                     || n.getStyleClass().contains("tab-header-area")) { // tabs that overflow go in its menu
                 return true;
             }
@@ -95,7 +98,7 @@ final class Clipping {
     }
 
     private static String box(Bounds b) {
-        return String.format(java.util.Locale.ROOT, "[%.0f,%.0f %.0fx%.0f]", b.getMinX(), b.getMinY(), b.getWidth(),
+        return String.format(Locale.ROOT, "[%.0f,%.0f %.0fx%.0f]", b.getMinX(), b.getMinY(), b.getWidth(),
                 b.getHeight());
     }
 }

@@ -15,6 +15,7 @@ import org.pagepool.app.view.CanvasRegion;
 import org.pagepool.app.view.DrawnText;
 import org.pagepool.app.view.JourneyOverlay;
 import org.pagepool.run.RunnerState;
+import org.pagepool.workload.Preset;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -42,7 +43,7 @@ class FlowLabelsTest extends AppFixture {
                                                FxRobot robot) throws Exception {
         robot.interact(() -> window.controls().theme.setValue(theme));
         if (!preset.startsWith("01-")) {
-            org.pagepool.workload.Preset chosen = Assets.preset(preset);
+            Preset chosen = Assets.preset(preset);
             robot.interact(() -> controller.loadPreset(chosen));
             await("the preset", () -> view().source().contains(preset));
         }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pagepool.app.view.SpeedScale;
 import org.pagepool.run.RunnerState;
+import org.pagepool.workload.Param;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -180,8 +181,8 @@ class MainWindowTest extends AppFixture {
 
     @Test
     void aLiveParameterChangeReachesTheModel(FxRobot robot) {
-        robot.interact(() -> controller.setParam(org.pagepool.workload.Param.BUDGET, 8));
-        await("budget 8", () -> view().params().getInt(org.pagepool.workload.Param.BUDGET) == 8);
+        robot.interact(() -> controller.setParam(Param.BUDGET, 8));
+        await("budget 8", () -> view().params().getInt(Param.BUDGET) == 8);
     }
 
     @Test
@@ -216,9 +217,9 @@ class MainWindowTest extends AppFixture {
 
     @Test
     void aChangeTheModelRefusesIsShownInTheWindow(FxRobot robot) {
-        robot.interact(() -> controller.setParam(org.pagepool.workload.Param.BUDGET, 0));
+        robot.interact(() -> controller.setParam(Param.BUDGET, 0));
         await("the refusal", () -> window.notifications().isShowing());
         assertThat(window.notifications().getText()).contains("napi.budget");
-        assertThat(view().params().getInt(org.pagepool.workload.Param.BUDGET)).isEqualTo(64);
+        assertThat(view().params().getInt(Param.BUDGET)).isEqualTo(64);
     }
 }

@@ -8,12 +8,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pagepool.app.view.CanvasRegion;
+import org.pagepool.app.view.TextMetrics;
 import org.pagepool.trace.KernelFunction;
+import org.pagepool.workload.Preset;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
@@ -60,8 +64,8 @@ class NoClippingTest extends AppFixture {
         // the type really grew: the device's title as many times wider as the scale says
         robot.interact(() -> {
             double titleWidth = device.drawnTexts().get(0).bounds().getWidth();
-            double atOne = org.pagepool.app.view.TextMetrics.width("Device: NIC rings",
-                    javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 14));
+            double atOne = TextMetrics.width("Device: NIC rings",
+                    Font.font(null, FontWeight.BOLD, 14));
             assertThat(titleWidth).isCloseTo(atOne * percent / 100.0, org.assertj.core.data.Offset.offset(0.5));
         });
     }
@@ -126,7 +130,7 @@ class NoClippingTest extends AppFixture {
     }
 
     private void load(FxRobot robot, String name) throws Exception {
-        org.pagepool.workload.Preset preset = Assets.preset(name);
+        Preset preset = Assets.preset(name);
         robot.interact(() -> controller.loadPreset(preset));
         await(name, () -> view().live() && view().source().contains(name));
     }

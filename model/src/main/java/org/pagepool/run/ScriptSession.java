@@ -3,6 +3,7 @@ package org.pagepool.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolState;
 import org.pagepool.script.Script;
@@ -121,7 +122,7 @@ final class ScriptSession implements Session {
     }
 
     @Override
-    public void seek(long ns, java.util.function.BooleanSupplier abandon) {
+    public void seek(long ns, BooleanSupplier abandon) {
         restore(Math.max(0, ns / LINE_NS));
     }
 

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 import org.pagepool.pool.PagePool;
+import org.pagepool.run.ModelView;
+import org.pagepool.run.PageAttrs;
 import org.pagepool.run.PageSlots;
 import org.pagepool.run.PoolView;
 
@@ -25,7 +28,7 @@ public final class AllocCachePane extends CanvasRegion {
     }
 
     @Override
-    protected Object shownPart(org.pagepool.run.ModelView v) {
+    protected Object shownPart(ModelView v) {
         return v.currentPool();
     }
 
@@ -36,7 +39,7 @@ public final class AllocCachePane extends CanvasRegion {
         double bottom = h - 4;
         if (pool != null) {
             g.setFont(small());
-            bottom = footer(g, w, h, java.util.List.of(
+            bottom = footer(g, w, h, List.of(
                     new Span("fast " + JourneyOverlay.human(pool.stats().fast()), palette.muted()),
                     new Span("cached " + JourneyOverlay.human(pool.stats().cached()), palette.muted()),
                     new Span("cache_full " + JourneyOverlay.human(pool.stats().cacheFull()), palette.muted())));
@@ -60,7 +63,7 @@ public final class AllocCachePane extends CanvasRegion {
             double y = bottom - (i + 1) * slotH;
             g.setFill(i < count ? palette.cache() : palette.empty());
             g.fillRect(columnX, y, columnW, Math.max(1, slotH - (slotH >= 4 ? 1 : 0)));
-            if (i < count && org.pagepool.run.PageAttrs.pfmemalloc(cache.attrs(i))) {
+            if (i < count && PageAttrs.pfmemalloc(cache.attrs(i))) {
                 g.setFill(palette.pfmemalloc());
                 g.fillRect(columnX, y, Math.max(3, columnW / 8), Math.max(1, slotH - 1));
             }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 import org.pagepool.run.BuddyView;
+import org.pagepool.run.ModelView;
 
 /**
  * The buddy allocator, as {@code /proc/buddyinfo}: for each NUMA node, how
@@ -27,7 +28,7 @@ public final class BuddyPane extends CanvasRegion {
     }
 
     @Override
-    protected Object shownPart(org.pagepool.run.ModelView v) {
+    protected Object shownPart(ModelView v) {
         return v.buddy();
     }
 

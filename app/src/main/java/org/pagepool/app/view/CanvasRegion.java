@@ -3,16 +3,24 @@ package org.pagepool.app.view;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.pagepool.run.ModelView;
+import org.pagepool.run.PageAttrs;
 
 /**
  * A region of the window drawn on one Canvas: many cells, one pass. It
@@ -48,7 +56,7 @@ public abstract class CanvasRegion extends Region {
         tooltip.setHideDelay(Duration.millis(100));
         Tooltip.install(canvas, tooltip);
         // the canvas covers the region's own CSS border, so a checkpoint's mark is drawn on it
-        getStyleClass().addListener((javafx.collections.ListChangeListener<String>) change -> dirty = true);
+        getStyleClass().addListener((ListChangeListener<String>) change -> dirty = true);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             String text = describeAt(e.getX() / scale, e.getY() / scale);
             tooltip.setText(text != null ? text : title);
@@ -59,7 +67,7 @@ public abstract class CanvasRegion extends Region {
     public void show(ModelView newView) {
         if (newView != view) {
             Object part = shownPart(newView);
-            dirty |= view == null || !java.util.Objects.equals(part, shown);
+            dirty |= view == null || !Objects.equals(part, shown);
             view = newView;
             shown = part;
         }
@@ -160,7 +168,7 @@ public abstract class CanvasRegion extends Region {
     }
 
     /** A piece of text in a colour, for {@link #footer}. */
-    protected record Span(String text, javafx.scene.paint.Color color) {
+    protected record Span(String text, Color color) {
     }
 
     /**
@@ -225,20 +233,20 @@ public abstract class CanvasRegion extends Region {
 
     /** Draws {@code s} reading upwards, centred on {@code x}, ending at {@code bottom}; remembered like any text. */
     protected final void textUp(GraphicsContext g, String s, double x, double bottom) {
-        javafx.geometry.Bounds flat = TextMetrics.bounds(s, g.getFont(), javafx.scene.text.TextAlignment.LEFT,
-                javafx.geometry.VPos.CENTER, 0, 0);
+        Bounds flat = TextMetrics.bounds(s, g.getFont(), TextAlignment.LEFT,
+                VPos.CENTER, 0, 0);
         g.save();
         g.translate(x, bottom);
         g.rotate(-90);
-        javafx.scene.text.TextAlignment align = g.getTextAlign();
-        javafx.geometry.VPos baseline = g.getTextBaseline();
-        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
-        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        TextAlignment align = g.getTextAlign();
+        VPos baseline = g.getTextBaseline();
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
         g.fillText(s, 0, 0);
         g.setTextAlign(align);
         g.setTextBaseline(baseline);
         g.restore();
-        texts.add(new DrawnText(s, new javafx.geometry.BoundingBox(x - flat.getHeight() / 2, bottom - flat.getWidth(),
+        texts.add(new DrawnText(s, new BoundingBox(x - flat.getHeight() / 2, bottom - flat.getWidth(),
                 flat.getHeight(), flat.getWidth())));
     }
 
@@ -246,8 +254,8 @@ public abstract class CanvasRegion extends Region {
     public List<DrawnText> drawnTexts() {
         List<DrawnText> inPixels = new ArrayList<>(texts.size());
         for (DrawnText t : texts) {
-            javafx.geometry.Bounds b = t.bounds();
-            inPixels.add(new DrawnText(t.text(), new javafx.geometry.BoundingBox(b.getMinX() * scale,
+            Bounds b = t.bounds();
+            inPixels.add(new DrawnText(t.text(), new BoundingBox(b.getMinX() * scale,
                     b.getMinY() * scale, b.getWidth() * scale, b.getHeight() * scale)));
         }
         return inPixels;
@@ -295,15 +303,15 @@ public abstract class CanvasRegion extends Region {
     /** A short text for a page in a slot. */
     protected static String page(int handle, int attrs) {
         StringBuilder text = new StringBuilder("p").append(Integer.toUnsignedString(handle));
-        int pool = org.pagepool.run.PageAttrs.pool(attrs);
+        int pool = PageAttrs.pool(attrs);
         if (pool != 0) {
             text.append(" (pool ").append(pool).append(')');
         }
-        text.append(", node ").append(org.pagepool.run.PageAttrs.node(attrs));
-        if (org.pagepool.run.PageAttrs.mapped(attrs)) {
+        text.append(", node ").append(PageAttrs.node(attrs));
+        if (PageAttrs.mapped(attrs)) {
             text.append(", DMA-mapped");
         }
-        if (org.pagepool.run.PageAttrs.pfmemalloc(attrs)) {
+        if (PageAttrs.pfmemalloc(attrs)) {
             text.append(", pfmemalloc (never recycled)");
         }
         return text.toString();

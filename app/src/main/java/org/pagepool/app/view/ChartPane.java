@@ -4,6 +4,7 @@ package org.pagepool.app.view;
 import java.util.Locale;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
 import org.pagepool.run.FlowRates;
 import org.pagepool.run.ModelView;
 import org.pagepool.run.PoolTotals;
@@ -110,9 +111,9 @@ public final class ChartPane extends CanvasRegion {
             g.setFill(palette.muted());
             String most = String.format(Locale.ROOT, "max %s", JourneyOverlay.human(max));
             if (PAD + width(g, name) + 12 + width(g, most) <= w - PAD) { // right-aligned, where it fits
-                g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+                g.setTextAlign(TextAlignment.RIGHT);
                 text(g, most, w - PAD, y0 + 11);
-                g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+                g.setTextAlign(TextAlignment.LEFT);
             }
         }
     }

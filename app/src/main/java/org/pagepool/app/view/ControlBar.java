@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.List;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -16,6 +21,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -50,11 +56,11 @@ public final class ControlBar extends HBox {
     /** The presentation scale in per cent: type, lines and marks of every region, for a projector. */
     public final ComboBox<Integer> scale = new ComboBox<>();
     public final ToggleButton record = new ToggleButton();
-    public final javafx.scene.control.MenuButton save = new javafx.scene.control.MenuButton();
-    public final javafx.scene.control.MenuItem saveRecording = new javafx.scene.control.MenuItem("Recording as .pool…");
-    public final javafx.scene.control.MenuItem exportCsv = new javafx.scene.control.MenuItem("Counters as CSV…");
-    public final javafx.scene.control.MenuItem exportPng = new javafx.scene.control.MenuItem("Window as PNG…");
-    public final javafx.scene.control.MenuItem exportTrace = new javafx.scene.control.MenuItem("Script trace as text…");
+    public final MenuButton save = new MenuButton();
+    public final MenuItem saveRecording = new MenuItem("Recording as .pool…");
+    public final MenuItem exportCsv = new MenuItem("Counters as CSV…");
+    public final MenuItem exportPng = new MenuItem("Window as PNG…");
+    public final MenuItem exportTrace = new MenuItem("Script trace as text…");
 
     public ControlBar() {
         setId("controls");
@@ -87,7 +93,7 @@ public final class ControlBar extends HBox {
         tip(speed, "Speed: so many steps a second, or a fraction of real time (+ and − keys);"
                 + " at the right end: as fast as possible");
         speedLabel.setId("speedLabel");
-        speedLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        speedLabel.setMinWidth(Region.USE_PREF_SIZE);
         seed.setId("seed");
         seed.setPrefColumnCount(3);
         seed.setMinWidth(44); // room for a four-digit seed when the bar is squeezed
@@ -100,7 +106,7 @@ public final class ControlBar extends HBox {
         scale.setId("scale");
         scale.getItems().addAll(100, 125, 150, 175, 200);
         scale.setValue(100);
-        scale.setConverter(new javafx.util.StringConverter<>() {
+        scale.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer percent) {
                 return percent == null ? "" : percent + " %";
@@ -129,7 +135,7 @@ public final class ControlBar extends HBox {
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         getChildren().addAll(presets, openPreset, openScript, openCapture,
-                new Separator(javafx.geometry.Orientation.VERTICAL), stepBack, play, step, unit, speed, speedLabel, seed,
+                new Separator(Orientation.VERTICAL), stepBack, play, step, unit, speed, speedLabel, seed,
                 reset, reload, record, save, spring, scale, theme);
     }
 
@@ -146,13 +152,13 @@ public final class ControlBar extends HBox {
     }
 
     /** Every control, for checks that each has a tooltip. */
-    public java.util.List<Node> controls() {
-        return java.util.List.of(presets, openPreset, openScript, openCapture, stepBack, play, step, unit, speed,
+    public List<Node> controls() {
+        return List.of(presets, openPreset, openScript, openCapture, stepBack, play, step, unit, speed,
                 seed, reset, reload, record, save, scale, theme);
     }
 
     /** A preset by its name without the extension ("05-slow-socket"): the picker is narrow. */
-    private static final class PresetCell extends javafx.scene.control.ListCell<String> {
+    private static final class PresetCell extends ListCell<String> {
         private final String none;
 
         PresetCell(String none) {
@@ -167,7 +173,7 @@ public final class ControlBar extends HBox {
     }
 
     /** Shows a step unit in words. */
-    private static final class UnitCell extends javafx.scene.control.ListCell<Unit> {
+    private static final class UnitCell extends ListCell<Unit> {
         @Override
         protected void updateItem(Unit item, boolean empty) {
             super.updateItem(item, empty);

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import org.pagepool.nic.RxRing;
 import org.pagepool.run.DeviceView;
+import org.pagepool.run.ModelView;
 import org.pagepool.run.PageSlots;
 
 /**
@@ -22,8 +25,8 @@ public final class DevicePane extends CanvasRegion {
     }
 
     @Override
-    protected Object shownPart(org.pagepool.run.ModelView v) {
-        return java.util.Arrays.asList(v.device(), v.nic());
+    protected Object shownPart(ModelView v) {
+        return Arrays.asList(v.device(), v.nic());
     }
 
     @Override
@@ -46,7 +49,7 @@ public final class DevicePane extends CanvasRegion {
                 String.format(Locale.ROOT, "CPU %d · %s", d.irqCpu(), napi), napi), PAD, TITLE + 14);
         g.setFont(small());
         var nic = view.nic();
-        double footerTop = footer(g, w, h, java.util.List.of(
+        double footerTop = footer(g, w, h, List.of(
                 new Span("received " + JourneyOverlay.human(nic.rxPackets()), palette.muted()),
                 new Span("rx_missed " + JourneyOverlay.human(nic.rxMissed()),
                         nic.rxMissed() > 0 ? palette.warning() : palette.muted()),

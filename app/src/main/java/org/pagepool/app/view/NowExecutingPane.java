@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -61,9 +63,9 @@ public final class NowExecutingPane extends VBox {
      * Shows the function the last step called into and the functions it went
      * through, or says that nothing is being traced (at high speed).
      */
-    public void show(KernelFunction function, java.util.List<KernelFunction> calls, boolean tracing) {
+    public void show(KernelFunction function, List<KernelFunction> calls, boolean tracing) {
         String path = calls.size() > 1 ? "calls: " + calls.stream().map(KernelFunction::kernelName)
-                .collect(java.util.stream.Collectors.joining(" → ")) : "";
+                .collect(Collectors.joining(" → ")) : "";
         if (!path.equals(chain.getText())) {
             chain.setText(path);
         }

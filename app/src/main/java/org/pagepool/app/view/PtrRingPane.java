@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.ArcType;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.pagepool.run.ModelView;
+import org.pagepool.run.PageAttrs;
 import org.pagepool.run.PoolView;
 
 /**
@@ -30,7 +35,7 @@ public final class PtrRingPane extends CanvasRegion {
     }
 
     @Override
-    protected Object shownPart(org.pagepool.run.ModelView v) {
+    protected Object shownPart(ModelView v) {
         return v.currentPool();
     }
 
@@ -47,7 +52,7 @@ public final class PtrRingPane extends CanvasRegion {
         int size = pool.ring().size();
         drawnWidth = w;
         g.setFont(small());
-        double footerTop = footer(g, w, h, java.util.List.of(
+        double footerTop = footer(g, w, h, List.of(
                 new Span(String.format(Locale.ROOT, "ring %,d", pool.stats().ring()), palette.muted()),
                 new Span(String.format(Locale.ROOT, "refill %,d", pool.stats().refill()), palette.muted()),
                 new Span(String.format(Locale.ROOT, "ring_full %,d", pool.stats().ringFull()), palette.muted())));
@@ -95,7 +100,7 @@ public final class PtrRingPane extends CanvasRegion {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(palette.text());
-        g.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 16));
+        g.setFont(Font.font(null, FontWeight.BOLD, 16));
         text(g, pool.ringCount() + " / " + size, cx, cy - 4);
         g.setFont(label());
         g.setFill(palette.muted());
@@ -110,7 +115,7 @@ public final class PtrRingPane extends CanvasRegion {
         Color fill = palette.empty();
         for (int i = from; i < to; i++) {
             if (pool.ringLive(i)) {
-                return org.pagepool.run.PageAttrs.pfmemalloc(pool.ring().attrs(i)) ? palette.pfmemalloc()
+                return PageAttrs.pfmemalloc(pool.ring().attrs(i)) ? palette.pfmemalloc()
                         : palette.ring();
             }
             if (pool.ringStale(i)) {

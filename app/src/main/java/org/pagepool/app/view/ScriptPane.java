@@ -7,7 +7,9 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.pagepool.run.ScriptView;
 
@@ -33,11 +35,11 @@ public final class ScriptPane extends VBox {
         VBox.setVgrow(lines, Priority.ALWAYS);
         trace.setId("traceLine");
         trace.setWrapText(true);
-        trace.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the script's lines give way, not the trace
+        trace.setMinHeight(Region.USE_PREF_SIZE); // the script's lines give way, not the trace
         trace.getStyleClass().add("trace-line");
         error.setId("scriptError");
         error.setWrapText(true);
-        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.getStyleClass().add("error-text");
         getChildren().addAll(title, lines, trace, error);
     }
@@ -49,7 +51,7 @@ public final class ScriptPane extends VBox {
             // the file's name (a path does not wrap); the whole path in the tooltip
             String file = view.file();
             title.setText("Script: " + file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1));
-            title.setTooltip(new javafx.scene.control.Tooltip(file));
+            title.setTooltip(new Tooltip(file));
             lastLine = -1;
         }
         if (view.lastLine() != lastLine) {

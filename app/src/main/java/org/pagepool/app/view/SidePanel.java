@@ -1,15 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.List;
 import java.util.Properties;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.pagepool.capture.Capture;
+import org.pagepool.capture.CaptureReport;
+import org.pagepool.run.FlowRates;
 import org.pagepool.run.ModelView;
 import org.pagepool.workload.Param;
 
@@ -32,7 +39,7 @@ public final class SidePanel extends VBox {
     /** Room for the counters' vertical scroll bar and the scroll pane's border. */
     private static final double SCROLL_BAR = 18;
     private final TabPane tabs = new TabPane();
-    private final javafx.scene.control.Label log = new javafx.scene.control.Label();
+    private final Label log = new Label();
     private long logShown = -1;
     private final Tab scriptTab;
     private final Tab paramsTab;
@@ -62,8 +69,8 @@ public final class SidePanel extends VBox {
         log.setId("log");
         log.getStyleClass().add("trace-line");
         log.setWrapText(true);
-        log.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        log.setTooltip(new javafx.scene.control.Tooltip("The kernel log: what page_pool printed (pr_warn, WARN)"));
+        log.setMinHeight(Region.USE_PREF_SIZE);
+        log.setTooltip(new Tooltip("The kernel log: what page_pool printed (pr_warn, WARN)"));
         getChildren().addAll(countersScroll, now, log, tabs);
         setMinWidth(300);
     }
@@ -79,7 +86,7 @@ public final class SidePanel extends VBox {
         counters.show(view);
         if (view.logTotal() != logShown) {
             logShown = view.logTotal();
-            java.util.List<String> lines = view.log();
+            List<String> lines = view.log();
             StringBuilder text = new StringBuilder();
             for (int i = Math.max(0, lines.size() - 2); i < lines.size(); i++) {
                 text.append(text.length() > 0 ? "\n" : "").append("! ").append(lines.get(i));
@@ -127,13 +134,13 @@ public final class SidePanel extends VBox {
     private double scale = 1;
 
     /** The flow rates the charts show (the journey's: one set of rates in the window). */
-    public void setFlowRates(org.pagepool.run.FlowRates rates) {
+    public void setFlowRates(FlowRates rates) {
         charts.setRates(rates);
     }
 
     /** A real machine's capture: shown in its own tab, which comes to the front. */
-    public void showCapture(String name, org.pagepool.capture.Capture imported,
-                            org.pagepool.capture.CaptureReport report) {
+    public void showCapture(String name, Capture imported,
+                            CaptureReport report) {
         capture.show(name, imported, report);
         tabs.getSelectionModel().select(captureTab);
     }

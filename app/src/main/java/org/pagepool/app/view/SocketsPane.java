@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.Arrays;
 import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import org.pagepool.run.ModelView;
 import org.pagepool.run.PageSlots;
 
 /**
@@ -19,8 +22,8 @@ public final class SocketsPane extends CanvasRegion {
     }
 
     @Override
-    protected Object shownPart(org.pagepool.run.ModelView v) {
-        return java.util.Arrays.asList(v.live(), v.sockets(), v.socketsTotal(), v.stack());
+    protected Object shownPart(ModelView v) {
+        return Arrays.asList(v.live(), v.sockets(), v.socketsTotal(), v.stack());
     }
 
     @Override
@@ -45,7 +48,7 @@ public final class SocketsPane extends CanvasRegion {
         }
         text(g, line, PAD, TITLE + 14);
         grid = new CellGrid(PAD, TITLE + 22, w - 2 * PAD, h - TITLE - 30, Math.max(pages.size(), 1));
-        javafx.scene.paint.Color color = view.live() ? palette.skb() : palette.accent();
+        Color color = view.live() ? palette.skb() : palette.accent();
         grid.paintAll(g, palette, i -> i < pages.size() ? color : palette.panel(),
                 i -> i < pages.size() ? pages.attrs(i) : 0);
     }

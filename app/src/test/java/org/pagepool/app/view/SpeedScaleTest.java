@@ -4,6 +4,7 @@ package org.pagepool.app.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class SpeedScaleTest {
 
     @Test
     void thePaceIsWhatTheRunHasDoneSoFarInTheChosenUnit() throws Exception {
-        var preset = PresetFiles.load(java.nio.file.Path.of("..", "assets", "scenarios", "01-xdp-drop.workload"), "01");
+        var preset = PresetFiles.load(Path.of("..", "assets", "scenarios", "01-xdp-drop.workload"), "01");
         try (SyncRunner runner = SyncRunner.live(preset)) {
             ModelView start = runner.latest();
             assertThat(SpeedScale.paceOf(start, Unit.KERNEL_CALL).singular()).as("no calls counted yet: packets")
