@@ -4,12 +4,17 @@ package org.pagepool.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.pagepool.pool.PoolCreateException;
+import org.pagepool.run.ModelRunner;
 import org.pagepool.run.ModelView;
+import org.pagepool.run.Recording;
 import org.pagepool.run.Runner;
 import org.pagepool.run.RunnerCommand;
 import org.pagepool.run.RunnerState;
@@ -34,9 +39,10 @@ public final class AppController implements AutoCloseable {
     /** Events taken from the runner per pulse at most: a frame must not drown in them. */
     static final int EVENTS_PER_PULSE = 4096;
 
-    private final Runner runner;
+    private final ModelRunner runner;
     private final ReadOnlyObjectWrapper<ModelView> view = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final List<PageMove> moves = new ArrayList<>();
     /** The live run's preset as the runner last showed it (kept while a script is open). */
     private Preset preset;
@@ -44,10 +50,18 @@ public final class AppController implements AutoCloseable {
     private Unit unit = Unit.KERNEL_CALL;
     private double speed;
     private long pendingSteps;
+    private CaptureLoader captures = new CaptureLoader(
+            command -> new Thread(command, "pagepool-import").start(), Platform::runLater);
 
+    /** A controller on a runner of its own, on its own thread, for {@code initial}. */
     public AppController(Preset initial) throws PoolCreateException {
+        this(initial, Runner.live(initial));
+    }
+
+    /** A controller on {@code runner}, which was started on {@code initial} (tests give a {@code SyncRunner}). */
+    public AppController(Preset initial, ModelRunner runner) {
         this.preset = initial;
-        this.runner = Runner.live(initial);
+        this.runner = runner;
         speed = initial.speed(); // the runner starts at the preset's speed
         view.set(runner.latest());
     }
@@ -71,6 +85,17 @@ public final class AppController implements AutoCloseable {
 
     void tell(String text) {
         message.set(text);
+    }
+
+    /** Something went as asked (a file saved): said quietly, apart from the errors. */
+    void done(String text) {
+        notice.set("");
+        notice.set(text);
+    }
+
+    /** The last thing done for the user (e.g. "saved out.png"), shown quietly; "" for none. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** The preset of the live run (also kept while a script is open); it changes when the runner loaded another. */
@@ -159,7 +184,7 @@ public final class AppController implements AutoCloseable {
     }
 
     /** The last recording stopped, or null. */
-    public Runner.Recording recording() {
+    public Recording recording() {
         return runner.recording();
     }
 
@@ -189,6 +214,22 @@ public final class AppController implements AutoCloseable {
     }
 
     /** Opens a script to step through; a bad one is reported and the current run stays. */
+    /** Imports a real machine's capture in the background; {@code show} gets it on the FX thread when done. */
+    void openCapture(Path file, Consumer<CaptureLoader.Loaded> show) {
+        captures.load(file, loaded -> {
+            if (loaded.error() != null) {
+                tell(loaded.error());
+            } else {
+                show.accept(loaded);
+            }
+        });
+    }
+
+    /** Where imports run and deliver (tests: on the caller's thread). */
+    void setCaptureExecutors(Executor work, Executor fx) {
+        captures = new CaptureLoader(work, fx);
+    }
+
     public boolean openScript(Path file) {
         String name = file.toString();
         try {
@@ -240,7 +281,7 @@ public final class AppController implements AutoCloseable {
         }
     }
 
-    Runner runner() {
+    ModelRunner runner() {
         return runner;
     }
 

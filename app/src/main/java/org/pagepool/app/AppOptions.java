@@ -1,9 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app;
 
+import org.pagepool.cli.UsageErrors;
+import org.pagepool.text.Numbers;
+import org.pagepool.text.Tokens;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 /**
- * The app's command line, checked before JavaFX starts so that a bad option
- * is one line and exit status 2:
+ * The app's command line, on picocli, checked before JavaFX starts so that a
+ * bad option (a misspelt one gets a suggestion, a repeated one is refused) is
+ * one line and exit status 2:
  * <pre>
  *   [--preset FILE] [--script FILE] [--theme light|dark|contrast] [--size WxH]
  *   --headless --preset FILE --run-for SECONDS --screenshot OUT.png [--size 1280x720]
@@ -13,15 +21,10 @@ package org.pagepool.app;
  * @param preset        a preset file, or the name of one in the app's assets; null for the default
  * @param runForNs      simulated time to run before the screenshot
  * @param measureFrames seconds of frame-pacing measurement, 0 for none
+ * @param scale         the presentation scale in per cent, 100 to 200
  */
 public record AppOptions(String preset, String script, boolean headless, long runForNs, String screenshot, int width,
-                         int height, double measureFrames, String theme) {
-
-    static final String USAGE = String.join("\n",
-            "usage: pagepool-app [--preset FILE] [--script FILE.pool] [--theme light|dark|contrast] [--size WxH]",
-            "       pagepool-app --headless --preset FILE --run-for SECONDS --screenshot OUT.png [--size 1280x720]",
-            "       pagepool-app --measure-frames SECONDS [--headless] [--preset FILE] [--size WxH]",
-            "");
+                         int height, double measureFrames, String theme, int scale) {
 
     /** A bad command line; the message is the whole story. */
     static final class BadOptions extends Exception {
@@ -32,107 +35,147 @@ public record AppOptions(String preset, String script, boolean headless, long ru
         }
     }
 
-    static AppOptions parse(String[] args) throws BadOptions {
-        String preset = null;
-        String script = null;
-        boolean headless = false;
-        double runFor = -1;
-        String screenshot = null;
-        int width = 1280;
-        int height = 720;
-        double measure = 0;
+    /** The options as picocli reads them: each at most once, numbers in the README's forms. */
+    @Command(name = "pagepool-app", sortOptions = false, synopsisHeading = "", usageHelpWidth = 110,
+            description = "PagePool Visualizer: the Linux v5.14 page_pool allocator, animated.",
+            customSynopsis = {
+                "usage: pagepool-app [--preset FILE] [--script FILE.pool] [--theme light|dark|contrast] [--size WxH]"
+                    + " [--scale 100..200]",
+                "       pagepool-app --headless --preset FILE --run-for SECONDS --screenshot OUT.png [--size 1280x720]",
+                "       pagepool-app --measure-frames SECONDS [--headless] [--preset FILE] [--size WxH]"})
+    static final class Line {
+        @Option(names = "--preset", paramLabel = "FILE", description = "a preset file, or the name of a shipped one")
+        String preset;
+        @Option(names = "--script", paramLabel = "FILE.pool", description = "open a .pool script to step through")
+        String script;
+        @Option(names = "--headless", description = "render without a display (Monocle)")
+        boolean headless;
+        @Option(names = "--run-for", paramLabel = "SECONDS", converter = Seconds.class,
+                description = "simulated seconds to run before the screenshot (0 to 1000000)")
+        Double runFor;
+        @Option(names = "--screenshot", paramLabel = "OUT.png", description = "write a screenshot and exit")
+        String screenshot;
+        @Option(names = "--size", paramLabel = "WxH", converter = Size.class,
+                description = "window size, 320 to 8192 pixels each way (default 1280x720)")
+        Pixels size = new Pixels(1280, 720);
+        @Option(names = "--measure-frames", paramLabel = "SECONDS", converter = Seconds.class,
+                description = "measure frame pacing for SECONDS wall seconds (above 0, at most 1000000)")
+        Double measure;
+        @Option(names = "--theme", paramLabel = "light|dark|contrast", converter = Theme.class,
+                description = "colours: light, dark or contrast (high contrast, for projectors)")
         String theme = "light";
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("--headless")) {
-                headless = true;
-                continue;
-            }
-            if (option.equals("--help") || option.equals("-h")) {
-                throw new BadOptions("help");
-            }
-            if (!option.startsWith("--")) {
-                throw new BadOptions("unexpected argument \"" + option + "\" (options start with --)");
-            }
-            if (i + 1 >= args.length) {
-                throw new BadOptions(option + " needs a value");
-            }
-            String value = args[++i];
-            switch (option) {
-                case "--preset":
-                    preset = value;
-                    break;
-                case "--script":
-                    script = value;
-                    break;
-                case "--run-for":
-                    runFor = nonNegative(option, value);
-                    break;
-                case "--screenshot":
-                    screenshot = value;
-                    break;
-                case "--size": {
-                    String[] parts = value.split("x");
-                    if (parts.length != 2) {
-                        throw new BadOptions("--size needs WIDTHxHEIGHT, e.g. 1280x720, not \"" + value + "\"");
-                    }
-                    width = dimension(parts[0], value);
-                    height = dimension(parts[1], value);
-                    break;
-                }
-                case "--measure-frames":
-                    measure = nonNegative(option, value);
-                    if (measure == 0) {
-                        throw new BadOptions("--measure-frames needs a number of seconds above 0");
-                    }
-                    break;
-                case "--theme":
-                    if (!value.equals("light") && !value.equals("dark") && !value.equals("contrast")) {
-                        throw new BadOptions("--theme is light, dark or contrast, not \"" + value + "\"");
-                    }
-                    theme = value;
-                    break;
-                default:
-                    throw new BadOptions("unknown option " + option + " (try --help)");
-            }
+        @Option(names = "--scale", paramLabel = "100..200", converter = Percent.class,
+                description = "type, lines and marks at this many per cent, for a projector (default 100)")
+        int scale = 100;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+        boolean help;
+    }
+
+    /** The usage text, as {@code --help} prints it. */
+    static String usage() {
+        return new CommandLine(new Line()).setColorScheme(CommandLine.Help.defaultColorScheme(
+                CommandLine.Help.Ansi.OFF)).getUsageMessage();
+    }
+
+    static AppOptions parse(String[] args) throws BadOptions {
+        Line line = new Line();
+        CommandLine commandLine = new CommandLine(line).setExpandAtFiles(false);
+        try {
+            commandLine.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new BadOptions(UsageErrors.message(e));
         }
-        if (screenshot != null || runFor >= 0) {
-            if (!headless || screenshot == null || runFor < 0 || preset == null) {
+        if (commandLine.isUsageHelpRequested()) {
+            throw new BadOptions("help");
+        }
+        double runFor = line.runFor == null ? -1 : line.runFor;
+        double measure = line.measure == null ? 0 : line.measure;
+        if (line.measure != null && measure == 0) {
+            throw new BadOptions("--measure-frames needs a number of seconds above 0");
+        }
+        if (line.screenshot != null || runFor >= 0) {
+            if (!line.headless || line.screenshot == null || runFor < 0 || line.preset == null) {
                 throw new BadOptions("a screenshot needs --headless --preset FILE --run-for SECONDS"
                         + " --screenshot OUT.png");
             }
-        } else if (headless && measure == 0) {
+        } else if (line.headless && measure == 0) {
             throw new BadOptions("--headless needs --screenshot (with --run-for and --preset) or --measure-frames");
         }
-        if (script != null && (screenshot != null || measure > 0)) {
+        if (line.script != null && (line.screenshot != null || measure > 0)) {
             throw new BadOptions("--script opens a window: it does not go with --screenshot or --measure-frames");
         }
-        return new AppOptions(preset, script, headless, runFor < 0 ? 0 : (long) (runFor * 1e9), screenshot, width,
-                height, measure, theme);
+        return new AppOptions(line.preset, line.script, line.headless, runFor < 0 ? 0 : (long) (runFor * 1e9),
+                line.screenshot, line.size.width(), line.size.height(), measure, line.theme, line.scale);
     }
 
-    private static double nonNegative(String option, String value) throws BadOptions {
-        try {
-            double d = Double.parseDouble(value);
-            if (d >= 0 && Double.isFinite(d)) {
-                return d;
+    /** Seconds: a number as the README writes them ({@code 0.15}, {@code 2e-3}), 0 to 1,000,000. */
+    static final class Seconds implements CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String text) {
+            String range = "; allowed: 0 to 1000000 seconds, written like 0.15 or 2e-3";
+            double s;
+            try {
+                s = Numbers.number(text, false);
+            } catch (Numbers.BadNumber e) {
+                throw new CommandLine.TypeConversionException(e.getMessage() + range);
             }
-        } catch (NumberFormatException e) {
-            // reported below
+            if (s > 1e6) {
+                throw new CommandLine.TypeConversionException(Tokens.quote(text) + " is too long" + range);
+            }
+            return s;
         }
-        throw new BadOptions(option + " needs a number of seconds, not \"" + value + "\"");
     }
 
-    private static int dimension(String text, String whole) throws BadOptions {
-        try {
+    /** A window size. */
+    record Pixels(int width, int height) {
+    }
+
+    /** {@code WIDTHxHEIGHT}, each 320 to 8192 pixels. */
+    static final class Size implements CommandLine.ITypeConverter<Pixels> {
+        @Override
+        public Pixels convert(String text) {
+            String[] parts = text.split("x", -1);
+            if (parts.length == 2 && isPixels(parts[0]) && isPixels(parts[1])) {
+                return new Pixels(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+            }
+            throw new CommandLine.TypeConversionException("needs WIDTHxHEIGHT between 320 and 8192 pixels, e.g. "
+                    + "1280x720, not " + Tokens.quote(text));
+        }
+
+        private static boolean isPixels(String text) {
+            if (text.isEmpty() || text.length() > 4 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return false;
+            }
             int n = Integer.parseInt(text);
-            if (n >= 320 && n <= 8192) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return n >= 320 && n <= 8192;
         }
-        throw new BadOptions("--size needs WIDTHxHEIGHT between 320 and 8192 pixels, not \"" + whole + "\"");
+    }
+
+    /** A presentation scale: a whole percentage from 100 to 200 ({@code 150} or {@code 150%}). */
+    static final class Percent implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            String digits = text.endsWith("%") ? text.substring(0, text.length() - 1) : text;
+            if (!digits.isEmpty() && digits.length() <= 3 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                int n = Integer.parseInt(digits);
+                if (n >= 100 && n <= 200) {
+                    return n;
+                }
+            }
+            throw new CommandLine.TypeConversionException("a percentage from 100 to 200, e.g. 150, not "
+                    + Tokens.quote(text));
+        }
+    }
+
+    /** One of the themes. */
+    static final class Theme implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            if (text.equals("light") || text.equals("dark") || text.equals("contrast")) {
+                return text;
+            }
+            throw new CommandLine.TypeConversionException("light, dark or contrast, not " + Tokens.quote(text));
+        }
     }
 
     boolean screenshotMode() {

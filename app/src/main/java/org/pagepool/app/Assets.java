@@ -3,6 +3,7 @@ package org.pagepool.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -103,7 +104,7 @@ public final class Assets {
     public static Properties texts(String path) {
         Properties properties = new Properties();
         try (InputStream in = url(path).openStream()) {
-            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,8 +3,11 @@ package org.pagepool.app;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -48,11 +51,11 @@ public final class Exports {
     /** A failure as a person reads it: which file, and why. */
     static String describe(Path file, IOException e) {
         String why = e.getMessage();
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             why = "the folder does not exist";
-        } else if (e instanceof java.nio.file.AccessDeniedException) {
+        } else if (e instanceof AccessDeniedException) {
             why = "permission denied";
-        } else if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+        } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
             why = fs.getReason();
         }
         return "cannot write " + file + ": " + why + " (nothing was lost: try another place)";

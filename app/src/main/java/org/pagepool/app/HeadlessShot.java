@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
 import org.pagepool.run.ModelView;
+import org.pagepool.run.RunnerState;
 
 /**
  * {@code --headless --run-for S --screenshot OUT.png}: runs the preset to
@@ -32,7 +33,7 @@ final class HeadlessShot {
             @Override
             public void handle(long now) {
                 ModelView view = controller.view();
-                if (view != null && view.state() == org.pagepool.run.RunnerState.ERROR) {
+                if (view != null && view.state() == RunnerState.ERROR) {
                     stop(); // the model failed on the way: say why instead of waiting forever
                     String preset = options.preset() == null ? Assets.DEFAULT_PRESET : options.preset();
                     System.err.println("error: " + preset + ": " + view.error());

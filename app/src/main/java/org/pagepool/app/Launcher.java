@@ -24,7 +24,7 @@ public final class Launcher {
             }
         } catch (AppOptions.BadOptions e) {
             if (e.getMessage().equals("help")) {
-                System.out.print(AppOptions.USAGE);
+                System.out.print(AppOptions.usage());
                 System.exit(0);
             }
             System.err.println("error: " + e.getMessage());

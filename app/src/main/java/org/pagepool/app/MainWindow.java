@@ -1,17 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.NotificationPane;
+import org.pagepool.app.view.CanvasRegion;
 import org.pagepool.app.view.ControlBar;
 import org.pagepool.app.view.JourneyPane;
 import org.pagepool.app.view.Palette;
@@ -19,6 +35,7 @@ import org.pagepool.app.view.SidePanel;
 import org.pagepool.app.view.SpeedScale;
 import org.pagepool.app.view.TimelineBar;
 import org.pagepool.run.ModelView;
+import org.pagepool.run.Recording;
 import org.pagepool.run.RunnerState;
 import org.pagepool.trace.PageMove;
 import org.pagepool.workload.PresetFiles;
@@ -42,12 +59,18 @@ public final class MainWindow {
     private final AnimationTimer pulse;
     private final CounterHistory history = new CounterHistory();
     private ModelView shown;
-    private javafx.scene.Node highlighted;
+    private Node highlighted;
     private boolean liveShown = true;
+    private int scalePercent = 100;
+    /** The speed slider's stops, for what a step is now. */
+    private SpeedScale speedScale = SpeedScale.live(SpeedScale.Pace.UNKNOWN);
+    private String paceKey = "";
     /** True while the window moves its own controls to match the runner: their listeners stay quiet. */
     private boolean syncing;
     private String errorShown;
     private long frames;
+    /** The time of the last pulse: a step asks whether the animations drawn then have finished. */
+    private long lastPulse;
     private FrameListener frameListener;
 
     /** Receives the time of every pulse (for frame-pacing measurements). */
@@ -115,17 +138,24 @@ public final class MainWindow {
         });
         controls.openPreset.setOnAction(e -> dialogs.openPreset(window()).ifPresent(controller::openPreset));
         controls.openScript.setOnAction(e -> dialogs.openScript(window()).ifPresent(controller::openScript));
+        controls.openCapture.setOnAction(e -> dialogs.openCapture(window()).ifPresent(file ->
+                controller.openCapture(file, this::showCapture)));
         controls.play.setOnAction(e -> controller.playPause());
-        controls.step.setOnAction(e -> controller.step(journey.overlay().animating(System.nanoTime())));
+        controls.step.setOnAction(e -> controller.step(journey.overlay().animating(lastPulse)));
         controls.stepBack.setOnAction(e -> controller.stepBack());
-        controls.unit.valueProperty().addListener((o, was, is) -> controller.setUnit(is));
-        controls.speed.setValue(SpeedScale.slider(controller.speed(), true));
+        controls.unit.valueProperty().addListener((o, was, is) -> {
+            controller.setUnit(is);
+            if (shown != null) {
+                followPace(shown);
+            }
+        });
+        useSpeedScale(speedScale);
         controls.speed.valueProperty().addListener((o, was, is) -> speedFromSlider());
-        controls.speedLabel.setText(SpeedScale.label(controller.speed()));
         controls.reset.setOnAction(e -> reset());
         controls.seed.setOnAction(e -> reset());
         controls.reload.setOnAction(e -> controller.reload());
         controls.theme.valueProperty().addListener((o, was, is) -> applyTheme(is));
+        controls.scale.valueProperty().addListener((o, was, is) -> applyScale(is == null ? 100 : is));
         controls.record.setOnAction(e -> controller.record(controls.record.isSelected()));
         controls.saveRecording.setOnAction(e -> saveRecording());
         controls.exportCsv.setOnAction(e -> save("Save the counters as CSV", ".csv",
@@ -147,36 +177,73 @@ public final class MainWindow {
                 notifications.show(is);
             }
         });
+        controller.noticeProperty().addListener((o, was, is) -> {
+            if (!is.isEmpty()) {
+                timeline.notice(is);
+            }
+        });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // a click on a region or a panel (not on a control) gives the keys back to the window's shortcuts
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (!insideControl(e.getTarget())) {
+                root.requestFocus();
+            }
+        });
+        side.scenario().setTargetNames(this::targetTitle);
+        side.setFlowRates(journey.flowRates());
+    }
+
+    /** A checkpoint target as the window names it: a region's drawn title, or the counter's kernel name. */
+    private String targetTitle(String target) {
+        Node node = scene.lookup("#" + target);
+        return node instanceof CanvasRegion region ? region.title() : target;
+    }
+
+    /** A real machine's capture, and the scenario that tells its story ("Simulate this"). */
+    private void showCapture(CaptureLoader.Loaded loaded) {
+        side.showCapture(loaded.name(), loaded.capture(), loaded.report());
+        var suggestion = Lookalike.of(loaded.report());
+        side.capture().offerSimulation(suggestion.map(s -> "Simulate this: " + s.why() + " (" + s.preset() + ")")
+                .orElse(null), suggestion.map(s -> (Runnable) () -> controls.presets.setValue(s.preset()))
+                .orElse(null));
     }
 
     /** Something to write to a file the user picks. */
     private interface Writer {
-        void write(java.nio.file.Path file) throws java.io.IOException;
+        void write(Path file) throws IOException;
     }
 
     /** Asks where, asks before replacing a file, writes; a failure is a message and loses nothing. */
     boolean save(String title, String extension, Writer writer) {
-        java.util.Optional<java.nio.file.Path> chosen = dialogs.save(window(), title, extension);
+        Optional<Path> chosen = dialogs.save(window(), title, suggestedName(extension));
         if (chosen.isEmpty()) {
             return false;
         }
-        java.nio.file.Path file = chosen.get();
-        if (java.nio.file.Files.exists(file) && !dialogs.confirmOverwrite(window(), file)) {
+        Path file = chosen.get();
+        if (Files.exists(file) && !dialogs.confirmOverwrite(window(), file)) {
             return false;
         }
         try {
             writer.write(file);
-            controller.tell("saved " + file);
+            controller.done("saved " + file);
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             controller.tell(Exports.describe(file, e));
             return false;
         }
     }
 
+    /** What the window shows, as a file name: {@code 05-slow-socket-120ms.png}, {@code 02-ring-path-line12.txt}. */
+    private String suggestedName(String extension) {
+        if (shown == null) {
+            return "pagepool" + extension;
+        }
+        long line = shown.script() == null ? shown.position() : shown.script().lastLine();
+        return SaveFolder.suggestedName(shown.source(), shown.timeNs(), shown.live(), line, extension);
+    }
+
     private void saveRecording() {
-        org.pagepool.run.Runner.Recording recording = controller.recording();
+        Recording recording = controller.recording();
         if (recording == null) {
             controller.tell("nothing recorded yet: press Record, let the run go, then press Record again to stop");
             return;
@@ -185,8 +252,8 @@ public final class MainWindow {
     }
 
     private void speedFromSlider() {
-        double factor = syncing ? controller.speed() : SpeedScale.factor(controls.speed.getValue(), liveShown);
-        controls.speedLabel.setText(SpeedScale.label(factor));
+        double factor = syncing ? controller.speed() : speedScale.factor(controls.speed.getValue());
+        controls.speedLabel.setText(speedScale.label(factor));
         if (!syncing) {
             controller.setSpeed(factor);
         }
@@ -202,12 +269,43 @@ public final class MainWindow {
         syncing = true;
         try {
             liveShown = view.live();
-            controls.speed.setValue(SpeedScale.slider(controller.speed(), liveShown));
+            followPace(view);
+            controls.speed.setValue(speedScale.slider(controller.speed()));
             speedFromSlider();
             controls.presets.setValue(view.live() ? carriedName(view.source()) : null); // a script: none picked
             controls.reload.setDisable(!liveShown);
         } finally {
             syncing = false;
+        }
+    }
+
+    /**
+     * The slider's stops follow what a step is and how often it happens:
+     * rebuilt when the unit, the kind of run or the pace's unit changes
+     * (kernel calls are counted after the run's first millisecond), not at
+     * every view, so that the stops stay put. The speed itself is not touched.
+     */
+    private void followPace(ModelView view) {
+        SpeedScale.Pace pace = SpeedScale.paceOf(view, controller.unit());
+        String key = view.loads() + " " + view.live() + " " + pace.singular();
+        if (key.equals(paceKey)) {
+            return;
+        }
+        paceKey = key;
+        useSpeedScale(view.live() ? SpeedScale.live(pace) : SpeedScale.script());
+    }
+
+    private void useSpeedScale(SpeedScale scale) {
+        boolean was = syncing;
+        syncing = true;
+        try {
+            speedScale = scale;
+            controls.speed.setMajorTickUnit(scale.step());
+            controls.speed.setBlockIncrement(scale.step());
+            controls.speed.setValue(scale.slider(controller.speed()));
+            speedFromSlider();
+        } finally {
+            syncing = was;
         }
     }
 
@@ -233,21 +331,55 @@ public final class MainWindow {
         if (code == KeyCode.SPACE) {
             controller.playPause();
         } else if (code == KeyCode.RIGHT) {
-            controller.step(journey.overlay().animating(System.nanoTime()));
+            controller.step(journey.overlay().animating(lastPulse));
         } else if (code == KeyCode.LEFT) {
             controller.stepBack();
         } else if (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD) {
-            controls.speed.setValue(Math.min(SpeedScale.MAX, controls.speed.getValue() + 5));
+            controls.speed.setValue(Math.min(SpeedScale.MAX, controls.speed.getValue() + speedScale.step()));
         } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
-            controls.speed.setValue(Math.max(0, controls.speed.getValue() - 5));
+            controls.speed.setValue(Math.max(0, controls.speed.getValue() - speedScale.step()));
         } else {
             return;
         }
         e.consume();
     }
 
+    private static boolean insideControl(Object target) {
+        for (Node n = target instanceof Node node ? node : null; n != null;
+             n = n.getParent()) {
+            if (n instanceof ButtonBase || n instanceof TextInputControl
+                    || n instanceof ComboBoxBase || n instanceof Slider
+                    || n instanceof Spinner || n instanceof ChoiceBox
+                    || n instanceof ScrollBar || n instanceof ListView) {
+                return true; // its own click: it takes focus as it should
+            }
+        }
+        return false;
+    }
+
+    /** Shows everything at {@code percent} % (100 to 200): the regions' drawing and the controls' type. */
+    public void setScale(int percent) {
+        controls.scale.setValue(Math.max(100, Math.min(200, percent)));
+    }
+
+    private void applyScale(int percent) {
+        scalePercent = percent;
+        double scale = percent / 100.0;
+        journey.setScale(scale);
+        side.setScale(scale);
+        applyFontSize();
+    }
+
+    /** The theme's type size times the scale, set on the root so that every em in the CSS follows. */
+    private void applyFontSize() {
+        double base = "contrast".equals(controls.theme.getValue()) ? 15 : 13;
+        root.setStyle(scalePercent == 100 ? "" : String.format(Locale.ROOT, "-fx-font-size: %.1fpx;",
+                base * scalePercent / 100.0));
+    }
+
     private void applyTheme(String name) {
         scene.getStylesheets().setAll(Assets.stylesheet("base"), Assets.stylesheet(name));
+        applyFontSize();
         Palette palette = Palette.named(name);
         journey.setPalette(palette);
         side.setPalette(palette);
@@ -261,6 +393,7 @@ public final class MainWindow {
     /** One pulse: the latest view and events, then only what changed is drawn. */
     void onPulse(long now) {
         frames++;
+        lastPulse = now;
         if (frameListener != null) {
             frameListener.frame(now);
         }
@@ -280,6 +413,8 @@ public final class MainWindow {
     private void show(ModelView view, List<PageMove> moves, long now) {
         if (shown == null || view.loads() != shown.loads()) {
             followLoad(view);
+        } else {
+            followPace(view);
         }
         if (view.error() != null && !view.error().equals(errorShown)) {
             controller.tell(view.error()); // the runner refused something, or the model failed
@@ -295,14 +430,14 @@ public final class MainWindow {
         timeline.show(view, view.live() ? controller.preset().durationNs() : 0);
         controls.play.setSelected(view.state() == RunnerState.PLAYING);
         String title = "PagePool Visualizer — " + view.title();
-        if (window() instanceof javafx.stage.Stage stage && !title.equals(stage.getTitle())) {
+        if (window() instanceof Stage stage && !title.equals(stage.getTitle())) {
             stage.setTitle(title);
         }
     }
 
     /** Marks what a checkpoint points at (a region or a counter); null clears the mark. */
     private void highlight(String target) {
-        javafx.scene.Node node = target == null ? null : scene.lookup("#" + target);
+        Node node = target == null ? null : scene.lookup("#" + target);
         if (node == null && target != null) {
             node = scene.lookup("#counter-" + target);
         }
@@ -338,6 +473,10 @@ public final class MainWindow {
 
     public SidePanel side() {
         return side;
+    }
+
+    public TimelineBar timeline() {
+        return timeline;
     }
 
     public NotificationPane notifications() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app;
 
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -13,7 +14,8 @@ import org.pagepool.workload.Preset;
  */
 public final class PagePoolApp extends Application {
     /** Set by the launcher before {@code launch}: JavaFX constructs the application itself. */
-    static volatile AppOptions options = new AppOptions(null, null, false, 0, null, 1280, 720, 0, "light");
+    static volatile AppOptions options = new AppOptions(null, null, false, 0, null, 1280, 720, 0, "light",
+            100);
     /** The exit status a headless mode ends with. */
     static volatile int exitStatus;
 
@@ -27,6 +29,7 @@ public final class PagePoolApp extends Application {
         controller = new AppController(preset);
         window = new MainWindow(controller, new FxFileDialogs(), url -> getHostServices().showDocument(url),
                 o.width(), o.height(), o.theme());
+        window.setScale(o.scale());
         stage.setScene(window.scene());
         stage.setTitle("PagePool Visualizer — " + preset.title());
         stage.setMinWidth(1024);
@@ -41,7 +44,7 @@ public final class PagePoolApp extends Application {
         if (o.measureFrames() > 0) {
             new FrameMeter(controller, window, o.measureFrames()).begin();
         }
-        if (o.script() != null && !controller.openScript(java.nio.file.Path.of(o.script()))) {
+        if (o.script() != null && !controller.openScript(Path.of(o.script()))) {
             System.err.println("error: " + controller.messageProperty().get());
         }
     }

@@ -4,45 +4,92 @@ package org.pagepool.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.pagepool.run.ModelView;
+import org.pagepool.run.SyncRunner;
+import org.pagepool.workload.Preset;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The app in a TestFX stage, with helpers to wait for what the asynchronous runner publishes. */
+/**
+ * The app in a TestFX stage, stepped by the test: the runner is a {@link SyncRunner} and the window's own
+ * AnimationTimer does not run. A pulse, always on the FX thread, lets {@value #FRAME_MS} ms of wall time
+ * pass: one runner tick, then one window pulse. {@link #await} pulses until a condition holds, so a test
+ * never waits for a thread or for the clock, and runs the same on a fast machine and a slow one.
+ */
 abstract class AppFixture {
+    /** Wall time one pulse stands for, on the runner's clock and the window's. */
+    static final long FRAME_MS = 50;
+    /** Pulses an await tries before it fails: 100 s of the app's time. */
+    static final int MAX_PULSES = 2000;
+    private static final long FRAME_NS = FRAME_MS * 1_000_000L;
+
     protected AppController controller;
     protected MainWindow window;
+    protected SyncRunner runner;
     protected FakeDialogs dialogs = new FakeDialogs();
     protected Stage stage;
+    private long frameNow;
 
     protected void open(Stage stage, double width, double height) throws Exception {
         this.stage = stage;
-        controller = new AppController(Assets.preset(Assets.DEFAULT_PRESET));
+        Preset preset = Assets.preset(Assets.DEFAULT_PRESET);
+        runner = SyncRunner.live(preset);
+        controller = new AppController(preset, runner);
         window = new MainWindow(controller, dialogs, url -> { }, width, height, "light");
         stage.setScene(window.scene());
         stage.show();
-        window.start();
+        frameNow = System.nanoTime();
+        pulse(); // the first frame
     }
 
     protected void close() {
-        if (window != null) {
-            window.stop();
-        }
         if (controller != null) {
             controller.close();
         }
     }
 
-    /** Waits (polling, with a deadline) until the condition holds on the FX thread's state. */
-    protected static void await(String what, Callable<Boolean> condition) {
+    /** FX thread only: one frame of the app (a runner tick, then the window's pulse). */
+    private void pulse() {
+        frameNow += FRAME_NS;
+        runner.clock().advance(FRAME_NS);
+        runner.tick();
+        window.onPulse(frameNow);
+    }
+
+    /**
+     * Pulses the app on the FX thread until {@code condition} (checked there) holds, then lays the window
+     * out, as a real pulse would, so that the next click finds its target. Fails after {@value #MAX_PULSES}
+     * pulses: a number of frames, not a deadline.
+     */
+    protected void await(String what, Callable<Boolean> condition) {
+        boolean held = onFx(() -> {
+            for (int i = 0; i < MAX_PULSES && !condition.call(); i++) {
+                pulse();
+            }
+            window.scene().getRoot().applyCss();
+            window.scene().getRoot().layout();
+            return condition.call();
+        });
+        if (!held) {
+            ModelView v = controller.view();
+            throw new AssertionError("no " + what + " after " + MAX_PULSES + " frames; the last view: "
+                    + (v == null ? "none" : v.state() + ", position " + v.position() + ", error " + v.error()));
+        }
+    }
+
+    /** Runs {@code task} on the FX thread and returns its result (the wait is a safety net, not a measure). */
+    private static <T> T onFx(Callable<T> task) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
+            return WaitForAsyncUtils.asyncFx(task).get(10, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            throw new AssertionError(e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("the FX thread did not answer", e);
         }
     }
 

@@ -13,9 +13,17 @@ final class FakeDialogs implements FileDialogs {
     int asked;
     boolean overwrite = true;
     int overwriteAsked;
+    /** The name the last save dialog offered. */
+    String suggested;
 
     @Override
     public Optional<Path> openScript(Window owner) {
+        asked++;
+        return Optional.ofNullable(answers.poll());
+    }
+
+    @Override
+    public Optional<Path> openCapture(Window owner) {
         asked++;
         return Optional.ofNullable(answers.poll());
     }
@@ -33,8 +41,9 @@ final class FakeDialogs implements FileDialogs {
     }
 
     @Override
-    public Optional<Path> save(Window owner, String title, String extension) {
+    public Optional<Path> save(Window owner, String title, String suggestedName) {
         asked++;
+        suggested = suggestedName;
         return Optional.ofNullable(answers.poll());
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pagepool.app.view.SpeedScale;
 import org.pagepool.run.RunnerState;
+import org.pagepool.workload.Param;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -145,7 +146,7 @@ class MainWindowTest extends AppFixture {
         dialogs.answers.add(bad);
         robot.clickOn("#openScript");
         await("the message", () -> window.notifications().isShowing());
-        assertThat(window.notifications().getText()).startsWith(bad + ":3: ").contains("n: 0");
+        assertThat(window.notifications().getText()).startsWith(bad + ":3: ").contains("n: \"0\"");
         assertThat(view().live()).as("the workload stays").isTrue();
         robot.clickOn("#step");
         await("still steps", () -> view().position() == 1);
@@ -180,8 +181,8 @@ class MainWindowTest extends AppFixture {
 
     @Test
     void aLiveParameterChangeReachesTheModel(FxRobot robot) {
-        robot.interact(() -> controller.setParam(org.pagepool.workload.Param.BUDGET, 8));
-        await("budget 8", () -> view().params().getInt(org.pagepool.workload.Param.BUDGET) == 8);
+        robot.interact(() -> controller.setParam(Param.BUDGET, 8));
+        await("budget 8", () -> view().params().getInt(Param.BUDGET) == 8);
     }
 
     @Test
@@ -204,21 +205,21 @@ class MainWindowTest extends AppFixture {
         robot.clickOn("#openScript");
         await("the script", () -> view().script() != null);
         await("no preset picked", () -> window.controls().presets.getValue() == null);
-        assertThat(window.controls().speedLabel.getText()).isEqualTo(SpeedScale.label(1.0));
+        assertThat(window.controls().speedLabel.getText()).as("a script at speed 1").isEqualTo("2 lines/s");
         robot.interact(() -> window.controls().presets.setValue(Assets.DEFAULT_PRESET));
         await("the preset again", () -> view().live());
-        await("its speed on the slider", () -> SpeedScale.label(presetSpeed)
-                .equals(window.controls().speedLabel.getText()));
+        // 1e-4 of real time: 2,000 of the preset's 20 M packets a second
+        await("its speed on the slider", () -> "1/10,000 of real time".equals(window.controls().speedLabel.getText()));
         assertThat(view().speed()).isEqualTo(presetSpeed);
-        assertThat(window.controls().speed.getValue()).isCloseTo(SpeedScale.slider(presetSpeed, true),
-                org.assertj.core.data.Offset.offset(1e-9));
+        SpeedScale stops = SpeedScale.live(SpeedScale.paceOf(view(), controller.unit()));
+        assertThat(stops.factor(window.controls().speed.getValue())).isEqualTo(presetSpeed);
     }
 
     @Test
     void aChangeTheModelRefusesIsShownInTheWindow(FxRobot robot) {
-        robot.interact(() -> controller.setParam(org.pagepool.workload.Param.BUDGET, 0));
+        robot.interact(() -> controller.setParam(Param.BUDGET, 0));
         await("the refusal", () -> window.notifications().isShowing());
         assertThat(window.notifications().getText()).contains("napi.budget");
-        assertThat(view().params().getInt(org.pagepool.workload.Param.BUDGET)).isEqualTo(64);
+        assertThat(view().params().getInt(Param.BUDGET)).isEqualTo(64);
     }
 }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pagepool.app.view.CanvasRegion;
+import org.pagepool.workload.Preset;
+import org.pagepool.workload.PresetFiles;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
@@ -62,10 +64,10 @@ class RegionRenderTest extends AppFixture {
         assertThat(window.side().getWidth()).isGreaterThanOrEqualTo(300);
     }
 
-    private static org.pagepool.workload.Preset assetPreset(String name) {
+    private static Preset assetPreset(String name) {
         try {
             return Assets.preset(name);
-        } catch (org.pagepool.workload.PresetFiles.BadPreset e) {
+        } catch (PresetFiles.BadPreset e) {
             throw new IllegalStateException(e);
         }
     }

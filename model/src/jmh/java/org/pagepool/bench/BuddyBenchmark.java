@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.bench;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,7 +46,7 @@ public class BuddyBenchmark {
     /** alloc_pages_bulk_array of 64 order-0 pages and their put_page; per op = per 64 pages. */
     @Benchmark
     public int bulk64() {
-        java.util.Arrays.fill(bulk, 0); // NULL slots for the bulk to fill
+        Arrays.fill(bulk, 0); // NULL slots for the bulk to fill
         int n = mm.allocPagesBulkArray(0, bulk.length, bulk);
         for (int i = 0; i < n; i++) {
             mm.putPage(bulk[i]);

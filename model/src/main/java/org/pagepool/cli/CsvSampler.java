@@ -17,9 +17,13 @@ final class CsvSampler {
     private final long everyNs;
     private long nextSample;
 
+    /** Rows every {@code everyNs} simulated ns: at least the clock's 1 ns (the command line refuses less). */
     CsvSampler(Writer out, long everyNs) {
+        if (everyNs < 1) {
+            throw new IllegalArgumentException("a CSV interval below the clock's 1 ns: " + everyNs);
+        }
         this.out = out;
-        this.everyNs = Math.max(1, everyNs);
+        this.everyNs = everyNs;
     }
 
     void header() {

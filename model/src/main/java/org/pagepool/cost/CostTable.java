@@ -2,6 +2,7 @@
 package org.pagepool.cost;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,7 +55,7 @@ public final class CostTable {
         }
         double ratio = fastRatio(cpu, mitigationsOff);
         return new Figure(base.ns() * ratio, true, base.source() + "; scaled from the Xeon E5-1650 v4 by this"
-                + " CPU's fast-path ratio (" + String.format(java.util.Locale.ROOT, "%.2f", ratio) + ")");
+                + " CPU's fast-path ratio (" + String.format(Locale.ROOT, "%.2f", ratio) + ")");
     }
 
     /** This CPU's fast path over the E5-1650 v4's: how empty cells are filled. */

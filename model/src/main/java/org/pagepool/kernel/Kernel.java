@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.kernel;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.pagepool.dma.DmaMapper;
@@ -172,7 +173,7 @@ public final class Kernel {
     public void registerPool(PageOwner pool) {
         int id = pool.id();
         if (id >= pools.length) {
-            pools = java.util.Arrays.copyOf(pools, Math.max(id + 1, pools.length * 2));
+            pools = Arrays.copyOf(pools, Math.max(id + 1, pools.length * 2));
         }
         pools[id] = pool;
     }

@@ -2,6 +2,7 @@
 package org.pagepool.mm;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * A set of block indexes with a fast "lowest member" query: a bitmap with two
@@ -85,7 +86,7 @@ final class BlockSet {
     }
 
     /** Calls {@code action} with every member in ascending order. */
-    void forEach(java.util.function.IntConsumer action) {
+    void forEach(IntConsumer action) {
         if (words == null) {
             return;
         }

@@ -258,7 +258,7 @@ public final class PageAllocator {
     }
 
     /** Calls {@code action} with the first pfn of each free block of that order and node, ascending. */
-    public void forEachFreeBlock(int nid, int order, java.util.function.IntConsumer action) {
+    public void forEachFreeBlock(int nid, int order, IntConsumer action) {
         nodes[nid].forEachFreeBlock(order, action);
     }
 }

@@ -321,6 +321,7 @@ public final class PagePool implements PageOwner {
     private void stateHold(int page) {
         pagesStateHoldCnt++;
         memmap.setOwner(page, id, pagesStateHoldCnt);
+        tracer.stateHold(id, page, pagesStateHoldCnt);
         mm.move(page, order == 0 ? Place.ALLOC_CACHE : Place.DRIVER);
     }
 
@@ -347,6 +348,7 @@ public final class PagePool implements PageOwner {
     private int inflight() {
         tracer.enter(KernelFunction.PAGE_POOL_INFLIGHT);
         int inflight = pagesStateHoldCnt - pagesStateReleaseCnt;
+        tracer.poolRelease(id, inflight, pagesStateHoldCnt, pagesStateReleaseCnt, destroyCnt);
         if (inflight < 0) {
             kernel.log().print("Negative(" + inflight + ") inflight packet-pages");
         }
@@ -363,6 +365,7 @@ public final class PagePool implements PageOwner {
         }
         memmap.setPpMagic(page, 0);
         pagesStateReleaseCnt++;
+        tracer.stateRelease(id, page, pagesStateReleaseCnt);
         mm.move(page, Place.DETACHED);
     }
 
@@ -600,6 +603,7 @@ public final class PagePool implements PageOwner {
                     + (kernel.mm().nodeCount() - 1) + ")");
         }
         tracer.enter(KernelFunction.PAGE_POOL_UPDATE_NID);
+        tracer.updateNid(id, nid, newNid);
         nid = newNid;
         while (alloc.count > 0) {
             int page = alloc.cache[--alloc.count];

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.pool;
 
+import java.util.Locale;
+
 /** Where a pool is in its life; the kernel knows this only implicitly. */
 public enum PoolState {
     /** Created, in use. */
@@ -11,6 +13,6 @@ public enum PoolState {
     FREED;
 
     public String word() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.run;
 
+import java.util.Arrays;
 import org.pagepool.mm.PageAllocator;
 
 /**
@@ -79,12 +80,12 @@ public record BuddyView(long[] nodePages, long[] freePages, int[][] freeBlocks) 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BuddyView b && java.util.Arrays.equals(nodePages, b.nodePages)
-                && java.util.Arrays.equals(freePages, b.freePages) && java.util.Arrays.deepEquals(freeBlocks, b.freeBlocks);
+        return o instanceof BuddyView b && Arrays.equals(nodePages, b.nodePages)
+                && Arrays.equals(freePages, b.freePages) && Arrays.deepEquals(freeBlocks, b.freeBlocks);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(freePages);
+        return Arrays.hashCode(freePages);
     }
 }

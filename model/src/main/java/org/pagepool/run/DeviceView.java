@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.run;
 
+import java.util.Arrays;
+import org.pagepool.mm.MemMap;
 import org.pagepool.nic.Driver;
 import org.pagepool.nic.RxRing;
 import org.pagepool.nic.TxRing;
@@ -33,7 +35,7 @@ public record DeviceView(PageSlots rx, byte[] rxState, int swHead, int hwHead, i
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DeviceView d && rx.equals(d.rx) && java.util.Arrays.equals(rxState, d.rxState)
+        return o instanceof DeviceView d && rx.equals(d.rx) && Arrays.equals(rxState, d.rxState)
                 && swHead == d.swHead && hwHead == d.hwHead && refillIndex == d.refillIndex && tx.equals(d.tx)
                 && txSize == d.txSize && irqCpu == d.irqCpu && irqNode == d.irqNode
                 && napiScheduled == d.napiScheduled && inPoll == d.inPoll;
@@ -41,10 +43,10 @@ public record DeviceView(PageSlots rx, byte[] rxState, int swHead, int hwHead, i
 
     @Override
     public int hashCode() {
-        return 31 * rx.hashCode() + java.util.Arrays.hashCode(rxState);
+        return 31 * rx.hashCode() + Arrays.hashCode(rxState);
     }
 
-    static DeviceView of(Driver driver, org.pagepool.mm.MemMap memmap) {
+    static DeviceView of(Driver driver, MemMap memmap) {
         RxRing rx = driver.rx();
         byte[] state = new byte[rx.size()];
         for (int i = 0; i < state.length; i++) {

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.run;
 
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolCreateException;
+import org.pagepool.script.ScriptRecorder;
 import org.pagepool.trace.Tracer;
 import org.pagepool.workload.Param;
 import org.pagepool.workload.Preset;
@@ -35,9 +38,9 @@ final class LiveSession implements Session {
     private long lastSnapshotWall = System.nanoTime();
 
     /** The recording under way: it follows the simulation it started with. */
-    private org.pagepool.script.ScriptRecorder recorder;
+    private ScriptRecorder recorder;
     private Simulation recorded;
-    private java.io.StringWriter recording;
+    private StringWriter recording;
 
     LiveSession(Preset preset) throws PoolCreateException {
         this(preset, false);
@@ -47,8 +50,8 @@ final class LiveSession implements Session {
     LiveSession(Preset preset, boolean record) throws PoolCreateException {
         this.preset = preset;
         if (record) {
-            recording = new java.io.StringWriter();
-            recorder = new org.pagepool.script.ScriptRecorder(recording);
+            recording = new StringWriter();
+            recorder = new ScriptRecorder(recording);
         }
         this.sim = preset.start(recorder);
         recorded = sim;
@@ -174,7 +177,7 @@ final class LiveSession implements Session {
     }
 
     @Override
-    public void seek(long ns, java.util.function.BooleanSupplier abandon) {
+    public void seek(long ns, BooleanSupplier abandon) {
         if (ns < sim.now() && recording()) {
             throw new IllegalStateException("stop the recording before going back");
         }

@@ -4,6 +4,7 @@ package org.pagepool.run;
 import java.util.List;
 import org.pagepool.nic.NicStats;
 import org.pagepool.trace.KernelFunction;
+import org.pagepool.workload.Preset;
 import org.pagepool.workload.StackStats;
 import org.pagepool.workload.WorkloadParams;
 
@@ -39,7 +40,7 @@ public record ModelView(long serial, RunnerState state, String error, double spe
                         StackStats stack, PageSlots sockets, int socketsTotal, double simPps, double wallPps,
                         KernelFunction current, List<KernelFunction> calls, List<String> log, long logTotal, long mapped, long syncs,
                         WorkloadParams params, ScriptView script, GuideView guide, long recordedLines, long loads,
-                        org.pagepool.workload.Preset preset) {
+                        Preset preset) {
 
     public ModelView {
         pools = List.copyOf(pools);

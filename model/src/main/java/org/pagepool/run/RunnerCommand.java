@@ -53,7 +53,7 @@ public sealed interface RunnerCommand {
     /**
      * Start recording (the run starts again from time 0, with the same seed
      * and parameters, and its pool calls are written as a .pool script) or
-     * stop (the script becomes {@link Runner#recording()}).
+     * stop (the script becomes {@link ModelRunner#recording()}).
      */
     record Record(boolean on) implements RunnerCommand {
     }

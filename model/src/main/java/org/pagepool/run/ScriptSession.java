@@ -3,6 +3,7 @@ package org.pagepool.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolState;
 import org.pagepool.script.Script;
@@ -20,7 +21,7 @@ final class ScriptSession implements Session {
     /** A line marks its step as a kernel call, a packet and a poll at once: every unit stops at it. */
     private static final int LINE = Unit.KERNEL_CALL.flags() | Unit.PACKET.flags() | Unit.POLL.flags();
     /** A line's share of time: at speed 1 a script plays two lines a second. */
-    static final long LINE_NS = 500_000_000L;
+    static final long LINE_NS = ScriptView.LINE_NS;
 
     private final Script script;
     private ScriptRunner runner;
@@ -121,7 +122,7 @@ final class ScriptSession implements Session {
     }
 
     @Override
-    public void seek(long ns, java.util.function.BooleanSupplier abandon) {
+    public void seek(long ns, BooleanSupplier abandon) {
         restore(Math.max(0, ns / LINE_NS));
     }
 

@@ -12,6 +12,9 @@ import java.util.List;
  */
 public record ScriptView(String file, List<String> source, int lastLine, int nextLine, List<String> trace,
                          String error) {
+    /** The simulated time a script line stands for: at speed 1 a script plays two lines a second. */
+    public static final long LINE_NS = 500_000_000L;
+
     public ScriptView {
         source = List.copyOf(source);
         trace = List.copyOf(trace);

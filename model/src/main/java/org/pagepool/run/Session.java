@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.run;
 
+import java.util.function.BooleanSupplier;
 import org.pagepool.trace.Tracer;
+import org.pagepool.workload.Param;
 
 /**
  * What the runner drives, step by step: a live workload or a script. Owned
@@ -43,7 +45,7 @@ interface Session {
      * by running; a long way forward stops early, at a consistent state, as
      * soon as {@code abandon} says so.
      */
-    void seek(long ns, java.util.function.BooleanSupplier abandon);
+    void seek(long ns, BooleanSupplier abandon);
 
     /** The position of the latest step before {@code position} whose flags meet {@code flags}, or 0. */
     long previousBoundary(long position, int flags);
@@ -52,7 +54,7 @@ interface Session {
     Tracer tracer();
 
     /** Changes a parameter now; null when done, else why not. */
-    String set(org.pagepool.workload.Param param, double value);
+    String set(Param param, double value);
 
     /** Reload the driver now; an error message when this session cannot. */
     String reload();

@@ -2,10 +2,12 @@
 package org.pagepool.script;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.pagepool.dma.DmaDirection;
 import org.pagepool.kernel.Kernel;
 import org.pagepool.mm.PageAllocator;
@@ -85,7 +87,7 @@ public final class ScriptParser {
         Set<String> keys = KEYS.get(word);
         if (keys == null) {
             throw new ScriptSyntaxError(line, "unknown command " + Tokens.quote(word) + " (commands: "
-                    + String.join(", ", new java.util.TreeSet<>(KEYS.keySet())) + ")");
+                    + String.join(", ", new TreeSet<>(KEYS.keySet())) + ")");
         }
         if (word.equals("softirq") || word.equals("pressure")) {
             return onOff(line, word, tokens);
@@ -104,7 +106,7 @@ public final class ScriptParser {
             if (!keys.contains(key)) {
                 throw new ScriptSyntaxError(line, "unknown key " + Tokens.quote(key) + " for " + word
                         + (keys.isEmpty() ? " (it takes no arguments)" : " (keys: "
-                        + String.join(", ", new java.util.TreeSet<>(keys)) + ")"));
+                        + String.join(", ", new TreeSet<>(keys)) + ")"));
             }
             if (args.put(key, token.substring(eq + 1)) != null) {
                 throw new ScriptSyntaxError(line, "duplicate key \"" + key + "\" for " + word);
@@ -191,7 +193,7 @@ public final class ScriptParser {
         int[] pages;
         if (pagesText == null) {
             pages = new int[nodes < 0 ? 1 : nodes];
-            java.util.Arrays.fill(pages, Kernel.DEFAULT_NODE_PAGES);
+            Arrays.fill(pages, Kernel.DEFAULT_NODE_PAGES);
         } else if (pagesText.contains(",")) {
             String[] items = pagesText.split(",", -1);
             if (items.length > PageAllocator.MAX_NODES) {
@@ -209,7 +211,7 @@ public final class ScriptParser {
         } else {
             int each = (int) Values.number(line, "pages", pagesText, 0, PageAllocator.MAX_NODE_PAGES);
             pages = new int[nodes < 0 ? 1 : nodes];
-            java.util.Arrays.fill(pages, each);
+            Arrays.fill(pages, each);
         }
         return new Command.Memory(line, pages);
     }

@@ -10,6 +10,7 @@ import org.pagepool.mm.PageRef;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolCreateException;
 import org.pagepool.pool.PoolState;
+import org.pagepool.pool.PoolStatsSnapshot;
 import org.pagepool.trace.Place;
 import org.pagepool.trace.TraceObserver;
 
@@ -170,7 +171,7 @@ public final class ScriptRunner {
             return "ok";
         } else if (command instanceof Command.Stats) {
             PagePool pool = slots.pool();
-            return (pool == null || pool.state() == PoolState.FREED ? org.pagepool.pool.PoolStatsSnapshot.ZERO
+            return (pool == null || pool.state() == PoolState.FREED ? PoolStatsSnapshot.ZERO
                     : pool.stats()).format();
         } else if (command instanceof Command.Buddy) {
             return buddyinfo();

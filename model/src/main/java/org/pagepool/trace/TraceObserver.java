@@ -27,6 +27,28 @@ public interface TraceObserver {
     default void moved(int pool, int handle, int nid, int pfn, int order, Place from, Place to) {
     }
 
+    /**
+     * {@code trace_page_pool_state_hold()}: the pool counted {@code page} as
+     * held; {@code hold} is the count after it.
+     */
+    default void stateHold(int pool, int page, int hold) {
+    }
+
+    /** {@code trace_page_pool_state_release()}: the pool let {@code page} go; {@code release} is the count after it. */
+    default void stateRelease(int pool, int page, int release) {
+    }
+
+    /**
+     * {@code trace_page_pool_release()}, fired by {@code page_pool_inflight()} as a pool is destroyed or
+     * retried; {@code cnt} is {@code pool->destroy_cnt}.
+     */
+    default void poolRelease(int pool, int inflight, int hold, int release, int cnt) {
+    }
+
+    /** {@code trace_page_pool_update_nid()}: the pool moves from node {@code poolNid} to {@code newNid}. */
+    default void updateNid(int pool, int poolNid, int newNid) {
+    }
+
     /** The kernel printed a line (without the "! " prefix). */
     default void message(String text) {
     }

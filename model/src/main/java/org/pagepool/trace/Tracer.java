@@ -60,6 +60,34 @@ public final class Tracer {
         }
     }
 
+    public void stateHold(int pool, int page, int hold) {
+        TraceObserver o = observer;
+        if (o != null) {
+            o.stateHold(pool, page, hold);
+        }
+    }
+
+    public void stateRelease(int pool, int page, int release) {
+        TraceObserver o = observer;
+        if (o != null) {
+            o.stateRelease(pool, page, release);
+        }
+    }
+
+    public void poolRelease(int pool, int inflight, int hold, int release, int cnt) {
+        TraceObserver o = observer;
+        if (o != null) {
+            o.poolRelease(pool, inflight, hold, release, cnt);
+        }
+    }
+
+    public void updateNid(int pool, int poolNid, int newNid) {
+        TraceObserver o = observer;
+        if (o != null) {
+            o.updateNid(pool, poolNid, newNid);
+        }
+    }
+
     public void emit(TraceEvent event) {
         TraceObserver o = observer;
         if (o != null) {
@@ -100,6 +128,34 @@ public final class Tracer {
         public void onEvent(TraceEvent event) {
             for (TraceObserver o : all) {
                 o.onEvent(event);
+            }
+        }
+
+        @Override
+        public void stateHold(int pool, int page, int hold) {
+            for (TraceObserver o : all) {
+                o.stateHold(pool, page, hold);
+            }
+        }
+
+        @Override
+        public void stateRelease(int pool, int page, int release) {
+            for (TraceObserver o : all) {
+                o.stateRelease(pool, page, release);
+            }
+        }
+
+        @Override
+        public void poolRelease(int pool, int inflight, int hold, int release, int cnt) {
+            for (TraceObserver o : all) {
+                o.poolRelease(pool, inflight, hold, release, cnt);
+            }
+        }
+
+        @Override
+        public void updateNid(int pool, int poolNid, int newNid) {
+            for (TraceObserver o : all) {
+                o.updateNid(pool, poolNid, newNid);
             }
         }
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.workload;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public record Checkpoint(long timeNs, long step, String target, String text, Str
 
     /** The same checkpoint with one more condition. */
     Checkpoint withCondition(Condition condition) {
-        List<Condition> more = new java.util.ArrayList<>(holds);
+        List<Condition> more = new ArrayList<>(holds);
         more.add(condition);
         return new Checkpoint(timeNs, step, target, text, question, choices, answer, line, more);
     }

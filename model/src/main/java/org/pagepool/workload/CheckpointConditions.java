@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.pagepool.pool.PoolCreateException;
+import org.pagepool.text.Numbers;
 
 /**
  * Plays a preset from the start and checks each checkpoint's conditions
@@ -70,6 +71,6 @@ public final class CheckpointConditions {
 
     /** How a checkpoint's moment reads: {@code 120ms} or {@code step 2}. */
     private static String moment(Checkpoint c) {
-        return c.timeNs() >= 0 ? org.pagepool.text.Numbers.formatTime(c.timeNs()) : "step " + c.step();
+        return c.timeNs() >= 0 ? Numbers.formatTime(c.timeNs()) : "step " + c.step();
     }
 }

@@ -2,6 +2,8 @@
 package org.pagepool.workload;
 
 import java.util.List;
+import org.pagepool.nic.CallRecorder;
+import org.pagepool.pool.PoolCreateException;
 
 /**
  * A workload preset: parameters, a timeline of events, how long to run, and
@@ -34,7 +36,7 @@ public record Preset(String name, String title, List<String> summary, List<Strin
     }
 
     /** A fresh simulation of this preset. */
-    public Simulation start(org.pagepool.nic.CallRecorder recorder) throws org.pagepool.pool.PoolCreateException {
+    public Simulation start(CallRecorder recorder) throws PoolCreateException {
         return new Simulation(params, timeline, seed, recorder);
     }
 }

@@ -532,6 +532,10 @@ public final class Simulation implements Stack {
      */
     public void set(Param param, double value) {
         WorkloadParams changed = params.with(param, value);
+        if (!changed.someVerdictWeighted()) {
+            throw new IllegalArgumentException(param.key() + " = 0 would leave every XDP verdict at weight 0: give"
+                    + " another verdict a weight first");
+        }
         nextParams = nextParams.with(param, value);
         if (param.scope() == Param.Scope.RESET) {
             return; // the machine stays as it was built until a reset

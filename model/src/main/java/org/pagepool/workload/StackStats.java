@@ -2,6 +2,7 @@
 package org.pagepool.workload;
 
 import java.util.List;
+import org.pagepool.pool.CounterLine;
 
 /**
  * The network stack's counters at one moment.
@@ -25,6 +26,6 @@ public record StackStats(long skbs, long skbsFreed, long clones, long clonesFree
     }
 
     public String format() {
-        return org.pagepool.pool.CounterLine.format(NAMES, values());
+        return CounterLine.format(NAMES, values());
     }
 }

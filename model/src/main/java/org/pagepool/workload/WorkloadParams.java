@@ -58,6 +58,11 @@ public final class WorkloadParams {
      *
      * @throws IllegalArgumentException when the value is outside the parameter's range
      */
+    /** True when some XDP verdict has a weight above 0 (all at 0 would leave the program nothing to do). */
+    public boolean someVerdictWeighted() {
+        return get(Param.DROP) + get(Param.TX) + get(Param.REDIRECT) + get(Param.PASS) > 0;
+    }
+
     public WorkloadParams with(Param p, double value) {
         if (Double.isNaN(value) || value < p.min() || value > p.max()) {
             throw new IllegalArgumentException(p.key() + " must be within " + p.format(p.min()) + ".."

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,15 +45,7 @@ class NoJavaFxInModelTest {
         try {
             return JAVAFX_IMPORT.matcher(Files.readString(file)).find();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
-    }
-
-    @Test
-    void theKernelModelDoesNotDependOnTheScriptFormatOrTheCommandLine() {
-        noClasses().that().resideInAnyPackage("org.pagepool.mm..", "org.pagepool.ring..", "org.pagepool.dma..",
-                        "org.pagepool.pool..", "org.pagepool.time..", "org.pagepool.trace..", "org.pagepool.kernel..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.pagepool.script..", "org.pagepool.cli..")
-                .check(MODEL);
     }
 }

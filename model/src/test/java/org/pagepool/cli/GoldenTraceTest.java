@@ -12,7 +12,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -80,7 +83,7 @@ class GoldenTraceTest {
         byte[] actualOut = outBytes.toByteArray();
         String actualErr = errBytes.toString(StandardCharsets.UTF_8);
 
-        if (!java.util.Arrays.equals(expectedOut, actualOut)) {
+        if (!Arrays.equals(expectedOut, actualOut)) {
             fail(name + ": stdout differs from " + name.replace(".pool", ".trace") + "\n"
                     + firstDifference(new String(expectedOut, StandardCharsets.UTF_8),
                     new String(actualOut, StandardCharsets.UTF_8)) + "\nstderr was: " + actualErr);
@@ -96,7 +99,7 @@ class GoldenTraceTest {
 
     /** {@code error: FILE:LINE:} or {@code expect failed: FILE:LINE:} of an expected stderr line. */
     static String prefixThroughLineNumber(String line) {
-        java.util.regex.Matcher m = java.util.regex.Pattern
+        Matcher m = Pattern
                 .compile("^((?:error|expect failed): [^:]+:[0-9]+:)").matcher(line);
         if (!m.find()) {
             throw new AssertionError("expected stderr line has no FILE:LINE: prefix: " + line);

@@ -62,22 +62,64 @@ class LargeMemoryRunTest {
         assertRunsIn(16, script, dir);
     }
 
+    /**
+     * More pages than the heap can describe: the run stops early with an error
+     * on the line where the heap filled, naming what to change, and the trace
+     * before it is whole; never an "internal error".
+     */
+    @Test
+    void aScriptThatFillsTheHeapStopsWithAClearError(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("too-many.pool");
+        List<String> lines = new ArrayList<>();
+        lines.add("memory nodes=2 pages=16777216");
+        lines.add("create");
+        for (int i = 0; i < 336; i++) {
+            lines.add("alloc n=100000");
+        }
+        Files.write(script, lines);
+        Path stdout = dir.resolve("stdout.txt");
+        Process process = fork(48, script, stdout, dir.resolve("stderr.txt"));
+        String errors = Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("stderr: %s", errors).isEqualTo(2);
+        assertThat(errors).startsWith("error: " + script + ":").contains("Java heap").contains("-Xmx")
+                .doesNotContain("internal error").doesNotContain("Exception");
+        int line = Integer.parseInt(errors.split(":")[2]);
+        assertThat(line).isBetween(3, lines.size());
+        byte[] trace = Files.readAllBytes(stdout);
+        assertThat(trace[trace.length - 1]).as("the trace ends at a whole line").isEqualTo((byte) '\n');
+        List<String> printed = Files.readAllLines(stdout, StandardCharsets.US_ASCII);
+        String lastTraceLine = printed.get(printed.size() - 1);
+        if (errors.contains("after this line")) {
+            assertThat(lastTraceLine).as("the guard stops after the line that filled the heap").startsWith(line + " ");
+        } else {
+            assertThat(errors).contains("while running this line");
+            assertThat(lastTraceLine).as("the line that ran out did not finish").startsWith((line - 1) + " ");
+        }
+    }
+
     private static void assertRunsIn(long heapMb, Path script, Path dir) throws Exception {
         Path stderr = dir.resolve("stderr.txt");
+        Process process = fork(heapMb, script, null, stderr);
+        String errors = Files.readString(stderr, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("exit status with -Xmx%dm; stderr: %s", heapMb, errors).isZero();
+        assertThat(errors).isEmpty();
+    }
+
+    /** {@code run script} in a JVM of {@code heapMb}; stdout kept when {@code stdout} is not null. */
+    private static Process fork(long heapMb, Path script, Path stdout, Path stderr) throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heapMb + "m", "-cp", System.getProperty("java.class.path"), "org.pagepool.cli.Main",
                 "run", script.toString());
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(
+                        stdout.toFile()))
                 .redirectError(stderr.toFile()).start();
         process.getOutputStream().close();
         boolean ended = process.waitFor(SAFETY_NET_MINUTES, TimeUnit.MINUTES);
         if (!ended) {
             process.destroyForcibly();
         }
-
         assertThat(ended).as("the run ended").isTrue();
-        String errors = Files.readString(stderr, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("exit status with -Xmx%dm; stderr: %s", heapMb, errors).isZero();
-        assertThat(errors).isEmpty();
+        return process;
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pagepool.script.Script;
 import org.pagepool.script.ScriptFiles;
+import org.pagepool.script.ScriptParser;
 import org.pagepool.script.ScriptRunner;
 import org.pagepool.script.StepResult;
 
@@ -75,7 +76,7 @@ class WorkloadCommandTest {
         }
         assertThat(last.word()).isEqualTo("expect");
         String live = r.out().lines().filter(l -> l.startsWith("pool 1 (")).findFirst().orElseThrow();
-        String replayedStats = runner.run(org.pagepool.script.ScriptParser.parseLine(1, "stats")).result();
+        String replayedStats = runner.run(ScriptParser.parseLine(1, "stats")).result();
         assertThat(live).endsWith(replayedStats);
     }
 
@@ -101,7 +102,6 @@ class WorkloadCommandTest {
         "--preset X --packets 0",
         "--preset X --packets many",
         "--preset X --seconds -1",
-        "--preset X --packets 5 --seconds 1",
         "--preset X --csv out.csv",
         "--preset X --every 5",
         "--packets 5",
@@ -139,6 +139,6 @@ class WorkloadCommandTest {
         Result r = run("workload", "--preset", DROP, "--record", file.resolve("out.pool").toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err().lines()).hasSize(1).first().asString().startsWith("error: workload: cannot write: ");
+        assertThat(r.err()).isEqualTo("error: " + file.resolve("out.pool") + ": cannot write: Not a directory\n");
     }
 }

@@ -2,6 +2,7 @@
 package org.pagepool.invariants;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.pagepool.kernel.Kernel;
@@ -101,7 +102,7 @@ final class RandomScript {
 
     private String putBulk(List<Integer> held) {
         List<Integer> pick = new ArrayList<>(held);
-        java.util.Collections.shuffle(pick, random);
+        Collections.shuffle(pick, random);
         int n = 1 + random.nextInt(Math.min(pick.size(), 40));
         StringBuilder line = new StringBuilder("put_bulk p=");
         for (int i = 0; i < n; i++) {

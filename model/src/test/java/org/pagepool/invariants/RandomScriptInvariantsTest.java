@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.pagepool.mm.MemMap;
 import org.pagepool.mm.PageRef;
 import org.pagepool.pool.PagePool;
+import org.pagepool.pool.PoolState;
 import org.pagepool.script.Command;
 import org.pagepool.script.Script;
 import org.pagepool.script.ScriptParser;
@@ -100,7 +101,7 @@ class RandomScriptInvariantsTest {
         for (int step = 2; step < 300; step++) {
             runner.run(ScriptParser.parseLine(step, writer.next(runner.pool())));
             PagePool pool = runner.pool();
-            if (pool == null || pool.state() == org.pagepool.pool.PoolState.FREED) {
+            if (pool == null || pool.state() == PoolState.FREED) {
                 continue;
             }
             List<Integer> notHeld = new ArrayList<>(tracker.pages(pool.id(), Place.ALLOC_CACHE));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pagepool.dma.DmaDirection;
 import org.pagepool.kernel.Kernel;
 import org.pagepool.mm.MemMap;
 import org.pagepool.pool.PagePool;
@@ -112,7 +113,7 @@ class DriverTest {
 
     private static PagePoolParams poolParams() {
         return new PagePoolParams(PagePool.PP_FLAG_DMA_MAP | PagePool.PP_FLAG_DMA_SYNC_DEV, 0, 256, -1,
-                org.pagepool.dma.DmaDirection.BIDIRECTIONAL, 1536, 256);
+                DmaDirection.BIDIRECTIONAL, 1536, 256);
     }
 
     private void open(int[] nodePages, NicConfig config, int rxRing, int txRing) throws PoolCreateException {

@@ -3,41 +3,43 @@ package org.pagepool.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pagepool.script.Script;
 import org.pagepool.script.ScriptFiles;
 import org.pagepool.script.ScriptParser;
+import org.pagepool.script.ScriptRunner;
 import org.pagepool.script.State;
+import org.pagepool.script.StepResult;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
 
-/** Recording through the runner, as the window does: record, play, stop, then step through the script. */
+/** Recording through the runner (its core, on the test's thread), as the window does: record, play, stop, then step through the script. */
 class RecordReplayRunnerTest {
 
     @Test
     void aRecordingOpenedAndSteppedToItsEndGivesTheLiveCounters() throws Exception {
         Preset preset = PresetFiles.load(Path.of("..", "assets", "scenarios", "06-skb-clone.workload"), "06");
-        try (Runner runner = Runner.live(preset)) {
-            runner.submit(new RunnerCommand.Record(true));
-            ModelView recording = Await.view(runner, 0, v -> v.recordedLines() >= 0, "recording");
+        try (SyncRunner runner = SyncRunner.live(preset)) {
+            ModelView recording = runner.apply(new RunnerCommand.Record(true));
+            assertThat(recording.recordedLines()).as("recording").isNotNegative();
             assertThat(recording.position()).as("the run started again").isZero();
-            runner.submit(new RunnerCommand.Seek(3_000_000L));
-            ModelView live = Await.view(runner, recording.serial(), v -> v.timeNs() >= 3_000_000L, "3 ms");
-            runner.submit(new RunnerCommand.Record(false));
-            Await.view(runner, live.serial(), v -> v.recordedLines() < 0, "stopped");
-            Runner.Recording done = runner.recording();
+            ModelView live = runner.apply(new RunnerCommand.Seek(3_000_000L));
+            assertThat(live.timeNs()).isEqualTo(3_000_000L);
+            assertThat(runner.apply(new RunnerCommand.Record(false)).recordedLines()).as("stopped").isNegative();
+            Recording done = runner.recording();
             assertThat(done).isNotNull();
             assertThat(done.name()).isEqualTo("06.pool");
 
             Script script = ScriptParser.parse(done.name(), ScriptFiles.splitLines(
-                    done.script().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            try (Runner replay = Runner.script(script)) {
+                    done.script().getBytes(StandardCharsets.UTF_8)));
+            try (SyncRunner replay = SyncRunner.script(script)) {
                 replay.submit(new RunnerCommand.Speed(Double.POSITIVE_INFINITY));
                 replay.submit(new RunnerCommand.Play());
-                ModelView end = Await.view(replay, 0, v -> v.state() == RunnerState.ENDED
-                        || v.state() == RunnerState.ERROR, "the end of the script");
+                ModelView end = replay.runUntil(v -> v.state() == RunnerState.ENDED
+                        || v.state() == RunnerState.ERROR, 60_000_000_000L, "the end of the script");
                 assertThat(end.state()).as(end.error()).isEqualTo(RunnerState.ENDED);
                 PoolView replayed = end.currentPool();
                 PoolView original = live.currentPool();
@@ -55,23 +57,25 @@ class RecordReplayRunnerTest {
     @Test
     void steppingBackEndsTheRecordingWithWhatItHas() throws Exception {
         Preset preset = PresetFiles.load(Path.of("..", "assets", "scenarios", "01-xdp-drop.workload"), "01");
-        try (Runner runner = Runner.live(preset)) {
+        try (SyncRunner runner = SyncRunner.live(preset)) {
             runner.submit(new RunnerCommand.Record(true));
             for (int i = 0; i < 5; i++) {
                 runner.submit(new RunnerCommand.Step(Unit.KERNEL_CALL));
             }
-            ModelView five = Await.view(runner, 0, v -> v.position() == 5 && v.recordedLines() >= 0, "five calls");
-            runner.submit(new RunnerCommand.StepBack(Unit.KERNEL_CALL));
-            ModelView back = Await.view(runner, five.serial(), v -> v.recordedLines() < 0, "the recording ended");
+            ModelView five = runner.tick();
+            assertThat(five.position()).as("five calls").isEqualTo(5);
+            assertThat(five.recordedLines()).as("recording").isNotNegative();
+            ModelView back = runner.apply(new RunnerCommand.StepBack(Unit.KERNEL_CALL));
+            assertThat(back.recordedLines()).as("the recording ended").isNegative();
             assertThat(back.error()).contains("recording");
             Script script = ScriptParser.parse("x.pool", ScriptFiles.splitLines(
-                    runner.recording().script().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            org.pagepool.script.ScriptRunner check = new org.pagepool.script.ScriptRunner(script);
-            org.pagepool.script.StepResult last = null;
+                    runner.recording().script().getBytes(StandardCharsets.UTF_8)));
+            ScriptRunner check = new ScriptRunner(script);
+            StepResult last = null;
             while (check.hasNext()) {
                 last = check.step();
             }
-            assertThat(last.outcome()).isEqualTo(org.pagepool.script.StepResult.Outcome.OK);
+            assertThat(last.outcome()).isEqualTo(StepResult.Outcome.OK);
             State state = check.state();
             assertThat(state.hold()).isEqualTo(five.currentPool().hold());
         }

@@ -5,17 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pagepool.script.Script;
 import org.pagepool.script.ScriptFiles;
+import org.pagepool.trace.TraceEvent;
 import org.pagepool.trace.Tracer;
 import org.pagepool.workload.Param;
 
-/** Scripts through the runner: line by line, back and forth; and what a model failure does. */
+/** Scripts through the runner (its core, on the test's thread): line by line, back and forth; and what a model failure does. */
 class RunnerScriptTest {
-    private Runner runner;
+    private static final long GENEROUS_NS = 60_000_000_000L; // of manual wall time: a bound on ticks
+
+    private SyncRunner runner;
 
     @AfterEach
     void stop() {
@@ -28,18 +34,18 @@ class RunnerScriptTest {
         return Path.of(RunnerScriptTest.class.getResource("/golden/" + name).toURI());
     }
 
-    private ModelView command(RunnerCommand command, java.util.function.Predicate<ModelView> condition,
-                              String what) {
-        long serial = runner.latest().serial();
-        runner.submit(command);
-        return Await.view(runner, serial, condition, what);
+    /** Applies {@code command} in one tick: the view it brings must already show {@code expected}. */
+    private ModelView command(RunnerCommand command, Predicate<ModelView> expected, String what) {
+        ModelView view = runner.apply(command);
+        assertThat(view).as(what).matches(expected, what);
+        return view;
     }
 
     @Test
     void aGoldenScriptStepsLineByLineWithItsTraceAndGoesBack() throws Exception {
         Script script = ScriptFiles.load(golden("02-ring-path.pool"), "02-ring-path.pool");
         List<String> expected = Files.readAllLines(golden("02-ring-path.trace"));
-        runner = Runner.script(script);
+        runner = SyncRunner.script(script);
         for (int i = 0; i < expected.size(); i++) {
             int lines = i + 1;
             ModelView view = command(new RunnerCommand.Step(Unit.KERNEL_CALL),
@@ -60,38 +66,38 @@ class RunnerScriptTest {
     @Test
     void aScriptErrorStopsItAndShowsTheMessage() throws Exception {
         Script script = ScriptFiles.load(golden("err-2-put-cached.pool"), "err-2-put-cached.pool");
-        runner = Runner.script(script);
+        runner = SyncRunner.script(script);
         runner.submit(new RunnerCommand.Speed(Double.POSITIVE_INFINITY));
         runner.submit(new RunnerCommand.Play());
-        ModelView view = Await.view(runner, 0, v -> v.state() == RunnerState.ERROR, "the error");
+        ModelView view = runner.runUntil(v -> v.state() == RunnerState.ERROR, GENEROUS_NS, "the error");
         assertThat(view.error()).startsWith("error: err-2-put-cached.pool:8:");
         assertThat(view.script().lastLine()).isEqualTo(8);
     }
 
     @Test
     void aScriptPlayedSlowlyPublishesTheEventsOfItsVeryFirstLine() throws Exception {
-        runner = Runner.script(ScriptFiles.load(golden("01-spec-example.pool"), "01-spec-example.pool"));
+        runner = SyncRunner.script(ScriptFiles.load(golden("01-spec-example.pool"), "01-spec-example.pool"));
         runner.submit(new RunnerCommand.Speed(10)); // 20 lines a second: slow enough to animate every line
         runner.submit(new RunnerCommand.Play());
-        ModelView first = Await.view(runner, 0, v -> v.position() >= 1, "the first line");
+        ModelView first = runner.runUntil(v -> v.position() >= 1, GENEROUS_NS, "the first line");
         assertThat(first.eventsOn()).isTrue();
-        List<org.pagepool.trace.TraceEvent> events = new java.util.ArrayList<>();
+        List<TraceEvent> events = new ArrayList<>();
         runner.drainEvents(events::add, 10_000);
         assertThat(events).as("the first line's step").anyMatch(e -> e instanceof StepDone d && d.position() == 1);
     }
 
     @Test
     void aScriptHasNoWorkloadParametersToChange() throws Exception {
-        runner = Runner.script(ScriptFiles.load(golden("01-spec-example.pool"), "01-spec-example.pool"));
+        runner = SyncRunner.script(ScriptFiles.load(golden("01-spec-example.pool"), "01-spec-example.pool"));
         ModelView view = command(new RunnerCommand.SetParam(Param.RATE, 1), v -> v.error() != null, "a refusal");
         assertThat(view.error()).contains("script");
     }
 
     @Test
     void aFailingModelPutsTheRunnerInTheErrorStateAndALoadLeavesIt() throws Exception {
-        runner = new Runner(new Exploding());
-        runner.submit(new RunnerCommand.Step(Unit.KERNEL_CALL));
-        ModelView failed = Await.view(runner, 0, v -> v.state() == RunnerState.ERROR, "the failure");
+        runner = new SyncRunner(new Exploding());
+        ModelView failed = command(new RunnerCommand.Step(Unit.KERNEL_CALL), v -> v.state() == RunnerState.ERROR,
+                "the failure");
         assertThat(failed.error()).contains("the model failed").contains("broken on purpose");
         Script script = ScriptFiles.load(golden("01-spec-example.pool"), "01-spec-example.pool");
         ModelView loaded = command(new RunnerCommand.LoadScript(script), v -> v.state() == RunnerState.PAUSED,
@@ -138,7 +144,7 @@ class RunnerScriptTest {
         }
 
         @Override
-        public void seek(long ns, java.util.function.BooleanSupplier abandon) {
+        public void seek(long ns, BooleanSupplier abandon) {
         }
 
         @Override

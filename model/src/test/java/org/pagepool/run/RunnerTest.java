@@ -6,24 +6,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pagepool.trace.FunctionEnter;
+import org.pagepool.trace.KernelFunction;
 import org.pagepool.trace.PageMove;
+import org.pagepool.trace.Place;
 import org.pagepool.trace.TraceEvent;
+import org.pagepool.workload.Checkpoint;
 import org.pagepool.workload.Param;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
 
-/** The runner driven through its command queue, watched through its views and events, as a viewer would. */
+/**
+ * The runner's core driven through its commands, watched through its views and events, as a viewer would: on
+ * the test's thread ({@link SyncRunner}), with wall time on a manual clock, so nothing depends on the machine's speed.
+ */
 class RunnerTest {
-    private Runner runner;
+    private static final long GENEROUS_NS = 60_000_000_000L; // of manual wall time: a bound on ticks
+
+    private SyncRunner runner;
 
     @BeforeEach
     void start() throws Exception {
         Preset preset = PresetFiles.load(Path.of("..", "assets", "scenarios", "14-tx-bulk.workload"), "tx-bulk");
-        runner = Runner.live(preset);
+        runner = SyncRunner.live(preset);
     }
 
     @AfterEach
@@ -31,15 +40,15 @@ class RunnerTest {
         runner.close();
     }
 
-    private ModelView await(java.util.function.Predicate<ModelView> condition, String what) {
-        return Await.view(runner, 0, condition, what);
+    private ModelView until(Predicate<ModelView> condition, String what) {
+        return runner.runUntil(condition, GENEROUS_NS, what);
     }
 
-    private ModelView command(RunnerCommand command, java.util.function.Predicate<ModelView> condition,
-                              String what) {
-        long serial = runner.latest().serial();
-        runner.submit(command);
-        return Await.view(runner, serial, condition, what);
+    /** Applies {@code command} in one tick: the view it brings must already show {@code expected}. */
+    private ModelView command(RunnerCommand command, Predicate<ModelView> expected, String what) {
+        ModelView view = runner.apply(command);
+        assertThat(view).as(what).matches(expected, what);
+        return view;
     }
 
     @Test
@@ -61,7 +70,7 @@ class RunnerTest {
         List<TraceEvent> events = new ArrayList<>();
         runner.drainEvents(events::add, 10_000);
         assertThat(events).anyMatch(e -> e instanceof FunctionEnter f
-                && f.function() == org.pagepool.trace.KernelFunction.PAGE_POOL_UPDATE_NID);
+                && f.function() == KernelFunction.PAGE_POOL_UPDATE_NID);
         assertThat(events).last().isInstanceOf(StepDone.class);
         // then the RX ring is filled: the first alloc takes a bulk of 64 from the page allocator
         ModelView second = command(new RunnerCommand.Step(Unit.KERNEL_CALL), v -> v.position() > first.position(),
@@ -71,7 +80,7 @@ class RunnerTest {
         assertThat(second.pools().get(0).cache().size()).isEqualTo(63);
         events.clear();
         runner.drainEvents(events::add, 10_000);
-        assertThat(events).filteredOn(e -> e instanceof PageMove m && m.to() == org.pagepool.trace.Place.ALLOC_CACHE)
+        assertThat(events).filteredOn(e -> e instanceof PageMove m && m.to() == Place.ALLOC_CACHE)
                 .hasSize(64);
     }
 
@@ -102,24 +111,29 @@ class RunnerTest {
     void playThenPauseRunsTheModelAndStops() {
         runner.submit(new RunnerCommand.Speed(Double.POSITIVE_INFINITY));
         runner.submit(new RunnerCommand.Play());
-        ModelView playing = await(v -> v.state() == RunnerState.PLAYING && v.nic().processed() > 10_000,
+        ModelView playing = until(v -> v.state() == RunnerState.PLAYING && v.nic().processed() > 10_000,
                 "playing with packets");
         ModelView paused = command(new RunnerCommand.Pause(), v -> v.state() == RunnerState.PAUSED, "paused");
         assertThat(paused.position()).isGreaterThanOrEqualTo(playing.position());
         assertThat(paused.pools().get(0).stats().fast()).isGreaterThan(0);
         ModelView still = command(new RunnerCommand.Speed(2.0), v -> v.speed() == 2.0, "a speed change");
         assertThat(still.position()).as("paused: nothing moves").isEqualTo(paused.position());
+        assertThat(runner.runFor(1_000_000_000L).position()).as("paused a second later").isEqualTo(paused.position());
     }
 
     @Test
     void aSlowSpeedFollowsSimulatedTimeAndPublishesEvents() {
         runner.submit(new RunnerCommand.Speed(1e-5)); // 10 us of simulated time per wall second
-        runner.submit(new RunnerCommand.Play());
-        ModelView view = await(v -> v.state() == RunnerState.PLAYING && v.timeNs() > 0, "playing slowly");
-        assertThat(view.speed()).isEqualTo(1e-5);
-        ModelView later = Await.view(runner, view.serial(), v -> v.eventsOn() && v.timeNs() > view.timeNs(),
-                "time passing with events on");
-        assertThat(later.timeNs()).isLessThan(1_000_000L); // a millisecond would take 100 wall seconds
+        ModelView started = command(new RunnerCommand.Play(), v -> v.state() == RunnerState.PLAYING, "playing");
+        assertThat(started.speed()).isEqualTo(1e-5);
+        assertThat(started.timeNs()).isZero();
+        ModelView later = runner.runFor(1_000_000_000L);
+        assertThat(later.eventsOn()).as("slow enough to show every page").isTrue();
+        // one wall second at 1e-5 is 10 us; the view was published at most 10 ms of wall time (100 ns) before
+        assertThat(later.timeNs()).as("one wall second at 1e-5").isBetween(9_900L, 10_000L);
+        List<TraceEvent> events = new ArrayList<>();
+        runner.drainEvents(events::add, 100_000);
+        assertThat(events).as("the steps of those 10 us").anyMatch(e -> e instanceof StepDone);
     }
 
     @Test
@@ -166,15 +180,14 @@ class RunnerTest {
     void eventsAreDroppedAndCountedWhenNobodyDrainsThem() {
         ModelView view = runner.latest();
         for (int round = 0; round < 100 && view.droppedEvents() == 0; round++) {
-            long serial = view.serial();
             for (int i = 0; i < 100; i++) {
                 runner.submit(new RunnerCommand.Step(Unit.POLL));
             }
-            view = Await.view(runner, serial, v -> true, "a round of polls");
+            view = runner.tick();
         }
-        view = await(v -> v.droppedEvents() > 0, "dropped events");
+        assertThat(view.droppedEvents()).as("dropped events").isPositive();
         assertThat(view.droppedEvents()).isEqualTo(runner.droppedEvents());
-        assertThat(runner.drainEvents(e -> { }, Integer.MAX_VALUE)).isEqualTo(Runner.EVENT_CAPACITY);
+        assertThat(runner.drainEvents(e -> { }, Integer.MAX_VALUE)).isEqualTo(EventQueue.CAPACITY);
     }
 
     @Test
@@ -197,10 +210,11 @@ class RunnerTest {
         Preset guided = PresetFiles.load(Path.of("..", "assets", "scenarios", "01-xdp-drop.workload"), "xdp-drop");
         command(new RunnerCommand.LoadPreset(guided), v -> v.source().equals("xdp-drop"), "the guided preset");
         command(new RunnerCommand.Guide(true), v -> v.guide().on(), "checkpoints on");
-        org.pagepool.workload.Checkpoint firstStop = guided.checkpoints().get(0);
+        Checkpoint firstStop = guided.checkpoints().get(0);
         runner.submit(new RunnerCommand.Speed(Double.POSITIVE_INFINITY));
-        ModelView stopped = command(new RunnerCommand.Play(), v -> v.guide().stoppedAt() == firstStop
-                && v.state() == RunnerState.PAUSED, "the first checkpoint");
+        runner.submit(new RunnerCommand.Play());
+        ModelView stopped = until(v -> v.guide().stoppedAt() == firstStop && v.state() == RunnerState.PAUSED,
+                "the first checkpoint");
         ModelView stepped = command(new RunnerCommand.Step(Unit.POLL), v -> v.position() > stopped.position(),
                 "a poll past it");
         assertThat(stepped.guide().stoppedAt()).isNull();

@@ -7,10 +7,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pagepool.pool.PagePool;
 
 /**
  * The spec's "Lexical rules", read from bytes as a file is: each case of the
@@ -67,7 +71,7 @@ class LexicalRulesTest {
         Script s = parse("create\u000bsize=64\fflags=DMA_MAP   \nput\rp=p0x40 direct=1\n");
         Command.Create create = (Command.Create) s.commands().get(0);
         assertThat(create.params().poolSize()).isEqualTo(64);
-        assertThat(create.params().flags()).isEqualTo(org.pagepool.pool.PagePool.PP_FLAG_DMA_MAP);
+        assertThat(create.params().flags()).isEqualTo(PagePool.PP_FLAG_DMA_MAP);
         assertThat(s.commands().get(1)).isEqualTo(new Command.Put(2, 64, -1, true));
     }
 
@@ -177,17 +181,17 @@ class LexicalRulesTest {
 
     @Test
     void commandsStreamInOrderAndReadingCanStop() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("stream", ".pool");
+        Path file = Files.createTempFile("stream", ".pool");
         try {
-            java.nio.file.Files.writeString(file, "create\n\n# c\nalloc n=2\nstats\nbuddy\n");
-            List<Integer> seen = new java.util.ArrayList<>();
+            Files.writeString(file, "create\n\n# c\nalloc n=2\nstats\nbuddy\n");
+            List<Integer> seen = new ArrayList<>();
             ScriptFiles.forEachCommand(file, c -> {
                 seen.add(c.line());
                 return c.line() < 5;
             });
             assertThat(seen).containsExactly(1, 4, 5);
         } finally {
-            java.nio.file.Files.delete(file);
+            Files.delete(file);
         }
     }
 }

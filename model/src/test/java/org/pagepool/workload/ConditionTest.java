@@ -4,8 +4,12 @@ package org.pagepool.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,8 +131,8 @@ class ConditionTest {
 
     @Test
     void theReadmeListsEveryNameAndOnlyNamesThatExist() throws Exception {
-        java.util.Set<String> listed = new java.util.HashSet<>();
-        List<String> readme = java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", "README.md"));
+        Set<String> listed = new HashSet<>();
+        List<String> readme = Files.readAllLines(Path.of("..", "README.md"));
         int from = readme.indexOf("| names | what |");
         assertThat(from).as("the README's table of names").isPositive();
         for (String line : readme.subList(from + 2, readme.size())) {
@@ -144,12 +148,12 @@ class ConditionTest {
                 }
             }
         }
-        java.util.Set<String> families = new java.util.HashSet<>();
+        Set<String> families = new HashSet<>();
         for (String name : listed) {
             assertThat(StateFields.byName(name)).as("README names %s", name).isNotNull();
             families.add(name.replaceAll("[0-9]+", "N"));
         }
-        java.util.Set<String> keys = new java.util.HashSet<>(Param.keys());
+        Set<String> keys = new HashSet<>(Param.keys());
         for (StateFields.Field f : StateFields.all()) {
             if (!keys.contains(f.name())) {
                 assertThat(families).as("the README lists %s", f.name()).contains(f.name().replaceAll("[0-9]+", "N"));

@@ -4,6 +4,7 @@ package org.pagepool.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,7 +25,7 @@ class PresetConditionsTest {
         return Presets.files().stream().flatMap(file -> {
             Preset p = Presets.load(file);
             Stream<Long> seeds = Stream.concat(Stream.of(p.seed()),
-                    java.util.Arrays.stream(OTHER_SEEDS).boxed());
+                    Arrays.stream(OTHER_SEEDS).boxed());
             return seeds.map(seed -> Arguments.of(file.getFileName().toString(), seed));
         });
     }

@@ -111,6 +111,18 @@ class SimulationTest {
     }
 
     @Test
+    void aLiveEditCannotLeaveEveryXdpVerdictAtWeightZero() throws Exception {
+        Simulation sim = start("title = t", "memory.pages = 8192", "xdp.drop = 100", "xdp.pass = 0");
+        WorkloadParams before = sim.params();
+        assertThatThrownBy(() -> sim.set(Param.DROP, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("xdp.drop").hasMessageContaining("weight 0");
+        assertThat(sim.params()).isEqualTo(before);
+        sim.set(Param.PASS, 10); // another verdict first, then the first may go to 0
+        sim.set(Param.DROP, 0);
+        assertThat(sim.params().get(Param.DROP)).isZero();
+    }
+
+    @Test
     void whenMemoryRunsOutTheNicMissesPackets() throws Exception {
         // 512 pages, a 1024-descriptor ring: the ring can never be full
         Simulation sim = start("title = t", "memory.pages = 512", "nic.rx_ring = 1024", "traffic.rate = 20M",

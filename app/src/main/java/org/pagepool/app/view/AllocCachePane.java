@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 import org.pagepool.pool.PagePool;
+import org.pagepool.run.ModelView;
+import org.pagepool.run.PageAttrs;
 import org.pagepool.run.PageSlots;
 import org.pagepool.run.PoolView;
 
@@ -25,29 +28,42 @@ public final class AllocCachePane extends CanvasRegion {
     }
 
     @Override
-    protected Object shownPart(org.pagepool.run.ModelView v) {
+    protected Object shownPart(ModelView v) {
         return v.currentPool();
     }
 
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
         PoolView pool = view.currentPool();
-        double top = TITLE + 22;
-        double bottom = h - 46;
-        slotH = (bottom - top) / SLOTS;
-        columnW = Math.min(90, w - 2 * PAD - 90);
-        columnX = PAD + 22;
-        slotsTop = top;
+        int count = pool == null ? 0 : pool.cache().size();
+        double bottom = h - 4;
+        if (pool != null) {
+            g.setFont(small());
+            bottom = footer(g, w, h, List.of(
+                    new Span("fast " + JourneyOverlay.human(pool.stats().fast()), palette.muted()),
+                    new Span("cached " + JourneyOverlay.human(pool.stats().cached()), palette.muted()),
+                    new Span("cache_full " + JourneyOverlay.human(pool.stats().cacheFull()), palette.muted())));
+        }
         g.setFont(label());
         g.setFill(palette.muted());
-        g.fillText(pool == null ? "no pool" : "pool " + pool.id() + " (" + pool.state() + ")", PAD, TITLE + 14);
-        int count = pool == null ? 0 : pool.cache().size();
+        text(g, pool == null ? "no pool" : fitting(g, w - 2 * PAD, "pool " + pool.id() + " (" + pool.state() + ")",
+                "pool " + pool.id()), PAD, TITLE + 14);
+        g.setFont(small());
+        // the column, with room on its right for the marks' labels ("count 128", "refill 64")
+        double marks = 17 + width(g, "count 128");
+        double top = TITLE + 22;
+        bottom -= 8;
+        slotH = (bottom - top) / SLOTS;
+        columnX = PAD + 4 + width(g, "128");
+        columnW = Math.max(16, Math.min(90, w - PAD - columnX - marks));
+        double labelRoom = w - PAD - (columnX + columnW + 17); // the marks' labels shorten to fit
+        slotsTop = top;
         PageSlots cache = pool == null ? PageSlots.EMPTY : pool.cache();
         for (int i = 0; i < SLOTS; i++) {
             double y = bottom - (i + 1) * slotH;
             g.setFill(i < count ? palette.cache() : palette.empty());
             g.fillRect(columnX, y, columnW, Math.max(1, slotH - (slotH >= 4 ? 1 : 0)));
-            if (i < count && org.pagepool.run.PageAttrs.pfmemalloc(cache.attrs(i))) {
+            if (i < count && PageAttrs.pfmemalloc(cache.attrs(i))) {
                 g.setFill(palette.pfmemalloc());
                 g.fillRect(columnX, y, Math.max(3, columnW / 8), Math.max(1, slotH - 1));
             }
@@ -62,12 +78,11 @@ public final class AllocCachePane extends CanvasRegion {
         g.strokeLine(columnX - 3, refillY, columnX + columnW + 3, refillY);
         g.setLineDashes();
         g.setFill(palette.accent());
-        g.setFont(small());
-        g.fillText("refill 64", columnX + columnW + 6, refillY + 4);
+        text(g, fitting(g, labelRoom + 11, "refill 64", "64"), columnX + columnW + 6, refillY + 4);
         g.setFill(palette.muted());
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("128", columnX - 2, top + 8);
-        g.fillText("0", columnX - 2, bottom);
+        text(g, "128", columnX - 2, top + 8);
+        text(g, "0", columnX - 2, bottom);
         g.setTextAlign(TextAlignment.LEFT);
         // the top of the stack: where the next alloc pops and the next direct recycle pushes
         double topY = bottom - count * slotH;
@@ -76,16 +91,8 @@ public final class AllocCachePane extends CanvasRegion {
                 new double[] {topY, topY - 5, topY + 5}, 3);
         // keep the count's label clear of the refill mark's
         double labelY = Math.abs(topY - refillY) < 12 ? (topY < refillY ? refillY - 12 : refillY + 16) : topY + 4;
-        g.fillText("count " + count, columnX + columnW + 17, labelY);
-        g.setFont(label());
-        g.setTextAlign(TextAlignment.LEFT);
-        if (pool != null) {
-            g.setFill(palette.muted());
-            g.setFont(small());
-            g.fillText("fast " + JourneyOverlay.human(pool.stats().fast()), PAD, h - 32);
-            g.fillText("cached " + JourneyOverlay.human(pool.stats().cached()), PAD, h - 19);
-            g.fillText("cache_full " + JourneyOverlay.human(pool.stats().cacheFull()), PAD, h - 6);
-        }
+        text(g, fitting(g, labelRoom, "count " + count, Integer.toString(count)), columnX + columnW + 17,
+                Math.min(labelY, bottom + 4));
     }
 
     @Override

@@ -5,15 +5,19 @@ import java.util.Locale;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 import org.pagepool.run.BuddyView;
+import org.pagepool.run.ModelView;
 
 /**
  * The buddy allocator, as {@code /proc/buddyinfo}: for each NUMA node, how
  * much is free and how many free blocks of each order (2^order pages) it
- * has. Bars grow on a log scale, so one order-10 block and a thousand
- * single pages both show.
+ * has. Bars grow on a log scale that stays put (from one block to the
+ * node's page count, with labelled powers of ten), so one order-10 block and
+ * a thousand single pages both show, and a bar only moves when its count does.
  */
 public final class BuddyPane extends CanvasRegion {
     private static final int ORDERS = 11;
+    /** Room on the left of the bars for the scale's labels. */
+    private static final double AXIS = 30;
     private double barsX;
     private double barW;
     private double[] nodeTops = new double[0];
@@ -24,7 +28,7 @@ public final class BuddyPane extends CanvasRegion {
     }
 
     @Override
-    protected Object shownPart(org.pagepool.run.ModelView v) {
+    protected Object shownPart(ModelView v) {
         return v.buddy();
     }
 
@@ -35,15 +39,13 @@ public final class BuddyPane extends CanvasRegion {
         double top = TITLE + 6;
         nodeH = (h - top - 4) / nodes;
         nodeTops = new double[nodes];
-        barsX = PAD + 4;
-        barW = (w - 2 * PAD - 8) / ORDERS;
-        int max = 1;
+        barsX = PAD + AXIS;
+        barW = (w - 2 * PAD - AXIS - 4) / ORDERS;
+        long most = 1;
         for (int nid = 0; nid < nodes; nid++) {
-            for (int o = 0; o < ORDERS; o++) {
-                max = Math.max(max, b.freeBlocks(nid, o));
-            }
+            most = Math.max(most, b.nodePages(nid)); // no order has more free blocks than a node has pages
         }
-        double logMax = Math.log1p(max);
+        double logMax = Math.log1p(most);
         for (int nid = 0; nid < nodes; nid++) {
             double y0 = top + nid * nodeH;
             nodeTops[nid] = y0;
@@ -51,8 +53,14 @@ public final class BuddyPane extends CanvasRegion {
             g.setFill(palette.text());
             g.setTextAlign(TextAlignment.LEFT);
             double freeShare = b.nodePages(nid) == 0 ? 0 : (double) b.freePages(nid) / b.nodePages(nid);
-            g.fillText(String.format(Locale.ROOT, "node %d: %,d of %,d pages free", nid, b.freePages(nid),
-                    b.nodePages(nid)), PAD, y0 + 14);
+            text(g, fitting(g, w - 2 * PAD,
+                    String.format(Locale.ROOT, "node %d: %,d of %,d pages free", nid, b.freePages(nid),
+                            b.nodePages(nid)),
+                    String.format(Locale.ROOT, "node %d: %,d / %,d free", nid, b.freePages(nid), b.nodePages(nid)),
+                    String.format(Locale.ROOT, "node %d: %s / %s free", nid, count(b.freePages(nid)),
+                            count(b.nodePages(nid))),
+                    String.format(Locale.ROOT, "%s / %s free", count(b.freePages(nid)), count(b.nodePages(nid)))),
+                    PAD, y0 + 14);
             // how full the node is
             double usageY = y0 + 20;
             g.setFill(palette.empty());
@@ -62,6 +70,7 @@ public final class BuddyPane extends CanvasRegion {
             double barTop = usageY + 12;
             double barBottom = y0 + nodeH - 18;
             double barMax = Math.max(4, barBottom - barTop);
+            drawScale(g, barTop, barBottom, barMax, logMax, most, w);
             for (int o = 0; o < ORDERS; o++) {
                 int count = b.freeBlocks(nid, o);
                 double height = count == 0 ? 0 : Math.max(2, barMax * Math.log1p(count) / logMax);
@@ -73,15 +82,60 @@ public final class BuddyPane extends CanvasRegion {
                 g.setFill(palette.muted());
                 g.setFont(small());
                 g.setTextAlign(TextAlignment.CENTER);
-                g.fillText(Integer.toString(o), x + barW / 2, barBottom + 12);
-                if (count > 0 && barW > 26) {
-                    g.setFill(palette.text());
-                    g.fillText(count > 9999 ? (count / 1000) + "k" : Integer.toString(count), x + barW / 2,
-                            Math.max(barTop + 10, barBottom - height - 3));
+                text(g, Integer.toString(o), x + barW / 2, barBottom + 12);
+                if (count > 0) {
+                    blockCount(g, count(count), x + barW / 2, barTop, barBottom - height - 3);
                 }
             }
             g.setTextAlign(TextAlignment.LEFT);
         }
+    }
+
+    /**
+     * How many free blocks a bar stands for, above it: across when the bar
+     * is wide enough, else reading upwards, inside the bar's top when there is
+     * no room above it.
+     */
+    private void blockCount(GraphicsContext g, String text, double x, double barTop, double above) {
+        g.setFill(palette.text());
+        g.setTextAlign(TextAlignment.CENTER);
+        if (width(g, text) <= barW - 2) {
+            text(g, text, x, Math.max(barTop + 10, above));
+            return;
+        }
+        double bottom = Math.max(barTop + width(g, text) + 2, above);
+        if (bottom > above) {
+            g.setFill(palette.panel()); // inside the bar: on the panel's colour, to be read
+        }
+        textUp(g, text, x, bottom);
+    }
+
+    /** Light lines at 1, 10, 100, ... blocks, labelled on the left, the same in every frame. */
+    private void drawScale(GraphicsContext g, double barTop, double barBottom, double barMax, double logMax, long most,
+                           double w) {
+        g.setFont(small());
+        g.setTextAlign(TextAlignment.RIGHT);
+        double lastY = Double.MAX_VALUE;
+        for (long blocks = 1; blocks <= most; blocks *= 10) {
+            double y = barBottom - barMax * Math.log1p(blocks) / logMax;
+            if (lastY - y < 11) {
+                continue; // too close to the previous label to read
+            }
+            lastY = y;
+            g.setFill(palette.empty());
+            g.fillRect(barsX, y, w - PAD - barsX, 1);
+            g.setFill(palette.muted());
+            text(g, count(blocks), barsX - 3, Math.max(barTop + 4, y + 4));
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /** A block count in at most four characters: 7, 512, 12k, 3M. */
+    static String count(long n) {
+        if (n < 10_000) {
+            return Long.toString(n);
+        }
+        return n < 10_000_000 ? (n / 1000) + "k" : (n / 1_000_000) + "M";
     }
 
     @Override
@@ -93,8 +147,9 @@ public final class BuddyPane extends CanvasRegion {
         int order = (int) ((x - barsX) / barW);
         for (int nid = 0; nid < nodeTops.length && nid < b.nodes(); nid++) {
             if (y >= nodeTops[nid] && y < nodeTops[nid] + nodeH && order >= 0 && order < ORDERS) {
-                return String.format(Locale.ROOT, "node %d, order %d (%d pages each): %,d free blocks", nid, order,
-                        1 << order, b.freeBlocks(nid, order));
+                int blocks = b.freeBlocks(nid, order);
+                return String.format(Locale.ROOT, "node %d, order %d (%d pages each): %,d free block%s", nid, order,
+                        1 << order, blocks, blocks == 1 ? "" : "s");
             }
         }
         return null;

@@ -1,16 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.pagepool.run.ModelView;
+import org.pagepool.run.PageAttrs;
 
 /**
  * A region of the window drawn on one Canvas: many cells, one pass. It
@@ -20,6 +30,8 @@ import org.pagepool.run.ModelView;
 public abstract class CanvasRegion extends Region {
     protected static final double PAD = 8;
     protected static final double TITLE = 22;
+    /** The frame around a region a checkpoint points at: as wide as a counter's box. */
+    private static final double HIGHLIGHT_WIDTH = 4;
 
     private final Canvas canvas = new Canvas();
     private final Tooltip tooltip = new Tooltip();
@@ -29,6 +41,10 @@ public abstract class CanvasRegion extends Region {
     /** {@link #shownPart} of {@link #view}, kept so that each view's part is taken once. */
     private Object shown;
     protected Palette palette = Palette.LIGHT;
+    /** The texts the last redraw drew, with their boxes (in drawing units, before the scale). */
+    private final List<DrawnText> texts = new ArrayList<>();
+    /** The presentation scale: the region draws in units of 1/scale pixel, so type, lines and marks grow. */
+    private double scale = 1;
 
     protected CanvasRegion(String id, String title) {
         this.title = title;
@@ -39,8 +55,10 @@ public abstract class CanvasRegion extends Region {
         tooltip.setShowDelay(Duration.millis(150));
         tooltip.setHideDelay(Duration.millis(100));
         Tooltip.install(canvas, tooltip);
+        // the canvas covers the region's own CSS border, so a checkpoint's mark is drawn on it
+        getStyleClass().addListener((ListChangeListener<String>) change -> dirty = true);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-            String text = describeAt(e.getX(), e.getY());
+            String text = describeAt(e.getX() / scale, e.getY() / scale);
             tooltip.setText(text != null ? text : title);
         });
     }
@@ -49,7 +67,7 @@ public abstract class CanvasRegion extends Region {
     public void show(ModelView newView) {
         if (newView != view) {
             Object part = shownPart(newView);
-            dirty |= view == null || !java.util.Objects.equals(part, shown);
+            dirty |= view == null || !Objects.equals(part, shown);
             view = newView;
             shown = part;
         }
@@ -89,6 +107,7 @@ public abstract class CanvasRegion extends Region {
             return;
         }
         dirty = false;
+        texts.clear();
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -97,12 +116,162 @@ public abstract class CanvasRegion extends Region {
         g.setStroke(palette.grid());
         g.setLineWidth(palette.lineWidth());
         g.strokeRect(0.5, 0.5, w - 1, h - 1);
+        g.save();
+        g.scale(scale, scale);
         g.setFill(palette.text());
         g.setFont(Font.font(null, FontWeight.BOLD, 14));
-        g.fillText(title, PAD, 16);
+        text(g, title, PAD, 16);
         if (view != null) {
-            draw(g, w, h);
+            draw(g, w / scale, h / scale);
         }
+        g.restore();
+        if (highlighted()) {
+            g.setStroke(palette.warning());
+            g.setLineWidth(HIGHLIGHT_WIDTH);
+            g.strokeRect(HIGHLIGHT_WIDTH / 2, HIGHLIGHT_WIDTH / 2, w - HIGHLIGHT_WIDTH, h - HIGHLIGHT_WIDTH);
+        }
+    }
+
+    /** True while a checkpoint points at this region (the window gives it the {@code highlight} class). */
+    public boolean highlighted() {
+        return getStyleClass().contains("highlight");
+    }
+
+    /** The region's title, as it is drawn (and as checkpoint lists name it). */
+    public String title() {
+        return title;
+    }
+
+    /**
+     * Draws {@code s} at ({@code x}, {@code y}) in the context's font,
+     * alignment and baseline, and remembers where it went: every text a
+     * region draws goes through here.
+     */
+    protected final void text(GraphicsContext g, String s, double x, double y) {
+        g.fillText(s, x, y);
+        texts.add(new DrawnText(s, TextMetrics.bounds(s, g.getFont(), g.getTextAlign(), g.getTextBaseline(), x, y)));
+    }
+
+    /** The width of {@code s} in the context's current font. */
+    protected static double width(GraphicsContext g, String s) {
+        return TextMetrics.width(s, g.getFont());
+    }
+
+    /** The first of {@code candidates} (longest first) that is at most {@code room} wide, else the last. */
+    protected static String fitting(GraphicsContext g, double room, String... candidates) {
+        for (String c : candidates) {
+            if (width(g, c) <= room) {
+                return c;
+            }
+        }
+        return candidates[candidates.length - 1];
+    }
+
+    /** A piece of text in a colour, for {@link #footer}. */
+    protected record Span(String text, Color color) {
+    }
+
+    /**
+     * Lays {@code spans} out along the bottom of the region in the context's
+     * font, left to right, in as many rows as the width needs; returns where
+     * the footer begins (the content above must end there).
+     */
+    protected final double footer(GraphicsContext g, double w, double h, List<Span> spans) {
+        double gap = g.getFont().getSize();
+        double lineH = Math.ceil(g.getFont().getSize() * 1.3);
+        List<List<Span>> rows = new ArrayList<>();
+        List<Span> row = new ArrayList<>();
+        double used = 0;
+        for (Span span : spans) {
+            double sw = width(g, span.text());
+            if (!row.isEmpty() && used + gap + sw > w - 2 * PAD) {
+                rows.add(row);
+                row = new ArrayList<>();
+                used = 0;
+            }
+            used += (row.isEmpty() ? 0 : gap) + sw;
+            row.add(span);
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        double descent = Math.ceil(g.getFont().getSize() * 0.3);
+        for (int r = 0; r < rows.size(); r++) {
+            double y = h - 4 - descent - (rows.size() - 1 - r) * lineH;
+            double x = PAD;
+            for (Span span : rows.get(r)) {
+                g.setFill(span.color());
+                text(g, span.text(), x, y);
+                x += width(g, span.text()) + gap;
+            }
+        }
+        return h - 4 - rows.size() * lineH;
+    }
+
+    /** Draws {@code s} word-wrapped to {@code room} from baseline {@code y}; returns the next line's baseline. */
+    protected final double wrapped(GraphicsContext g, String s, double x, double y, double room) {
+        double lineH = Math.ceil(g.getFont().getSize() * 1.3);
+        StringBuilder line = new StringBuilder();
+        for (String word : s.split(" ")) {
+            String longer = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && width(g, longer) > room) {
+                text(g, line.toString(), x, y);
+                y += lineH;
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(longer);
+            }
+        }
+        if (line.length() > 0) {
+            text(g, line.toString(), x, y);
+            y += lineH;
+        }
+        return y;
+    }
+
+    /** Draws {@code s} reading upwards, centred on {@code x}, ending at {@code bottom}; remembered like any text. */
+    protected final void textUp(GraphicsContext g, String s, double x, double bottom) {
+        Bounds flat = TextMetrics.bounds(s, g.getFont(), TextAlignment.LEFT,
+                VPos.CENTER, 0, 0);
+        g.save();
+        g.translate(x, bottom);
+        g.rotate(-90);
+        TextAlignment align = g.getTextAlign();
+        VPos baseline = g.getTextBaseline();
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(s, 0, 0);
+        g.setTextAlign(align);
+        g.setTextBaseline(baseline);
+        g.restore();
+        texts.add(new DrawnText(s, new BoundingBox(x - flat.getHeight() / 2, bottom - flat.getWidth(),
+                flat.getHeight(), flat.getWidth())));
+    }
+
+    /** The texts drawn by the last redraw, in the canvas's pixels (the region's local coordinates). */
+    public List<DrawnText> drawnTexts() {
+        List<DrawnText> inPixels = new ArrayList<>(texts.size());
+        for (DrawnText t : texts) {
+            Bounds b = t.bounds();
+            inPixels.add(new DrawnText(t.text(), new BoundingBox(b.getMinX() * scale,
+                    b.getMinY() * scale, b.getWidth() * scale, b.getHeight() * scale)));
+        }
+        return inPixels;
+    }
+
+    /** Sets the presentation scale (1 = 100 %, up to 2). */
+    public void setScale(double newScale) {
+        if (newScale != scale) {
+            scale = newScale;
+            dirty = true;
+        }
+    }
+
+    /** The presentation scale: {@link #locate} and {@link #describeAt} work in pixels divided by it. */
+    public double scale() {
+        return scale;
     }
 
     /** Draws the region's content below its title. */
@@ -113,14 +282,14 @@ public abstract class CanvasRegion extends Region {
         return null;
     }
 
-    /** Where a page of {@code pool}/{@code handle} sits in this region (local coordinates), or null. */
+    /** Where a page of {@code pool}/{@code handle} sits in this region (drawing units: pixels / scale), or null. */
     public Point2D locate(int pool, int handle) {
         return null;
     }
 
-    /** The centre of the region's drawing area (where tokens head when no slot is known). */
+    /** The centre of the region's drawing area (where tokens head when no slot is known), in pixels. */
     public Point2D centre() {
-        return new Point2D(getWidth() / 2, TITLE + (getHeight() - TITLE) / 2);
+        return new Point2D(getWidth() / 2, TITLE * scale + (getHeight() - TITLE * scale) / 2);
     }
 
     protected Font small() {
@@ -134,15 +303,15 @@ public abstract class CanvasRegion extends Region {
     /** A short text for a page in a slot. */
     protected static String page(int handle, int attrs) {
         StringBuilder text = new StringBuilder("p").append(Integer.toUnsignedString(handle));
-        int pool = org.pagepool.run.PageAttrs.pool(attrs);
+        int pool = PageAttrs.pool(attrs);
         if (pool != 0) {
             text.append(" (pool ").append(pool).append(')');
         }
-        text.append(", node ").append(org.pagepool.run.PageAttrs.node(attrs));
-        if (org.pagepool.run.PageAttrs.mapped(attrs)) {
+        text.append(", node ").append(PageAttrs.node(attrs));
+        if (PageAttrs.mapped(attrs)) {
             text.append(", DMA-mapped");
         }
-        if (org.pagepool.run.PageAttrs.pfmemalloc(attrs)) {
+        if (PageAttrs.pfmemalloc(attrs)) {
             text.append(", pfmemalloc (never recycled)");
         }
         return text.toString();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -65,8 +67,8 @@ final class CellGrid {
      * Paints cells 0..count-1 with {@code fill(i)} and marks: small cells in
      * runs of one colour go as one rectangle per run and row.
      */
-    void paintAll(GraphicsContext g, Palette p, java.util.function.IntFunction<Color> fill,
-                  java.util.function.IntUnaryOperator attrs) {
+    void paintAll(GraphicsContext g, Palette p, IntFunction<Color> fill,
+                  IntUnaryOperator attrs) {
         if (cell >= 6) {
             for (int i = 0; i < count; i++) {
                 paint(g, p, i, fill.apply(i), attrs.applyAsInt(i));

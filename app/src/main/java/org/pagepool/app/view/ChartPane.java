@@ -4,26 +4,33 @@ package org.pagepool.app.view;
 import java.util.Locale;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+import org.pagepool.run.FlowRates;
 import org.pagepool.run.ModelView;
 import org.pagepool.run.PoolTotals;
 
 /**
- * Live charts of the counters over simulated time: rates of fast, slow,
- * ring and released pages, and inflight. Keeps the last {@value #POINTS}
- * samples; one sample per view, at most every {@value #SAMPLE_MS} ms of wall
- * time.
+ * Live charts of the counters over simulated time: pages per second off the
+ * alloc cache, into the ring, from and back to the page allocator (the
+ * window's {@link FlowRates}, the same numbers as the arrows), and inflight.
+ * Keeps the last {@value #POINTS} samples; one sample per view, at most
+ * every {@value #SAMPLE_MS} ms of wall time, none while the rates have no
+ * window yet.
  */
 public final class ChartPane extends CanvasRegion {
     static final int POINTS = 240;
     static final long SAMPLE_MS = 50;
-    private static final String[] SERIES = {"fast/s", "ring/s", "slow/s", "released/s", "inflight"};
+    private static final String[] SERIES = {"fast/s", "ring/s", "alloc/s", "released/s", "inflight"};
+    /** The rate each series but the last shows (pages from the page allocator: {@code hold}, not slow calls). */
+    private static final FlowRates.Path[] PATHS = {FlowRates.Path.FAST, FlowRates.Path.INTO_RING,
+            FlowRates.Path.FROM_ALLOCATOR, FlowRates.Path.RELEASED};
 
     private final double[][] values = new double[SERIES.length][POINTS];
     private int count;
     private int newest = -1;
     private long lastSampleWall;
     private long lastTime = -1;
-    private final double[] lastTotals = new double[SERIES.length];
+    private FlowRates rates = new FlowRates();
 
     public ChartPane() {
         super("charts", "Counters over time");
@@ -35,30 +42,30 @@ public final class ChartPane extends CanvasRegion {
         return null;
     }
 
-    /** Adds a sample from a view (rates since the previous one). */
+    /** The rates to chart (the window's, kept up to date by whoever shows the views). */
+    public void setRates(FlowRates flowRates) {
+        rates = flowRates;
+    }
+
+    /** Adds a sample of the rates as of view {@code v}. */
     public void sample(ModelView v, long wallNanos) {
-        if (wallNanos - lastSampleWall < SAMPLE_MS * 1_000_000L && newest >= 0) {
-            return;
-        }
         if (v.timeNs() < lastTime) {
             count = 0;
             newest = -1; // the run went back: start the chart again
-        }
-        PoolTotals sum = PoolTotals.of(v);
-        // slow counts bulks of 64 pages: shown as pages
-        double[] totals = {sum.stats().fast(), sum.stats().ring(), sum.stats().slow() * 64.0
-                + sum.stats().slowHighOrder(), sum.release(), sum.inflight()};
-        if (lastTime >= 0 && v.timeNs() > lastTime) {
-            double seconds = (v.timeNs() - lastTime) / 1e9;
-            newest = (newest + 1) % POINTS;
-            count = Math.min(count + 1, POINTS);
-            for (int s = 0; s < SERIES.length; s++) {
-                values[s][newest] = s == SERIES.length - 1 ? totals[s]
-                        : Math.max(0, (totals[s] - lastTotals[s]) / seconds);
-            }
+            lastTime = -1;
             markDirty();
         }
-        System.arraycopy(totals, 0, lastTotals, 0, totals.length);
+        if (wallNanos - lastSampleWall < SAMPLE_MS * 1_000_000L && newest >= 0 || v.timeNs() == lastTime
+                || !rates.measured()) {
+            return;
+        }
+        newest = (newest + 1) % POINTS;
+        count = Math.min(count + 1, POINTS);
+        for (int s = 0; s < PATHS.length; s++) {
+            values[s][newest] = rates.rate(PATHS[s]);
+        }
+        values[SERIES.length - 1][newest] = PoolTotals.of(v).inflight();
+        markDirty();
         lastTime = v.timeNs();
         lastSampleWall = wallNanos;
     }
@@ -77,7 +84,8 @@ public final class ChartPane extends CanvasRegion {
             }
             g.setFill(palette.muted());
             double latest = count == 0 ? 0 : values[s][newest];
-            g.fillText(SERIES[s] + "  " + JourneyOverlay.human(latest), PAD, y0 + 11);
+            String name = SERIES[s] + "  " + JourneyOverlay.human(latest);
+            text(g, name, PAD, y0 + 11);
             g.setStroke(palette.grid());
             g.setLineWidth(1);
             g.strokeLine(PAD, y0 + rowH - 2, w - PAD, y0 + rowH - 2);
@@ -101,7 +109,12 @@ public final class ChartPane extends CanvasRegion {
             }
             g.stroke();
             g.setFill(palette.muted());
-            g.fillText(String.format(Locale.ROOT, "max %s", JourneyOverlay.human(max)), w - PAD - 70, y0 + 11);
+            String most = String.format(Locale.ROOT, "max %s", JourneyOverlay.human(max));
+            if (PAD + width(g, name) + 12 + width(g, most) <= w - PAD) { // right-aligned, where it fits
+                g.setTextAlign(TextAlignment.RIGHT);
+                text(g, most, w - PAD, y0 + 11);
+                g.setTextAlign(TextAlignment.LEFT);
+            }
         }
     }
 }

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.List;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -16,6 +21,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -33,33 +39,39 @@ public final class ControlBar extends HBox {
     public final Button openPreset = button("openPreset", Material2AL.FOLDER_OPEN, "Open a workload preset file");
     public final Button openScript = button("openScript", Material2AL.DESCRIPTION,
             "Open a .pool script and step through it line by line");
+    public final Button openCapture = button("openCapture", Material2AL.COMPUTER,
+            "Open a capture of a real machine (tracepoints, dmesg, ethtool -S, netlink; a file, or any file of a"
+                    + " directory written by tools/capture-page-pool.sh) and see its pools and a diagnosis");
     public final Button stepBack = button("stepBack", Material2MZ.SKIP_PREVIOUS, "Step back one unit (←)");
     public final ToggleButton play = new ToggleButton();
     public final Button step = button("step", Material2MZ.SKIP_NEXT, "Step forward one unit (→)");
     public final ComboBox<Unit> unit = new ComboBox<>();
-    public final Slider speed = new Slider(0, SpeedScale.MAX, 14);
+    public final Slider speed = new Slider(0, SpeedScale.MAX, 0);
     public final Label speedLabel = new Label();
     public final TextField seed = new TextField("1");
     public final Button reset = button("reset", Material2MZ.REPLAY, "Start again from time 0 with this seed");
     public final Button reload = button("reload", Material2AL.AUTORENEW,
             "Reload the driver now: the old pool is destroyed, a new one created");
     public final ComboBox<String> theme = new ComboBox<>();
+    /** The presentation scale in per cent: type, lines and marks of every region, for a projector. */
+    public final ComboBox<Integer> scale = new ComboBox<>();
     public final ToggleButton record = new ToggleButton();
-    public final javafx.scene.control.MenuButton save = new javafx.scene.control.MenuButton();
-    public final javafx.scene.control.MenuItem saveRecording = new javafx.scene.control.MenuItem("Recording as .pool…");
-    public final javafx.scene.control.MenuItem exportCsv = new javafx.scene.control.MenuItem("Counters as CSV…");
-    public final javafx.scene.control.MenuItem exportPng = new javafx.scene.control.MenuItem("Window as PNG…");
-    public final javafx.scene.control.MenuItem exportTrace = new javafx.scene.control.MenuItem("Script trace as text…");
+    public final MenuButton save = new MenuButton();
+    public final MenuItem saveRecording = new MenuItem("Recording as .pool…");
+    public final MenuItem exportCsv = new MenuItem("Counters as CSV…");
+    public final MenuItem exportPng = new MenuItem("Window as PNG…");
+    public final MenuItem exportTrace = new MenuItem("Script trace as text…");
 
     public ControlBar() {
         setId("controls");
         getStyleClass().add("control-bar");
-        setSpacing(6);
+        setSpacing(3);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6, 8, 6, 8));
         presets.setId("presets");
-        presets.setPrefWidth(170);
-        presets.setPromptText("Scenario…"); // shown while a script or an opened preset runs
+        presets.setButtonCell(new PresetCell("Scenario…")); // said while a script or an opened preset runs
+        presets.setCellFactory(list -> new PresetCell(null));
+        presets.setMinWidth(USE_PREF_SIZE); // whole names: the bar's spring gives way first
         tip(presets, "Choose a scenario: each starts a workload that tells one page_pool story");
         play.setId("play");
         play.setGraphic(new FontIcon(Material2MZ.PLAY_ARROW));
@@ -71,18 +83,42 @@ public final class ControlBar extends HBox {
         unit.setValue(Unit.KERNEL_CALL);
         unit.setButtonCell(new UnitCell());
         unit.setCellFactory(list -> new UnitCell());
+        unit.setMinWidth(USE_PREF_SIZE);
         tip(unit, "What one step is: one kernel call, one packet, or one NAPI poll");
         speed.setId("speed");
-        speed.setPrefWidth(120);
-        tip(speed, "Speed, as a factor of real time (+ and − keys); at the right end: as fast as possible");
+        speed.setPrefWidth(110);
+        speed.setMinWidth(40); // the control that gives way first when the type is large
+        speed.setSnapToTicks(true); // round values only: the window sets the stops (SpeedScale)
+        speed.setMinorTickCount(0);
+        tip(speed, "Speed: so many steps a second, or a fraction of real time (+ and − keys);"
+                + " at the right end: as fast as possible");
         speedLabel.setId("speedLabel");
-        speedLabel.setMinWidth(64);
+        speedLabel.setMinWidth(Region.USE_PREF_SIZE);
         seed.setId("seed");
-        seed.setPrefColumnCount(4);
-        tip(seed, "The random seed: the same seed replays the same run");
+        seed.setPrefColumnCount(3);
+        seed.setMinWidth(44); // room for a four-digit seed when the bar is squeezed
+        seed.setPromptText("seed"); // no label beside it: the bar has room for whole names instead
+        tip(seed, "Seed: the random seed; the same seed replays the same run");
         theme.setId("theme");
         theme.getItems().addAll("light", "dark", "contrast");
         theme.setValue("light");
+        theme.setMinWidth(USE_PREF_SIZE);
+        scale.setId("scale");
+        scale.getItems().addAll(100, 125, 150, 175, 200);
+        scale.setValue(100);
+        scale.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer percent) {
+                return percent == null ? "" : percent + " %";
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return Integer.valueOf(text.replace("%", "").strip());
+            }
+        });
+        scale.setMinWidth(USE_PREF_SIZE);
+        tip(scale, "Scale: larger type, lines and marks for a projector or a large screen (--scale 150)");
         tip(theme, "Theme: light, dark, or high contrast for projectors");
         record.setId("record");
         record.setGraphic(new FontIcon(Material2AL.FIBER_MANUAL_RECORD));
@@ -98,10 +134,9 @@ public final class ControlBar extends HBox {
         tip(save, "Save the recording, the counters over time (CSV), the window (PNG) or a script's trace");
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        getChildren().addAll(presets, openPreset, openScript, new Separator(javafx.geometry.Orientation.VERTICAL),
-                stepBack, play, step, unit, new Separator(javafx.geometry.Orientation.VERTICAL), speed, speedLabel,
-                new Separator(javafx.geometry.Orientation.VERTICAL), new Label("seed"), seed, reset, reload,
-                new Separator(javafx.geometry.Orientation.VERTICAL), record, save, spring, theme);
+        getChildren().addAll(presets, openPreset, openScript, openCapture,
+                new Separator(Orientation.VERTICAL), stepBack, play, step, unit, speed, speedLabel, seed,
+                reset, reload, record, save, spring, scale, theme);
     }
 
     private static Button button(String id, Ikon icon, String tooltip) {
@@ -117,13 +152,28 @@ public final class ControlBar extends HBox {
     }
 
     /** Every control, for checks that each has a tooltip. */
-    public java.util.List<Node> controls() {
-        return java.util.List.of(presets, openPreset, openScript, stepBack, play, step, unit, speed, seed, reset,
-                reload, record, save, theme);
+    public List<Node> controls() {
+        return List.of(presets, openPreset, openScript, openCapture, stepBack, play, step, unit, speed,
+                seed, reset, reload, record, save, scale, theme);
+    }
+
+    /** A preset by its name without the extension ("05-slow-socket"): the picker is narrow. */
+    private static final class PresetCell extends ListCell<String> {
+        private final String none;
+
+        PresetCell(String none) {
+            this.none = none;
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? none : item.replaceFirst("\\.workload$", ""));
+        }
     }
 
     /** Shows a step unit in words. */
-    private static final class UnitCell extends javafx.scene.control.ListCell<Unit> {
+    private static final class UnitCell extends ListCell<Unit> {
         @Override
         protected void updateItem(Unit item, boolean empty) {
             super.updateItem(item, empty);

@@ -21,6 +21,7 @@ import org.pagepool.cost.CpuProfile;
 import org.pagepool.cost.Figure;
 import org.pagepool.cost.Flow;
 import org.pagepool.run.ModelView;
+import org.pagepool.run.ViewFlow;
 
 /**
  * What a real CPU would spend on the model's current flow: nanoseconds per
@@ -117,7 +118,7 @@ public final class CostPane extends VBox {
         if (samples.size() < 2) {
             return;
         }
-        Flow flow = Flow.between(samples.peekFirst().view(), samples.peekLast().view());
+        Flow flow = ViewFlow.between(samples.peekFirst().view(), samples.peekLast().view());
         if (flow.packets() <= 0) {
             return; // paused, or nothing arrives: keep the last estimate
         }

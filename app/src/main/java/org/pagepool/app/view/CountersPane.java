@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import org.pagepool.nic.NicStats;
 import org.pagepool.pool.PoolStatsSnapshot;
 import org.pagepool.run.ModelView;
@@ -68,7 +69,7 @@ public final class CountersPane extends GridPane {
         for (String[] entry : help) {
             Label name = new Label(entry[0]);
             name.getStyleClass().add("counter-name");
-            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Tooltip.install(name, new Tooltip(entry[1]));
             Label value = new Label("0");
             value.setId("counter-" + entry[0]);

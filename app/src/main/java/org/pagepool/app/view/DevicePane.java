@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import org.pagepool.nic.RxRing;
 import org.pagepool.run.DeviceView;
+import org.pagepool.run.ModelView;
 import org.pagepool.run.PageSlots;
 
 /**
@@ -23,8 +25,8 @@ public final class DevicePane extends CanvasRegion {
     }
 
     @Override
-    protected Object shownPart(org.pagepool.run.ModelView v) {
-        return java.util.Arrays.asList(v.device(), v.nic());
+    protected Object shownPart(ModelView v) {
+        return Arrays.asList(v.device(), v.nic());
     }
 
     @Override
@@ -33,22 +35,34 @@ public final class DevicePane extends CanvasRegion {
         g.setFont(label());
         if (d == null) {
             g.setFill(palette.muted());
-            g.fillText("A script drives the pool directly:", PAD, TITLE + 18);
-            g.fillText("no NIC. Its pages are under Driver.", PAD, TITLE + 34);
+            wrapped(g, "A script drives the pool directly: no NIC. Its pages are under Driver.", PAD, TITLE + 18,
+                    w - 2 * PAD);
             rxGrid = null;
             txGrid = null;
             return;
         }
         g.setFill(palette.muted());
         String napi = d.inPoll() ? "NAPI polling" : d.napiScheduled() ? "NAPI scheduled" : "IRQ armed";
-        g.fillText(String.format(Locale.ROOT, "IRQ on CPU %d (node %d) · %s", d.irqCpu(), d.irqNode(), napi), PAD,
-                TITLE + 14);
+        text(g, fitting(g, w - 2 * PAD,
+                String.format(Locale.ROOT, "IRQ on CPU %d (node %d) · %s", d.irqCpu(), d.irqNode(), napi),
+                String.format(Locale.ROOT, "CPU %d (node %d) · %s", d.irqCpu(), d.irqNode(), napi),
+                String.format(Locale.ROOT, "CPU %d · %s", d.irqCpu(), napi), napi), PAD, TITLE + 14);
+        g.setFont(small());
+        var nic = view.nic();
+        double footerTop = footer(g, w, h, List.of(
+                new Span("received " + JourneyOverlay.human(nic.rxPackets()), palette.muted()),
+                new Span("rx_missed " + JourneyOverlay.human(nic.rxMissed()),
+                        nic.rxMissed() > 0 ? palette.warning() : palette.muted()),
+                new Span("XDP drop " + JourneyOverlay.human(nic.drop()), palette.muted()),
+                new Span("tx " + JourneyOverlay.human(nic.tx()), palette.muted()),
+                new Span("redirect " + JourneyOverlay.human(nic.redirect()), palette.muted()),
+                new Span("pass " + JourneyOverlay.human(nic.pass()), palette.muted())));
+        g.setFont(label());
         double top = TITLE + 22;
-        double footer = 40;
-        double available = h - top - footer;
+        double available = footerTop - 4 - top;
         double rxHeight = available * 0.62;
         g.setFill(palette.text());
-        g.fillText("RX descriptors (" + d.rx().size() + ")", PAD, top + 10);
+        text(g, "RX descriptors (" + d.rx().size() + ")", PAD, top + 10);
         rxGrid = new CellGrid(PAD, top + 16, w - 2 * PAD, rxHeight - 20, d.rx().size());
         PageSlots rx = d.rx();
         rxGrid.paintAll(g, palette, i -> {
@@ -58,20 +72,12 @@ public final class DevicePane extends CanvasRegion {
         }, rx::attrs);
         double txTop = top + rxHeight + 6;
         g.setFill(palette.text());
-        g.fillText("TX ring (" + d.tx().size() + " in flight of " + d.txSize() + ")", PAD, txTop + 10);
+        text(g, fitting(g, w - 2 * PAD, "TX ring (" + d.tx().size() + " in flight of " + d.txSize() + ")",
+                "TX ring (" + d.tx().size() + " / " + d.txSize() + ")"), PAD, txTop + 10);
         txGrid = new CellGrid(PAD, txTop + 16, w - 2 * PAD, available - rxHeight - 22, d.txSize());
         PageSlots tx = d.tx();
         txGrid.paintAll(g, palette, i -> i < tx.size() ? palette.tx() : palette.empty(),
                 i -> i < tx.size() ? tx.attrs(i) : 0);
-        g.setFont(small());
-        g.setFill(palette.muted());
-        g.fillText("received " + JourneyOverlay.human(view.nic().rxPackets()), PAD, h - 22);
-        g.setFill(view.nic().rxMissed() > 0 ? palette.warning() : palette.muted());
-        g.fillText("rx_missed " + JourneyOverlay.human(view.nic().rxMissed()), PAD + (w - 2 * PAD) / 2, h - 22);
-        g.setFill(palette.muted());
-        g.fillText(String.format(Locale.ROOT, "XDP drop %s · tx %s · redirect %s · pass %s",
-                JourneyOverlay.human(view.nic().drop()), JourneyOverlay.human(view.nic().tx()),
-                JourneyOverlay.human(view.nic().redirect()), JourneyOverlay.human(view.nic().pass())), PAD, h - 8);
     }
 
     @Override

@@ -3,11 +3,14 @@ package org.pagepool.app.view;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.geometry.VPos;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -15,7 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import org.pagepool.run.ModelView;
+import org.pagepool.run.FlowRates;
 import org.pagepool.trace.PageMove;
 import org.pagepool.trace.Place;
 
@@ -32,7 +35,11 @@ public final class JourneyOverlay extends Region {
     private final Canvas canvas = new Canvas();
     private final Map<Place, CanvasRegion> regions = new EnumMap<>(Place.class);
     private final List<Token> tokens = new ArrayList<>();
-    private final FlowRates flows = new FlowRates();
+    /** The rates the arrows show: the window's one {@link FlowRates}, updated per view by the journey. */
+    private FlowRates rates;
+    private final List<DrawnText> placedLabels = new ArrayList<>();
+    /** The presentation scale: arrows, lanes and labels grow with it. */
+    private double scale = 1;
     private Palette palette = Palette.LIGHT;
     private boolean showFlows;
     private long tokenMillis = 450;
@@ -88,10 +95,13 @@ public final class JourneyOverlay extends Region {
 
     private Point2D point(CanvasRegion region, int pool, int handle, int jitter) {
         Point2D local = region.locate(pool, handle);
+        if (local != null) {
+            local = local.multiply(region.scale()); // drawing units to pixels
+        }
         if (local == null) {
             Point2D c = region.centre();
             double angle = jitter * 2.4;
-            local = new Point2D(c.getX() + 10 * Math.cos(angle), c.getY() + 10 * Math.sin(angle));
+            local = new Point2D(c.getX() + 10 * scale * Math.cos(angle), c.getY() + 10 * scale * Math.sin(angle));
         }
         Point2D scene = region.localToScene(local);
         return sceneToLocal(scene);
@@ -122,9 +132,14 @@ public final class JourneyOverlay extends Region {
     /** Whether the last frame drew anything (then the next one must clear it). */
     private boolean drewLast = true;
 
-    /** A new view to compute flows from. */
-    public void view(ModelView view) {
-        flows.update(view);
+    /** The rates the arrows show. */
+    public void setRates(FlowRates flowRates) {
+        rates = flowRates;
+    }
+
+    /** The presentation scale (1 = 100 %). */
+    public void setScale(double newScale) {
+        scale = newScale;
     }
 
     /** Draws the current frame. */
@@ -136,11 +151,12 @@ public final class JourneyOverlay extends Region {
         drewLast = drawing;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        placedLabels.clear();
         if (showFlows) {
             drawFlows(g);
         }
         Iterator<Token> it = tokens.iterator();
-        g.setFont(Font.font(10));
+        g.setFont(Font.font(10 * scale));
         while (it.hasNext()) {
             Token t = it.next();
             if (t.done(now)) {
@@ -152,12 +168,12 @@ public final class JourneyOverlay extends Region {
             }
             double p = t.progress(now);
             double x = t.x0 + (t.x1 - t.x0) * p;
-            double y = t.y0 + (t.y1 - t.y0) * p - Math.sin(p * Math.PI) * 24; // a small arc
-            double r = 6;
+            double y = t.y0 + (t.y1 - t.y0) * p - Math.sin(p * Math.PI) * 24 * scale; // a small arc
+            double r = 6 * scale;
             g.setFill(t.color);
             g.fillOval(x - r, y - r, 2 * r, 2 * r);
             g.setStroke(palette.text());
-            g.setLineWidth(palette.lineWidth());
+            g.setLineWidth(palette.lineWidth() * scale);
             g.strokeOval(x - r, y - r, 2 * r, 2 * r);
             if (tokens.size() <= 8) {
                 g.setFill(palette.text());
@@ -167,49 +183,134 @@ public final class JourneyOverlay extends Region {
     }
 
     private void drawFlows(GraphicsContext g) {
-        for (FlowRates.Path path : FlowRates.Path.values()) {
-            double rate = flows.rate(path);
-            CanvasRegion from = regions.get(path.from);
-            CanvasRegion to = regions.get(path.to);
-            if (rate <= 0 || from == null || to == null) {
-                continue;
+        List<Bounds> taken = new ArrayList<>();
+        for (CanvasRegion region : new LinkedHashSet<>(regions.values())) { // a region serves several places
+            for (DrawnText text : region.drawnTexts()) {
+                taken.add(sceneToLocal(region.localToScene(text.bounds())));
             }
-            arrow(g, from, to, rate, path);
         }
+        List<Runnable> labels = new ArrayList<>();
+        for (Flow flow : Flow.values()) {
+            double rate = rates == null ? Double.NaN : rates.rate(flow.path);
+            CanvasRegion from = regions.get(flow.from);
+            CanvasRegion to = regions.get(flow.to);
+            if (!(rate > 0) || from == null || to == null) {
+                continue; // no number yet, or nothing moves this way
+            }
+            labels.add(arrow(g, from, to, rate, flow, taken));
+        }
+        labels.forEach(Runnable::run); // labels over every arrow
     }
 
-    private void arrow(GraphicsContext g, CanvasRegion from, CanvasRegion to, double rate, FlowRates.Path path) {
+    /** Draws the arrow of one flow; returns how to draw its label where it covers no text. */
+    private Runnable arrow(GraphicsContext g, CanvasRegion from, CanvasRegion to, double rate, Flow flow,
+                           List<Bounds> taken) {
         Bounds a = sceneToLocal(from.localToScene(from.getBoundsInLocal()));
         Bounds b = sceneToLocal(to.localToScene(to.getBoundsInLocal()));
-        double lane = path.lane * 14;
-        double ax = a.getCenterX() < b.getCenterX() ? a.getMaxX() - 4 : a.getMinX() + 4;
-        double bx = a.getCenterX() < b.getCenterX() ? b.getMinX() + 4 : b.getMaxX() - 4;
-        double ay = a.getMinY() + 36 + lane;
-        double by = b.getMinY() + 36 + lane;
-        if (Math.abs(a.getCenterX() - b.getCenterX()) < 20) { // one above the other
-            ax = a.getCenterX() + lane;
-            bx = b.getCenterX() + lane;
-            ay = a.getCenterY() < b.getCenterY() ? a.getMaxY() - 4 : a.getMinY() + 4;
-            by = a.getCenterY() < b.getCenterY() ? b.getMinY() + 4 : b.getMaxY() - 4;
+        double lane = flow.lane * 16 * scale;
+        double inset = 20 * scale; // into each region, so that a short arrow between neighbours shows
+        double ax;
+        double ay;
+        double bx;
+        double by;
+        double overlapX = Math.min(a.getMaxX(), b.getMaxX()) - Math.max(a.getMinX(), b.getMinX());
+        double overlapTop = Math.max(a.getMinY(), b.getMinY());
+        double overlapY = Math.min(a.getMaxY(), b.getMaxY()) - overlapTop;
+        if (overlapY > 40) { // side by side: across at the same height
+            ay = overlapTop + overlapY * 0.35 + lane;
+            by = ay;
+            boolean rightwards = a.getCenterX() < b.getCenterX();
+            ax = rightwards ? a.getMaxX() - inset : a.getMinX() + inset;
+            bx = rightwards ? b.getMinX() + inset : b.getMaxX() - inset;
+        } else if (overlapX > 40) { // one above the other: straight up or down where they overlap
+            ax = Math.max(a.getMinX(), b.getMinX()) + overlapX / 2 + lane;
+            bx = ax;
+            boolean downwards = a.getCenterY() < b.getCenterY();
+            ay = downwards ? a.getMaxY() - inset : a.getMinY() + inset;
+            by = downwards ? b.getMinY() + inset : b.getMaxY() - inset;
+        } else {
+            ax = a.getCenterX();
+            ay = a.getCenterY() + lane;
+            bx = b.getCenterX();
+            by = b.getCenterY() + lane;
         }
-        double width = Math.max(1.5, Math.min(14, Math.log10(1 + rate) * 2));
-        Color color = palette.of(path.to == Place.DRIVER ? Place.RX_DESCRIPTOR : path.to);
-        g.setStroke(color.deriveColor(0, 1, 1, 0.75));
+        double width = Math.max(1.5, Math.min(14, Math.log10(1 + rate) * 2)) * scale;
+        Color color = palette.of(flow.to == Place.DRIVER ? Place.RX_DESCRIPTOR : flow.to);
+        g.setStroke(palette.text().deriveColor(0, 1, 1, 0.6)); // an outline: the arrow shows on pages of its colour
+        g.setLineWidth(width + 2 * scale);
+        g.strokeLine(ax, ay, bx, by);
+        g.setStroke(color);
         g.setLineWidth(width);
         g.strokeLine(ax, ay, bx, by);
         double angle = Math.atan2(by - ay, bx - ax);
-        double head = 6 + width;
+        double head = 6 * scale + width;
         g.setFill(color);
         g.fillPolygon(new double[] {bx, bx - head * Math.cos(angle - 0.5), bx - head * Math.cos(angle + 0.5)},
                 new double[] {by, by - head * Math.sin(angle - 0.5), by - head * Math.sin(angle + 0.5)}, 3);
+        String text = flow.label + " " + human(rate) + "/s";
+        double mx = (ax + bx) / 2;
+        double my = (ay + by) / 2;
+        return () -> label(g, text, mx, my, width, taken);
+    }
+
+    /**
+     * Puts a flow's label near its arrow's middle, in the first place that
+     * covers no region's text and no other label and stays in the window;
+     * where there is none, the arrow goes without.
+     */
+    private void label(GraphicsContext g, String text, double mx, double my, double lineWidth, List<Bounds> taken) {
+        Font font = Font.font(11 * scale);
+        Bounds size = TextMetrics.bounds(text, font, TextAlignment.LEFT, VPos.TOP, 0, 0);
+        double w = size.getWidth() + 6 * scale;
+        double h = size.getHeight() + 2 * scale;
+        double step = h + 2 * scale;
+        Bounds place = null;
+        for (int k = 0; k < 13 && place == null; k++) {
+            double dy = (k % 2 == 0 ? -1 : 1) * ((k + 1) / 2) * step; // above the line first, then below, further out
+            double y = k == 0 ? my - lineWidth / 2 - h - 2 * scale : my + lineWidth / 2 + 2 * scale + dy;
+            for (double shift : new double[] {0, -0.5, 0.5}) {
+                Bounds box = new BoundingBox(mx - w / 2 + shift * w, y, w, h);
+                if (clear(box, taken)) {
+                    place = box;
+                    break;
+                }
+            }
+        }
+        if (place == null) {
+            return;
+        }
+        taken.add(place);
+        placedLabels.add(new DrawnText(text, place));
+        g.setFill(palette.panel().deriveColor(0, 1, 1, 0.85));
+        g.fillRoundRect(place.getMinX(), place.getMinY(), place.getWidth(), place.getHeight(), 6 * scale, 6 * scale);
         g.setFill(palette.text());
-        g.setFont(Font.font(11));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(path.label + " " + human(rate) + "/s", (ax + bx) / 2, (ay + by) / 2 - width / 2 - 3);
-        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(font);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(text, place.getMinX() + 3 * scale, place.getMinY() + scale);
+        g.setTextBaseline(VPos.BASELINE);
+    }
+
+    private boolean clear(Bounds box, List<Bounds> taken) {
+        if (box.getMinX() < 0 || box.getMinY() < 0 || box.getMaxX() > getWidth() || box.getMaxY() > getHeight()) {
+            return false;
+        }
+        for (Bounds t : taken) {
+            if (t.intersects(box)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The flow labels the last frame drew, in this layer's coordinates (for the tests). */
+    public List<DrawnText> flowLabels() {
+        return List.copyOf(placedLabels);
     }
 
     static String human(double rate) {
+        if (rate >= 999_950) { // not "1000.0k"
+            return String.format(Locale.ROOT, "%.1fM", rate / 1e6);
+        }
         if (rate >= 1e6) {
             return String.format(Locale.ROOT, "%.1fM", rate / 1e6);
         }
@@ -219,59 +320,28 @@ public final class JourneyOverlay extends Region {
         return String.format(Locale.ROOT, "%.0f", rate);
     }
 
-    /** Pages per simulated second along each path, from the counters of successive views. */
-    static final class FlowRates {
-        enum Path {
-            ALLOCATOR_TO_CACHE(Place.BUDDY, Place.ALLOC_CACHE, "alloc", 0),
-            CACHE_TO_DEVICE(Place.ALLOC_CACHE, Place.DRIVER, "to NIC", 0),
-            DEVICE_TO_CACHE(Place.DRIVER, Place.ALLOC_CACHE, "recycle", 1),
-            TO_RING(Place.SKB, Place.PTR_RING, "into ring", 0),
-            RING_TO_CACHE(Place.PTR_RING, Place.ALLOC_CACHE, "refill", 2),
-            POOL_TO_ALLOCATOR(Place.PTR_RING, Place.BUDDY, "released", 1),
-            DEVICE_TO_SOCKETS(Place.DRIVER, Place.SKB, "pass/redirect", 2);
+    /** The arrows: which path of {@link FlowRates} each draws, between which regions. */
+    enum Flow {
+        ALLOC(FlowRates.Path.FROM_ALLOCATOR, Place.BUDDY, Place.ALLOC_CACHE, "alloc", 0),
+        TO_NIC(FlowRates.Path.HANDED_OUT, Place.ALLOC_CACHE, Place.DRIVER, "to NIC", 0),
+        RECYCLE(FlowRates.Path.RECYCLED_DIRECT, Place.DRIVER, Place.ALLOC_CACHE, "recycle", 1),
+        INTO_RING(FlowRates.Path.INTO_RING, Place.SKB, Place.PTR_RING, "into ring", 0),
+        REFILL(FlowRates.Path.RING_TO_CACHE, Place.PTR_RING, Place.ALLOC_CACHE, "refill", 2),
+        RELEASED(FlowRates.Path.RELEASED, Place.PTR_RING, Place.BUDDY, "released", 1),
+        TO_STACK(FlowRates.Path.TO_STACK, Place.DRIVER, Place.SKB, "pass/redirect", 0);
 
-            final Place from;
-            final Place to;
-            final String label;
-            final int lane;
+        final FlowRates.Path path;
+        final Place from;
+        final Place to;
+        final String label;
+        final int lane;
 
-            Path(Place from, Place to, String label, int lane) {
-                this.from = from;
-                this.to = to;
-                this.label = label;
-                this.lane = lane;
-            }
-        }
-
-        private final double[] rates = new double[Path.values().length];
-        private long[] last;
-        private long lastTime = -1;
-
-        void update(ModelView view) {
-            long[] now = totals(view);
-            if (last != null && view.timeNs() > lastTime) {
-                double seconds = (view.timeNs() - lastTime) / 1e9;
-                for (int i = 0; i < rates.length; i++) {
-                    double r = Math.max(0, (now[i] - last[i]) / seconds);
-                    rates[i] = rates[i] == 0 ? r : rates[i] * 0.7 + r * 0.3;
-                }
-            } else if (last != null && view.timeNs() < lastTime) {
-                java.util.Arrays.fill(rates, 0); // went back in time
-            }
-            last = now;
-            lastTime = view.timeNs();
-        }
-
-        double rate(Path path) {
-            return rates[path.ordinal()];
-        }
-
-        private static long[] totals(ModelView view) {
-            org.pagepool.run.PoolTotals t = org.pagepool.run.PoolTotals.of(view);
-            var s = t.stats();
-            long allocs = s.fast() + s.slow() + s.slowHighOrder() + s.refill();
-            long passed = view.nic() == null ? 0 : view.nic().pass() + view.nic().redirect();
-            return new long[] {t.hold(), allocs, s.cached(), s.ring(), s.ring() - t.inRing(), t.release(), passed};
+        Flow(FlowRates.Path path, Place from, Place to, String label, int lane) {
+            this.path = path;
+            this.from = from;
+            this.to = to;
+            this.label = label;
+            this.lane = lane;
         }
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
+import org.pagepool.run.FlowRates;
 import org.pagepool.run.ModelView;
 import org.pagepool.trace.PageMove;
 import org.pagepool.trace.Place;
@@ -26,6 +27,8 @@ public final class JourneyPane extends StackPane {
     private final SocketsPane sockets = new SocketsPane();
     private final List<CanvasRegion> regions = List.of(device, cache, ring, buddy, sockets);
     private final JourneyOverlay overlay = new JourneyOverlay();
+    /** The window's flow rates: updated here once per view, read by the arrows and the charts. */
+    private final FlowRates rates = new FlowRates();
     private boolean live = true;
 
     public JourneyPane() {
@@ -54,6 +57,7 @@ public final class JourneyPane extends StackPane {
             r.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         }
         getChildren().addAll(grid, overlay);
+        overlay.setRates(rates);
         mapPlaces();
     }
 
@@ -85,7 +89,12 @@ public final class JourneyPane extends StackPane {
         for (int i = 0; i < moves.size(); i++) {
             overlay.launch(moves.get(i), from.get(i), now, i);
         }
-        overlay.view(view);
+        rates.update(view);
+    }
+
+    /** The flow rates, as of the last view shown. */
+    public FlowRates flowRates() {
+        return rates;
     }
 
     /** Draws what changed, once per pulse. */
@@ -102,6 +111,14 @@ public final class JourneyPane extends StackPane {
             r.setPalette(palette);
         }
         overlay.setPalette(palette);
+    }
+
+    /** The presentation scale (1 = 100 %): every region and the layer above honour it. */
+    public void setScale(double scale) {
+        for (CanvasRegion r : regions) {
+            r.setScale(scale);
+        }
+        overlay.setScale(scale);
     }
 
     public JourneyOverlay overlay() {

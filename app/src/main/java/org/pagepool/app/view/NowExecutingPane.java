@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -36,7 +38,8 @@ public final class NowExecutingPane extends VBox {
         name.getStyleClass().add("function-name");
         text.setId("functionText");
         text.setWrapText(true);
-        text.setMinHeight(48);
+        // whole sentences: the tabs below give way instead (they scroll)
+        text.setMinHeight(USE_PREF_SIZE);
         link.setId("sourceLink");
         link.setVisible(false);
         link.setTooltip(new Tooltip("Open this function in the Linux v5.14 source (elixir.bootlin.com)"));
@@ -47,9 +50,11 @@ public final class NowExecutingPane extends VBox {
         });
         chain.setId("callChain");
         chain.setWrapText(true);
+        chain.setMinHeight(USE_PREF_SIZE);
         chain.getStyleClass().add("trace-line");
         newer.setId("newerKernels");
         newer.setWrapText(true);
+        newer.setMinHeight(USE_PREF_SIZE);
         newer.getStyleClass().add("scenario-watch");
         getChildren().addAll(title, name, text, chain, newer, link);
     }
@@ -58,9 +63,9 @@ public final class NowExecutingPane extends VBox {
      * Shows the function the last step called into and the functions it went
      * through, or says that nothing is being traced (at high speed).
      */
-    public void show(KernelFunction function, java.util.List<KernelFunction> calls, boolean tracing) {
+    public void show(KernelFunction function, List<KernelFunction> calls, boolean tracing) {
         String path = calls.size() > 1 ? "calls: " + calls.stream().map(KernelFunction::kernelName)
-                .collect(java.util.stream.Collectors.joining(" → ")) : "";
+                .collect(Collectors.joining(" → ")) : "";
         if (!path.equals(chain.getText())) {
             chain.setText(path);
         }

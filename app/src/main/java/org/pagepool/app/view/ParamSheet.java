@@ -10,6 +10,9 @@ import java.util.function.BiConsumer;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import org.controlsfx.control.PropertySheet;
 import org.pagepool.workload.Param;
 import org.pagepool.workload.WorkloadParams;
@@ -37,6 +40,15 @@ public final class ParamSheet {
             list.add(item);
         }
         sheet.getItems().setAll(FXCollections.observableArrayList(list));
+        // Enter applies the value typed (the editors commit when they lose focus) and gives the keys
+        // back to the window, so that Space and the arrows step again instead of typing into the field
+        sheet.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER
+                    && e.getTarget() instanceof TextInputControl && sheet.getScene() != null) {
+                sheet.getScene().getRoot().requestFocus();
+                e.consume();
+            }
+        });
     }
 
     public PropertySheet node() {

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.ArcType;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import org.pagepool.run.ModelView;
+import org.pagepool.run.PageAttrs;
 import org.pagepool.run.PoolView;
 
 /**
@@ -22,13 +27,15 @@ public final class PtrRingPane extends CanvasRegion {
     private double cy;
     private double outer;
     private double inner;
+    /** The width the last draw had (the markers keep their labels inside it). */
+    private double drawnWidth;
 
     public PtrRingPane() {
         super("ptrRing", "ptr_ring");
     }
 
     @Override
-    protected Object shownPart(org.pagepool.run.ModelView v) {
+    protected Object shownPart(ModelView v) {
         return v.currentPool();
     }
 
@@ -38,14 +45,24 @@ public final class PtrRingPane extends CanvasRegion {
         if (pool == null) {
             g.setFill(palette.muted());
             g.setFont(label());
-            g.fillText("no pool", PAD, TITLE + 14);
+            text(g, "no pool", PAD, TITLE + 14);
             outer = 0;
             return;
         }
         int size = pool.ring().size();
+        drawnWidth = w;
+        g.setFont(small());
+        double footerTop = footer(g, w, h, List.of(
+                new Span(String.format(Locale.ROOT, "ring %,d", pool.stats().ring()), palette.muted()),
+                new Span(String.format(Locale.ROOT, "refill %,d", pool.stats().refill()), palette.muted()),
+                new Span(String.format(Locale.ROOT, "ring_full %,d", pool.stats().ringFull()), palette.muted())));
+        // room around the circle for the indexes' ticks and labels
+        double labelH = Math.ceil(small().getSize() * 1.3);
         cx = w / 2;
-        cy = TITLE + (h - TITLE - 30) / 2 + 6;
-        outer = Math.max(20, Math.min(w / 2 - 34, (h - TITLE - 36) / 2 - 14));
+        cy = TITLE + (footerTop - TITLE) / 2;
+        // at the sides: room for the short names of the indexes ("tail") beside their ticks
+        double side = 26 + 3 + width(g, "tail") + PAD;
+        outer = Math.max(20, Math.min(w / 2 - side, (footerTop - TITLE) / 2 - 24 - 3 * labelH));
         inner = outer * 0.72;
         int sectors = Math.min(size, MAX_SECTORS);
         double sweep = 360.0 / sectors;
@@ -83,14 +100,12 @@ public final class PtrRingPane extends CanvasRegion {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(palette.text());
-        g.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 16));
-        g.fillText(pool.ringCount() + " / " + size, cx, cy - 4);
+        g.setFont(Font.font(null, FontWeight.BOLD, 16));
+        text(g, pool.ringCount() + " / " + size, cx, cy - 4);
         g.setFont(label());
         g.setFill(palette.muted());
-        g.fillText("stale " + pool.stale() + "  batch " + (size >= 32 ? 16 : 1), cx, cy + 14);
+        text(g, "stale " + pool.stale() + "  batch " + (size >= 32 ? 16 : 1), cx, cy + 14);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(String.format(Locale.ROOT, "ring %,d  refill %,d  ring_full %,d", pool.stats().ring(),
-                pool.stats().refill(), pool.stats().ringFull()), PAD, h - 8);
     }
 
     /** A sector's colour: live if any of its slots is live (pfmemalloc shows), else stale if any is, else empty. */
@@ -100,7 +115,7 @@ public final class PtrRingPane extends CanvasRegion {
         Color fill = palette.empty();
         for (int i = from; i < to; i++) {
             if (pool.ringLive(i)) {
-                return org.pagepool.run.PageAttrs.pfmemalloc(pool.ring().attrs(i)) ? palette.pfmemalloc()
+                return PageAttrs.pfmemalloc(pool.ring().attrs(i)) ? palette.pfmemalloc()
                         : palette.ring();
             }
             if (pool.ringStale(i)) {
@@ -112,6 +127,7 @@ public final class PtrRingPane extends CanvasRegion {
 
     /** A tick outside the circle at slot {@code index}, labelled. */
     private void marker(GraphicsContext g, int index, int size, String name, Color color, int lane) {
+        double w = drawnWidth;
         double angle = Math.toRadians(90 - (index + 0.5) * 360.0 / size);
         double r0 = outer + 2;
         double r1 = outer + 9 + lane * 6;
@@ -124,15 +140,31 @@ public final class PtrRingPane extends CanvasRegion {
         g.strokeLine(x0, y0, x1, y1);
         g.setFill(color);
         g.setFont(small());
+        double lineH = Math.ceil(small().getSize() * 1.3);
+        double x;
+        double y;
+        String shown = name;
         if (Math.abs(x1 - cx) < outer * 0.35) {
             // near the top or the bottom of the circle: centre the label above or below the tick
-            g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(name, x1, y1 < cy ? y1 - 4 - lane * 11 : y1 + 12 + lane * 11);
+            shown = fitting(g, w - 2 * PAD, name, shortName(name));
+            x = x1 - width(g, shown) / 2;
+            y = y1 < cy ? y1 - 4 - lane * lineH : y1 + lineH + lane * lineH;
         } else {
-            g.setTextAlign(x1 >= cx ? TextAlignment.LEFT : TextAlignment.RIGHT);
-            g.fillText(name, x1 + (x1 >= cx ? 3 : -3), y1 + 4);
+            // at the side: the kernel's name where there is room, else its short form
+            double room = x1 >= cx ? w - PAD - x1 - 3 : x1 - 3 - PAD;
+            shown = fitting(g, room, name, shortName(name));
+            x = x1 >= cx ? x1 + 3 : x1 - 3 - width(g, shown);
+            y = y1 + 4;
         }
-        g.setTextAlign(TextAlignment.LEFT);
+        // never past the region's edges
+        x = Math.max(PAD, Math.min(w - PAD - width(g, shown), x));
+        name = shown;
+        text(g, name, x, y);
+    }
+
+    /** An index's name in a narrow ring: "prod", "head", "tail", "prod = head = tail". */
+    private static String shortName(String name) {
+        return name.replace("producer", "prod").replace("consumer_", "");
     }
 
     private int slotAt(double x, double y, int size) {

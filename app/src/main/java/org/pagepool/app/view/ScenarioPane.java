@@ -3,6 +3,7 @@ package org.pagepool.app.view;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -34,6 +35,8 @@ public final class ScenarioPane extends ScrollPane {
     private final Label explanation = new Label();
     private final Button proceed = new Button("Continue");
     private Preset preset;
+    /** What a checkpoint's target is called on screen (a region's title); the target itself by default. */
+    private Function<String, String> targetNames = Function.identity();
     private Checkpoint shown;
     private boolean answered;
 
@@ -87,6 +90,12 @@ public final class ScenarioPane extends ScrollPane {
         hideCurrent();
     }
 
+    /** How checkpoint targets are named in the list: a region by its title, a counter by its name. */
+    public void setTargetNames(Function<String, String> names) {
+        targetNames = names;
+        listed = null; // named anew at the next view
+    }
+
     public boolean guided() {
         return guided.isSelected();
     }
@@ -106,12 +115,14 @@ public final class ScenarioPane extends ScrollPane {
     /** Follows the runner's guide: the checkpoint list, and the one the run stopped at. */
     public void show(GuideView guide) {
         List<Checkpoint> list = guide.checkpoints();
-        if (checkpoints.getChildren().size() != list.size() || guide.next() != ticked) {
+        // another preset's list (even of the same length) or another checkpoint reached: list them anew
+        if (!list.equals(listed) || guide.next() != ticked) {
+            listed = list;
             ticked = guide.next();
             checkpoints.getChildren().clear();
             for (int i = 0; i < list.size(); i++) {
                 Checkpoint c = list.get(i);
-                Label item = new Label((i < guide.next() ? "✔ " : "○ ") + when(c) + " · " + c.target());
+                Label item = new Label((i < guide.next() ? "✔ " : "○ ") + when(c) + " · " + targetNames.apply(c.target()));
                 item.getStyleClass().add(i < guide.next() ? "checkpoint-done" : "checkpoint-todo");
                 checkpoints.getChildren().add(item);
             }
@@ -129,6 +140,7 @@ public final class ScenarioPane extends ScrollPane {
     }
 
     private int ticked = -1;
+    private List<Checkpoint> listed;
 
     private void showCheckpoint(Checkpoint c) {
         current.setVisible(true);
@@ -141,6 +153,7 @@ public final class ScenarioPane extends ScrollPane {
             for (int i = 0; i < c.choices().size(); i++) {
                 int index = i;
                 Button b = new Button(c.choices().get(i));
+                b.setMnemonicParsing(false); // a preset's text, with names like page_pool_update_nid()
                 b.setId("choice-" + i);
                 b.setWrapText(true);
                 b.setMaxWidth(Double.MAX_VALUE);

@@ -7,7 +7,9 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.pagepool.run.ScriptView;
 
@@ -33,9 +35,11 @@ public final class ScriptPane extends VBox {
         VBox.setVgrow(lines, Priority.ALWAYS);
         trace.setId("traceLine");
         trace.setWrapText(true);
+        trace.setMinHeight(Region.USE_PREF_SIZE); // the script's lines give way, not the trace
         trace.getStyleClass().add("trace-line");
         error.setId("scriptError");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.getStyleClass().add("error-text");
         getChildren().addAll(title, lines, trace, error);
     }
@@ -44,7 +48,10 @@ public final class ScriptPane extends VBox {
         if (!view.source().equals(source)) {
             source = view.source();
             lines.setItems(FXCollections.observableArrayList(source));
-            title.setText("Script: " + view.file());
+            // the file's name (a path does not wrap); the whole path in the tooltip
+            String file = view.file();
+            title.setText("Script: " + file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1));
+            title.setTooltip(new Tooltip(file));
             lastLine = -1;
         }
         if (view.lastLine() != lastLine) {
@@ -64,6 +71,29 @@ public final class ScriptPane extends VBox {
         if (!message.equals(error.getText())) {
             error.setText(message);
         }
+    }
+
+    /** Nothing loaded is a script: the tab says so instead of keeping the last script's lines. */
+    public void clear() {
+        if (source.isEmpty() && lastLine == -1) {
+            return;
+        }
+        source = List.of();
+        lastLine = -1;
+        lines.setItems(FXCollections.observableArrayList());
+        title.setText("Script: none (open a .pool script to step through it)");
+        trace.setText("");
+        error.setText("");
+    }
+
+    /** The title line: which script the tab shows. */
+    public String titleText() {
+        return title.getText();
+    }
+
+    /** The script lines the tab lists. */
+    public int lineCount() {
+        return lines.getItems().size();
     }
 
     /** The line number (1-based) highlighted, 0 for none. */

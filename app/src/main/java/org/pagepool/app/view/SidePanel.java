@@ -1,14 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.List;
 import java.util.Properties;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.pagepool.capture.Capture;
+import org.pagepool.capture.CaptureReport;
+import org.pagepool.run.FlowRates;
 import org.pagepool.run.ModelView;
 import org.pagepool.workload.Param;
 
@@ -25,8 +33,13 @@ public final class SidePanel extends VBox {
     private final ScriptPane script = new ScriptPane();
     private final ScenarioPane scenario;
     private final CostPane cost = new CostPane();
+    private final CapturePane capture = new CapturePane();
+    private final Tab captureTab = new Tab("Real system", capture);
+    private static final double PREF_WIDTH = 400;
+    /** Room for the counters' vertical scroll bar and the scroll pane's border. */
+    private static final double SCROLL_BAR = 18;
     private final TabPane tabs = new TabPane();
-    private final javafx.scene.control.Label log = new javafx.scene.control.Label();
+    private final Label log = new Label();
     private long logShown = -1;
     private final Tab scriptTab;
     private final Tab paramsTab;
@@ -43,11 +56,11 @@ public final class SidePanel extends VBox {
         Tab costTab = new Tab("Cost", new ScrollPane(cost));
         paramsTab = new Tab("Parameters", params.node());
         scriptTab = new Tab("Script", script);
-        for (Tab t : new Tab[] {scenarioTab, chartTab, costTab, paramsTab, scriptTab}) {
+        for (Tab t : new Tab[] {scenarioTab, chartTab, costTab, paramsTab, scriptTab, captureTab}) {
             t.setClosable(false);
         }
         tabs.setId("sideTabs");
-        tabs.getTabs().addAll(scenarioTab, chartTab, costTab, paramsTab, scriptTab);
+        tabs.getTabs().addAll(scenarioTab, chartTab, costTab, paramsTab, scriptTab, captureTab);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         ScrollPane countersScroll = new ScrollPane(counters);
         countersScroll.setFitToWidth(true);
@@ -56,18 +69,24 @@ public final class SidePanel extends VBox {
         log.setId("log");
         log.getStyleClass().add("trace-line");
         log.setWrapText(true);
-        log.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        log.setTooltip(new javafx.scene.control.Tooltip("The kernel log: what page_pool printed (pr_warn, WARN)"));
+        log.setMinHeight(Region.USE_PREF_SIZE);
+        log.setTooltip(new Tooltip("The kernel log: what page_pool printed (pr_warn, WARN)"));
         getChildren().addAll(countersScroll, now, log, tabs);
-        setPrefWidth(400);
         setMinWidth(300);
+    }
+
+    /** Wide enough for every counter whole, in every theme's type size (large on the projector theme). */
+    @Override
+    protected double computePrefWidth(double height) {
+        Insets insets = getInsets();
+        return Math.max(PREF_WIDTH * scale, counters.prefWidth(-1) + SCROLL_BAR + insets.getLeft() + insets.getRight());
     }
 
     public void show(ModelView view, long wallNanos) {
         counters.show(view);
         if (view.logTotal() != logShown) {
             logShown = view.logTotal();
-            java.util.List<String> lines = view.log();
+            List<String> lines = view.log();
             StringBuilder text = new StringBuilder();
             for (int i = Math.max(0, lines.size() - 2); i < lines.size(); i++) {
                 text.append(text.length() > 0 ? "\n" : "").append("! ").append(lines.get(i));
@@ -88,6 +107,7 @@ public final class SidePanel extends VBox {
             scriptShown = true;
         } else {
             scriptShown = false;
+            script.clear(); // a preset replaced the script: no stale lines
         }
     }
 
@@ -102,6 +122,31 @@ public final class SidePanel extends VBox {
 
     public void setPalette(Palette palette) {
         charts.setPalette(palette);
+    }
+
+    /** The presentation scale of the charts (the rest of the panel follows the CSS type size). */
+    public void setScale(double newScale) {
+        scale = newScale;
+        charts.setScale(newScale);
+        requestLayout();
+    }
+
+    private double scale = 1;
+
+    /** The flow rates the charts show (the journey's: one set of rates in the window). */
+    public void setFlowRates(FlowRates rates) {
+        charts.setRates(rates);
+    }
+
+    /** A real machine's capture: shown in its own tab, which comes to the front. */
+    public void showCapture(String name, Capture imported,
+                            CaptureReport report) {
+        capture.show(name, imported, report);
+        tabs.getSelectionModel().select(captureTab);
+    }
+
+    public CapturePane capture() {
+        return capture;
     }
 
     public ScenarioPane scenario() {

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.Arrays;
 import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import org.pagepool.run.ModelView;
 import org.pagepool.run.PageSlots;
 
 /**
@@ -19,8 +22,8 @@ public final class SocketsPane extends CanvasRegion {
     }
 
     @Override
-    protected Object shownPart(org.pagepool.run.ModelView v) {
-        return java.util.Arrays.asList(v.live(), v.sockets(), v.socketsTotal(), v.stack());
+    protected Object shownPart(ModelView v) {
+        return Arrays.asList(v.live(), v.sockets(), v.socketsTotal(), v.stack());
     }
 
     @Override
@@ -28,14 +31,24 @@ public final class SocketsPane extends CanvasRegion {
         PageSlots pages = view.sockets();
         g.setFont(label());
         g.setFill(palette.muted());
-        String what = view.live()
-                ? String.format(Locale.ROOT, "%,d skbs in sockets, %,d frames on other CPUs", view.stack().skbsHeld(),
-                        view.stack().framesHeld())
-                : String.format(Locale.ROOT, "Driver: %,d pages held or detached", view.socketsTotal());
-        g.fillText(what + (view.socketsTotal() > pages.size() ? " (first " + pages.size() + " shown)" : ""), PAD,
-                TITLE + 14);
+        String shown = view.socketsTotal() > pages.size() ? " (first " + pages.size() + " shown)" : "";
+        String line;
+        if (view.live()) {
+            long skbs = view.stack().skbsHeld();
+            long frames = view.stack().framesHeld();
+            line = fitting(g, w - 2 * PAD,
+                    String.format(Locale.ROOT, "%,d skbs in sockets, %,d frames on other CPUs%s", skbs, frames, shown),
+                    String.format(Locale.ROOT, "%,d skbs in sockets, %,d frames on other CPUs", skbs, frames),
+                    String.format(Locale.ROOT, "%,d skbs, %,d frames", skbs, frames));
+        } else {
+            line = fitting(g, w - 2 * PAD,
+                    String.format(Locale.ROOT, "Driver: %,d pages held or detached%s", view.socketsTotal(), shown),
+                    String.format(Locale.ROOT, "Driver: %,d pages held or detached", view.socketsTotal()),
+                    String.format(Locale.ROOT, "Driver: %,d pages", view.socketsTotal()));
+        }
+        text(g, line, PAD, TITLE + 14);
         grid = new CellGrid(PAD, TITLE + 22, w - 2 * PAD, h - TITLE - 30, Math.max(pages.size(), 1));
-        javafx.scene.paint.Color color = view.live() ? palette.skb() : palette.accent();
+        Color color = view.live() ? palette.skb() : palette.accent();
         grid.paintAll(g, palette, i -> i < pages.size() ? color : palette.panel(),
                 i -> i < pages.size() ? pages.attrs(i) : 0);
     }

@@ -3,6 +3,7 @@ package org.pagepool.app.view;
 
 import java.util.Locale;
 import java.util.function.LongConsumer;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -10,6 +11,9 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
 import org.pagepool.run.ModelView;
 
 /**
@@ -21,6 +25,9 @@ public final class TimelineBar extends HBox {
     private final Slider scrubber = new Slider(0, 1, 0);
     private final Label time = new Label();
     private final Label status = new Label();
+    private final Label notice = new Label();
+    private final PauseTransition noticeShown =
+            new PauseTransition(Duration.seconds(6));
     private final TimelineMarkers markers = new TimelineMarkers();
 
     public TimelineBar(LongConsumer seek) {
@@ -32,7 +39,7 @@ public final class TimelineBar extends HBox {
         scrubber.setId("timeline");
         scrubber.setTooltip(new Tooltip("Drag to go to another moment of the run. Marks: ring full (blue),"
                 + " cache full (green), refill (grey), waive (teal), kernel warnings (red)"));
-        javafx.scene.layout.StackPane track = new javafx.scene.layout.StackPane(markers, scrubber);
+        StackPane track = new StackPane(markers, scrubber);
         markers.setMouseTransparent(true);
         HBox.setHgrow(track, Priority.ALWAYS);
         time.setId("timeLabel");
@@ -49,7 +56,25 @@ public final class TimelineBar extends HBox {
                 seek.accept((long) scrubber.getValue());
             }
         });
-        getChildren().addAll(track, time, status);
+        notice.setId("notice");
+        notice.getStyleClass().add("notice");
+        notice.setMinWidth(Region.USE_PREF_SIZE);
+        noticeShown.setOnFinished(e -> notice.setText(""));
+        getChildren().addAll(track, notice, time, status);
+    }
+
+    /**
+     * Says that something went as asked ({@code saved FILE}) for a few
+     * seconds, in the status line: not in the error bar, which is red and
+     * covers the regions' titles.
+     */
+    public void notice(String text) {
+        notice.setText(text);
+        noticeShown.playFromStart();
+    }
+
+    public String noticeText() {
+        return notice.getText();
     }
 
     /** Follows the run (unless the user is dragging). */

@@ -10,6 +10,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.pagepool.pool.PoolStatsSnapshot;
 import org.pagepool.run.ModelView;
+import org.pagepool.run.PoolTotals;
 
 /**
  * Marks on the timeline where something notable happened: the ring or the
@@ -105,7 +106,7 @@ public final class TimelineMarkers extends Region {
     }
 
     private static long[] totals(ModelView v) {
-        PoolStatsSnapshot sum = org.pagepool.run.PoolTotals.of(v).stats();
+        PoolStatsSnapshot sum = PoolTotals.of(v).stats();
         return new long[] {sum.ringFull(), sum.cacheFull(), sum.refill(), sum.waive()};
     }
 

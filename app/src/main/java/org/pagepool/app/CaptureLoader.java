@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.pagepool.capture.Capture;
+import org.pagepool.capture.CaptureException;
+import org.pagepool.capture.CaptureImporter;
+import org.pagepool.capture.CaptureReport;
+
+/**
+ * Imports a capture of a real machine away from the FX thread (a trace can be
+ * gigabytes) and hands the finished, immutable result back on it: one
+ * hand-over per import, never per line.
+ */
+final class CaptureLoader {
+    /** What an import gives the window: the capture and its report, or the error in {@code file:line} form. */
+    record Loaded(String name, Capture capture, CaptureReport report, String error) {
+    }
+
+    private final Executor work;
+    private final Executor fx;
+
+    /** {@code work} runs the import, {@code fx} delivers the result (tests pass the caller's thread for both). */
+    CaptureLoader(Executor work, Executor fx) {
+        this.work = work;
+        this.fx = fx;
+    }
+
+    /**
+     * Imports {@code chosen}: a file, or, when the file lies in a directory the
+     * capture script wrote (it holds {@code capture.txt}), that whole directory.
+     */
+    void load(Path chosen, Consumer<Loaded> done) {
+        Path input = captureDirectory(chosen);
+        String name = input.toString();
+        work.execute(() -> {
+            Loaded loaded;
+            try {
+                Capture capture = new CaptureImporter().read(List.of(input), List.of(name));
+                loaded = new Loaded(name, capture, CaptureReport.of(capture), null);
+            } catch (CaptureException e) {
+                loaded = new Loaded(name, null, null, e.located());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                loaded = new Loaded(name, null, null, name + ": cannot import: " + e);
+            }
+            Loaded result = loaded;
+            fx.execute(() -> done.accept(result));
+        });
+    }
+
+    static Path captureDirectory(Path chosen) {
+        Path parent = chosen.toAbsolutePath().getParent();
+        if (!Files.isDirectory(chosen) && parent != null && Files.isRegularFile(parent.resolve("capture.txt"))) {
+            return parent;
+        }
+        return chosen;
+    }
+}

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app.view;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.pagepool.capture.Capture;
+import org.pagepool.capture.CaptureReport;
+import org.pagepool.capture.InflightSeries;
+import org.pagepool.capture.PoolFindings;
+import org.pagepool.capture.PoolTimeline;
+
+/**
+ * A real machine's capture: what was read, each pool's pages in flight over
+ * the capture (one line per pool), each pool's figures, and the diagnosis in
+ * plain words, most serious first. FX thread only.
+ */
+public final class CapturePane extends ScrollPane {
+    private static final Color[] LINES = {Color.web("#2f6fd6"), Color.web("#d62828"), Color.web("#2e9d5b"),
+        Color.web("#e0a100"), Color.web("#8a5cd1"), Color.web("#0f9aa8")};
+
+    private final Label title = new Label("Real system: open a capture (tracepoints, dmesg, ethtool -S, netlink)");
+    private final Label sources = new Label();
+    private final Canvas chart = new Canvas(360, 140);
+    private final VBox pools = new VBox(4);
+    private final Label diagnosisTitle = new Label("Diagnosis");
+    private final VBox diagnosis = new VBox(4);
+    private final Button simulate = new Button();
+    private Capture capture;
+
+    public CapturePane() {
+        setId("capture");
+        setFitToWidth(true);
+        VBox box = new VBox(6);
+        box.setPadding(new Insets(6));
+        title.getStyleClass().add("panel-title");
+        title.setWrapText(true);
+        sources.setWrapText(true);
+        sources.getStyleClass().add("scenario-watch");
+        diagnosisTitle.getStyleClass().add("panel-title");
+        diagnosis.setId("diagnosis");
+        simulate.setId("simulateThis");
+        simulate.setMnemonicParsing(false);
+        simulate.setWrapText(true);
+        simulate.setVisible(false);
+        simulate.setManaged(false);
+        // the offer comes first, where the eye is; the evidence below it
+        box.getChildren().addAll(title, simulate, sources, chart, diagnosisTitle, diagnosis, pools);
+        setContent(box);
+        box.widthProperty().addListener((o, was, is) -> {
+            chart.setWidth(Math.max(200, is.doubleValue() - 12));
+            drawChart();
+        });
+    }
+
+    /** Shows an imported capture and its report. */
+    public void show(String name, Capture newCapture, CaptureReport report) {
+        capture = newCapture;
+        title.setText("Real system: " + name);
+        StringBuilder read = new StringBuilder();
+        for (var source : report.sources()) {
+            read.append(read.length() > 0 ? "\n" : "").append(source.name()).append(": ").append(source.format());
+        }
+        sources.setText(read.toString());
+        diagnosis.getChildren().clear();
+        for (String line : report.diagnosis()) {
+            diagnosis.getChildren().add(wrapped("• " + line));
+        }
+        pools.getChildren().clear();
+        for (PoolFindings p : report.pools()) {
+            pools.getChildren().add(wrapped(String.format(Locale.ROOT, "%s: hold %,d, release %,d, inflight %,d"
+                    + " at the end (at most %,d)", p.label(), p.hold(), p.release(), p.inflight(), p.highest())));
+        }
+        drawChart();
+    }
+
+    /**
+     * Offers "Simulate this": {@code label} names the scenario that tells the
+     * capture's story, {@code action} loads it; null hides the offer.
+     */
+    public void offerSimulation(String label, Runnable action) {
+        simulate.setVisible(label != null);
+        simulate.setManaged(label != null);
+        simulate.setText(label == null ? "" : label);
+        simulate.setOnAction(e -> {
+            if (action != null) {
+                action.run();
+            }
+        });
+    }
+
+    /** The diagnosis lines shown, in order. */
+    public List<String> diagnosisLines() {
+        return diagnosis.getChildren().stream().map(n -> ((Label) n).getText()).toList();
+    }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
+    }
+
+    /** Pages in flight over the capture, one line per pool, on a shared time axis. */
+    private void drawChart() {
+        GraphicsContext g = chart.getGraphicsContext2D();
+        double w = chart.getWidth();
+        double h = chart.getHeight();
+        g.clearRect(0, 0, w, h);
+        if (capture == null || capture.pools().isEmpty()) {
+            return;
+        }
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        long most = 1;
+        for (PoolTimeline pool : capture.pools()) {
+            InflightSeries s = pool.pages().series();
+            for (int bin = 0; bin < s.bins(); bin++) {
+                start = Math.min(start, s.binStartNs(bin));
+                end = Math.max(end, s.binStartNs(bin) + s.binWidthNs());
+                most = Math.max(most, s.highest(bin));
+            }
+        }
+        if (start >= end) {
+            return;
+        }
+        double left = 44;
+        double bottom = h - 16;
+        g.setStroke(Color.GRAY);
+        g.strokeLine(left, 4, left, bottom);
+        g.strokeLine(left, bottom, w - 4, bottom);
+        g.setFill(Color.GRAY);
+        g.fillText(String.format(Locale.ROOT, "%,d", most), 2, 12);
+        g.fillText("0", 30, bottom);
+        g.fillText("inflight over " + seconds(end - start), left + 4, h - 3);
+        int colour = 0;
+        for (PoolTimeline pool : capture.pools()) {
+            InflightSeries s = pool.pages().series();
+            g.setStroke(LINES[colour++ % LINES.length]);
+            g.setLineWidth(1.5);
+            g.beginPath();
+            for (int bin = 0; bin < s.bins(); bin++) {
+                double x = left + (w - 4 - left) * (s.binStartNs(bin) + s.binWidthNs() - start) / (end - start);
+                double y = bottom - (bottom - 4) * Math.max(0, s.atEnd(bin)) / most;
+                if (bin == 0) {
+                    g.moveTo(x, y);
+                } else {
+                    g.lineTo(x, y);
+                }
+            }
+            g.stroke();
+        }
+    }
+
+    private static String seconds(long ns) {
+        return ns >= 1_000_000_000L ? String.format(Locale.ROOT, "%.1f s", ns / 1e9)
+                : String.format(Locale.ROOT, "%.1f ms", ns / 1e6);
+    }
+}

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The app's command line on picocli: what it accepts, and one clear message for each mistake. */
+class AppOptionsTest {
+    private static AppOptions parse(String args) throws AppOptions.BadOptions {
+        return AppOptions.parse(args.isEmpty() ? new String[0] : args.split(" "));
+    }
+
+    @Test
+    void noOptionsOpenTheDefaultWindow() throws Exception {
+        AppOptions o = parse("");
+        assertThat(o.preset()).isNull();
+        assertThat(o.headless()).isFalse();
+        assertThat(o.width()).isEqualTo(1280);
+        assertThat(o.height()).isEqualTo(720);
+        assertThat(o.theme()).isEqualTo("light");
+        assertThat(o.screenshotMode()).isFalse();
+    }
+
+    @Test
+    void aScreenshotRunKeepsEveryValue() throws Exception {
+        AppOptions o = parse("--headless --preset 05-slow-socket.workload --run-for 0.15 --screenshot out.png "
+                + "--size 800x600 --theme dark");
+        assertThat(o.headless()).isTrue();
+        assertThat(o.preset()).isEqualTo("05-slow-socket.workload");
+        assertThat(o.runForNs()).isEqualTo(150_000_000L);
+        assertThat(o.screenshot()).isEqualTo("out.png");
+        assertThat(o.width()).isEqualTo(800);
+        assertThat(o.height()).isEqualTo(600);
+        assertThat(o.theme()).isEqualTo("dark");
+        assertThat(o.screenshotMode()).isTrue();
+    }
+
+    @Test
+    void measuringFramesTakesSeconds() throws Exception {
+        assertThat(parse("--measure-frames 2e1").measureFrames()).isEqualTo(20.0);
+    }
+
+    @Test
+    void helpIsAskedForAndTheUsageListsTheOptions() {
+        assertThatThrownBy(() -> parse("--help")).hasMessage("help");
+        assertThat(AppOptions.usage()).startsWith("usage: pagepool-app").contains("--measure-frames=SECONDS")
+                .contains("--theme=light|dark|contrast");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--thme dark | unknown option \"--thme\" (did you mean --theme?)",
+        "--theme dark --theme light | --theme is given twice: give it once",
+        "--headless --headless --measure-frames 1 | --headless is given twice: give it once",
+        "--theme blue | --theme: light, dark or contrast, not \"blue\"",
+        "--size 1280 | --size: needs WIDTHxHEIGHT between 320 and 8192 pixels, e.g. 1280x720, not \"1280\"",
+        "--size 100x100 | --size: needs WIDTHxHEIGHT between 320 and 8192 pixels, e.g. 1280x720, not \"100x100\"",
+        "--size +800x600 | --size: needs WIDTHxHEIGHT between 320 and 8192 pixels, e.g. 1280x720, not \"+800x600\"",
+        "--measure-frames 1d | --measure-frames: not a number: \"1d\" (numbers are written like 12, 0.5 or 2e6); "
+            + "allowed: 0 to 1000000 seconds, written like 0.15 or 2e-3",
+        "--measure-frames 0x1p-3 | --measure-frames: not a number: \"0x1p-3\" (numbers are written like 12, 0.5 or "
+            + "2e6); allowed: 0 to 1000000 seconds, written like 0.15 or 2e-3",
+        "--measure-frames 0 | --measure-frames needs a number of seconds above 0",
+        "--preset | --preset needs a value (--preset FILE)",
+        "stray | unexpected argument \"stray\" (try --help)",
+        "--headless | --headless needs --screenshot (with --run-for and --preset) or --measure-frames",
+        "--screenshot a.png | a screenshot needs --headless --preset FILE --run-for SECONDS --screenshot OUT.png",
+        "--script s.pool --measure-frames 1 | --script opens a window: it does not go with --screenshot or "
+            + "--measure-frames",
+    })
+    void aMistakeIsOneClearMessage(String args, String message) {
+        assertThatThrownBy(() -> parse(args)).isInstanceOf(AppOptions.BadOptions.class).hasMessage(message);
+    }
+
+    @Test
+    void theScaleIsAPercentageFrom100To200() throws Exception {
+        assertThat(parse("").scale()).isEqualTo(100);
+        assertThat(parse("--scale 150").scale()).isEqualTo(150);
+        assertThat(parse("--scale 200%").scale()).isEqualTo(200);
+        for (String bad : new String[] {"99", "201", "1.5", "x"}) {
+            assertThatThrownBy(() -> parse("--scale " + bad)).isInstanceOf(AppOptions.BadOptions.class)
+                    .hasMessageContaining("100 to 200");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.pagepool.app.view.CanvasRegion;
+import org.pagepool.app.view.DrawnText;
+import org.pagepool.app.view.JourneyOverlay;
+import org.pagepool.run.RunnerState;
+import org.pagepool.workload.Preset;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The flow arrows' labels, while a run plays too fast for tokens: on no text, and only for what flows. */
+@ExtendWith(ApplicationExtension.class)
+class FlowLabelsTest extends AppFixture {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage, 1280, 720);
+    }
+
+    @AfterEach
+    void stop() {
+        close();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "01-xdp-drop.workload, light, 'to NIC,recycle', alloc",
+        "05-slow-socket.workload, contrast, 'to NIC,pass/redirect,into ring', recycle",
+        "02-redirect-ring.workload, dark, 'to NIC,refill', recycle"})
+    void labelsCoverNoTextAndNameOnlyWhatFlows(String preset, String theme, String expected, String absent,
+                                               FxRobot robot) throws Exception {
+        robot.interact(() -> window.controls().theme.setValue(theme));
+        if (!preset.startsWith("01-")) {
+            Preset chosen = Assets.preset(preset);
+            robot.interact(() -> controller.loadPreset(chosen));
+            await("the preset", () -> view().source().contains(preset));
+        }
+        robot.interact(() -> controller.setSpeed(0.02)); // a millisecond of simulated time a frame: arrows, no tokens
+        robot.interact(controller::play);
+        await("arrows with their labels", () -> view().state() == RunnerState.PLAYING && !view().eventsOn()
+                && view().timeNs() > 20_000_000L && !labels().isEmpty());
+        List<String> labels = labels().stream().map(DrawnText::text).toList();
+        for (String name : expected.split(",")) {
+            assertThat(labels).as("%s: labels", preset).anyMatch(l -> l.startsWith(name + " "));
+        }
+        assertThat(labels).as("%s: nothing moves that way", preset).noneMatch(l -> l.startsWith(absent + " "));
+        robot.interact(() -> {
+            JourneyOverlay overlay = window.journey().overlay();
+            List<DrawnText> texts = new ArrayList<>();
+            for (CanvasRegion region : window.journey().regions()) {
+                for (DrawnText t : region.drawnTexts()) {
+                    texts.add(new DrawnText(t.text(), overlay.sceneToLocal(region.localToScene(t.bounds()))));
+                }
+            }
+            assertThat(texts).as("the regions' texts").hasSizeGreaterThan(20);
+            for (DrawnText label : overlay.flowLabels()) {
+                Bounds box = label.bounds();
+                assertThat(box.getMinX() >= 0 && box.getMinY() >= 0 && box.getMaxX() <= overlay.getWidth()
+                        && box.getMaxY() <= overlay.getHeight()).as("%s inside the window", label.text()).isTrue();
+                for (DrawnText text : texts) {
+                    assertThat(box.intersects(text.bounds())).as("%s over \"%s\"", label.text(), text.text())
+                            .isFalse();
+                }
+                for (DrawnText other : overlay.flowLabels()) {
+                    assertThat(other != label && box.intersects(other.bounds()))
+                            .as("%s over %s", label.text(), other.text()).isFalse();
+                }
+            }
+        });
+    }
+
+    private List<DrawnText> labels() {
+        return window.journey().overlay().flowLabels();
+    }
+}

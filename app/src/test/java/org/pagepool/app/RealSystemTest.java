@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.pagepool.cli.Main;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The window's Real system mode: a capture opened, its pools and diagnosis shown; a bad one is a message. */
+@ExtendWith(ApplicationExtension.class)
+class RealSystemTest extends AppFixture {
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage, 1280, 720);
+        controller.setCaptureExecutors(Runnable::run, Runnable::run); // imports on the test's own thread
+    }
+
+    @AfterEach
+    void stop() {
+        close();
+    }
+
+    @Test
+    void aCaptureShowsItsPoolsAndDiagnosis(FxRobot robot) {
+        Path trace = dir.resolve("stall.txt");
+        int status = Main.run(new String[] {"workload", "--preset", "../assets/scenarios/09-unload-stall.workload",
+            "--emit-trace", trace.toString()}, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), System.err);
+        assertThat(status).isZero();
+        dialogs.answers.add(trace);
+        robot.clickOn("#openCapture");
+        await("the capture", () -> !window.side().capture().diagnosisLines().isEmpty());
+        assertThat(window.side().tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("Real system");
+        assertThat(window.side().capture().diagnosisLines()).anyMatch(line -> line.contains("still waiting for 57"));
+        assertThat(view().live()).as("the simulation goes on beside it").isTrue();
+        robot.clickOn("#simulateThis"); // the scenario that tells this story
+        await("09", () -> view().live() && view().source().contains("09-unload-stall"));
+    }
+
+    @Test
+    void aCaptureThatCannotBeReadIsAMessage(FxRobot robot) throws Exception {
+        Path bad = dir.resolve("bad.txt");
+        Files.writeString(bad, "page_pool_state_hold: page_pool=zz page=0 pfn=0xq hold=x\n");
+        dialogs.answers.add(bad);
+        robot.clickOn("#openCapture");
+        await("the message", () -> window.notifications().isShowing());
+        assertThat(window.notifications().getText()).startsWith(bad.toString());
+    }
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.cli;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code import PATH...}: the verb's command line; {@link ImportCommand} reads the captures and reports. */
+@Command(name = "import", sortOptions = false,
+        description = {"Read what a real kernel reported about its page pools (tracepoint text, dmesg,",
+            "ethtool -S samples, netlink dumps; files or a capture directory) and report each pool.",
+            "Exit status: 0; 2 on an error (error: FILE:LINE: message)."})
+final class ImportVerb implements Callable<Integer> {
+    private final Io io;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "capture files or directories")
+    List<String> names;
+
+    @Option(names = "--json", description = "the report as JSON")
+    boolean json;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
+
+    ImportVerb(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        List<Path> paths = new ArrayList<>();
+        for (String name : names) {
+            try {
+                paths.add(Path.of(name));
+            } catch (InvalidPathException e) {
+                io.err().println("error: " + OutputFile.shown(name) + ": cannot open: not a valid file name");
+                return 2;
+            }
+        }
+        return ImportCommand.run(paths, names, json, io.out(), io.err());
+    }
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.cli;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code run FILE.pool}: the verb's command line; {@link RunCommand} runs the script. */
+@Command(name = "run", sortOptions = false,
+        description = {"Run a .pool script and print its trace, one line per command.",
+            "Exit status: 0; 1 when an expect line fails; 2 on an error (error: FILE:LINE: message)."})
+final class RunVerb implements Callable<Integer> {
+    private final Io io;
+
+    @Parameters(paramLabel = "FILE.pool", arity = "1", description = "the script")
+    String file;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
+
+    RunVerb(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            io.err().println("error: " + OutputFile.shown(file) + ": cannot open: not a valid file name");
+            return 2;
+        }
+        io.stop().watch(); // a Ctrl-C waits for the trace to end at a whole line
+        return RunCommand.run(path, file, io.out(), io.err(), io.stop());
+    }
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.cli;
+
+import java.util.function.BooleanSupplier;
+import org.pagepool.mm.HeapGuard;
+import org.pagepool.workload.Simulation;
+
+/**
+ * Runs a simulation until the first of its limits: the packets asked for,
+ * the seconds asked for, the preset's duration, the moment nothing can
+ * happen any more, a stop request (Ctrl-C), or a nearly full heap; and says
+ * which. Steps run in big batches, exactly as one by one would; between
+ * batches it writes CSV rows, checks the stop flag and the heap, and shows
+ * progress.
+ */
+final class WorkloadRun {
+    private static final long BATCH = 1 << 16;
+
+    /** Why a run stopped. */
+    enum Stop { PACKETS, SECONDS, DURATION, IDLE, INTERRUPTED, LOW_HEAP, OUT_OF_HEAP }
+
+    /**
+     * What the run may do.
+     *
+     * @param packets   packets asked for, 0 for no limit
+     * @param secondsNs simulated time asked for (ns), 0 for no limit
+     * @param durationNs the preset's duration (ns)
+     */
+    record Limits(long packets, long secondsNs, long durationNs) {
+        /** When simulated time ends: the seconds asked for or the preset's duration, the earlier. */
+        long endNs() {
+            return secondsNs > 0 ? Math.min(secondsNs, durationNs) : durationNs;
+        }
+
+        Stop atEnd() {
+            return secondsNs > 0 && secondsNs <= durationNs ? Stop.SECONDS : Stop.DURATION;
+        }
+
+        /** How much of the run is done, by time or by packets, whichever is further. */
+        double doneShare(Simulation sim) {
+            double share = (double) sim.now() / endNs();
+            return packets > 0 ? Math.max(share, (double) sim.packets() / packets) : share;
+        }
+    }
+
+    private final Simulation sim;
+    private final Limits limits;
+    private final CsvSampler csv;
+    private final BooleanSupplier stopRequested;
+    private final HeapGuard heap;
+    private final Progress progress;
+
+    WorkloadRun(Simulation sim, Limits limits, CsvSampler csv, BooleanSupplier stopRequested, HeapGuard heap,
+                Progress progress) {
+        this.sim = sim;
+        this.limits = limits;
+        this.csv = csv;
+        this.stopRequested = stopRequested;
+        this.heap = heap;
+        this.progress = progress;
+    }
+
+    /** Runs to the first limit; the CSV has its rows up to there. */
+    Stop run() {
+        long end = limits.endNs();
+        while (true) {
+            if (limits.packets() > 0 && sim.packets() >= limits.packets()) {
+                return Stop.PACKETS;
+            }
+            if (stopRequested.getAsBoolean()) {
+                return Stop.INTERRUPTED;
+            }
+            if (heap.low()) {
+                return Stop.LOW_HEAP;
+            }
+            progress.update(sim.now(), end, sim.packets(), limits.doneShare(sim));
+            long limit = csv != null ? Math.min(end, csv.nextSample()) : end;
+            // a step handles at most one packet: this many steps never pass the packets asked for
+            long steps = limits.packets() > 0 ? Math.min(BATCH, limits.packets() - sim.packets()) : BATCH;
+            int result = sim.run(steps, limit, 0);
+            if (result == Simulation.IDLE) {
+                return Stop.IDLE;
+            }
+            if (result == Simulation.LATER) {
+                if (limit < end) {
+                    sim.idleUntil(limit);
+                    csv.sampleUntil(sim, limit + 1);
+                    continue;
+                }
+                sim.idleUntil(end);
+                if (csv != null) {
+                    csv.sampleUntil(sim, end + 1);
+                }
+                return limits.atEnd();
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code workload --preset FILE ...}: the verb's options, checked; {@link WorkloadCommand} runs it. */
+@Command(name = "workload", sortOptions = false,
+        description = {"Run a workload preset headless, as fast as possible, and print its counters.",
+            "The run stops at --packets, at --seconds or at the preset's duration, whichever comes first, "
+                + "and says why. Numbers are written 12, 0.5 or 2e6; --packets also 100k, 2M or 1G."})
+final class WorkloadVerb implements Callable<Integer> {
+    private final Io io;
+
+    @Option(names = "--preset", required = true, paramLabel = "FILE", description = "the .workload preset")
+    String preset;
+
+    @Option(names = "--packets", paramLabel = "N", converter = OptionValues.Packets.class,
+            description = "stop after N packets (1 to 1e15)")
+    Long packets;
+
+    @Option(names = "--seconds", paramLabel = "S", converter = OptionValues.Seconds.class,
+            description = "stop after S simulated seconds (0.000000001 to 1000000)")
+    Long secondsNs;
+
+    @Option(names = "--seed", paramLabel = "SEED", converter = OptionValues.Seed.class,
+            description = "another seed than the preset's (a whole number, at most 18 digits)")
+    Long seed;
+
+    @Option(names = "--record", paramLabel = "OUT.pool",
+            description = "write the pool calls as a .pool script that replays to the same state")
+    String record;
+
+    @Option(names = "--csv", paramLabel = "OUT.csv", description = "write the counters as CSV rows (with --every)")
+    String csv;
+
+    @Option(names = "--every", paramLabel = "MS", converter = OptionValues.EveryMs.class,
+            description = "a CSV row every MS simulated milliseconds (at least 0.000001, the clock's 1 ns)")
+    Long everyNs;
+
+    @Option(names = "--emit-trace", paramLabel = "OUT.txt",
+            description = "write the page_pool tracepoints as /sys/kernel/tracing/trace prints them (for import)")
+    String emitTrace;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
+
+    WorkloadVerb(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        String problem = problem();
+        if (problem != null) {
+            io.err().println("error: workload: " + problem);
+            return 2;
+        }
+        return WorkloadCommand.run(new WorkloadCommand.Options(preset, packets == null ? 0 : packets,
+                secondsNs == null ? 0 : secondsNs, seed, record, csv, everyNs == null ? 0 : everyNs, emitTrace), io);
+    }
+
+    /** What is wrong with options that are fine one by one, or null. */
+    private String problem() {
+        if ((csv == null) != (everyNs == null)) {
+            return "--csv and --every go together (--csv OUT.csv --every MS)";
+        }
+        String[][] outputs = {{"--record", record, "the recording"}, {"--csv", csv, "the CSV"},
+            {"--emit-trace", emitTrace, "the trace"}};
+        for (String[] out : outputs) {
+            if (out[1] != null && out[1].isEmpty()) {
+                return out[0] + " needs a file name";
+            }
+        }
+        for (String[] out : outputs) {
+            if (out[1] != null && SamePath.same(out[1], preset)) {
+                return out[0] + " " + OutputFile.shown(out[1]) + " is the preset itself: it would be overwritten"
+                        + " (write " + out[2] + " to another file)";
+            }
+        }
+        for (int i = 0; i < outputs.length; i++) {
+            for (int j = i + 1; j < outputs.length; j++) {
+                if (outputs[i][1] != null && outputs[j][1] != null && SamePath.same(outputs[i][1], outputs[j][1])) {
+                    return outputs[i][0] + " and " + outputs[j][0] + " name the same file, "
+                            + OutputFile.shown(outputs[j][1]) + ": each needs its own";
+                }
+            }
+        }
+        return null;
+    }
+}

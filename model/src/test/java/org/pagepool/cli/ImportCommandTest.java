@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code import}: the report on stdout, or one {@code error: FILE:LINE: message} line and exit 2. */
+class ImportCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Path sample(String name) {
+        try {
+            return Path.of(ImportCommandTest.class.getResource("/capture/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aTraceIsReportedWithItsDiagnosis() {
+        Result r = run("import", sample("tracefs-5.14-unload.txt").toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("pool 0xc0ffee01\n", "  pages: hold 4, release 2, inflight 2 at the end",
+                "    pfn 0x1002 held at 0.000 s, age 12.00 s", "diagnosis:\n  - pool 0xc0ffee01 was destroyed at 10.000 s");
+    }
+
+    @Test
+    void jsonListsTheSameFacts() {
+        Result r = run("import", "--json", sample("tracefs-5.14-unload.txt").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("{\n  \"sources\": [").endsWith("}\n")
+                .contains("\"pfn\": \"0x1003\"", "\"inflight\": 2,", "\"destroyed_s\": 10,", "\"diagnosis\": [");
+    }
+
+    @Test
+    void aBadLineIsOneErrorWithFileAndLine() throws IOException {
+        Path bad = dir.resolve("trace.txt");
+        Files.writeString(bad, "# tracer: nop\n"
+                + "<idle>-0 [000] ..s1 1.000000: page_pool_state_hold: page_pool=0x1 page=0x2 pfn=0x3 hold=1\n"
+                + "<idle>-0 [000] ..s1 1.000001: page_pool_state_hold: page_pool=0x1 page=0x2 pfn=0x3 hold=two\n");
+        Result r = run("import", bad.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: " + bad + ":3: page_pool_state_hold: hold=\"two\" is not a whole number\n");
+    }
+
+    @Test
+    void missingFilesBinaryTracesAndUnknownFilesAreNamed() throws IOException {
+        assertThat(run("import", "nope.txt").err())
+                .isEqualTo("error: nope.txt: cannot open: No such file or directory\n");
+        Path dat = dir.resolve("trace.dat");
+        Files.write(dat, new byte[] {0x17, 0x08, 'D', 't', 'r', 'a', 'c', 'i', 'n', 'g', 0, 0, 6});
+        assertThat(run("import", dat.toString()).err()).isEqualTo("error: " + dat + ": a trace-cmd data file: convert"
+                + " it to text first (trace-cmd report -i " + dat + " > trace.txt)\n");
+        Path notes = dir.resolve("notes.md");
+        Files.writeString(notes, "# my notes\nnothing here\n");
+        assertThat(run("import", notes.toString()).err()).isEqualTo("error: " + notes + ": not a page_pool capture: no"
+                + " tracepoint, kernel log, ethtool -S or netlink content in its first lines, and its name says nothing\n");
+    }
+
+    @Test
+    void aDirectoryIsReadWholeAndFilesItCannotPlaceAreSkipped() throws IOException {
+        Files.copy(sample("tracefs-older-decimal-pfn.txt"), dir.resolve("trace.txt"));
+        Files.writeString(dir.resolve("README"), "what this capture is\n");
+        Files.write(dir.resolve("trace.dat"), new byte[] {0x17, 0x08, 'D', 't', 'r', 'a', 'c', 'i', 'n', 'g', 0, 6});
+        Result r = run("import", dir.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("capture: 1 file, 2.000 s long").contains("README: not recognised, skipped",
+                "trace.dat: not recognised, skipped, a trace-cmd data file: convert it to text first", "pool 0xdeadbe01");
+    }
+
+    @Test
+    void anEmptyDirectoryNoInputAndUnknownOptionsAreErrors() throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertThat(run("import", empty.toString()).err())
+                .isEqualTo("error: " + empty + ": an empty directory: no capture files in it\n");
+        Result none = run("import");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).startsWith("error: import: needs PATH");
+        assertThat(run("import", "--csv", "x").err()).startsWith("error: import: unknown option \"--csv\"")
+                .doesNotContain("\n\n");
+    }
+}

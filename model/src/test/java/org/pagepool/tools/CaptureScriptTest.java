@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * tools/capture-page-pool.sh where it can be tried without a NIC, tracefs or
+ * root: its help, its argument checks, and a dry run that prints every command
+ * and writes nothing. shellcheck when installed.
+ */
+class CaptureScriptTest {
+    private static final Path SCRIPT = Path.of("..", "tools", "capture-page-pool.sh");
+
+    @TempDir
+    Path dir;
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("the script ends (a safety net, not a timing)").isTrue();
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpSaysWhatItRecordsAndExitsZero() throws Exception {
+        Result r = run("--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("usage: capture-page-pool.sh [options]").contains("--seconds N", "--iface NAME",
+                "--dry-run", "--ynl COMMAND", "--tracer WHICH");
+    }
+
+    @Test
+    void badArgumentsAreOneLineAndExitTwo() throws Exception {
+        assertThat(run("--seconds", "0")).isEqualTo(new Result(2, "",
+                "capture-page-pool.sh: error: --seconds needs a whole number above 0, not \"0\"\n"));
+        assertThat(run("--every", "-1").err()).isEqualTo(
+                "capture-page-pool.sh: error: --every needs a number of seconds above 0, not \"-1\"\n");
+        assertThat(run("--tracer", "bpftrace").err()).isEqualTo(
+                "capture-page-pool.sh: error: --tracer is trace-cmd, tracefs or none, not \"bpftrace\"\n");
+        assertThat(run("--iface", "eth0;reboot").err()).isEqualTo(
+                "capture-page-pool.sh: error: --iface: \"eth0;reboot\" is not an interface name\n");
+        assertThat(run("--out").err()).isEqualTo("capture-page-pool.sh: error: --out needs a value (try --help)\n");
+        assertThat(run("--frobnicate").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aDryRunPrintsEveryCommandAndWritesNothing() throws Exception {
+        Path out = dir.resolve("cap");
+        Result r = run("--dry-run", "-s", "7", "-e", "0.5", "-i", "eth0", "-i", "eth1", "-o", out.toString(),
+                "--tracer", "tracefs", "--ynl", "ynl --family netdev", "--buffer-kb", "4096");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.exists(out)).as("a dry run touches nothing").isFalse();
+        String o = r.out();
+        assertThat(o).contains("+ mkdir -p " + out,
+                "+ echo '# pagepool-capture 1 (written by tools/capture-page-pool.sh)' >> " + out + "/capture.txt",
+                "+ echo 'seconds=7' >> " + out + "/capture.txt",
+                "# every 0.5 s for 7 s, in the background:",
+                "+ ethtool -S eth0 >> " + out + "/ethtool-eth0.txt",
+                "+ ethtool -S eth1 >> " + out + "/ethtool-eth1.txt",
+                "+ ynl --family netdev --dump page-pool-get >> " + out + "/netlink-pools.txt",
+                "+ ynl --family netdev --dump page-pool-stats-get >> " + out + "/netlink-stats.txt",
+                "+ echo 4096 >> ", "/buffer_size_kb",
+                "/events/page_pool/enable",
+                "+ sleep 7",
+                "+ dmesg >> " + out + "/dmesg.txt",
+                "+ ip -o link >> " + out + "/links.txt");
+        assertThat(o).containsPattern("\\+ echo '# time \\d+\\.\\d{9} uptime=\\d+\\.\\d+ iface=eth0' >> .*/ethtool-eth0"
+                + "\\.txt");
+        assertThat(o.indexOf("/events/page_pool/enable")).as("events on before the wait, off after")
+                .isLessThan(o.indexOf("+ sleep 7"));
+    }
+
+    @Test
+    void withTraceCmdTheDryRunRecordsAndReports() throws Exception {
+        Path out = dir.resolve("cap2");
+        Result r = run("-n", "-s", "3", "-i", "eth0", "-o", out.toString(), "-t", "trace-cmd");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("\\+ trace-cmd record -q -C \\w+ -b 16384 -e page_pool -o " + out
+                + "/trace\\.dat sleep 3").contains("+ trace-cmd report -i " + out + "/trace.dat >> " + out + "/trace.txt");
+    }
+
+    @Test
+    void aDirectoryWithFilesInItIsNotOverwritten() throws Exception {
+        Files.writeString(dir.resolve("old.txt"), "x");
+        assertThat(run("-n", "-o", dir.toString()).err()).isEqualTo("capture-page-pool.sh: error: " + dir
+                + " exists and is not empty: give a new directory with --out\n");
+    }
+
+    @Test
+    void shellcheckFindsNothing() throws Exception {
+        boolean installed = new ProcessBuilder("sh", "-c", "command -v shellcheck").start().waitFor() == 0;
+        assumeTrue(installed, "shellcheck is not installed (apt-get install -y shellcheck)");
+        Process p = new ProcessBuilder("shellcheck", SCRIPT.toString()).redirectErrorStream(true).start();
+        String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(report).isZero();
+    }
+}
