@@ -108,7 +108,7 @@ public final class Driver {
     }
 
     private void open(PagePoolParams params, int rxRing, int txRing, long now) throws PoolCreateException {
-        pool = PagePool.create(kernel, params);
+        pool = calls.create(params);
         calls.useXdpMem(pool); // xdp_rxq_info_reg_mem_model(): the XDP memory model holds a reference too
         rx = new RxRing(rxRing);
         tx = new TxRing(txRing);
@@ -219,8 +219,8 @@ public final class Driver {
         refillStuck = false;
         napiNext += config.pollNs();
         phase = Phase.TX_CLEAN;
-        if (pool != null && pool.nid() != kernel.numaMemId()) {
-            calls.nidChanged(pool, kernel.numaMemId()); // drivers call page_pool_nid_changed() every poll
+        if (config.nidChanged() && pool != null && pool.nid() != kernel.numaMemId()) {
+            calls.nidChanged(pool, kernel.numaMemId()); // mlx5 calls page_pool_nid_changed() every poll
             return true;
         }
         return false;
@@ -320,6 +320,33 @@ public final class Driver {
         }
     }
 
+    /**
+     * A NIC with several queues places {@code arrived} packets that RSS sent
+     * to this queue in its posted buffers, missing the rest (all of them while
+     * the queue is down or being torn down), and raises the queue's interrupt
+     * at {@code now} if it was waiting for one.
+     */
+    public void deliver(long arrived, long now) {
+        if (pool == null || reloading()) {
+            counters.rxMissed += arrived;
+            return;
+        }
+        long missed = rx.receive(arrived);
+        counters.rxMissed += missed;
+        counters.rxPackets += arrived - missed;
+        if (awaitsPacket() && rx.completed() > 0) {
+            // the MSI-X vector of this queue fires: NAPI runs after the IRQ latency
+            irqEnabled = false;
+            phase = Phase.START;
+            napiNext = now + config.irqLatencyNs();
+        }
+    }
+
+    /** True while the queue's interrupt is on and a packet landing in a posted buffer would raise it. */
+    public boolean awaitsPacket() {
+        return phase == Phase.IDLE && irqEnabled && !reloadPending && pool != null && rx.posted() > 0;
+    }
+
     private void refillOne() {
         int page = calls.alloc(pool);
         if (page == PageRef.NULL) {
@@ -353,9 +380,6 @@ public final class Driver {
     // ---- reload and unload -----------------------------------------------------------------------------------
 
     private void startTeardown(long now) {
-        if (calls.recorder() != null && nextPool != null) {
-            calls.recorder().stop(kernel, "the driver reloads and creates a second pool");
-        }
         counters.reloads++;
         reloadPending = false;
         napiNext = now;

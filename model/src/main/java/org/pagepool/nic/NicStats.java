@@ -30,6 +30,16 @@ public record NicStats(long rxPackets, long rxMissed, long polls, long drop, lon
         return drop + tx + txFull + redirect + pass;
     }
 
+    /** Every NIC counter 0. */
+    public static final NicStats ZERO = new NicStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** Counter by counter sum (several queues at once). */
+    public NicStats plus(NicStats o) {
+        return new NicStats(rxPackets + o.rxPackets, rxMissed + o.rxMissed, polls + o.polls, drop + o.drop,
+                tx + o.tx, redirect + o.redirect, pass + o.pass, txCompleted + o.txCompleted, txFull + o.txFull,
+                leaked + o.leaked, refillFailed + o.refillFailed, reloads + o.reloads);
+    }
+
     public String format() {
         return org.pagepool.pool.CounterLine.format(NAMES, values());
     }

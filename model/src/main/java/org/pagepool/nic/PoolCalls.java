@@ -3,6 +3,8 @@ package org.pagepool.nic;
 
 import org.pagepool.kernel.Kernel;
 import org.pagepool.pool.PagePool;
+import org.pagepool.pool.PagePoolParams;
+import org.pagepool.pool.PoolCreateException;
 
 /**
  * The pool API as the driver and the stack call it, in one place, so that a
@@ -22,6 +24,14 @@ public final class PoolCalls {
 
     public CallRecorder recorder() {
         return recorder;
+    }
+
+    /** {@code page_pool_create()}: a driver opening a queue. */
+    public PagePool create(PagePoolParams params) throws PoolCreateException {
+        if (recorder != null) {
+            recorder.create(kernel, params);
+        }
+        return PagePool.create(kernel, params);
     }
 
     /** {@code page_pool_dev_alloc_pages()}. */

@@ -13,18 +13,35 @@ import org.pagepool.pool.PagePoolParams;
 /**
  * Writes the pool calls of a live run as a {@code .pool} script: before each
  * call, the {@code cpu}, {@code softirq}, {@code pressure} and {@code tick}
- * lines that bring the script's context to the kernel's, then the call.
- * Consecutive allocations become one {@code alloc n=N}. Running the script
- * replays the same calls on the same pages, so it ends in the same state.
- * Only the first pool is recorded: a reload ends the recording with a comment.
+ * lines that bring the script's context to the kernel's, the {@code pool N}
+ * line that selects the call's pool, then the call. Consecutive allocations
+ * from one pool become one {@code alloc n=N}. Running the script replays the
+ * same calls on the same pages, so it ends in the same state.
+ *
+ * <p>A whole system is recorded: every pool ever created gets its own slot,
+ * in the order they are created (the queues' pools, then each reload's new
+ * ones), so an old deferred pool and its successor live side by side. Only
+ * when 64 slots have been used does a new pool take the lowest slot whose
+ * pool is freed; with none free the recording ends with a comment. At the
+ * end every slot's counters and state are checked ({@code stats},
+ * {@code expect}), the current slot's last.
  */
 public final class ScriptRecorder implements CallRecorder {
     private static final long MAX_TICK = Integer.MAX_VALUE;
     /** A recording stops by itself at this many lines (about 50 MB): scripts are for stepping through. */
     public static final long MAX_LINES = 2_000_000;
+    private static final int SLOTS = 64;
 
     private final Writer out;
-    private PagePool recorded;
+    /** Each slot's pool (index 1..64), null before its pool's first call. */
+    private final PagePool[] slots = new PagePool[SLOTS + 1];
+    /** Slots in use (a create was written), by the order they were first used. */
+    private int slotsUsed;
+    /** The slot of each pool, by pool id (0: not recorded). */
+    private int[] slotOfPool = new int[8];
+    /** The slot of the create just written, until its pool's first call names the pool. */
+    private int creating;
+    private int current = 1;
     private boolean stopped;
     private int cpuNode;
     private boolean softirq = true;
@@ -64,24 +81,40 @@ public final class ScriptRecorder implements CallRecorder {
         }
     }
 
-    /** Brings the script's context up to the kernel's; false when this call is not recorded. */
+    /** Brings the script's context and slot up to the kernel's and the pool's; false when this call is not recorded. */
     private boolean before(Kernel kernel, PagePool pool, boolean isAlloc) {
-        if (stopped || pool != recorded) {
+        if (stopped) {
             return false;
         }
+        int slot = pool.id() < slotOfPool.length ? slotOfPool[pool.id()] : 0;
+        if (slot == 0) {
+            return false; // not created while recording
+        }
+        return beforeSlot(kernel, slot, isAlloc);
+    }
+
+    private boolean beforeSlot(Kernel kernel, int slot, boolean isAlloc) {
         if (lines >= MAX_LINES) {
             stop(kernel, "it reached " + MAX_LINES + " lines");
             return false;
         }
         boolean contextChanges = kernel.numaMemId() != cpuNode || kernel.inServingSoftirq() != softirq
                 || kernel.mm().pressure() != pressure || kernel.jiffies().now() != jiffies;
-        if (!isAlloc || contextChanges) {
+        if (!isAlloc || contextChanges || slot != current) {
             flushAllocs();
         }
         if (contextChanges) {
             context(kernel);
         }
+        select(slot);
         return true;
+    }
+
+    private void select(int slot) {
+        if (slot != current) {
+            current = slot;
+            line("pool " + slot);
+        }
     }
 
     private void context(Kernel kernel) {
@@ -109,7 +142,7 @@ public final class ScriptRecorder implements CallRecorder {
     }
 
     @Override
-    public void start(Kernel kernel, int[] nodePages, PagePoolParams params) {
+    public void start(Kernel kernel, int[] nodePages) {
         StringBuilder memory = new StringBuilder("memory nodes=" + nodePages.length + " pages=");
         for (int i = 0; i < nodePages.length; i++) {
             memory.append(i > 0 ? "," : "").append(nodePages[i]);
@@ -120,8 +153,40 @@ public final class ScriptRecorder implements CallRecorder {
             pressure = true;
             line("pressure on");
         }
-        line(create(params));
-        recorded = null; // set when the pool's first call (xdp_reg) arrives
+    }
+
+    @Override
+    public void create(Kernel kernel, PagePoolParams params) {
+        if (stopped) {
+            return;
+        }
+        int slot = creating != 0 ? creating : freeSlot(); // a failed create leaves its slot empty: use it again
+        if (slot == 0) {
+            stop(kernel, "a pool is created while all " + SLOTS + " slots hold pools that are not freed");
+            return;
+        }
+        if (beforeSlot(kernel, slot, false)) {
+            line(create(params));
+            creating = slot;
+            PagePool old = slots[slot];
+            if (old != null) {
+                slotOfPool[old.id()] = 0; // a freed pool's slot taken over: the slot has no pool until this one
+            }
+            slots[slot] = null;
+        }
+    }
+
+    /** A slot never used, or else the lowest one whose pool is freed; 0 for none. */
+    private int freeSlot() {
+        if (slotsUsed < SLOTS) {
+            return ++slotsUsed;
+        }
+        for (int slot = 1; slot <= SLOTS; slot++) {
+            if (slots[slot] != null && slots[slot].state() == org.pagepool.pool.PoolState.FREED) {
+                return slot;
+            }
+        }
+        return 0;
     }
 
     static String create(PagePoolParams p) {
@@ -232,8 +297,9 @@ public final class ScriptRecorder implements CallRecorder {
 
     @Override
     public void xdpReg(Kernel kernel, PagePool pool) {
-        if (recorded == null && !stopped) {
-            recorded = pool; // the first call after start: this is the pool the script creates
+        if (creating != 0 && !stopped) {
+            bind(pool, creating); // the first call after a create: this is the pool the script created
+            creating = 0;
         }
         if (before(kernel, pool, false)) {
             line("xdp_reg");
@@ -247,11 +313,19 @@ public final class ScriptRecorder implements CallRecorder {
         }
     }
 
+    private void bind(PagePool pool, int slot) {
+        if (pool.id() >= slotOfPool.length) {
+            slotOfPool = java.util.Arrays.copyOf(slotOfPool, Math.max(pool.id() + 1, slotOfPool.length * 2));
+        }
+        slots[slot] = pool;
+        slotOfPool[pool.id()] = slot;
+    }
+
     @Override
     public void stop(Kernel kernel, String why) {
         if (!stopped) {
             end(kernel);
-            line("# the recording ends here: " + why + " (a .pool script holds one pool at a time)");
+            line("# the recording ends here: " + why + " (a .pool script has " + SLOTS + " pool slots)");
             stopped = true;
         }
     }
@@ -264,19 +338,36 @@ public final class ScriptRecorder implements CallRecorder {
         }
     }
 
-    /** The live run's counters and state, as lines that check the replay reaches them. */
+    /** The live run's counters and state, every slot's (the current one last), as lines the replay must reach. */
     private void end(Kernel kernel) {
         flushAllocs();
         context(kernel);
+        int last = current;
+        for (int slot = 1; slot <= slotsUsed; slot++) {
+            if (slot != last) {
+                end(kernel, slot);
+            }
+        }
+        end(kernel, last);
+    }
+
+    private void end(Kernel kernel, int slot) {
+        select(slot);
         line("stats");
-        State state = State.of(kernel, recorded);
+        PagePool pool = slots[slot];
+        State state = State.of(kernel, pool);
         StringBuilder expect = new StringBuilder("expect");
         for (StateField field : StateField.values()) {
             expect.append(' ').append(field.key()).append('=').append(state.text(field));
         }
         line(expect.toString());
-        if (recorded != null) {
-            line("# live counters: " + recorded.stats().format());
+        if (pool != null) {
+            line("# live counters: " + pool.stats().format());
         }
+    }
+
+    /** Slots used so far: pools recorded, a failed create's slot included. */
+    public int slotsUsed() {
+        return slotsUsed;
     }
 }

@@ -13,7 +13,8 @@ public enum Param {
     // machine
     NODES("memory.nodes", Unit.COUNT, 1, 1, 8, Scope.RESET, "NUMA nodes"),
     NODE_PAGES("memory.pages", Unit.COUNT, 262_144, 16, 1 << 24, Scope.RESET, "4 KiB pages per node"),
-    CPUS("cpus", Unit.COUNT, 4, 1, 64, Scope.RESET, "CPUs, spread evenly over the nodes"),
+    CPUS("cpus", Unit.COUNT, 4, 1, 64, Scope.RESET,
+            "CPUs, spread evenly over the nodes in order (4 CPUs on 2 nodes: 0-1 on node 0, 2-3 on node 1)"),
     // the driver's pool
     POOL_SIZE("pool.size", Unit.COUNT, 1024, 0, 32_768, Scope.RELOAD, "ptr_ring slots (pool_size; 0 = 1024)"),
     POOL_ORDER("pool.order", Unit.COUNT, 0, 0, 10, Scope.RELOAD, "page order of the pool (0 = 4 KiB pages)"),
@@ -25,12 +26,15 @@ public enum Param {
     // the NIC and its driver
     RX_RING("nic.rx_ring", Unit.COUNT, 1024, 8, 8192, Scope.RELOAD, "RX descriptors"),
     TX_RING("nic.tx_ring", Unit.COUNT, 512, 8, 8192, Scope.RELOAD, "TX descriptors (XDP_TX)"),
+    QUEUES("nic.queues", Unit.COUNT, 1, 1, 64, Scope.RESET,
+            "RX queues, each with its own RX and TX ring, page_pool and NAPI on its IRQ's CPU"),
     BUDGET("napi.budget", Unit.COUNT, 64, 1, 1024, Scope.LIVE, "NAPI budget: packets per poll"),
     PACKET_COST("napi.packet_ns", Unit.NANOS, 40, 1, 1_000_000, Scope.LIVE, "CPU time per packet in NAPI"),
     POLL_COST("napi.poll_ns", Unit.NANOS, 300, 0, 1_000_000, Scope.LIVE, "CPU time per NAPI poll"),
     IRQ_LATENCY("irq.latency_ns", Unit.NANOS, 2_000, 0, 1_000_000_000, Scope.LIVE,
             "from the first packet to the NAPI poll"),
-    IRQ_CPU("irq.cpu", Unit.COUNT, 0, 0, 63, Scope.LIVE, "CPU the RX interrupt (and NAPI) runs on"),
+    IRQ_CPU("irq.cpu", Unit.COUNT, 0, 0, 63, Scope.LIVE,
+            "CPU the RX interrupt (and NAPI) runs on; with several queues, queue i's is irq.cpu + i (mod cpus)"),
     TX_LATENCY("tx.latency_ns", Unit.NANOS, 10_000, 0, 1_000_000_000, Scope.LIVE,
             "from XDP_TX to its completion"),
     TX_BULK("tx.bulk", Unit.BOOLEAN, 0, 0, 1, Scope.LIVE,
@@ -63,7 +67,10 @@ public enum Param {
     PRESSURE("memory.pressure", Unit.BOOLEAN, 0, 0, 1, Scope.LIVE,
             "memory pressure: new pages come from the pfmemalloc reserves"),
     LEAK("driver.leak", Unit.FRACTION, 0.0, 0.0, 1.0, Scope.LIVE,
-            "driver bug: share of dropped pages freed with put_page() instead of recycled");
+            "driver bug: share of dropped pages freed with put_page() instead of recycled"),
+    NID_CHANGED("driver.nid_changed", Unit.BOOLEAN, 1, 0, 1, Scope.LIVE,
+            "the driver calls page_pool_nid_changed() every NAPI poll, as mlx5 does (off: like most drivers, the"
+                    + " pool keeps the node it was created with)");
 
     /** What a value measures; decides how presets write it. */
     public enum Unit { COUNT, BYTES, NANOS, PER_SECOND, FRACTION, WEIGHT, BOOLEAN }

@@ -21,6 +21,8 @@ import org.pagepool.text.Tokens;
  * traffic.rate = 10M          # a parameter (see {@link Param})
  * at 500ms: irq.cpu = 2       # a timeline event: a parameter changes
  * at 1s: reload               # or the driver reloads / unloads
+ * at 2s: reload queue=2       # one queue reloads (its pool recreated)
+ * at 3s: irq queue=3 cpu=9    # one queue's interrupt moves
  * checkpoint 1s ptrRing: What the viewer should see now.
  * holds = ring > 0 and ring_full == 0    # what the text claims, checked by the tests
  * ask = A question for predict mode?
@@ -75,7 +77,10 @@ public final class PresetParser {
     /** Settings whose value is text that runs to the end of the line, {@code #} included. */
     private static final Set<String> TEXT_KEYS = Set.of("title", "summary", "watch", "ask", "choices");
     /** Settings that may be given once. */
-    private static final Set<String> ONCE = Set.of("title", "duration", "seed", "speed");
+    private static final Set<String> ONCE = Set.of("title", "duration", "seed", "speed", "irq.cpus", "rss",
+            "rss.table", "redirect.cpus");
+    /** Settings that are lists or words rather than numbers (not {@link Param}s). */
+    static final List<String> LIST_KEYS = List.of("irq.cpus", "rss", "rss.table", "redirect.cpus");
     private static final long DEFAULT_DURATION_NS = 1_000_000_000L;
 
     private final String name;
@@ -91,6 +96,8 @@ public final class PresetParser {
     private String pendingQuestion;
     private int questionLine;
     private final int[] lineOf = new int[Param.values().length];
+    private Rss rss = Rss.UNIFORM;
+    private IdList rssTable = IdList.NONE;
     private final Map<String, Integer> said = new HashMap<>();
     private TimedAction lastEvent;
     private Checkpoint lastTimeCheckpoint;
@@ -114,6 +121,7 @@ public final class PresetParser {
         if (title == null) {
             throw new PresetError(0, "no title: add a line title = ...");
         }
+        params = params.withRss(rss.withTable(rssTable));
         checkCrossSettings();
         checkWithinDuration();
         checkTimeline();
@@ -191,6 +199,10 @@ public final class PresetParser {
             case "speed" -> speed = PresetValues.speed(n, value);
             case "duration" -> duration(n, value);
             case "seed" -> seed = PresetValues.seed(n, value);
+            case "irq.cpus" -> params = params.withIrqCpus(idList(n, key, value, Param.CPUS.max() - 1));
+            case "redirect.cpus" -> params = params.withRedirectCpus(idList(n, key, value, Param.CPUS.max() - 1));
+            case "rss" -> rss = spread(n, value);
+            case "rss.table" -> rssTable = table(n, value);
             default -> parameter(n, key, value);
         }
     }
@@ -210,6 +222,31 @@ public final class PresetParser {
         }
     }
 
+    private static Rss spread(int n, String value) throws PresetError {
+        try {
+            return Rss.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new PresetError(n, "rss: " + e.getMessage());
+        }
+    }
+
+    private static IdList table(int n, String value) throws PresetError {
+        IdList table = idList(n, "rss.table", value, Param.QUEUES.max() - 1);
+        if (table.size() > Rss.TABLE_SIZE) {
+            throw new PresetError(n, "rss.table has " + table.size() + " entries, the indirection table "
+                    + Rss.TABLE_SIZE + " (a shorter list repeats to fill it)");
+        }
+        return table;
+    }
+
+    private static IdList idList(int n, String key, String value, double max) throws PresetError {
+        try {
+            return IdList.parse(value, (int) max);
+        } catch (IllegalArgumentException e) {
+            throw new PresetError(n, key + ": " + e.getMessage());
+        }
+    }
+
     private void parameter(int n, String key, String value) throws PresetError {
         Param param = param(n, key);
         if (lineOf[param.ordinal()] != 0) {
@@ -223,7 +260,7 @@ public final class PresetParser {
         Param param = Param.byKey(key);
         if (param == null) {
             throw new PresetError(line, "unknown setting " + Tokens.quote(key) + " (settings: title, summary, watch,"
-                    + " duration, seed, speed, " + String.join(", ", Param.keys())
+                    + " duration, seed, speed, " + String.join(", ", Param.keys()) + ", " + String.join(", ", LIST_KEYS)
                     + "; after a checkpoint: ask, choices, holds)");
         }
         return param;
@@ -390,9 +427,20 @@ public final class PresetParser {
         if (event.equals("unload")) {
             return new TimedAction.Unload();
         }
+        String[] words = event.split("[ \t]+");
+        if (words[0].equals("reload")) {
+            int[] queue = arguments(n, words, "reload queue=N", "queue");
+            return new TimedAction.Reload(queue[0]);
+        }
+        if (words[0].equals("irq")) {
+            int[] move = arguments(n, words, "irq queue=Q cpu=C", "queue", "cpu");
+            return new TimedAction.IrqMove(move[0], move[1]);
+        }
         int eq = event.indexOf('=');
-        if (eq < 0) {
-            throw new PresetError(n, "unknown event " + Tokens.quote(event) + " (reload, unload, or key = value)");
+        if (eq < 0 || words[0].length() < eq && words.length > 1 && words[1].indexOf('=') > 0) {
+            // no key = value, or two words before a key=value (a misspelt reload queue=N)
+            throw new PresetError(n, "unknown event " + Tokens.quote(event) + " (reload, reload queue=N, unload,"
+                    + " irq queue=Q cpu=C, or key = value)");
         }
         Param param = param(n, event.substring(0, eq).strip());
         if (param.scope() == Param.Scope.RESET) {
@@ -400,6 +448,24 @@ public final class PresetParser {
                     + " top of the preset");
         }
         return new TimedAction.SetParam(param, PresetValues.value(n, param, event.substring(eq + 1).strip()));
+    }
+
+    /** The {@code key=N} words after an event's first word, exactly the keys given, in their order. */
+    private static int[] arguments(int n, String[] words, String form, String... keys) throws PresetError {
+        if (words.length != keys.length + 1) {
+            throw new PresetError(n, "expected " + form);
+        }
+        int[] values = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            String word = words[i + 1];
+            String prefix = keys[i] + "=";
+            String digits = word.startsWith(prefix) ? word.substring(prefix.length()) : "";
+            if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new PresetError(n, "expected " + form + ", found " + Tokens.quote(word));
+            }
+            values[i] = Integer.parseInt(digits);
+        }
+        return values;
     }
 
     // ---- checks across lines ---------------------------------------------------------------------------------
@@ -412,6 +478,21 @@ public final class PresetParser {
     /** Settings that depend on each other: CPUs and nodes that must exist. */
     private void checkCrossSettings() throws PresetError {
         int cpus = params.getInt(Param.CPUS);
+        if (params.irqCpus().max() >= cpus) {
+            throw new PresetError(Math.max(said.get("irq.cpus"), lineOf[Param.CPUS.ordinal()]), "irq.cpus names CPU "
+                    + params.irqCpus().max() + ", but the CPUs are 0.." + (cpus - 1) + " (cpus = " + cpus + ")");
+        }
+        if (params.redirectCpus().max() >= cpus) {
+            throw new PresetError(Math.max(said.get("redirect.cpus"), lineOf[Param.CPUS.ordinal()]),
+                    "redirect.cpus names CPU " + params.redirectCpus().max() + ", but the CPUs are 0.." + (cpus - 1)
+                    + " (cpus = " + cpus + ")");
+        }
+        int queues = params.getInt(Param.QUEUES);
+        if (rssTable.max() >= queues) {
+            throw new PresetError(Math.max(said.get("rss.table"), lineOf[Param.QUEUES.ordinal()]), "rss.table names"
+                    + " queue " + rssTable.max() + ", but the queues are 0.." + (queues - 1) + " (nic.queues = "
+                    + queues + ")");
+        }
         for (Param cpu : new Param[] {Param.IRQ_CPU, Param.REDIRECT_CPU}) {
             if (params.getInt(cpu) >= cpus) {
                 throw new PresetError(later(cpu, Param.CPUS), cpu.key() + " is " + params.getInt(cpu)
@@ -423,6 +504,20 @@ public final class PresetParser {
                     + " memory.nodes (" + params.getInt(Param.NODES) + ")");
         }
         for (TimedAction a : timeline) {
+            if (a.action() instanceof TimedAction.Reload reload && reload.queue() >= queues) {
+                throw new PresetError(a.line(), "reload queue=" + reload.queue() + ": the queues are 0.."
+                        + (queues - 1) + " (nic.queues = " + queues + ")");
+            }
+            if (a.action() instanceof TimedAction.IrqMove move) {
+                if (move.queue() >= queues) {
+                    throw new PresetError(a.line(), "irq queue=" + move.queue() + ": the queues are 0.."
+                            + (queues - 1) + " (nic.queues = " + queues + ")");
+                }
+                if (move.cpu() >= cpus) {
+                    throw new PresetError(a.line(), "irq cpu=" + move.cpu() + ": the CPUs are 0.." + (cpus - 1)
+                            + " (cpus = " + cpus + ")");
+                }
+            }
             if (a.action() instanceof TimedAction.SetParam set) {
                 boolean cpu = set.param() == Param.IRQ_CPU || set.param() == Param.REDIRECT_CPU;
                 if (cpu && set.value() >= cpus) {
@@ -479,8 +574,8 @@ public final class PresetParser {
                             + "): reload it before unloading it again");
                 }
                 unloadedBy = a;
-            } else {
-                unloadedBy = null; // a reload loads the driver again
+            } else if (a.action() instanceof TimedAction.Reload) {
+                unloadedBy = null; // a reload (of one queue or all) loads the driver again
             }
             boolean lastAtThisTime = i + 1 == timeline.size() || timeline.get(i + 1).timeNs() != a.timeNs();
             if (lastAtThisTime) {

@@ -8,6 +8,7 @@ import org.pagepool.kernel.Kernel;
 import org.pagepool.nic.CallRecorder;
 import org.pagepool.nic.Driver;
 import org.pagepool.nic.NicConfig;
+import org.pagepool.nic.NicStats;
 import org.pagepool.nic.PoolCalls;
 import org.pagepool.nic.Stack;
 import org.pagepool.pool.ModelCopy;
@@ -15,6 +16,7 @@ import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PagePoolParams;
 import org.pagepool.pool.PoolCreateException;
 import org.pagepool.pool.PoolState;
+import org.pagepool.pool.PoolStatsSnapshot;
 import org.pagepool.trace.Place;
 
 /**
@@ -24,6 +26,13 @@ import org.pagepool.trace.Place;
  * time order; the same seed and parameters give the same steps, to the
  * last counter. {@link #copy()} snapshots everything, the random generator
  * included. Single-threaded.
+ *
+ * <p>A NIC with several RX queues ({@code nic.queues}) has one driver
+ * instance per queue, each with its RX and TX rings, its page_pool and its
+ * NAPI on the CPU its interrupt is pinned to; RSS spreads the sender's
+ * packets over them ({@link RxQueues}). Their steps interleave in true time
+ * order, equal times in queue order. A one-queue NIC runs exactly as it did
+ * before queues existed: the same steps and the same random draws.
  */
 public final class Simulation implements Stack {
     private static final long NEVER = Long.MAX_VALUE;
@@ -34,7 +43,17 @@ public final class Simulation implements Stack {
     private final Rng rng;
     private final PoolCalls calls;
     private final Traffic traffic;
+    /** Queue 0's driver: the only one of a one-queue NIC, whose hot path uses it directly. */
     private final Driver driver;
+    private final Driver[] drivers;
+    /** The NIC's queues and RSS, null for a one-queue NIC (whose driver reads the traffic itself). */
+    private final RxQueues queues;
+    /** The CPU each queue's interrupt is pinned to now. */
+    private final int[] irqCpus;
+    /** Each queue's pool when last looked at (a reload replaces it). */
+    private final PagePool[] currentPools;
+    /** The queue each pool belongs to, by pool id. */
+    private int[] queueOfPool = new int[8];
     private final SkbHeap sockets;
     private final FrameQueue frames;
     private final List<PagePool> pools;
@@ -48,11 +67,12 @@ public final class Simulation implements Stack {
     private long packets;
     /** The first ns of the next jiffy: the kernel clock only moves when this is reached. */
     private long nextJiffy;
-    /** The driver's pool when last looked at (a reload replaces it). */
-    private PagePool currentPool;
+    /** Where XDP_REDIRECT's cpumap sends the next frame, when it spreads over several CPUs. */
+    private int nextRedirect;
     /** Set when the driver handed the stack a frame: the other CPUs' next times may have moved. */
     private boolean stackChanged;
     private final StackCounters stackCounters;
+    private final RingProducers producers;
 
     /** A fresh run of {@code params} from time 0, recording its pool calls when {@code recorder} is not null. */
     public Simulation(WorkloadParams params, List<TimedAction> timeline, long seed, CallRecorder recorder)
@@ -71,20 +91,37 @@ public final class Simulation implements Stack {
         this.sockets = new SkbHeap();
         this.frames = new FrameQueue();
         this.stackCounters = new StackCounters();
+        this.producers = new RingProducers();
         this.pools = new ArrayList<>();
         PagePoolParams poolParams = poolParams(params);
         if (recorder != null) {
             calls.setRecorder(recorder);
-            recorder.start(kernel, nodePages, poolParams);
+            recorder.start(kernel, nodePages);
         }
-        NicConfig nic = nicConfig(params);
-        kernel.runOn(nic.irqCpu(), nic.irqNode(), false); // the driver opens the device from process context
-        this.driver = new Driver(kernel, calls, this, traffic, rng::nextDouble, nicConfig(params),
-                poolParams, params.getInt(Param.RX_RING), params.getInt(Param.TX_RING));
-        pools.add(driver.pool());
-        currentPool = driver.pool();
+        int n = params.getInt(Param.QUEUES);
+        this.drivers = new Driver[n];
+        this.irqCpus = new int[n];
+        this.currentPools = new PagePool[n];
+        this.queues = n == 1 ? null : new RxQueues(traffic, new Rng(seed ^ RSS_DRAWS),
+                new RssSpreader(params.rss().shares(n, new Rng(seed ^ FLOW_HASHES))));
+        for (int q = 0; q < n; q++) {
+            irqCpus[q] = params.irqCpuOfQueue(q);
+            NicConfig nic = nicConfig(params, irqCpus[q]);
+            kernel.runOn(nic.irqCpu(), nic.irqNode(), false); // the driver opens the device from process context
+            drivers[q] = new Driver(kernel, calls, this, queues == null ? traffic : queues.wire(q), rng::nextDouble,
+                    nic, poolParams, params.getInt(Param.RX_RING), params.getInt(Param.TX_RING));
+            if (queues != null) {
+                queues.attach(q, drivers[q]);
+            }
+            poolCreated(q);
+        }
+        this.driver = drivers[0];
         nextJiffy = NS_PER_JIFFY;
     }
+
+    /** Seeds of the RSS generators, apart from the workload's own so that one queue draws what it always drew. */
+    private static final long RSS_DRAWS = 0x5253535f64726177L;
+    private static final long FLOW_HASHES = 0x666c6f775f686173L;
 
     private Simulation(Simulation o) {
         ModelCopy copy = new ModelCopy(o.kernel);
@@ -96,11 +133,28 @@ public final class Simulation implements Stack {
         this.sockets = o.sockets.copy();
         this.frames = o.frames.copy();
         this.stackCounters = o.stackCounters.copy();
+        this.producers = o.producers.copy();
         this.pools = new ArrayList<>();
         for (PagePool pool : o.pools) {
             pools.add(copy.pool(pool));
         }
-        this.driver = o.driver.copy(kernel, calls, this, traffic, rng::nextDouble, copy);
+        this.queues = o.queues == null ? null : o.queues.copy(traffic);
+        this.drivers = new Driver[o.drivers.length];
+        for (int q = 0; q < drivers.length; q++) {
+            drivers[q] = o.drivers[q].copy(kernel, calls, this, queues == null ? traffic : queues.wire(q),
+                    rng::nextDouble, copy);
+            if (queues != null) {
+                queues.attach(q, drivers[q]);
+            }
+        }
+        this.driver = drivers[0];
+        this.irqCpus = o.irqCpus.clone();
+        this.currentPools = new PagePool[o.currentPools.length];
+        for (int q = 0; q < currentPools.length; q++) {
+            currentPools[q] = o.currentPools[q] == null ? null : copy.pool(o.currentPools[q]);
+        }
+        this.queueOfPool = o.queueOfPool.clone();
+        this.nextRedirect = o.nextRedirect;
         copy.finish();
         this.timeline = o.timeline;
         this.params = o.params;
@@ -110,7 +164,6 @@ public final class Simulation implements Stack {
         this.steps = o.steps;
         this.packets = o.packets;
         this.nextJiffy = o.nextJiffy;
-        this.currentPool = o.currentPool == null ? null : copy.pool(o.currentPool);
     }
 
     /** A deep copy: the same state, the same future. Observers and recorders are not copied. */
@@ -130,18 +183,21 @@ public final class Simulation implements Stack {
                 DmaDirection.BIDIRECTIONAL, p.getInt(Param.POOL_MAX_LEN), 256);
     }
 
-    static NicConfig nicConfig(WorkloadParams p) {
-        int irqCpu = Math.min(p.getInt(Param.IRQ_CPU), p.getInt(Param.CPUS) - 1);
+    /** The NIC's settings for a queue whose interrupt is on {@code irqCpu}. */
+    static NicConfig nicConfig(WorkloadParams p, int irqCpu) {
         return new NicConfig(p.getInt(Param.BUDGET), p.getLong(Param.PACKET_COST), p.getLong(Param.POLL_COST),
                 p.getLong(Param.IRQ_LATENCY), irqCpu, p.nodeOfCpu(irqCpu), p.getLong(Param.TX_LATENCY),
                 p.getBoolean(Param.TX_BULK), p.get(Param.LEAK), p.get(Param.DROP), p.get(Param.TX),
-                p.get(Param.REDIRECT), p.get(Param.PASS));
+                p.get(Param.REDIRECT), p.get(Param.PASS), p.getBoolean(Param.NID_CHANGED));
     }
 
     // ---- running ----------------------------------------------------------------------------------------------
 
     /** When the next step happens (ns), {@link Long#MAX_VALUE} when nothing will ever happen again. */
     public long nextStepTime() {
+        if (queues != null) {
+            return Math.max(now, Math.min(othersTime(), Math.min(queues.wakeTime(), queueTime(queues.first()))));
+        }
         return Math.max(now, Math.min(Math.min(workTime(), actionTime()),
                 Math.min(Math.min(frames.nextTime(), sockets.nextTime()), driverTime())));
     }
@@ -158,6 +214,10 @@ public final class Simulation implements Stack {
     private long driverTime() {
         long t = driver.nextEvent();
         return t == Long.MIN_VALUE ? now : t;
+    }
+
+    private long queueTime(int q) {
+        return Math.max(now, queues.time(q));
     }
 
     /**
@@ -182,6 +242,9 @@ public final class Simulation implements Stack {
      * {@link #IDLE} / {@link #LATER} when it stopped before a step.
      */
     public int run(long maxSteps, long untilNs, int stopFlags) {
+        if (queues != null) {
+            return runQueues(maxSteps, untilNs, stopFlags);
+        }
         int flags = 0;
         long others = othersTime();
         for (long done = 0; done < maxSteps; done++) {
@@ -201,8 +264,8 @@ public final class Simulation implements Stack {
                     stackChanged = false; // new frames or skbs, or a destroy that armed a retry
                     others = othersTime();
                 }
-                if (driver.pool() != currentPool) {
-                    poolCreated();
+                if (driver.pool() != currentPools[0]) {
+                    poolCreated(0);
                 }
             } else {
                 if (others == NEVER) {
@@ -215,6 +278,52 @@ public final class Simulation implements Stack {
                 flags = otherStep(others);
                 others = othersTime();
             }
+            if ((flags & stopFlags) != 0) {
+                return flags;
+            }
+        }
+        return flags;
+    }
+
+    /** {@link #run} for a NIC with several queues: the earliest of the other actors, the NIC and the queues. */
+    private int runQueues(long maxSteps, long untilNs, int stopFlags) {
+        int flags = 0;
+        long others = othersTime();
+        for (long done = 0; done < maxSteps; done++) {
+            long wake = queues.wakeTime();
+            int q = queues.first();
+            long drv = queueTime(q);
+            long t = Math.max(now, Math.min(others, Math.min(wake, drv)));
+            if (t == NEVER) {
+                return IDLE;
+            }
+            if (t > untilNs) {
+                return LATER;
+            }
+            steps++;
+            if (others <= t) {
+                flags = otherStep(others);
+                others = othersTime();
+            } else if (wake <= t) {
+                advanceTo(t); // the NIC places what arrived and raises the interrupts of waiting queues
+                queues.countUntil(t);
+                flags = 0;
+            } else {
+                advanceTo(t);
+                flags = drivers[q].step(t);
+                if ((flags & Driver.PACKET) != 0) {
+                    packets++;
+                }
+                queues.refresh(q);
+                if (stackChanged || drivers[q].reloading()) {
+                    stackChanged = false; // new frames or skbs, or a destroy that armed a retry
+                    others = othersTime();
+                }
+                if (drivers[q].pool() != currentPools[q]) {
+                    poolCreated(q);
+                }
+            }
+            queues.refreshTouched();
             if ((flags & stopFlags) != 0) {
                 return flags;
             }
@@ -248,11 +357,31 @@ public final class Simulation implements Stack {
         return Driver.KERNEL_CALL;
     }
 
-    private void poolCreated() {
-        currentPool = driver.pool();
-        if (currentPool != null) {
-            pools.add(currentPool); // a reload created it
+    /** Notes queue {@code q}'s new pool (the device opened, or a reload created it). */
+    private void poolCreated(int q) {
+        PagePool pool = drivers[q].pool();
+        currentPools[q] = pool;
+        if (pool != null) {
+            pools.add(pool);
+            if (pool.id() >= queueOfPool.length) {
+                queueOfPool = java.util.Arrays.copyOf(queueOfPool, Math.max(pool.id() + 1, 2 * queueOfPool.length));
+            }
+            queueOfPool[pool.id()] = q;
         }
+    }
+
+    /** The queue whose driver created {@code pool}. */
+    public int queueOf(PagePool pool) {
+        return pool.id() < queueOfPool.length ? queueOfPool[pool.id()] : 0;
+    }
+
+    /** The CPU NAPI of the queue that owns {@code page} runs on. */
+    private int napiCpuOf(int page) {
+        if (queues == null) {
+            return driver.config().irqCpu();
+        }
+        PagePool owner = PagePool.owner(kernel, page);
+        return owner == null ? driver.config().irqCpu() : drivers[queueOf(owner)].config().irqCpu();
     }
 
     private void advanceTo(long t) {
@@ -279,11 +408,12 @@ public final class Simulation implements Stack {
         byte kind = sockets.topKind();
         sockets.removeTop();
         onCpu(cpu); // the socket's owner frees it from recvmsg(): process context on its CPU
-        if (cpu != driver.config().irqCpu()) {
+        if (cpu != napiCpuOf(page)) {
             stackCounters.remoteFrees++;
         }
         if (kind == SkbHeap.SKB) {
             stackCounters.skbsFreed++;
+            producers.produced(kernel.mm().memMap().pp(page), cpu, kernel.jiffies().now());
             calls.skbFree(page);
         } else {
             stackCounters.clonesFreed++;
@@ -295,11 +425,12 @@ public final class Simulation implements Stack {
         int cpu = frames.headCpu();
         int page = frames.poll();
         onCpu(cpu); // cpumap's kthread builds an skb and frees it: process context on its CPU
-        if (cpu != driver.config().irqCpu()) {
+        if (cpu != napiCpuOf(page)) {
             stackCounters.remoteFrees++;
         }
         stackCounters.framesFreed++;
         PagePool pool = PagePool.owner(kernel, page);
+        producers.produced(pool.id(), cpu, kernel.jiffies().now());
         kernel.mm().move(page, Place.SKB);
         pool.storeMemInfo(page);
         calls.skbFree(page);
@@ -353,7 +484,18 @@ public final class Simulation implements Stack {
         stackChanged = true;
         kernel.mm().move(page, Place.REMOTE_CPU);
         stackCounters.redirected++;
-        frames.add(page, at + params.getLong(Param.REDIRECT_LATENCY), params.getInt(Param.REDIRECT_CPU));
+        frames.add(page, at + params.getLong(Param.REDIRECT_LATENCY), redirectCpu());
+    }
+
+    /** The CPU whose cpumap entry takes the next frame: {@code redirect.cpu}, or the next of {@code redirect.cpus}. */
+    private int redirectCpu() {
+        IdList cpus = params.redirectCpus();
+        if (cpus.isEmpty()) {
+            return params.getInt(Param.REDIRECT_CPU);
+        }
+        int cpu = cpus.get(nextRedirect);
+        nextRedirect = (nextRedirect + 1) % cpus.size(); // the XDP program spreads frames round robin
+        return cpu;
     }
 
     // ---- changes ----------------------------------------------------------------------------------------------
@@ -362,10 +504,23 @@ public final class Simulation implements Stack {
     public void apply(TimedAction.Action action) {
         if (action instanceof TimedAction.SetParam set) {
             set(set.param(), set.value());
-        } else if (action instanceof TimedAction.Reload) {
-            driver.requestReload(poolParams(params), params.getInt(Param.RX_RING), params.getInt(Param.TX_RING));
+        } else if (action instanceof TimedAction.Reload reload) {
+            for (int q = 0; q < drivers.length; q++) {
+                if (reload.queue() == TimedAction.ALL_QUEUES || reload.queue() == q) {
+                    drivers[q].requestReload(poolParams(params), params.getInt(Param.RX_RING),
+                            params.getInt(Param.TX_RING));
+                }
+            }
+        } else if (action instanceof TimedAction.IrqMove move) {
+            irqCpus[move.queue()] = Math.min(move.cpu(), params.getInt(Param.CPUS) - 1);
+            drivers[move.queue()].configure(nicConfig(params, irqCpus[move.queue()]));
         } else if (action instanceof TimedAction.Unload) {
-            driver.requestReload(null, 0, 0);
+            for (Driver d : drivers) {
+                d.requestReload(null, 0, 0);
+            }
+        }
+        if (queues != null) {
+            queues.refreshAll();
         }
     }
 
@@ -393,17 +548,42 @@ public final class Simulation implements Stack {
             case RATE:
             case DUTY:
             case BURST:
-                driver.receive(now); // what arrived so far came at the old rate
+                if (queues == null) {
+                    driver.receive(now); // what arrived so far came at the old rate
+                } else {
+                    queues.countUntil(now);
+                }
                 params = changed;
                 traffic.configure(params);
+                if (queues != null) {
+                    queues.trafficChanged();
+                }
                 break;
             case PRESSURE:
                 params = changed;
                 kernel.mm().setPressure(value != 0);
                 break;
+            case IRQ_CPU:
+                params = changed;
+                for (int q = 0; q < drivers.length; q++) {
+                    irqCpus[q] = (Math.min((int) value, params.getInt(Param.CPUS) - 1) + q) % params.getInt(Param.CPUS);
+                }
+                configureQueues();
+                break;
             default:
                 params = changed;
-                driver.configure(nicConfig(params));
+                configureQueues();
+        }
+        if (queues != null) {
+            queues.refreshTouched();
+            queues.refreshAll();
+        }
+    }
+
+    /** Every queue's driver takes the settings in force, on its own IRQ CPU. */
+    private void configureQueues() {
+        for (int q = 0; q < drivers.length; q++) {
+            drivers[q].configure(nicConfig(params, irqCpus[q]));
         }
     }
 
@@ -415,7 +595,10 @@ public final class Simulation implements Stack {
         for (PagePool pool : pools) {
             bytes += 4L * pool.ring().size() + 1024;
         }
-        return bytes + 4L * driver.rx().size() + 12L * driver.tx().size();
+        for (Driver d : drivers) {
+            bytes += 4L * d.rx().size() + 12L * d.tx().size();
+        }
+        return bytes;
     }
 
     public long seed() {
@@ -426,8 +609,56 @@ public final class Simulation implements Stack {
         return kernel;
     }
 
+    /** Queue 0's driver: the driver of a one-queue NIC. */
     public Driver driver() {
         return driver;
+    }
+
+    /** RX queues of the NIC ({@code nic.queues}). */
+    public int queueCount() {
+        return drivers.length;
+    }
+
+    /** Queue {@code q}'s driver instance: its rings, pool, NAPI and counters. */
+    public Driver driver(int q) {
+        return drivers[q];
+    }
+
+    /** The NIC and driver counters, summed over the queues. */
+    public NicStats nicStats() {
+        if (drivers.length == 1) {
+            return driver.stats();
+        }
+        NicStats sum = NicStats.ZERO;
+        for (Driver d : drivers) {
+            sum = sum.plus(d.stats());
+        }
+        return sum;
+    }
+
+    /** The pools queue {@code q}'s driver created that are not yet freed, oldest first. */
+    public List<PagePool> pools(int q) {
+        List<PagePool> mine = new ArrayList<>();
+        for (PagePool pool : pools()) {
+            if (queueOf(pool) == q) {
+                mine.add(pool);
+            }
+        }
+        return mine;
+    }
+
+    /** Queue {@code q}'s pools not yet freed, their counters summed. */
+    public PoolStatsSnapshot poolStats(int q) {
+        PoolStatsSnapshot sum = PoolStatsSnapshot.ZERO;
+        for (PagePool pool : pools(q)) {
+            sum = sum.plus(pool.stats());
+        }
+        return sum;
+    }
+
+    /** The share of the packets RSS sends to queue {@code q} (1 for a one-queue NIC). */
+    public double rssShare(int q) {
+        return queues == null ? 1.0 : queues.share(q);
     }
 
     public WorkloadParams params() {
@@ -461,12 +692,22 @@ public final class Simulation implements Stack {
     }
 
     /** Every pool the run created that is not freed, and their summed counters. */
-    public org.pagepool.pool.PoolStatsSnapshot poolStats() {
-        org.pagepool.pool.PoolStatsSnapshot sum = org.pagepool.pool.PoolStatsSnapshot.ZERO;
+    public PoolStatsSnapshot poolStats() {
+        PoolStatsSnapshot sum = PoolStatsSnapshot.ZERO;
         for (PagePool pool : pools()) {
             sum = sum.plus(pool.stats());
         }
         return sum;
+    }
+
+    /** CPUs that returned pages into pool {@code poolId}'s ptr_ring in this millisecond or the one before. */
+    public int ringProducers(int poolId) {
+        return producers.producers(poolId, kernel.jiffies().now());
+    }
+
+    /** The most CPUs returning pages into any one ptr_ring, in this millisecond or the one before. */
+    public int ringProducers() {
+        return producers.most(kernel.jiffies().now());
     }
 
     public StackStats stackStats() {

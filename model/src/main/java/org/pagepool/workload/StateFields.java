@@ -24,17 +24,54 @@ import org.pagepool.trace.Place;
  * running simulation under their kernel names, as the window shows them.
  * Pool counters and accounting are summed over the pools not yet freed (a
  * reload leaves a deferred pool beside the new one); a parameter's key
- * gives the value in force.
+ * gives the value in force. Each RX queue's own counters and state are
+ * {@code queueN.NAME} (N from 0 to 63, 0 for a queue the NIC does not have),
+ * and {@code max_queue.NAME} / {@code min_queue.NAME} are the largest and
+ * smallest over the NIC's queues, for the names in {@link #QUEUE_NAMES}.
  */
 public final class StateFields {
     /** A name a condition may use: what it means, where its value is in a {@link #sample}, how to read it. */
     public record Field(String name, String meaning, int index, ToDoubleFunction<Probe> read) {
     }
 
+    /** The state names among {@link #QUEUE_NAMES}, after the counters. */
+    private static final List<String> QUEUE_STATE = List.of("inflight", "alloc_count", "ring_count", "rx_posted",
+            "irq_cpu", "nid", "ring_producers");
+    /** The names read per queue: the NIC counters, the queue's pools' counters, and its state. */
+    public static final List<String> QUEUE_NAMES = queueNames();
+
+    private static List<String> queueNames() {
+        List<String> names = new java.util.ArrayList<>(NicStats.NAMES);
+        names.addAll(PoolStatsSnapshot.NAMES);
+        names.addAll(QUEUE_STATE);
+        return List.copyOf(names);
+    }
+
     /** A simulation being read, with what several fields share computed once. */
     static final class Probe {
         final Simulation sim;
         private long[] census;
+        private long[][] queues;
+
+        /** Queue {@code q}'s values in {@link #QUEUE_NAMES} order (all 0 for a queue the NIC does not have). */
+        long[] queue(int q) {
+            if (queues == null) {
+                queues = new long[sim.queueCount()][];
+                for (int i = 0; i < queues.length; i++) {
+                    queues[i] = readQueue(sim, i);
+                }
+            }
+            return q < queues.length ? queues[q] : NO_QUEUE;
+        }
+
+        /** The largest ({@code max}) or smallest value of name {@code k} over the NIC's queues. */
+        long extreme(int k, boolean max) {
+            long best = queue(0)[k];
+            for (int q = 1; q < sim.queueCount(); q++) {
+                best = max ? Math.max(best, queue(q)[k]) : Math.min(best, queue(q)[k]);
+            }
+            return best;
+        }
 
         Probe(Simulation sim) {
             this.sim = sim;
@@ -57,6 +94,41 @@ public final class StateFields {
             }
             return census;
         }
+    }
+
+    private static final long[] NO_QUEUE = new long[QUEUE_NAMES.size()];
+
+    private static long[] readQueue(Simulation sim, int q) {
+        long[] values = new long[QUEUE_NAMES.size()];
+        int k = 0;
+        org.pagepool.nic.Driver driver = sim.driver(q);
+        for (long v : driver.stats().values()) {
+            values[k++] = v;
+        }
+        List<PagePool> pools = sim.pools(q);
+        PoolStatsSnapshot stats = PoolStatsSnapshot.ZERO;
+        long inflight = 0;
+        long cached = 0;
+        long ring = 0;
+        long producers = 0;
+        for (PagePool pool : pools) {
+            stats = stats.plus(pool.stats());
+            inflight += pool.inflightCount();
+            cached += pool.allocCount();
+            ring += pool.ring().count();
+            producers = Math.max(producers, sim.ringProducers(pool.id()));
+        }
+        for (long v : stats.values()) {
+            values[k++] = v;
+        }
+        values[k++] = inflight;
+        values[k++] = cached;
+        values[k++] = ring;
+        values[k++] = rxPosted(driver);
+        values[k++] = driver.config().irqCpu();
+        values[k++] = driver.pool() == null ? -1 : driver.pool().nid();
+        values[k] = producers;
+        return values;
     }
 
     private static final Map<String, Field> FIELDS = fields();
@@ -118,13 +190,12 @@ public final class StateFields {
         List<String> nic = NicStats.NAMES;
         for (int i = 0; i < nic.size(); i++) {
             int k = i;
-            add(f, nic.get(i), "NIC and driver counter", s -> s.driver().stats().values()[k]);
+            add(f, nic.get(i), "NIC and driver counter, summed over the queues", s -> s.nicStats().values()[k]);
         }
-        // without a pool the driver is unloaded: its drained RX ring still counts its old descriptors
-        add(f, "rx_posted", "RX descriptors holding a page for the NIC", s -> s.driver().pool() == null ? 0
-                : s.driver().rx().posted());
-        add(f, "tx_pending", "XDP_TX frames waiting for their completion", s -> s.driver().tx() == null ? 0
-                : s.driver().tx().count());
+        add(f, "rx_posted", "RX descriptors holding a page for the NIC, all queues", s -> sumQueues(s,
+                StateFields::rxPosted));
+        add(f, "tx_pending", "XDP_TX frames waiting for their completion, all queues", s -> sumQueues(s,
+                StateFields::txPending));
         List<String> stack = StackStats.NAMES;
         for (int i = 0; i < stack.size(); i++) {
             int k = i;
@@ -161,12 +232,52 @@ public final class StateFields {
                     + " CPU(s) returning at once (Xeon E5-1650 v4, the cost panel's first CPU)",
                     s -> CostTable.figure(CpuProfile.XEON_E5_1650_V4, CostPath.CROSS_CPU, false, n).ns());
         }
+        add(f, "ring_producers", "the most CPUs that returned pages into one ptr_ring (its producer lock) in"
+                + " this millisecond or the one before", Simulation::ringProducers);
+        add(f, "cost_cross_cpu_ns", "published ns per page returned from another CPU with ring_producers CPUs"
+                + " returning at once (1 to 4; 0 when none returns), Xeon E5-1650 v4", s -> s.ringProducers() == 0 ? 0
+                : CostTable.figure(CpuProfile.XEON_E5_1650_V4, CostPath.CROSS_CPU, false, s.ringProducers()).ns());
         add(f, "cost_ring_ns", "published ns per page recycled through the ptr_ring (Xeon E5-1650 v4)",
                 s -> CostTable.figure(CpuProfile.XEON_E5_1650_V4, CostPath.RING, false, 1).ns());
+        queueFields(f);
         for (Param p : Param.values()) {
             add(f, p.key(), "the parameter in force", s -> s.params().get(p));
         }
         return Collections.unmodifiableMap(f);
+    }
+
+    private static void queueFields(Map<String, Field> f) {
+        for (int queue = 0; queue < Param.QUEUES.max(); queue++) {
+            for (int i = 0; i < QUEUE_NAMES.size(); i++) {
+                int q = queue;
+                int k = i;
+                addProbe(f, "queue" + q + "." + QUEUE_NAMES.get(k), "queue " + q + "'s " + QUEUE_NAMES.get(k)
+                        + queueMeaning(k) + " (0 when the NIC has no queue " + q + ")", p -> p.queue(q)[k]);
+            }
+        }
+        for (int i = 0; i < QUEUE_NAMES.size(); i++) {
+            int k = i;
+            addProbe(f, "max_queue." + QUEUE_NAMES.get(k), "the largest " + QUEUE_NAMES.get(k) + " of any queue",
+                    p -> p.extreme(k, true));
+            addProbe(f, "min_queue." + QUEUE_NAMES.get(k), "the smallest " + QUEUE_NAMES.get(k) + " of any queue",
+                    p -> p.extreme(k, false));
+        }
+    }
+
+    private static String queueMeaning(int k) {
+        if (k < NicStats.NAMES.size()) {
+            return ", a NIC and driver counter";
+        }
+        if (k < NicStats.NAMES.size() + PoolStatsSnapshot.NAMES.size()) {
+            return ", a pool counter summed over the queue's pools not yet freed";
+        }
+        switch (QUEUE_STATE.get(k - NicStats.NAMES.size() - PoolStatsSnapshot.NAMES.size())) {
+            case "irq_cpu": return ": the CPU its interrupt and NAPI run on";
+            case "nid": return ": its current pool's node (-1 for NUMA_NO_NODE or no pool)";
+            case "ring_producers": return ": CPUs returning pages into its pools' rings this millisecond or the last";
+            case "rx_posted": return ": RX descriptors holding a page";
+            default: return ", summed over the queue's pools not yet freed";
+        }
     }
 
     private static void add(Map<String, Field> f, String name, String meaning, ToDoubleFunction<Simulation> read) {
@@ -177,6 +288,23 @@ public final class StateFields {
         if (f.put(name, new Field(name, meaning, f.size(), read)) != null) {
             throw new IllegalStateException("two fields named " + name);
         }
+    }
+
+    // without a pool the driver is unloaded: its drained RX ring still counts its old descriptors
+    private static long rxPosted(org.pagepool.nic.Driver d) {
+        return d.pool() == null ? 0 : d.rx().posted();
+    }
+
+    private static long txPending(org.pagepool.nic.Driver d) {
+        return d.tx() == null ? 0 : d.tx().count();
+    }
+
+    private static long sumQueues(Simulation s, ToLongFunction<org.pagepool.nic.Driver> value) {
+        long sum = 0;
+        for (int q = 0; q < s.queueCount(); q++) {
+            sum += value.applyAsLong(s.driver(q));
+        }
+        return sum;
     }
 
     private static long sumPools(Simulation s, ToLongFunction<PagePool> value) {

@@ -16,8 +16,23 @@ public record TimedAction(long timeNs, int line, Action action) {
     public record SetParam(Param param, double value) implements Action {
     }
 
-    /** The driver reloads: the old pool is destroyed (and waits for its pages), a new one is created at once. */
-    public record Reload() implements Action {
+    /**
+     * The driver reloads: the old pool is destroyed (and waits for its pages), a new one is created at once.
+     *
+     * @param queue the one queue that reloads ({@code reload queue=N}), or {@link #ALL_QUEUES}
+     */
+    public record Reload(int queue) implements Action {
+        /** Every queue reloads (a plain {@code reload}). */
+        public Reload() {
+            this(ALL_QUEUES);
+        }
+    }
+
+    /** A {@link Reload} of the whole device. */
+    public static final int ALL_QUEUES = -1;
+
+    /** One queue's interrupt moves to another CPU ({@code irq queue=Q cpu=C}), and its NAPI with it. */
+    public record IrqMove(int queue, int cpu) implements Action {
     }
 
     /** The driver unloads: the old pool is destroyed, no new one. */

@@ -102,6 +102,16 @@ public final class Traffic implements Wire {
 
     @Override
     public long nextArrival() {
+        return arrivalTime(1);
+    }
+
+    /**
+     * When the {@code k}-th packet after the last count arrives (k >= 1), or
+     * an earlier time when the sender's periods are not known that far (the
+     * end of the current one): never later than the packet, so a wake-up at
+     * this time never misses it.
+     */
+    public long arrivalTime(long k) {
         if (rate <= 0) {
             return NEVER;
         }
@@ -119,7 +129,7 @@ public final class Traffic implements Wire {
             phaseOn = true;
             end = NEVER; // unknown yet: arrivalsUntil draws it when time gets there
         }
-        long at = from + (long) Math.ceil((1.0 - c) / onRate);
+        long at = from + (long) Math.ceil((k - c) / onRate);
         if (end != NEVER && at > end) {
             // the sender goes off before a whole packet: the next arrival comes in a later burst
             return end + 1;

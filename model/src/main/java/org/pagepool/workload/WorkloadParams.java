@@ -3,14 +3,26 @@ package org.pagepool.workload;
 
 import java.util.Arrays;
 
-/** A value for every {@link Param}. Immutable: changes make a new instance. */
+/**
+ * A value for every {@link Param}, and the settings that are lists rather
+ * than numbers: the IRQ CPUs of the queues ({@code irq.cpus}), the CPUs a
+ * cpumap redirects to ({@code redirect.cpus}) and the RSS spread ({@code rss},
+ * {@code rss.table}). Immutable: changes make a new instance.
+ */
 public final class WorkloadParams {
-    private static final WorkloadParams DEFAULTS = new WorkloadParams(defaultValues());
+    private static final WorkloadParams DEFAULTS = new WorkloadParams(defaultValues(), IdList.NONE, IdList.NONE,
+            Rss.UNIFORM);
 
     private final double[] values;
+    private final IdList irqCpus;
+    private final IdList redirectCpus;
+    private final Rss rss;
 
-    private WorkloadParams(double[] values) {
+    private WorkloadParams(double[] values, IdList irqCpus, IdList redirectCpus, Rss rss) {
         this.values = values;
+        this.irqCpus = irqCpus;
+        this.redirectCpus = redirectCpus;
+        this.rss = rss;
     }
 
     public static WorkloadParams defaults() {
@@ -61,7 +73,47 @@ public final class WorkloadParams {
         }
         double[] copy = values.clone();
         copy[p.ordinal()] = value;
-        return new WorkloadParams(copy);
+        return new WorkloadParams(copy, irqCpus, redirectCpus, rss);
+    }
+
+    /** {@code irq.cpus}: queue i's interrupt on CPU entry i (the list repeated); empty for the default rule. */
+    public IdList irqCpus() {
+        return irqCpus;
+    }
+
+    public WorkloadParams withIrqCpus(IdList cpus) {
+        return new WorkloadParams(values, cpus, redirectCpus, rss);
+    }
+
+    /** {@code redirect.cpus}: the cpumap entries XDP_REDIRECT spreads frames over; empty for {@code redirect.cpu}. */
+    public IdList redirectCpus() {
+        return redirectCpus;
+    }
+
+    public WorkloadParams withRedirectCpus(IdList cpus) {
+        return new WorkloadParams(values, irqCpus, cpus, rss);
+    }
+
+    /** How RSS spreads packets over the queues ({@code rss}, {@code rss.table}). */
+    public Rss rss() {
+        return rss;
+    }
+
+    public WorkloadParams withRss(Rss spread) {
+        return new WorkloadParams(values, irqCpus, redirectCpus, spread);
+    }
+
+    /**
+     * The CPU queue {@code q}'s interrupt (and NAPI) is pinned to at the
+     * start: entry q of {@code irq.cpus}, or else {@code irq.cpu + q} (mod
+     * {@code cpus}), so that by default queue i runs on CPU i.
+     */
+    public int irqCpuOfQueue(int q) {
+        int cpus = getInt(Param.CPUS);
+        if (!irqCpus.isEmpty()) {
+            return Math.min(irqCpus.cyclic(q), cpus - 1);
+        }
+        return (Math.min(getInt(Param.IRQ_CPU), cpus - 1) + q) % cpus;
     }
 
     /** The CPU's NUMA node: CPUs are spread evenly, CPU 0 on node 0. */
@@ -71,12 +123,13 @@ public final class WorkloadParams {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WorkloadParams other && Arrays.equals(values, other.values);
+        return o instanceof WorkloadParams other && Arrays.equals(values, other.values)
+                && irqCpus.equals(other.irqCpus) && redirectCpus.equals(other.redirectCpus) && rss.equals(other.rss);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values);
+        return Arrays.hashCode(values) * 31 + java.util.Objects.hash(irqCpus, redirectCpus, rss);
     }
 
     @Override
@@ -84,6 +137,18 @@ public final class WorkloadParams {
         StringBuilder text = new StringBuilder();
         for (Param p : Param.values()) {
             text.append(p.key()).append(" = ").append(p.format(get(p))).append('\n');
+        }
+        if (!irqCpus.isEmpty()) {
+            text.append("irq.cpus = ").append(irqCpus.format()).append('\n');
+        }
+        if (!redirectCpus.isEmpty()) {
+            text.append("redirect.cpus = ").append(redirectCpus.format()).append('\n');
+        }
+        if (!rss.equals(Rss.UNIFORM)) {
+            text.append("rss = ").append(rss.format()).append('\n');
+            if (!rss.table().isEmpty()) {
+                text.append("rss.table = ").append(rss.table().format()).append('\n');
+            }
         }
         return text.toString();
     }

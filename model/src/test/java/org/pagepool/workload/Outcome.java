@@ -20,7 +20,13 @@ final class Outcome {
                     Integer.toUnsignedLong(pool.users())));
         }
         text.append("pools: ").append(sim.poolStats().format()).append('\n');
-        text.append("nic: ").append(sim.driver().stats().format()).append('\n');
+        text.append("nic: ").append(sim.nicStats().format()).append('\n');
+        for (int q = 0; sim.queueCount() > 1 && q < sim.queueCount(); q++) {
+            org.pagepool.nic.Driver d = sim.driver(q);
+            text.append(String.format(Locale.ROOT, "queue %d cpu=%d pool=%s rx=%d/%d tx=%d: %s%n", q,
+                    d.config().irqCpu(), d.pool() == null ? "none" : Integer.toString(d.pool().id()),
+                    d.rx().posted(), d.rx().completed(), d.tx().count(), d.stats().format()));
+        }
         text.append("stack: ").append(sim.stackStats().format()).append('\n');
         text.append(String.format(Locale.ROOT,
                 "free=%d mapped=%d syncs=%d jiffies=%d now=%d steps=%d packets=%d buddy0=%s rx=%d/%d tx=%d%n",

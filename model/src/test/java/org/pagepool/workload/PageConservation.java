@@ -27,8 +27,13 @@ import org.pagepool.trace.Place;
  * of order k count as 2^k pages; and each pool's inflight count is its pages
  * out there plus the pages the buggy driver leaked from it.
  *
- * <p>Leaks are attributed to the driver's pool of the moment: call
- * {@link #afterPoll} at every poll end, before the driver can start a reload.
+ * <p>With several queues every queue's rings count, and each queue holds
+ * only pages of its own pools: its RX descriptors pages of its current pool,
+ * its TX ring pages of its pools.
+ *
+ * <p>Leaks are attributed to each queue's pool of the moment: call
+ * {@link #afterPoll} at every poll end (or after every step), before the
+ * driver can start a reload.
  */
 final class PageConservation {
     private static final int CACHE = 0;
@@ -46,7 +51,7 @@ final class PageConservation {
     /** Every pool the run has shown, freed ones included, with the pages the driver leaked from each. */
     private final Map<PagePool, long[]> pools = new IdentityHashMap<>();
     private final List<PagePool> order = new ArrayList<>();
-    private long leakedSeen;
+    private long[] leakedSeen = new long[64];
     private String leakError;
     private long checks;
 
@@ -57,20 +62,23 @@ final class PageConservation {
         });
     }
 
-    /** Notes the pools now alive and gives the leaks since the last poll to the driver's current pool. */
+    /** Notes the pools now alive and gives each queue's leaks since the last look to its current pool. */
     void afterPoll(Simulation sim) {
         for (PagePool pool : sim.pools()) {
             of(pool);
         }
-        long leaked = sim.driver().stats().leaked();
-        if (leaked != leakedSeen) {
-            PagePool pool = sim.driver().pool();
-            if (pool == null && leakError == null) {
-                leakError = (leaked - leakedSeen) + " page(s) leaked while the device had no pool";
-            } else if (pool != null) {
-                of(pool)[0] += leaked - leakedSeen;
+        for (int q = 0; q < sim.queueCount(); q++) {
+            Driver driver = sim.driver(q);
+            long leaked = driver.stats().leaked();
+            if (leaked != leakedSeen[q]) {
+                PagePool pool = driver.pool();
+                if (pool == null && leakError == null) {
+                    leakError = (leaked - leakedSeen[q]) + " page(s) leaked while queue " + q + " had no pool";
+                } else if (pool != null) {
+                    of(pool)[0] += leaked - leakedSeen[q];
+                }
+                leakedSeen[q] = leaked;
             }
-            leakedSeen = leaked;
         }
     }
 
@@ -91,7 +99,6 @@ final class PageConservation {
             return leakError;
         }
         Kernel kernel = sim.kernel();
-        Driver driver = sim.driver();
         // who holds which page, and how often
         Map<Integer, int[]> held = new HashMap<>();
         Map<Integer, PagePool> pooledBy = new HashMap<>();
@@ -115,26 +122,12 @@ final class PageConservation {
                 pooledBy.put(page, pool);
             }
         }
-        RxRing rx = driver.rx();
-        int rxPages = 0;
-        for (int i = 0; i < rx.size(); i++) {
-            int page = rx.page(i);
-            if (page != PageRef.NULL) {
-                count(held, page, RX);
-                rxPages++;
-                if (rx.slot(i) == RxRing.Slot.EMPTY) {
-                    return "RX descriptor " + i + " holds " + kernel.mm().memMap().describe(page)
-                            + " but says it is empty";
-                }
+        for (int q = 0; q < sim.queueCount(); q++) {
+            String queue = queue(sim, q);
+            String broken = rings(sim, q, held, queue);
+            if (broken != null) {
+                return broken;
             }
-        }
-        if (rxPages != rx.posted() + rx.completed()) {
-            return "RX ring: " + rxPages + " pages on descriptors, but posted " + rx.posted() + " + completed "
-                    + rx.completed();
-        }
-        TxRing tx = driver.tx();
-        for (int i = 0; i < tx.count(); i++) {
-            count(held, tx.inFlight(i), TX);
         }
         for (int i = 0; i < sim.socketCount(); i++) {
             count(held, sim.socketPage(i), sim.socketIsClone(i) ? CLONE : SKB);
@@ -267,9 +260,55 @@ final class PageConservation {
         return counters(sim);
     }
 
+    private static String queue(Simulation sim, int q) {
+        return sim.queueCount() == 1 ? "" : "queue " + q + ": ";
+    }
+
+    /** Queue {@code q}'s RX and TX rings: counted as holders, each page of the queue's own pools. */
+    private static String rings(Simulation sim, int q, Map<Integer, int[]> held, String queue) {
+        Kernel kernel = sim.kernel();
+        Driver driver = sim.driver(q);
+        RxRing rx = driver.rx();
+        int rxPages = 0;
+        for (int i = 0; i < rx.size(); i++) {
+            int page = rx.page(i);
+            if (page != PageRef.NULL) {
+                count(held, page, RX);
+                rxPages++;
+                if (rx.slot(i) == RxRing.Slot.EMPTY) {
+                    return queue + "RX descriptor " + i + " holds " + kernel.mm().memMap().describe(page)
+                            + " but says it is empty";
+                }
+                PagePool owner = PagePool.owner(kernel, page);
+                if (driver.pool() != null && !driver.reloading() && owner != driver.pool()) {
+                    return queue + "RX descriptor " + i + " holds " + kernel.mm().memMap().describe(page)
+                            + " of pool " + (owner == null ? "none" : owner.id()) + ", not the queue's pool "
+                            + driver.pool().id();
+                }
+            }
+        }
+        // a teardown drains the descriptors one call at a time and drops the ring's counts with the ring (an
+        // unloaded driver keeps its drained ring)
+        if (!driver.reloading() && driver.pool() != null && rxPages != rx.posted() + rx.completed()) {
+            return queue + "RX ring: " + rxPages + " pages on descriptors, but posted " + rx.posted()
+                    + " + completed " + rx.completed();
+        }
+        TxRing tx = driver.tx();
+        for (int i = 0; i < tx.count(); i++) {
+            int page = tx.inFlight(i);
+            count(held, page, TX);
+            PagePool owner = PagePool.owner(kernel, page);
+            if (owner != null && sim.queueOf(owner) != q) {
+                return queue + "the TX ring holds " + kernel.mm().memMap().describe(page) + " of queue "
+                        + sim.queueOf(owner) + "'s pool " + owner.id();
+            }
+        }
+        return null;
+    }
+
     /** The NIC's and the stack's counters agree with what they hold. */
     private static String counters(Simulation sim) {
-        NicStats nic = sim.driver().stats();
+        NicStats nic = sim.nicStats();
         StackStats stack = sim.stackStats();
         // every verdict, the XDP_TX frames dropped on a full TX ring included
         if (sim.packets() != nic.processed()) {
@@ -282,14 +321,18 @@ final class PageConservation {
                 || stack.framesHeld() != stack.redirected() - stack.framesFreed()) {
             return "stack holds what it did not count: " + stack.format();
         }
-        if (nic.reloads() == 0) {
-            if (nic.rxPackets() != sim.packets() + sim.driver().rx().completed()) {
-                return "rx_packets " + nic.rxPackets() + " != processed " + sim.packets() + " + waiting "
-                        + sim.driver().rx().completed();
-            }
-            if (nic.tx() - nic.txCompleted() != sim.driver().tx().count()) {
-                return "xdp_tx " + nic.tx() + " - tx_completed " + nic.txCompleted() + " != TX ring "
-                        + sim.driver().tx().count();
+        for (int q = 0; q < sim.queueCount(); q++) {
+            NicStats mine = sim.driver(q).stats();
+            if (mine.reloads() == 0) {
+                Driver d = sim.driver(q);
+                if (mine.rxPackets() != mine.processed() + d.rx().completed()) {
+                    return queue(sim, q) + "rx_packets " + mine.rxPackets() + " != processed " + mine.processed()
+                            + " + waiting " + d.rx().completed();
+                }
+                if (mine.tx() - mine.txCompleted() != d.tx().count()) {
+                    return queue(sim, q) + "xdp_tx " + mine.tx() + " - tx_completed " + mine.txCompleted()
+                            + " != TX ring " + d.tx().count();
+                }
             }
         }
         return null;

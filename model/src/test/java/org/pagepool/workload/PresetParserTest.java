@@ -433,6 +433,6 @@ class PresetParserTest {
         }
         // and the preset can be started
         Simulation sim = p.start(null);
-        assertThat(sim.pools()).as(file + ": a pool").hasSize(1);
+        assertThat(sim.pools()).as(file + ": a pool per queue").hasSize(p.params().getInt(Param.QUEUES));
     }
 }

@@ -32,6 +32,16 @@ final class Presets {
         return files;
     }
 
+    /**
+     * A step budget of {@code base} steps of the story, plus, for a NIC with
+     * several queues, the steps of every queue's first RX fill (one
+     * allocation a descriptor, and the polls around them).
+     */
+    static long steps(Preset preset, long base) {
+        int queues = preset.params().getInt(Param.QUEUES);
+        return queues == 1 ? base : base + 2L * queues * preset.params().getInt(Param.RX_RING);
+    }
+
     /** A shipped preset, parsed. */
     static Preset load(Path file) {
         try {

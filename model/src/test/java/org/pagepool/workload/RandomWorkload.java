@@ -76,6 +76,62 @@ record RandomWorkload(long seed, WorkloadParams params, List<TimedAction> timeli
         return new RandomWorkload(seed, p, timeline, horizon);
     }
 
+    /**
+     * {@link #of} on a NIC of 2 to 8 queues: a random RSS spread (uniform,
+     * zipf or a few flows, sometimes through a random table), sometimes a
+     * list of IRQ CPUs or cpumap CPUs, and besides the timeline of
+     * {@link #of} IRQ moves and reloads of single queues. The queue choices
+     * come from a generator of their own, so {@link #of} stays as it was.
+     */
+    static RandomWorkload withQueues(long seed, long steps) {
+        RandomWorkload base = of(seed, steps);
+        Random r = new Random(seed * 0x2545F4914F6CDD1DL + 29);
+        WorkloadParams p = base.params();
+        int cpus = p.getInt(Param.CPUS);
+        int queues = 2 + r.nextInt(7);
+        p = p.with(Param.QUEUES, queues);
+        Rss rss = switch (r.nextInt(3)) {
+            case 0 -> Rss.UNIFORM;
+            case 1 -> Rss.parse("zipf:1.2");
+            default -> Rss.parse("flows:" + (1 + r.nextInt(6)));
+        };
+        if (r.nextInt(3) == 0) {
+            int[] table = new int[1 + r.nextInt(8)];
+            for (int i = 0; i < table.length; i++) {
+                table[i] = r.nextInt(queues);
+            }
+            rss = rss.withTable(IdList.of(table));
+        }
+        p = p.withRss(rss);
+        if (r.nextBoolean()) {
+            int[] irq = new int[1 + r.nextInt(queues)];
+            for (int i = 0; i < irq.length; i++) {
+                irq[i] = r.nextInt(cpus);
+            }
+            p = p.withIrqCpus(IdList.of(irq));
+        }
+        if (r.nextInt(3) == 0) {
+            p = p.withRedirectCpus(IdList.of(r.nextInt(cpus), r.nextInt(cpus), r.nextInt(cpus)));
+        }
+        // many queues spread the same traffic thinner: more steps a packet, so less simulated time
+        long horizon = Math.max(200_000, base.horizonNs() / 2);
+        List<TimedAction> timeline = new ArrayList<>();
+        for (TimedAction a : base.timeline()) {
+            if (a.timeNs() < horizon) {
+                timeline.add(a);
+            }
+        }
+        int events = r.nextInt(6);
+        for (int i = 0; i < events; i++) {
+            long at = (long) (r.nextDouble() * horizon * 0.9);
+            TimedAction.Action action = r.nextBoolean() ? new TimedAction.IrqMove(r.nextInt(queues), r.nextInt(cpus))
+                    : new TimedAction.Reload(r.nextInt(queues));
+            timeline.add(new TimedAction(at, 0, action));
+        }
+        timeline.sort(Comparator.comparingLong(TimedAction::timeNs));
+        return new RandomWorkload(seed, p, timeline, horizon);
+    }
+
     private static TimedAction.Action randomAction(Random r, int cpus, int nodes) {
         switch (r.nextInt(14)) {
             case 0:
@@ -132,6 +188,13 @@ record RandomWorkload(long seed, WorkloadParams params, List<TimedAction> timeli
         for (Param param : Param.values()) {
             if (params.get(param) != WorkloadParams.defaults().get(param)) {
                 text.append(param.key()).append(" = ").append(param.format(params.get(param))).append('\n');
+            }
+        }
+        String lists = params.toString();
+        for (String key : PresetParser.LIST_KEYS) {
+            int at = lists.indexOf("\n" + key + " = ");
+            if (at >= 0) {
+                text.append(lists, at + 1, lists.indexOf('\n', at + 1) + 1);
             }
         }
         for (TimedAction a : timeline) {

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -29,8 +32,9 @@ import org.pagepool.script.StepResult;
 
 /**
  * A live run recorded as a {@code .pool} script and run again by the script
- * runner ends in the same counters and the same state line — up to a driver
- * reload, where the recording stops with a comment.
+ * runner ends in the same counters and the same state line, for every pool
+ * the run created: each has its own slot, a reload's new pool a new one, so
+ * a reload no longer ends the recording.
  */
 class RecordReplayTest {
     private static final long STEPS = 120_000;
@@ -43,30 +47,40 @@ class RecordReplayTest {
     }
 
     /**
-     * A {@link ScriptRecorder} that also notes, from the live model, the
-     * recorded pool's counters and the state line when the recording ends.
+     * A {@link ScriptRecorder} that also notes, from the live model, every
+     * pool in the order they were created and, when the recording ends, each
+     * one's counters and state line.
      */
     private static final class Witness implements CallRecorder {
         final ScriptRecorder script;
-        PagePool pool;
-        String liveStats;
-        State liveState;
+        final List<PagePool> pools = new ArrayList<>();
+        final List<String> liveStats = new ArrayList<>();
+        final List<State> liveStates = new ArrayList<>();
         boolean stoppedEarly;
+        boolean ended;
 
         Witness(StringWriter out) {
             script = new ScriptRecorder(out);
         }
 
         private void note(Kernel kernel) {
-            if (liveState == null) {
-                liveState = State.of(kernel, pool);
-                liveStats = pool == null ? null : pool.stats().format();
+            if (!ended) {
+                ended = true;
+                for (PagePool pool : pools) {
+                    liveStates.add(State.of(kernel, pool));
+                    liveStats.add(pool.stats().format());
+                }
             }
         }
 
         @Override
-        public void start(Kernel kernel, int[] nodePages, PagePoolParams params) {
-            script.start(kernel, nodePages, params);
+        public void start(Kernel kernel, int[] nodePages) {
+            script.start(kernel, nodePages);
+        }
+
+        @Override
+        public void create(Kernel kernel, PagePoolParams params) {
+            script.create(kernel, params);
         }
 
         @Override
@@ -106,8 +120,8 @@ class RecordReplayTest {
 
         @Override
         public void xdpReg(Kernel kernel, PagePool p) {
-            if (pool == null) {
-                pool = p;
+            if (!ended && !pools.contains(p)) {
+                pools.add(p); // a pool's first call: the order of creation, the order of the slots
             }
             script.xdpReg(kernel, p);
         }
@@ -119,7 +133,7 @@ class RecordReplayTest {
 
         @Override
         public void stop(Kernel kernel, String why) {
-            if (liveState == null) {
+            if (!ended) {
                 stoppedEarly = true;
             }
             note(kernel);
@@ -133,15 +147,17 @@ class RecordReplayTest {
         }
     }
 
-    /** The replay of a recording: the last result of {@code stats} and the state at the end. */
-    private record Replay(String lastStats, State state, PagePool pool, int lines) {
+    /** The replay of a recording: each slot's last {@code stats} result and state line, and the end. */
+    private record Replay(Map<Integer, String> lastStats, Map<Integer, State> lastState, State state, int slot,
+                          int lines) {
     }
 
     private static Replay replay(String name, String recording, String context) throws Exception {
         List<String> lines = Arrays.asList(recording.split("\n", -1));
         Script script = ScriptParser.parse(name, lines);
         ScriptRunner runner = new ScriptRunner(script);
-        String lastStats = null;
+        Map<Integer, String> lastStats = new HashMap<>();
+        Map<Integer, State> lastState = new HashMap<>();
         int steps = 0;
         while (runner.hasNext()) {
             StepResult step = runner.step();
@@ -149,10 +165,11 @@ class RecordReplayTest {
             assertThat(step.outcome()).as("%s: line %d of the recording: %s", context, step.line(), step.error())
                     .isEqualTo(StepResult.Outcome.OK);
             if (step.word().equals("stats")) {
-                lastStats = step.result();
+                lastStats.put(runner.slot(), step.result());
             }
+            lastState.put(runner.slot(), step.state());
         }
-        return new Replay(lastStats, runner.state(), runner.pool(), steps);
+        return new Replay(lastStats, lastState, runner.state(), runner.slot(), steps);
     }
 
     private static String lastLineStartingWith(String text, String prefix) {
@@ -165,32 +182,43 @@ class RecordReplayTest {
         return found;
     }
 
-    /** Records {@code sim} for up to {@code steps} steps until {@code untilNs}, replays it and compares. */
+    private static String expectLine(State state) {
+        StringBuilder expect = new StringBuilder("expect");
+        for (StateField field : StateField.values()) {
+            expect.append(' ').append(field.key()).append('=').append(state.text(field));
+        }
+        return expect.toString();
+    }
+
+    /** Records {@code sim} for up to {@code steps} steps until {@code untilNs}, replays it and compares every pool. */
     private static void recordAndReplay(Simulation sim, Witness witness, StringWriter out, long steps, long untilNs,
                                         String context) throws Exception {
         sim.run(steps, untilNs, 0);
         witness.finish(sim.kernel());
         String recording = out.toString();
-        assertThat(witness.pool).as("%s: the recorded pool", context).isNotNull();
+        assertThat(witness.pools).as("%s: the recorded pools", context).isNotEmpty();
+        assertThat(witness.script.slotsUsed()).as("%s: a slot for every pool", context)
+                .isEqualTo(Math.min(witness.pools.size(), 64));
 
-        String expect = lastLineStartingWith(recording, "expect ");
-        assertThat(expect).as("%s: an expect line", context).isNotNull();
-        for (StateField field : StateField.values()) {
-            assertThat(expect).as("%s: expect names %s", context, field.key()).contains(" " + field.key() + "=");
+        Replay replay = replay("recorded.pool", recording, context);
+        for (int i = 0; i < witness.pools.size() && i < 64; i++) {
+            int slot = i + 1;
+            State live = witness.liveStates.get(i);
+            String what = context + ": slot " + slot + " (pool " + witness.pools.get(i).id() + ")";
+            assertThat(recording).as("%s: its expect line", what).contains("\n" + expectLine(live) + "\n");
+            assertThat(replay.lastState().get(slot)).as("%s: the state line after the replay", what).isEqualTo(live);
+            assertThat(replay.lastStats().get(slot)).as("%s: a stats line", what).isNotNull();
+            if (!live.pool().equals("freed")) {
+                assertThat(replay.lastStats().get(slot)).as("%s: the last stats line", what)
+                        .isEqualTo(witness.liveStats.get(i));
+            }
         }
         String live = lastLineStartingWith(recording, LIVE);
         assertThat(live).as("%s: the live counters comment", context).isNotNull();
-        assertThat(live.substring(LIVE.length())).as("%s: the comment is the live pool's counters", context)
-                .isEqualTo(witness.liveStats);
-
-        Replay replay = replay("recorded.pool", recording, context);
-        assertThat(replay.state()).as("%s: the state line after the replay", context).isEqualTo(witness.liveState);
-        assertThat(replay.pool().stats().format()).as("%s: the replayed pool's counters", context)
-                .isEqualTo(witness.liveStats);
-        assertThat(replay.lastStats()).as("%s: the last stats line", context).isNotNull();
-        if (!witness.liveState.pool().equals("freed")) {
-            assertThat(replay.lastStats()).as("%s: the last stats line", context).isEqualTo(witness.liveStats);
-        }
+        int last = replay.slot();
+        assertThat(live.substring(LIVE.length())).as("%s: the last comment is the current slot's pool", context)
+                .isEqualTo(witness.liveStats.get(last - 1));
+        assertThat(replay.state()).isEqualTo(witness.liveStates.get(last - 1));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -200,7 +228,7 @@ class RecordReplayTest {
         StringWriter out = new StringWriter();
         Witness witness = new Witness(out);
         Simulation sim = preset.start(witness);
-        recordAndReplay(sim, witness, out, STEPS, preset.durationNs(), file.toString());
+        recordAndReplay(sim, witness, out, Presets.steps(preset, STEPS), preset.durationNs(), file.toString());
         assertThat(sim.packets()).as("%s: packets", file).isPositive();
 
         long reloadAt = Long.MAX_VALUE;
@@ -211,16 +239,23 @@ class RecordReplayTest {
         }
         String recording = out.toString();
         String[] lines = recording.split("\n");
+        assertThat(witness.stoppedEarly).as("%s: nothing stopped the recording", file).isFalse();
+        assertThat(recording).as("%s", file).doesNotContain(ENDS);
+        assertThat(lines[lines.length - 1]).as("%s: the last line", file).startsWith(LIVE);
+        long creates = Arrays.stream(lines).filter(line -> line.startsWith("create")).count();
+        assertThat(witness.pools).as("%s: every pool the run created", file).hasSize((int) creates)
+                .hasSizeGreaterThanOrEqualTo(sim.queueCount());
         if (reloadAt != Long.MAX_VALUE) {
             assertThat(sim.now()).as("%s: the budget reaches the reload", file).isGreaterThan(reloadAt);
-            assertThat(witness.stoppedEarly).as("%s: the recording stopped at the reload", file).isTrue();
-            assertThat(lines[lines.length - 1]).as("%s: the last line", file).startsWith(ENDS).contains("reload");
-            assertThat(sim.pools()).as("%s: the live run went on with a second pool", file).hasSizeGreaterThan(1);
-            assertThat(sim.driver().stats().reloads()).isPositive();
-        } else {
-            assertThat(witness.stoppedEarly).as("%s: nothing stopped the recording", file).isFalse();
-            assertThat(recording).as("%s", file).doesNotContain(ENDS);
-            assertThat(lines[lines.length - 1]).as("%s: the last line", file).startsWith(LIVE);
+            assertThat(witness.pools).as("%s: the live run went on with a second pool", file).hasSizeGreaterThan(
+                    sim.queueCount());
+            assertThat(recording).as("%s: the new pool's slot", file).contains("\npool " + (sim.queueCount() + 1)
+                    + "\n");
+        }
+        if (sim.queueCount() > 1) {
+            for (int slot = 2; slot <= sim.queueCount(); slot++) {
+                assertThat(recording).as("%s: queue %d's slot", file, slot - 1).contains("\npool " + slot + "\n");
+            }
         }
     }
 
@@ -233,16 +268,34 @@ class RecordReplayTest {
         Simulation sim = w.start(witness);
         recordAndReplay(sim, witness, out, 15_000, w.horizonNs(), "seed " + seed + "\n" + w.describe());
         RANDOM_RUNS.incrementAndGet();
-        if (witness.stoppedEarly) {
-            RANDOM_STOPPED.incrementAndGet();
+        assertThat(witness.stoppedEarly).as("seed %d: nothing stops a recording of a few pools", seed).isFalse();
+        if (witness.pools.size() > 1) {
+            RANDOM_RELOADED.incrementAndGet();
         }
-        if (witness.liveState.pool().equals("deferred") || witness.liveState.pool().equals("freed")) {
-            RANDOM_DESTROYED.incrementAndGet();
+        for (State state : witness.liveStates) {
+            if (state.pool().equals("deferred") || state.pool().equals("freed")) {
+                RANDOM_DESTROYED.incrementAndGet();
+            }
         }
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("queueSeeds")
+    void aRecordedMultiQueueWorkloadReplaysEveryPool(long seed) throws Exception {
+        RandomWorkload w = RandomWorkload.withQueues(seed, 15_000);
+        StringWriter out = new StringWriter();
+        Witness witness = new Witness(out);
+        Simulation sim = w.start(witness);
+        recordAndReplay(sim, witness, out, 15_000, w.horizonNs(), "seed " + seed + "\n" + w.describe());
+        assertThat(witness.pools.size()).isGreaterThanOrEqualTo(sim.queueCount());
+    }
+
+    static Stream<Long> queueSeeds() {
+        return Stream.iterate(201L, s -> s + 1).limit(12);
+    }
+
     private static final AtomicLong RANDOM_RUNS = new AtomicLong();
-    private static final AtomicLong RANDOM_STOPPED = new AtomicLong();
+    private static final AtomicLong RANDOM_RELOADED = new AtomicLong();
     private static final AtomicLong RANDOM_DESTROYED = new AtomicLong();
 
     @AfterAll
@@ -250,7 +303,7 @@ class RecordReplayTest {
         if (RANDOM_RUNS.get() < RANDOM_SEEDS) {
             return; // only some seeds ran
         }
-        assertThat(RANDOM_STOPPED.get()).as("recordings that ended at a reload").isPositive();
+        assertThat(RANDOM_RELOADED.get()).as("recordings that went on past a reload").isPositive();
         assertThat(RANDOM_DESTROYED.get()).as("recordings that end with the pool destroyed").isPositive();
     }
 
@@ -267,8 +320,50 @@ class RecordReplayTest {
         Witness witness = new Witness(out);
         Simulation sim = preset.start(witness);
         recordAndReplay(sim, witness, out, 100_000, 5_000_000, "unload");
-        assertThat(witness.liveState.pool()).isEqualTo("freed");
+        assertThat(witness.liveStates.get(0).pool()).isEqualTo("freed");
         assertThat(out.toString()).contains("\ndestroy\ndestroy\n").doesNotContain(ENDS);
+    }
+
+    @Test
+    void afterSixtyFourPoolsANewPoolTakesTheSlotOfAFreedOneOrTheRecordingEnds() throws Exception {
+        // 40 queues reload: the old pools are freed at once (XDP_DROP leaves nothing out), so the last 16 new pools
+        // take slots 1 to 16 again
+        Preset reuse = PresetParser.parse("reuse.workload", List.of("title = reuse", "memory.pages = 262144",
+                "cpus = 40", "nic.queues = 40", "nic.rx_ring = 16", "traffic.rate = 4M", "at 1ms: reload"));
+        StringWriter out = new StringWriter();
+        Witness witness = new Witness(out);
+        Simulation sim = reuse.start(witness);
+        sim.run(Long.MAX_VALUE, 2_000_000, 0);
+        witness.finish(sim.kernel());
+        String recording = out.toString();
+        assertThat(witness.pools).hasSize(80);
+        assertThat(witness.script.slotsUsed()).isEqualTo(64);
+        assertThat(recording).contains("\npool 16\ncreate ").doesNotContain("\npool 65\n", ENDS);
+        Replay replay = replay("reuse.pool", recording, "reuse");
+        List<State> live = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            if (sim.pools().contains(witness.pools.get(i))) {
+                live.add(witness.liveStates.get(i));
+            }
+        }
+        List<State> replayed = new ArrayList<>(replay.lastState().values());
+        replayed.removeIf(state -> state.pool().equals("freed"));
+        assertThat(replayed).as("the 40 live pools' slots after the replay").containsExactlyInAnyOrderElementsOf(live);
+
+        // with sockets holding pages every old pool stays deferred: no slot comes free
+        Preset full = PresetParser.parse("full.workload", List.of("title = full", "memory.pages = 262144",
+                "cpus = 40", "nic.queues = 40", "nic.rx_ring = 16", "traffic.rate = 4M", "xdp.drop = 0",
+                "xdp.pass = 100", "skb.lifetime_ns = 100ms", "at 1ms: reload"));
+        out = new StringWriter();
+        witness = new Witness(out);
+        sim = full.start(witness);
+        sim.run(Long.MAX_VALUE, 2_000_000, 0);
+        witness.finish(sim.kernel());
+        recording = out.toString();
+        String[] lines = recording.split("\n");
+        assertThat(lines[lines.length - 1]).isEqualTo(ENDS + "a pool is created while all 64 slots hold pools that"
+                + " are not freed (a .pool script has 64 pool slots)");
+        replay("full.pool", recording, "full");
     }
 
     @Test

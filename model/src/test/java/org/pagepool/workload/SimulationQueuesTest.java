@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pagepool.nic.Driver;
+import org.pagepool.nic.NicStats;
+import org.pagepool.pool.PagePool;
+
+/**
+ * A NIC with several RX queues: one driver instance per queue with its own
+ * rings, pool and NAPI on its IRQ's CPU, all stepping in true time order,
+ * deterministically.
+ */
+class SimulationQueuesTest {
+    private static final long MS = 1_000_000;
+
+    static Preset preset(String... lines) throws Exception {
+        List<String> all = new ArrayList<>(List.of("title = queues"));
+        all.addAll(Arrays.asList(lines));
+        return PresetParser.parse("queues.workload", all);
+    }
+
+    private static Simulation start(String... lines) throws Exception {
+        return preset(lines).start(null);
+    }
+
+    @Test
+    void everyQueueHasItsOwnRingsAndPoolAndItsNapiRunsOnItsCpu() throws Exception {
+        Simulation sim = start("memory.nodes = 2", "memory.pages = 32768", "cpus = 4", "nic.queues = 4",
+                "traffic.rate = 4M");
+        sim.run(Long.MAX_VALUE, 5 * MS, 0);
+        assertThat(sim.queueCount()).isEqualTo(4);
+        assertThat(sim.driver()).isSameAs(sim.driver(0));
+        Set<Integer> poolIds = new HashSet<>();
+        for (int q = 0; q < 4; q++) {
+            Driver d = sim.driver(q);
+            assertThat(d.config().irqCpu()).as("queue %d's IRQ CPU", q).isEqualTo(q);
+            PagePool pool = d.pool();
+            poolIds.add(pool.id());
+            assertThat(sim.queueOf(pool)).isEqualTo(q);
+            assertThat(sim.pools(q)).containsExactly(pool);
+            // page_pool_nid_changed() in the queue's NAPI: the pool follows its CPU's node (CPUs 0-1 node 0, 2-3 node 1)
+            assertThat(pool.nid()).as("queue %d's pool node", q).isEqualTo(q / 2);
+            assertThat(d.stats().polls()).as("queue %d polls", q).isPositive();
+            assertThat(d.stats().drop()).as("queue %d packets", q).isPositive();
+            assertThat(d.rx().posted()).as("queue %d's own RX ring", q).isPositive();
+            for (int other = 0; other < q; other++) {
+                assertThat(d.rx()).isNotSameAs(sim.driver(other).rx());
+                assertThat(d.tx()).isNotSameAs(sim.driver(other).tx());
+            }
+        }
+        assertThat(poolIds).containsExactlyInAnyOrder(1, 2, 3, 4);
+        assertThat(sim.pools()).hasSize(4);
+        // pages come from the node of the CPU whose NAPI allocates them
+        assertThat(sim.kernel().mm().freePages(0)).isEqualTo(sim.kernel().mm().freePages(1));
+    }
+
+    @Test
+    void irqCpusPinsQueueIToEntryIOfTheList() throws Exception {
+        Simulation sim = start("cpus = 8", "nic.queues = 6", "irq.cpus = 1,3-4", "memory.pages = 65536");
+        int[] cpus = new int[6];
+        for (int q = 0; q < 6; q++) {
+            cpus[q] = sim.driver(q).config().irqCpu();
+        }
+        assertThat(cpus).containsExactly(1, 3, 4, 1, 3, 4);
+        Simulation byDefault = start("cpus = 4", "nic.queues = 6", "irq.cpu = 2", "memory.pages = 65536");
+        for (int q = 0; q < 6; q++) {
+            cpus[q] = byDefault.driver(q).config().irqCpu();
+        }
+        assertThat(cpus).as("irq.cpu + i, mod cpus").containsExactly(2, 3, 0, 1, 2, 3);
+    }
+
+    @Test
+    void anIrqCpuChangeMovesEveryQueueByTheSameRule() throws Exception {
+        Simulation sim = start("cpus = 4", "nic.queues = 3", "memory.pages = 65536", "traffic.rate = 1M",
+                "at 2ms: irq.cpu = 3");
+        sim.run(Long.MAX_VALUE, 3 * MS, 0);
+        assertThat(sim.driver(0).config().irqCpu()).isEqualTo(3);
+        assertThat(sim.driver(1).config().irqCpu()).isEqualTo(0);
+        assertThat(sim.driver(2).config().irqCpu()).isEqualTo(1);
+    }
+
+    @Test
+    void anIrqEventMovesOneQueueAndItsPoolFollowsTheNewNode() throws Exception {
+        Simulation sim = start("memory.nodes = 2", "cpus = 4", "nic.queues = 2", "memory.pages = 32768",
+                "traffic.rate = 2M", "at 2ms: irq queue=1 cpu=3");
+        sim.run(Long.MAX_VALUE, 1 * MS, 0);
+        assertThat(sim.driver(1).pool().nid()).isEqualTo(0);
+        sim.run(Long.MAX_VALUE, 3 * MS, 0);
+        assertThat(sim.driver(0).config().irqCpu()).isEqualTo(0);
+        assertThat(sim.driver(1).config().irqCpu()).isEqualTo(3);
+        assertThat(sim.driver(1).config().irqNode()).isEqualTo(1);
+        assertThat(sim.driver(1).pool().nid()).as("page_pool_nid_changed() on CPU 3's first poll").isEqualTo(1);
+        assertThat(sim.driver(0).pool().nid()).isEqualTo(0);
+        assertThat(sim.params().getInt(Param.IRQ_CPU)).as("irq.cpu, the base of the default rule, stays").isZero();
+    }
+
+    @Test
+    void aReloadRecreatesEveryQueuesPoolAndTheOldOnesWaitDeferred() throws Exception {
+        Simulation sim = start("cpus = 4", "nic.queues = 4", "memory.pages = 65536", "traffic.rate = 2M",
+                "xdp.drop = 0", "xdp.pass = 100", "skb.lifetime_ns = 50ms", "at 2ms: reload");
+        sim.run(Long.MAX_VALUE, 4 * MS, 0);
+        List<PagePool> pools = sim.pools();
+        assertThat(pools).hasSize(8);
+        for (int q = 0; q < 4; q++) {
+            assertThat(sim.driver(q).stats().reloads()).isEqualTo(1);
+            List<PagePool> mine = sim.pools(q);
+            assertThat(mine).as("queue %d: its old pool and its new one", q).hasSize(2);
+            assertThat(mine.get(0).state()).isEqualTo(org.pagepool.pool.PoolState.DEFERRED);
+            assertThat(mine.get(1)).isSameAs(sim.driver(q).pool());
+            assertThat(mine.get(1).state()).isEqualTo(org.pagepool.pool.PoolState.ALIVE);
+        }
+    }
+
+    @Test
+    void aReloadOfOneQueueLeavesTheOthersAlone() throws Exception {
+        Simulation sim = start("cpus = 4", "nic.queues = 4", "memory.pages = 65536", "traffic.rate = 2M",
+                "xdp.drop = 0", "xdp.pass = 100", "skb.lifetime_ns = 50ms", "at 2ms: reload queue=2");
+        sim.run(Long.MAX_VALUE, 4 * MS, 0);
+        assertThat(sim.pools()).hasSize(5);
+        for (int q = 0; q < 4; q++) {
+            assertThat(sim.driver(q).stats().reloads()).as("queue %d", q).isEqualTo(q == 2 ? 1 : 0);
+            assertThat(sim.pools(q)).as("queue %d", q).hasSize(q == 2 ? 2 : 1);
+        }
+        PagePool fresh = sim.driver(2).pool();
+        assertThat(fresh.id()).as("the fifth pool created").isEqualTo(5);
+        assertThat(sim.queueOf(fresh)).isEqualTo(2);
+        assertThat(fresh.stats().fast() + fresh.stats().slow()).as("the new pool serves queue 2").isPositive();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void everyPacketGoesToOneQueueAndIsHandledOrWaitsThere(long seed) throws Exception {
+        Simulation sim = preset("cpus = 8", "nic.queues = 8", "memory.pages = 65536", "traffic.rate = 6M",
+                "xdp.drop = 50", "xdp.pass = 50").withSeed(seed).start(null);
+        sim.run(Long.MAX_VALUE, 4 * MS, 0);
+        long completed = 0;
+        long received = 0;
+        for (int q = 0; q < 8; q++) {
+            NicStats s = sim.driver(q).stats();
+            completed += sim.driver(q).rx().completed();
+            received += s.rxPackets();
+            assertThat(s.rxPackets()).as("seed %d: queue %d", seed, q).isEqualTo(s.processed()
+                    + sim.driver(q).rx().completed());
+        }
+        NicStats total = sim.nicStats();
+        assertThat(total.rxPackets()).isEqualTo(received);
+        assertThat(sim.packets()).as("seed %d", seed).isEqualTo(total.processed());
+        assertThat(received - completed).isEqualTo(sim.packets());
+        assertThat(sim.packets()).as("about 6 packets a microsecond for 4 ms, less the link's first fill")
+                .isBetween(20_000L, 24_000L);
+    }
+
+    @Test
+    void everyStepHappensAtTheEarliestTimeAnyQueueOrActorHasSomethingToDo() throws Exception {
+        Simulation sim = start("cpus = 4", "nic.queues = 4", "memory.pages = 65536", "traffic.rate = 3M",
+                "xdp.tx = 30", "xdp.drop = 70", "napi.budget = 8", "at 1ms: reload");
+        long before = 0;
+        for (int i = 0; i < 50_000; i++) {
+            long t = sim.nextStepTime();
+            for (int q = 0; q < 4; q++) {
+                long next = sim.driver(q).nextEvent();
+                assertThat(Math.max(sim.now(), next == Long.MIN_VALUE ? sim.now() : next))
+                        .as("step %d: queue %d is due before the step", i, q).isGreaterThanOrEqualTo(t);
+            }
+            if (sim.step() == Simulation.IDLE) {
+                break;
+            }
+            assertThat(sim.now()).as("step %d", i).isEqualTo(t).isGreaterThanOrEqualTo(before);
+            before = sim.now();
+        }
+        assertThat(sim.nicStats().reloads()).as("every queue reloaded").isEqualTo(4);
+        assertThat(sim.pools()).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRunAndStepsBatchesAndCopiesAgree() throws Exception {
+        Preset p = preset("cpus = 6", "nic.queues = 5", "memory.nodes = 2", "memory.pages = 32768",
+                "traffic.rate = 5M", "traffic.duty = 0.5", "xdp.drop = 40", "xdp.tx = 20", "xdp.pass = 20",
+                "xdp.redirect = 20", "skb.remote = 0.5", "at 2ms: reload", "at 3ms: irq.cpu = 1");
+        Simulation a = p.start(null);
+        a.run(80_000, Long.MAX_VALUE, 0);
+        Simulation b = p.start(null);
+        b.run(80_000, Long.MAX_VALUE, 0);
+        assertThat(Outcome.of(b)).isEqualTo(Outcome.of(a));
+        assertThat(a.nicStats().reloads()).isEqualTo(5);
+
+        Simulation single = p.start(null);
+        for (int i = 0; i < 80_000; i++) {
+            single.step();
+        }
+        assertThat(Outcome.of(single)).as("one step at a time").isEqualTo(Outcome.of(a));
+
+        Simulation original = p.start(null);
+        original.run(30_000, Long.MAX_VALUE, 0);
+        Simulation copy = original.copy();
+        original.run(50_000, Long.MAX_VALUE, 0);
+        copy.run(50_000, Long.MAX_VALUE, 0);
+        assertThat(Outcome.of(copy)).as("a copy").isEqualTo(Outcome.of(a));
+        assertThat(Outcome.of(original)).isEqualTo(Outcome.of(a));
+
+        Simulation other = p.withSeed(99).start(null);
+        other.run(80_000, Long.MAX_VALUE, 0);
+        assertThat(Outcome.of(other)).as("another seed").isNotEqualTo(Outcome.of(a));
+    }
+}
