@@ -32,7 +32,7 @@ final class WorkloadCommand {
      * @param everyNs   0 without {@code csv}
      */
     record Options(String preset, long packets, long secondsNs, Long seed, String record, String csv,
-                   long everyNs, String emitTrace) {
+                   long everyNs, String emitTrace, boolean ethtool) {
     }
 
     static int run(Options options, Io io) {
@@ -125,7 +125,7 @@ final class WorkloadCommand {
             double wall = (System.nanoTime() - started) / 1e9;
             String stopped = stop == null ? "stopped at " + WorkloadReport.seconds(sim.now())
                     + " s: an output file could not be written" : WorkloadReport.stopped(stop, sim, limits);
-            WorkloadReport.print(preset, sim, wall, stopped, io.out());
+            WorkloadReport.print(preset, sim, wall, stopped, options.ethtool(), io.out());
             if (failure != null) {
                 io.err().println("error: " + failure);
                 return 2;

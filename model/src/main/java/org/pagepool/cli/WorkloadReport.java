@@ -3,9 +3,11 @@ package org.pagepool.cli;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import org.pagepool.pool.PagePool;
 import org.pagepool.workload.Preset;
+import org.pagepool.workload.QueueStats;
 import org.pagepool.workload.Simulation;
 
 /** The summary a workload run prints: counters under their kernel names, both rates, and why it stopped. */
@@ -14,6 +16,16 @@ final class WorkloadReport {
     }
 
     static void print(Preset preset, Simulation sim, double wallSeconds, String stopped, PrintStream out) {
+        print(preset, sim, wallSeconds, stopped, false, out);
+    }
+
+    /**
+     * The summary; a NIC of several queues also gets a line per queue and their
+     * total, or, with {@code ethtool}, every queue's counters as {@code ethtool -S}
+     * names them on real drivers ({@code rx3_pp_alloc_fast}, {@code rx_pp_alloc_fast} for the sum).
+     */
+    static void print(Preset preset, Simulation sim, double wallSeconds, String stopped, boolean ethtool,
+                      PrintStream out) {
         double simSeconds = sim.now() / 1e9;
         out.printf(Locale.ROOT, "preset: %s (%s), seed %d%n", preset.title(), preset.name(), sim.seed());
         for (PagePool pool : sim.pools()) {
@@ -23,7 +35,14 @@ final class WorkloadReport {
                     Integer.toUnsignedLong(pool.releaseCount()), pool.inflightCount(),
                     Integer.toUnsignedLong(pool.users()));
         }
-        out.println("nic: " + sim.driver().stats().format());
+        out.println("nic: " + sim.nicStats().format());
+        List<QueueStats> queues = QueueStats.of(sim);
+        if (ethtool) {
+            QueueStats.ethtool(sim).forEach(out::println);
+        } else if (queues.size() > 1) {
+            queues.forEach(q -> out.println(q.line()));
+            out.println(QueueStats.total(queues).line());
+        }
         out.println("stack: " + sim.stackStats().format());
         out.printf(Locale.ROOT, "memory: free=%d mapped=%d syncs=%d jiffies=%d%n", sim.kernel().mm().freePages(),
                 sim.kernel().dma().mapped(), sim.kernel().dma().syncs(), sim.kernel().jiffies().now());

@@ -43,6 +43,11 @@ final class WorkloadVerb implements Callable<Integer> {
             description = "write the page_pool tracepoints as /sys/kernel/tracing/trace prints them (for import)")
     String emitTrace;
 
+    @Option(names = "--queue-stats", paramLabel = "FORM",
+            description = "each queue's counters: lines (the default for several queues) or ethtool (as ethtool -S"
+                    + " names them on real drivers: rx0_pp_alloc_fast, rx_pp_alloc_fast for the sum)")
+    String queueStats;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
 
@@ -58,11 +63,15 @@ final class WorkloadVerb implements Callable<Integer> {
             return 2;
         }
         return WorkloadCommand.run(new WorkloadCommand.Options(preset, packets == null ? 0 : packets,
-                secondsNs == null ? 0 : secondsNs, seed, record, csv, everyNs == null ? 0 : everyNs, emitTrace), io);
+                secondsNs == null ? 0 : secondsNs, seed, record, csv, everyNs == null ? 0 : everyNs, emitTrace,
+                "ethtool".equals(queueStats)), io);
     }
 
     /** What is wrong with options that are fine one by one, or null. */
     private String problem() {
+        if (queueStats != null && !queueStats.equals("lines") && !queueStats.equals("ethtool")) {
+            return "--queue-stats is lines or ethtool, not " + OutputFile.shown(queueStats);
+        }
         if ((csv == null) != (everyNs == null)) {
             return "--csv and --every go together (--csv OUT.csv --every MS)";
         }
