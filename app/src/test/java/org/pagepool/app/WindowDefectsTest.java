@@ -124,14 +124,19 @@ class WindowDefectsTest extends AppFixture {
     void enterAppliesAParameterAndTheArrowsStepAgain(FxRobot robot) {
         robot.clickOn("Parameters");
         TextField field = editorOf(robot, "napi.budget");
-        for (Node n = field; n != null; n = n.getParent()) {
-            if (n instanceof TitledPane category) {
-                robot.clickOn(category.lookup(".title")); // open the parameter's category
-                break;
+        robot.interact(() -> {
+            for (Node n = field; n != null; n = n.getParent()) {
+                if (n instanceof TitledPane category) {
+                    category.setExpanded(true); // the parameter's category open, as a click on its title does
+                }
             }
-        }
-        robot.clickOn(field);
-        robot.interact(field::selectAll);
+        });
+        await("the category open", () -> field.isVisible());
+        robot.interact(() -> {
+            field.requestFocus(); // as a click into the field does (it may lie below the sheet's fold)
+            field.selectAll();
+        });
+        await("the field focused", field::isFocused);
         robot.type(KeyCode.DIGIT3, KeyCode.DIGIT2);
         assertThat(field.getText()).isEqualTo("32");
         robot.type(KeyCode.ENTER);
