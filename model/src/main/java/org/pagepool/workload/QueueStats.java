@@ -44,7 +44,7 @@ public record QueueStats(int queue, int irqCpu, NicStats nic, PoolStatsSnapshot 
     private static final String[] ETHTOOL_NIC = {"packets", "out_of_buffer", null, "xdp_drop", "xdp_tx_xmit",
         "xdp_redirect", null, null, "xdp_tx_full", null, "buff_alloc_err", null};
 
-    /** The names of {@link #values}: queue and CPU, then every NIC and pool counter, then inflight (the CSV is {@link CounterCsv}). */
+    /** The names of {@link #values}: queue, CPU, every NIC and pool counter, inflight (the CSV: {@link CounterCsv}). */
     public static List<String> names() {
         List<String> columns = new ArrayList<>(List.of("queue", "irq_cpu"));
         columns.addAll(NicStats.NAMES);
