@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-package org.pagepool.workload;
+package org.pagepool.invariants;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +17,8 @@ import org.pagepool.nic.TxRing;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolState;
 import org.pagepool.trace.Place;
+import org.pagepool.workload.Simulation;
+import org.pagepool.workload.StackStats;
 
 /**
  * The page-conservation law of a running simulation, checked from the outside
@@ -33,9 +35,9 @@ import org.pagepool.trace.Place;
  *
  * <p>Leaks are attributed to each queue's pool of the moment: call
  * {@link #afterPoll} at every poll end (or after every step), before the
- * driver can start a reload.
+ * driver can start a reload. Made by {@link Invariants#simulation()}.
  */
-final class PageConservation {
+public final class SimulationInvariants {
     private static final int CACHE = 0;
     private static final int RING = 1;
     private static final int RX = 2;
@@ -63,7 +65,10 @@ final class PageConservation {
     }
 
     /** Notes the pools now alive and gives each queue's leaks since the last look to its current pool. */
-    void afterPoll(Simulation sim) {
+    SimulationInvariants() {
+    }
+
+    public void afterPoll(Simulation sim) {
         for (PagePool pool : sim.pools()) {
             of(pool);
         }
@@ -82,18 +87,18 @@ final class PageConservation {
         }
     }
 
-    long checks() {
+    public long checks() {
         return checks;
     }
 
     /** Pages leaked from {@code pool} so far (as attributed by {@link #afterPoll}). */
-    long leaked(PagePool pool) {
+    public long leaked(PagePool pool) {
         long[] n = pools.get(pool);
         return n == null ? 0 : n[0];
     }
 
     /** The first broken law, or null. */
-    String violation(Simulation sim) {
+    public String violation(Simulation sim) {
         checks++;
         if (leakError != null) {
             return leakError;
