@@ -144,7 +144,8 @@ class InvariantsTest {
     void aRingSlotItsIndexesDoNotCountBreaksTheRingLaw() {
         int page = held.remove(0);
         pool.ring().produce(page); // behind the pool's back: the place still says driver
-        assertThat(Invariants.pool(kernel, pool, held, 0)).contains("ptr_ring: ").contains("is at DRIVER, not PTR_RING");
+        assertThat(Invariants.pool(kernel, pool, held, 0)).contains("ptr_ring: ")
+                .contains("is at DRIVER, not PTR_RING");
     }
 
     @Test
@@ -161,7 +162,8 @@ class InvariantsTest {
         int page = held.get(0);
         tracker.moved(pool.id(), memmap.handle(page), PageRef.pageToNid(page), PageRef.pageToPfn(page), 0,
                 Place.DRIVER, Place.SKB);
-        assertThat(Invariants.script(kernel, pool, tracker, 0, 0)).contains("is at DRIVER but the trace moved it to SKB");
+        assertThat(Invariants.script(kernel, pool, tracker, 0, 0))
+                .contains("is at DRIVER but the trace moved it to SKB");
     }
 
     // ---- a whole simulation, per queue ----------------------------------------------------------------------
