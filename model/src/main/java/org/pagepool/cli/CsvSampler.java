@@ -12,7 +12,7 @@ import org.pagepool.workload.Simulation;
 import org.pagepool.workload.StackStats;
 
 /** Writes the counters as CSV rows at every multiple of a simulated interval. */
-final class CsvSampler {
+final class CsvSampler implements Sampler {
     private final Writer out;
     private final long everyNs;
     private long nextSample;
@@ -35,13 +35,14 @@ final class CsvSampler {
         write(line);
     }
 
-    /** When the next row is due (simulated ns). */
-    long nextSample() {
+    @Override
+    public long nextSample() {
         return nextSample;
     }
 
     /** Rows for every sample time before {@code limit}: nothing happens in the simulation until then. */
-    void sampleUntil(Simulation sim, long limit) {
+    @Override
+    public void sampleUntil(Simulation sim, long limit) {
         while (nextSample < limit) {
             row(sim, nextSample);
             nextSample += everyNs;
