@@ -8,7 +8,7 @@ import org.pagepool.workload.CounterCsv;
 import org.pagepool.workload.Simulation;
 
 /** Writes the counters as CSV rows ({@link CounterCsv}) at every multiple of a simulated interval. */
-final class CsvSampler {
+final class CsvSampler implements Sampler {
     private final Writer out;
     private final long everyNs;
     private long nextSample;
@@ -26,13 +26,14 @@ final class CsvSampler {
         write(CounterCsv.header());
     }
 
-    /** When the next row is due (simulated ns). */
-    long nextSample() {
+    @Override
+    public long nextSample() {
         return nextSample;
     }
 
     /** Rows for every sample time before {@code limit}: nothing happens in the simulation until then. */
-    void sampleUntil(Simulation sim, long limit) {
+    @Override
+    public void sampleUntil(Simulation sim, long limit) {
         if (nextSample >= limit) {
             return;
         }
