@@ -144,10 +144,6 @@ public final class SimulationInvariants {
         // every page record: referenced ones are held as counted, free ones are in the buddy allocator
         PageAllocator mm = kernel.mm();
         MemMap memmap = mm.memMap();
-        long total = 0;
-        for (int nid = 0; nid < mm.nodeCount(); nid++) {
-            total += mm.nodePages(nid);
-        }
         long[] outside = new long[1];
         long[] mappedBlocks = new long[1];
         int[] visited = new int[1];
@@ -228,8 +224,9 @@ public final class SimulationInvariants {
         if (visited[0] != held.size()) {
             return (held.size() - visited[0]) + " held page(s) are not among the allocator's page records";
         }
-        if (outside[0] + mm.freePages() != total) {
-            return "pages out (" + outside[0] + ") + free (" + mm.freePages() + ") != memory (" + total + ")";
+        String memory = Invariants.memory(mm, outside[0]);
+        if (memory != null) {
+            return memory;
         }
 
         // each pool: inflight = cache + ring + out with the driver and the stack + leaked
@@ -258,11 +255,7 @@ public final class SimulationInvariants {
                 return "pages of pool " + owner.id() + " are out, but the simulation never listed that pool";
             }
         }
-        if (kernel.dma().mapped() != mappedBlocks[0] + leakedMapped) {
-            return "mapped=" + kernel.dma().mapped() + " but " + mappedBlocks[0] + " blocks hold a mapping and "
-                    + leakedMapped + " were leaked with theirs";
-        }
-        return counters(sim);
+        return Invariants.first(Invariants.dma(kernel, mappedBlocks[0], leakedMapped), counters(sim));
     }
 
     private static String queue(Simulation sim, int q) {
