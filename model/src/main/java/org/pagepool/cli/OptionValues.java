@@ -14,7 +14,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class OptionValues {
     /** The longest run the command line asks for, as a preset's times: 1,000,000 s. */
-    static final long MAX_TIME_NS = 1_000_000_000_000_000L;
+    static final long MAX_TIME_NS = Numbers.MAX_TIME_NS;
     /** More packets than any run could simulate; below 2^53, so a count is exact. */
     static final long MAX_PACKETS = 1_000_000_000_000_000L;
 
@@ -61,12 +61,7 @@ final class OptionValues {
     static final class Seed implements ITypeConverter<Long> {
         @Override
         public Long convert(String text) {
-            int digits = text.startsWith("-") ? 1 : 0;
-            boolean plain = text.length() > digits && text.length() <= digits + 18;
-            for (int i = digits; plain && i < text.length(); i++) {
-                plain = text.charAt(i) >= '0' && text.charAt(i) <= '9';
-            }
-            if (!plain) {
+            if (!Numbers.isSeed(text)) {
                 throw new TypeConversionException("not a seed: " + Tokens.quote(text)
                         + " (a whole number of at most 18 digits, e.g. 42 or -7)");
             }

@@ -22,6 +22,13 @@ public final class Numbers {
     private static final double[] UNIT_NS = {60e9, 1, 1e3, 1e3, 1e6, 1e9};
     /** How a message lists the units. */
     public static final String UNIT_NAMES = "ns, us, ms, s or min";
+    /**
+     * The longest time a preset or the command line may name: 1,000,000 s (about 11.6 days), far past any
+     * story, far below overflow.
+     */
+    public static final long MAX_TIME_NS = 1_000_000_000_000_000L;
+    /** A seed's most digits: any such number fits a long. */
+    private static final int SEED_DIGITS = 18;
 
     private Numbers() {
     }
@@ -140,6 +147,16 @@ public final class Numbers {
         }
         throw new BadNumber("unknown time unit " + Tokens.quote(unit) + " in " + Tokens.quote(text) + " (units: "
                 + UNIT_NAMES + ")");
+    }
+
+    /** Whether {@code text} is a seed: a whole number of at most 18 digits, a minus sign allowed. */
+    public static boolean isSeed(String text) {
+        int digits = text.startsWith("-") ? 1 : 0;
+        boolean plain = text.length() > digits && text.length() <= digits + SEED_DIGITS;
+        for (int i = digits; plain && i < text.length(); i++) {
+            plain = text.charAt(i) >= '0' && text.charAt(i) <= '9';
+        }
+        return plain;
     }
 
     /** Whether {@code text} is one of the time units ({@value #UNIT_NAMES}, or µs). */

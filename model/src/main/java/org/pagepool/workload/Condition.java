@@ -124,7 +124,8 @@ public record Condition(String text, int line, Test test) {
     record Junction(boolean all, Test left, Test right) implements Test {
         @Override
         public boolean holds(double[] now, double[] before) {
-            return all ? left.holds(now, before) && right.holds(now, before) : left.holds(now, before) || right.holds(now, before);
+            return all ? left.holds(now, before) && right.holds(now, before)
+                    : left.holds(now, before) || right.holds(now, before);
         }
 
         @Override

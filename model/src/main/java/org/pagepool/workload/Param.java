@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.workload;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -152,7 +153,7 @@ public enum Param {
 
     /** Every key, for messages. */
     public static List<String> keys() {
-        return java.util.Arrays.stream(values()).map(Param::key).toList();
+        return Arrays.stream(values()).map(Param::key).toList();
     }
 
     /** The value as a preset writes it. */

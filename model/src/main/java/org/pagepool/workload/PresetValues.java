@@ -11,8 +11,8 @@ import org.pagepool.text.Tokens;
  * characters of the text and says what would be right.
  */
 final class PresetValues {
-    /** The longest time a preset may name (about 11.6 days): far past any story, far below overflow. */
-    static final long MAX_TIME_NS = 1_000_000_000_000_000L;
+    /** The longest time a preset may name ({@link Numbers#MAX_TIME_NS}, shared with the command line). */
+    static final long MAX_TIME_NS = Numbers.MAX_TIME_NS;
     /** Step checkpoints are for a run's first moments; later ones name a time. */
     static final long MAX_STEP = 1_000_000_000L;
     /** The speeds a preset may start at (factors of real time), besides {@code max}. */
@@ -115,12 +115,7 @@ final class PresetValues {
 
     /** A seed: a whole number that fits a long. */
     static long seed(int line, String text) throws PresetParser.PresetError {
-        int digits = text.startsWith("-") ? 1 : 0;
-        boolean plain = text.length() > digits && text.length() <= digits + 18;
-        for (int i = digits; plain && i < text.length(); i++) {
-            plain = text.charAt(i) >= '0' && text.charAt(i) <= '9';
-        }
-        if (!plain) {
+        if (!Numbers.isSeed(text)) {
             throw new PresetParser.PresetError(line, "seed needs a whole number of at most 18 digits, not "
                     + Tokens.quote(text));
         }

@@ -99,7 +99,7 @@ public record QueueStats(int queue, int irqCpu, NicStats nic, PoolStatsSnapshot 
         return values;
     }
 
-    /** This queue's counters as {@code ethtool -S} prints them: {@code rx3_pp_alloc_fast: N} (for the sum {@code rx_...}). */
+    /** This queue's counters as {@code ethtool -S} prints them: {@code rx3_pp_alloc_fast: N} (the sum: {@code rx_}). */
     public List<String> ethtool() {
         String prefix = queue == TOTAL ? "rx_" : "rx" + queue + "_";
         List<String> lines = new ArrayList<>();

@@ -94,7 +94,10 @@ final class RxQueues {
         this.spread = o.spread.clone();
     }
 
-    /** A copy reading the copied traffic, with its own copy of the RSS generator; its drivers come by {@link #attach}. */
+    /**
+     * A copy reading the copied traffic, with its own copy of the RSS generator; its drivers come by
+     * {@link #attach}.
+     */
     RxQueues copy(Traffic copiedTraffic) {
         return new RxQueues(this, copiedTraffic);
     }

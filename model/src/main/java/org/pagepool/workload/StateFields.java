@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.workload;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.pagepool.cost.CpuProfile;
 import org.pagepool.mm.MemMap;
 import org.pagepool.mm.PageAllocator;
 import org.pagepool.mm.PageRef;
+import org.pagepool.nic.Driver;
 import org.pagepool.nic.NicStats;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolState;
@@ -41,7 +43,7 @@ public final class StateFields {
     public static final List<String> QUEUE_NAMES = queueNames();
 
     private static List<String> queueNames() {
-        List<String> names = new java.util.ArrayList<>(NicStats.NAMES);
+        List<String> names = new ArrayList<>(NicStats.NAMES);
         names.addAll(PoolStatsSnapshot.NAMES);
         names.addAll(QUEUE_STATE);
         return List.copyOf(names);
@@ -101,7 +103,7 @@ public final class StateFields {
     private static long[] readQueue(Simulation sim, int q) {
         long[] values = new long[QUEUE_NAMES.size()];
         int k = 0;
-        org.pagepool.nic.Driver driver = sim.driver(q);
+        Driver driver = sim.driver(q);
         for (long v : driver.stats().values()) {
             values[k++] = v;
         }
@@ -291,15 +293,15 @@ public final class StateFields {
     }
 
     // without a pool the driver is unloaded: its drained RX ring still counts its old descriptors
-    private static long rxPosted(org.pagepool.nic.Driver d) {
+    private static long rxPosted(Driver d) {
         return d.pool() == null ? 0 : d.rx().posted();
     }
 
-    private static long txPending(org.pagepool.nic.Driver d) {
+    private static long txPending(Driver d) {
         return d.tx() == null ? 0 : d.tx().count();
     }
 
-    private static long sumQueues(Simulation s, ToLongFunction<org.pagepool.nic.Driver> value) {
+    private static long sumQueues(Simulation s, ToLongFunction<Driver> value) {
         long sum = 0;
         for (int q = 0; q < s.queueCount(); q++) {
             sum += value.applyAsLong(s.driver(q));

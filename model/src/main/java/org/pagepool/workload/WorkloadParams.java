@@ -2,6 +2,7 @@
 package org.pagepool.workload;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A value for every {@link Param}, and the settings that are lists rather
@@ -129,7 +130,7 @@ public final class WorkloadParams {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values) * 31 + java.util.Objects.hash(irqCpus, redirectCpus, rss);
+        return Arrays.hashCode(values) * 31 + Objects.hash(irqCpus, redirectCpus, rss);
     }
 
     @Override

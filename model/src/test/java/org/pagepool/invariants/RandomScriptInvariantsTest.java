@@ -64,7 +64,7 @@ class RandomScriptInvariantsTest {
             if (runner.pool() != lostPool) {
                 lost = 0; // a new pool: the old one could not have been freed with pages lost
             }
-            String broken = Invariants.violation(runner.kernel(), runner.pool(), tracker, lost, lostMapped);
+            String broken = Invariants.script(runner.kernel(), runner.pool(), tracker, lost, lostMapped);
             assertThat(broken).as(context(seed, lines, broken)).isNull();
             line = writer.next(runner.pool());
         }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pagepool.mm.Buddy.allocator;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pagepool.invariants.Invariants;
 
 /**
  * Random allocations and frees of random orders on random node layouts; after
@@ -31,7 +31,7 @@ class BuddyRandomInvariantsTest {
         PageAllocator mm = allocator(sizes);
         MemMap memmap = mm.memMap();
         List<Integer> held = new ArrayList<>();
-        check(mm, sizes, held, total, seed, -1);
+        check(mm, held, seed, -1);
 
         for (int step = 0; step < 600; step++) {
             boolean alloc = held.isEmpty() || random.nextInt(100) < 55;
@@ -54,13 +54,13 @@ class BuddyRandomInvariantsTest {
                 int page = held.remove(random.nextInt(held.size()));
                 assertThat(mm.putPage(page)).as("seed %d step %d", seed, step).isTrue();
             }
-            check(mm, sizes, held, total, seed, step);
+            check(mm, held, seed, step);
         }
         for (int page : held) {
             mm.putPage(page);
         }
         held.clear();
-        check(mm, sizes, held, total, seed, Integer.MAX_VALUE);
+        check(mm, held, seed, Integer.MAX_VALUE);
         assertThat(mm.freePages()).as("seed %d: everything back", seed).isEqualTo(total);
     }
 
@@ -76,50 +76,10 @@ class BuddyRandomInvariantsTest {
         return false;
     }
 
-    private static void check(PageAllocator mm, int[] sizes, List<Integer> held, long total, long seed, int step) {
-        MemMap memmap = mm.memMap();
-        long freeAll = 0;
-        for (int nid = 0; nid < sizes.length; nid++) {
-            int size = sizes[nid];
-            BitSet used = new BitSet(size);
-            int[] info = mm.buddyinfo(nid);
-            long fromInfo = 0;
-            for (int order = 0; order < PageAllocator.MAX_ORDER; order++) {
-                fromInfo += (long) info[order] << order;
-                int o = order;
-                int n = nid;
-                int[] seen = {0};
-                mm.forEachFreeBlock(nid, order, pfn -> {
-                    seen[0]++;
-                    String where = String.format("seed %d step %d node %d block %d/%d", seed, step, n, pfn, o);
-                    assertThat(pfn % (1 << o)).as(where + " aligned").isZero();
-                    assertThat(pfn + (1 << o)).as(where + " inside the node").isLessThanOrEqualTo(size);
-                    assertThat(used.get(pfn, pfn + (1 << o)).isEmpty()).as(where + " overlaps").isTrue();
-                    used.set(pfn, pfn + (1 << o));
-                    assertThat(mm.isFreeBlock(n, pfn, o)).as(where).isTrue();
-                    int buddy = pfn ^ (1 << o);
-                    if (o < PageAllocator.MAX_ORDER - 1 && buddy + (1 << o) <= size) {
-                        assertThat(mm.isFreeBlock(n, buddy, o)).as(where + " has a free buddy: not merged").isFalse();
-                    }
-                });
-                assertThat(seen[0]).as("seed %d step %d node %d order %d count", seed, step, nid, order)
-                        .isEqualTo(info[order]);
-            }
-            assertThat(fromInfo).as("seed %d step %d node %d: sum c_i*2^i", seed, step, nid)
-                    .isEqualTo(mm.freePages(nid));
-            for (int page : held) {
-                if (PageRef.pageToNid(page) == nid) {
-                    int pfn = PageRef.pageToPfn(page);
-                    assertThat(used.get(pfn, pfn + memmap.pages(page)).isEmpty())
-                            .as("seed %d step %d: held %s overlaps a free block", seed, step, memmap.describe(page))
-                            .isTrue();
-                    used.set(pfn, pfn + memmap.pages(page));
-                }
-            }
-            freeAll += mm.freePages(nid);
-        }
-        long heldPages = held.stream().mapToLong(memmap::pages).sum();
-        assertThat(mm.freePages()).as("seed %d step %d: free over all nodes", seed, step).isEqualTo(freeAll);
-        assertThat(heldPages + freeAll).as("seed %d step %d: allocated + free = total", seed, step).isEqualTo(total);
+    /** The free lists ({@link Invariants#buddy}) and memory, with the held pages out. */
+    private static void check(PageAllocator mm, List<Integer> held, long seed, int step) {
+        long heldPages = held.stream().mapToLong(mm.memMap()::pages).sum();
+        assertThat(Invariants.first(Invariants.buddy(mm, held), Invariants.memory(mm, heldPages)))
+                .as("seed %d step %d", seed, step).isNull();
     }
 }

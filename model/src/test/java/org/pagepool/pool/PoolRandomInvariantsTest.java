@@ -7,15 +7,14 @@ import static org.pagepool.pool.PoolKit.kernel;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pagepool.dma.DmaDirection;
+import org.pagepool.invariants.Invariants;
 import org.pagepool.kernel.Kernel;
 import org.pagepool.mm.MemMap;
 import org.pagepool.mm.PageRef;
@@ -51,8 +50,8 @@ class PoolRandomInvariantsTest {
         for (int step = 0; step < 800; step++) {
             String what = step(random, kernel, pool, held, allocs);
             String as = String.format("seed %d step %d (%s)", seed, step, what);
-            check(kernel, pool, held, seen, total, mapped, as);
-            checkCounters(pool.stats(), allocs, as);
+            check(kernel, pool, held, seen, mapped, as);
+            assertThat(Invariants.allocCounters(pool.stats(), allocs[0], allocs[1])).as(as).isNull();
         }
 
         // give everything back, drop every extra reference, destroy: all memory returns
@@ -69,7 +68,7 @@ class PoolRandomInvariantsTest {
                 kernel.mm().putPage(page);
             }
         }
-        check(kernel, pool, held, seen, total, mapped, "seed " + seed + " before destroy");
+        check(kernel, pool, held, seen, mapped, "seed " + seed + " before destroy");
         pool.destroy();
         assertThat(pool.state()).as("seed %d", seed).isEqualTo(PoolState.FREED);
         assertThat(kernel.mm().freePages()).as("seed %d: all memory back", seed).isEqualTo(total);
@@ -156,71 +155,35 @@ class PoolRandomInvariantsTest {
         return "fail dma";
     }
 
-    private static void check(Kernel kernel, PagePool pool, List<Integer> held, Set<Integer> seen, long total,
-                              boolean mapped, String as) {
+    /**
+     * The pool's law ({@link Invariants#pool}), then memory and DMA: pages
+     * that left the pool are detached (still referenced) or back in the page
+     * allocator, and only pages in the pool's hands hold a mapping.
+     */
+    private static void check(Kernel kernel, PagePool pool, List<Integer> held, Set<Integer> seen, boolean mapped,
+                              String as) {
         MemMap memmap = kernel.mm().memMap();
-        Map<Integer, Place> inPool = new HashMap<>();
+        assertThat(Invariants.pool(kernel, pool, held, 0)).as(as).isNull();
+        Set<Integer> inPool = new HashSet<>(held);
         for (int i = 0; i < pool.allocCount(); i++) {
-            int page = pool.allocCacheSlot(i);
-            assertThat(inPool.put(page, Place.ALLOC_CACHE)).as(as + ": twice in the cache: " + memmap.describe(page))
-                    .isNull();
+            inPool.add(pool.allocCacheSlot(i));
         }
-        pool.ring().forEachLive(page -> assertThat(inPool.put(page, Place.PTR_RING))
-                .as(as + ": in the cache and the ring, or twice in the ring: " + memmap.describe(page)).isNull());
-        for (int page : held) {
-            assertThat(inPool.put(page, Place.DRIVER)).as(as + ": held and pooled: " + memmap.describe(page)).isNull();
-        }
-        seen.addAll(inPool.keySet());
-
-        long poolPages = 0;
-        for (Map.Entry<Integer, Place> e : inPool.entrySet()) {
-            int page = e.getKey();
-            String it = as + ": " + memmap.describe(page);
-            assertThat(memmap.place(page)).as(it).isEqualTo(e.getValue());
-            assertThat(memmap.owner(page)).as(it).isEqualTo(pool.id());
-            assertThat(memmap.compoundOrder(page)).as(it).isEqualTo(pool.order());
-            assertThat(memmap.ppMagic(page) & ~0x3L).as(it + ": signature").isEqualTo(MemMap.PP_SIGNATURE);
-            if (e.getValue() != Place.DRIVER) {
-                assertThat(memmap.pageRefCount(page)).as(it + ": pooled pages have one reference").isEqualTo(1);
-            }
-            poolPages += memmap.pages(page);
-        }
-        long detachedPages = 0;
+        pool.ring().forEachLive(inPool::add);
+        seen.addAll(inPool);
+        long outside = 0;
         for (int page : seen) {
-            if (!inPool.containsKey(page)) {
-                String it = as + ": " + memmap.describe(page);
-                assertThat(memmap.place(page)).as(it + " left the pool").isIn(Place.DETACHED, Place.BUDDY);
-                if (memmap.place(page) == Place.DETACHED) {
-                    assertThat(memmap.pageRefCount(page)).as(it).isPositive();
-                    detachedPages += memmap.pages(page);
-                } else {
-                    assertThat(memmap.pageRefCount(page)).as(it).isZero();
-                }
+            String it = as + ": " + memmap.describe(page);
+            if (inPool.contains(page)) {
+                outside += memmap.pages(page);
+            } else if (memmap.place(page) == Place.DETACHED) {
+                assertThat(memmap.pageRefCount(page)).as(it + " left the pool").isPositive();
+                outside += memmap.pages(page);
+            } else {
+                assertThat(memmap.place(page)).as(it + " left the pool").isEqualTo(Place.BUDDY);
+                assertThat(memmap.pageRefCount(page)).as(it).isZero();
             }
         }
-        assertThat(pool.inflightCount()).as(as + ": inflight = cache + ring + driver").isEqualTo(inPool.size());
-        assertThat(pool.holdCount() - pool.releaseCount()).as(as).isEqualTo(pool.inflightCount());
-        assertThat(kernel.mm().freePages() + poolPages + detachedPages)
-                .as(as + ": free + pool pages + detached pages = total").isEqualTo(total);
-        assertThat(kernel.dma().mapped()).as(as + ": live mappings")
-                .isEqualTo(mapped ? inPool.size() : 0);
-        assertThat(pool.allocCount()).as(as).isBetween(0, PagePool.PP_ALLOC_CACHE_SIZE);
-        assertThat(pool.ring().count() + pool.ring().stale()).as(as).isLessThanOrEqualTo(pool.ring().size());
-
-    }
-
-    /** Conservation laws of the alloc-side counters. */
-    private static void checkCounters(PoolStatsSnapshot s, long[] allocs, String as) {
-        // every page handed out was counted by exactly one of these
-        assertThat(s.fast() + s.slow() + s.slowHighOrder() + s.refill())
-                .as(as + ": fast + slow + slow_high_order + refill = allocations that returned a page")
-                .isEqualTo(allocs[0]);
-        // the slow path is entered after an empty ring, or a refill that met a remote page first
-        long slowPathEntries = s.slow() + s.slowHighOrder() + allocs[1];
-        assertThat(slowPathEntries).as(as + ": slow-path entries vs empty").isGreaterThanOrEqualTo(s.empty());
-        assertThat(slowPathEntries).as(as + ": slow-path entries vs empty + waive")
-                .isLessThanOrEqualTo(s.empty() + s.waive());
-        // refills and waives both take pages out of the ring
-        assertThat(s.refill() + s.waive()).as(as + ": refill + waive <= ring").isLessThanOrEqualTo(s.ring());
+        assertThat(Invariants.first(Invariants.memory(kernel.mm(), outside),
+                Invariants.dma(kernel, mapped ? inPool.size() : 0, 0))).as(as).isNull();
     }
 }

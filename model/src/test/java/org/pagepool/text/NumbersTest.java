@@ -83,4 +83,12 @@ class NumbersTest {
     void aTimeIsWrittenInTheLargestWholeUnit(long ns, String text) {
         assertThat(Numbers.formatTime(ns)).isEqualTo(text);
     }
+
+    @ParameterizedTest
+    @CsvSource({"42, true", "-7, true", "0, true", "123456789012345678, true", "-123456789012345678, true",
+        "1234567890123456789, false", "'', false", "-, false", "4.2, false", "1e3, false", "+5, false", "12k, false",
+        "' 1', false"})
+    void aSeedIsAWholeNumberOfAtMost18Digits(String text, boolean seed) {
+        assertThat(Numbers.isSeed(text)).as(text).isEqualTo(seed);
+    }
 }

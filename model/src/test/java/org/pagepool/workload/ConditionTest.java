@@ -124,7 +124,7 @@ class ConditionTest {
             assertThat(now[f.index()]).as(f.name()).isFinite();
             assertThat(f.meaning()).as(f.name()).isNotBlank();
         }
-        for (String counter : PresetParser.COUNTERS) {
+        for (String counter : PresetCheckpoints.COUNTERS) {
             assertThat(StateFields.byName(counter)).as(counter).isNotNull();
         }
     }

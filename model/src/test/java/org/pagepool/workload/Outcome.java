@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.workload;
 
+import java.util.Arrays;
 import java.util.Locale;
+import org.pagepool.nic.Driver;
 import org.pagepool.pool.PagePool;
 
 /** Everything a run ends with, as one comparable text: every counter, every pool, the clock. */
@@ -22,7 +24,7 @@ final class Outcome {
         text.append("pools: ").append(sim.poolStats().format()).append('\n');
         text.append("nic: ").append(sim.nicStats().format()).append('\n');
         for (int q = 0; sim.queueCount() > 1 && q < sim.queueCount(); q++) {
-            org.pagepool.nic.Driver d = sim.driver(q);
+            Driver d = sim.driver(q);
             text.append(String.format(Locale.ROOT, "queue %d cpu=%d pool=%s rx=%d/%d tx=%d: %s%n", q,
                     d.config().irqCpu(), d.pool() == null ? "none" : Integer.toString(d.pool().id()),
                     d.rx().posted(), d.rx().completed(), d.tx().count(), d.stats().format()));
@@ -32,7 +34,7 @@ final class Outcome {
                 "free=%d mapped=%d syncs=%d jiffies=%d now=%d steps=%d packets=%d buddy0=%s rx=%d/%d tx=%d%n",
                 sim.kernel().mm().freePages(), sim.kernel().dma().mapped(), sim.kernel().dma().syncs(),
                 sim.kernel().jiffies().now(), sim.now(), sim.steps(), sim.packets(),
-                java.util.Arrays.toString(sim.kernel().mm().buddyinfo(0)), sim.driver().rx().posted(),
+                Arrays.toString(sim.kernel().mm().buddyinfo(0)), sim.driver().rx().posted(),
                 sim.driver().rx().completed(), sim.driver().tx().count()));
         return text.toString();
     }

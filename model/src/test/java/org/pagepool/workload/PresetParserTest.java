@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -425,7 +426,7 @@ class PresetParserTest {
             header.add(line);
         }
         assertThat(header).as(file + ": a comment header").hasSizeGreaterThanOrEqualTo(2);
-        assertThat(String.join("\n", header).toLowerCase(java.util.Locale.ROOT))
+        assertThat(String.join("\n", header).toLowerCase(Locale.ROOT))
                 .as(file + ": the header says what to watch").contains("watch");
         // the timeline stays inside the story
         for (TimedAction a : p.timeline()) {

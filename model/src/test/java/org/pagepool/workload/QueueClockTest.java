@@ -3,6 +3,7 @@ package org.pagepool.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,7 +20,7 @@ class QueueClockTest {
         for (int queues : new int[] {1, 2, 3, 16, 17, 64}) {
             QueueClock clock = new QueueClock(queues);
             long[] times = new long[queues];
-            java.util.Arrays.fill(times, Long.MAX_VALUE);
+            Arrays.fill(times, Long.MAX_VALUE);
             for (int i = 0; i < 5_000; i++) {
                 int q = r.nextInt(queues);
                 // few distinct times, so ties are common; MIN_VALUE and MAX_VALUE too

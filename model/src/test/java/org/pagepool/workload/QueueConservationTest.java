@@ -8,6 +8,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pagepool.invariants.Invariants;
+import org.pagepool.invariants.SimulationInvariants;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolState;
 
@@ -37,7 +39,7 @@ class QueueConservationTest {
     void everyPageIsInExactlyOnePlaceAfterEveryStep(long seed) {
         RandomWorkload w = RandomWorkload.withQueues(seed, STEPS);
         Simulation sim = w.start(null);
-        PageConservation law = new PageConservation();
+        SimulationInvariants law = Invariants.simulation();
         law.afterPoll(sim);
         assertThat(law.violation(sim)).as("seed %d at the start%n%s", seed, w.describe()).isNull();
         while (sim.steps() < STEPS) {

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.pagepool.nic.CallRecorder;
+import org.pagepool.pool.PoolCreateException;
 
 /**
  * A random workload for soak and replay tests: random machine, pool, NIC,
@@ -174,10 +176,10 @@ record RandomWorkload(long seed, WorkloadParams params, List<TimedAction> timeli
         return choices[r.nextInt(choices.length)];
     }
 
-    Simulation start(org.pagepool.nic.CallRecorder recorder) {
+    Simulation start(CallRecorder recorder) {
         try {
             return new Simulation(params, timeline, seed, recorder);
-        } catch (org.pagepool.pool.PoolCreateException e) {
+        } catch (PoolCreateException e) {
             throw new AssertionError("seed " + seed + ": the pool cannot be created: " + e.getMessage(), e);
         }
     }

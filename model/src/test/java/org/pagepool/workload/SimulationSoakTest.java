@@ -8,6 +8,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pagepool.invariants.Invariants;
+import org.pagepool.invariants.SimulationInvariants;
 import org.pagepool.nic.Driver;
 import org.pagepool.nic.NicStats;
 import org.pagepool.pool.PagePool;
@@ -45,7 +47,7 @@ class SimulationSoakTest {
     void everyPageIsInExactlyOnePlaceAfterEveryPoll(long seed) {
         RandomWorkload w = RandomWorkload.of(seed, STEPS);
         Simulation sim = w.start(null);
-        PageConservation law = new PageConservation();
+        SimulationInvariants law = Invariants.simulation();
         long polls = 0;
         while (sim.steps() < STEPS) {
             int result;
@@ -70,7 +72,7 @@ class SimulationSoakTest {
         tally(sim, law);
     }
 
-    private static void tally(Simulation sim, PageConservation law) {
+    private static void tally(Simulation sim, SimulationInvariants law) {
         RUNS.incrementAndGet();
         NicStats nic = sim.driver().stats();
         RELOADS.addAndGet(nic.reloads());

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-package org.pagepool.workload;
+package org.pagepool.invariants;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +17,8 @@ import org.pagepool.nic.TxRing;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolState;
 import org.pagepool.trace.Place;
+import org.pagepool.workload.Simulation;
+import org.pagepool.workload.StackStats;
 
 /**
  * The page-conservation law of a running simulation, checked from the outside
@@ -33,9 +35,9 @@ import org.pagepool.trace.Place;
  *
  * <p>Leaks are attributed to each queue's pool of the moment: call
  * {@link #afterPoll} at every poll end (or after every step), before the
- * driver can start a reload.
+ * driver can start a reload. Made by {@link Invariants#simulation()}.
  */
-final class PageConservation {
+public final class SimulationInvariants {
     private static final int CACHE = 0;
     private static final int RING = 1;
     private static final int RX = 2;
@@ -63,7 +65,10 @@ final class PageConservation {
     }
 
     /** Notes the pools now alive and gives each queue's leaks since the last look to its current pool. */
-    void afterPoll(Simulation sim) {
+    SimulationInvariants() {
+    }
+
+    public void afterPoll(Simulation sim) {
         for (PagePool pool : sim.pools()) {
             of(pool);
         }
@@ -82,18 +87,18 @@ final class PageConservation {
         }
     }
 
-    long checks() {
+    public long checks() {
         return checks;
     }
 
     /** Pages leaked from {@code pool} so far (as attributed by {@link #afterPoll}). */
-    long leaked(PagePool pool) {
+    public long leaked(PagePool pool) {
         long[] n = pools.get(pool);
         return n == null ? 0 : n[0];
     }
 
     /** The first broken law, or null. */
-    String violation(Simulation sim) {
+    public String violation(Simulation sim) {
         checks++;
         if (leakError != null) {
             return leakError;
@@ -139,10 +144,6 @@ final class PageConservation {
         // every page record: referenced ones are held as counted, free ones are in the buddy allocator
         PageAllocator mm = kernel.mm();
         MemMap memmap = mm.memMap();
-        long total = 0;
-        for (int nid = 0; nid < mm.nodeCount(); nid++) {
-            total += mm.nodePages(nid);
-        }
         long[] outside = new long[1];
         long[] mappedBlocks = new long[1];
         int[] visited = new int[1];
@@ -223,8 +224,9 @@ final class PageConservation {
         if (visited[0] != held.size()) {
             return (held.size() - visited[0]) + " held page(s) are not among the allocator's page records";
         }
-        if (outside[0] + mm.freePages() != total) {
-            return "pages out (" + outside[0] + ") + free (" + mm.freePages() + ") != memory (" + total + ")";
+        String memory = Invariants.memory(mm, outside[0]);
+        if (memory != null) {
+            return memory;
         }
 
         // each pool: inflight = cache + ring + out with the driver and the stack + leaked
@@ -253,11 +255,7 @@ final class PageConservation {
                 return "pages of pool " + owner.id() + " are out, but the simulation never listed that pool";
             }
         }
-        if (kernel.dma().mapped() != mappedBlocks[0] + leakedMapped) {
-            return "mapped=" + kernel.dma().mapped() + " but " + mappedBlocks[0] + " blocks hold a mapping and "
-                    + leakedMapped + " were leaked with theirs";
-        }
-        return counters(sim);
+        return Invariants.first(Invariants.dma(kernel, mappedBlocks[0], leakedMapped), counters(sim));
     }
 
     private static String queue(Simulation sim, int q) {
