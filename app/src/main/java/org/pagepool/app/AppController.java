@@ -216,9 +216,15 @@ public final class AppController implements AutoCloseable {
     /** Opens a script to step through; a bad one is reported and the current run stays. */
     /** Imports a real machine's capture in the background; {@code show} gets it on the FX thread when done. */
     void openCapture(Path file, Consumer<CaptureLoader.Loaded> show) {
+        openCapture(file, show, failed -> { });
+    }
+
+    /** As above; {@code failed} gets an import that failed, after the status line has told its error. */
+    void openCapture(Path file, Consumer<CaptureLoader.Loaded> show, Consumer<CaptureLoader.Loaded> failed) {
         captures.load(file, loaded -> {
             if (loaded.error() != null) {
                 tell(loaded.error());
+                failed.accept(loaded);
             } else {
                 show.accept(loaded);
             }

@@ -199,6 +199,18 @@ public final class MainWindow {
         return node instanceof CanvasRegion region ? region.title() : target;
     }
 
+    /**
+     * Imports a capture as the button does, shows it, and hands the import
+     * (shown, or failed with its error, which the status line tells) to
+     * {@code done}.
+     */
+    void openCapture(Path file, Consumer<CaptureLoader.Loaded> done) {
+        controller.openCapture(file, loaded -> {
+            showCapture(loaded);
+            done.accept(loaded);
+        }, done);
+    }
+
     /** A real machine's capture, and the scenario that tells its story ("Simulate this"). */
     private void showCapture(CaptureLoader.Loaded loaded) {
         side.showCapture(loaded.name(), loaded.capture(), loaded.report());

@@ -53,6 +53,22 @@ class RealSystemTest extends AppFixture {
     }
 
     @Test
+    void aCaptureOfNetlinkDumpsAloneIsShownWithItsStall(FxRobot robot) {
+        Path dumps = dir.resolve("netlink-pools.txt");
+        int status = Main.run(new String[] {"workload", "--preset", "../assets/scenarios/09-unload-stall.workload",
+            "--emit-netlink", dumps.toString()}, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), System.err);
+        assertThat(status).isZero();
+        String[] error = {"not yet"};
+        robot.interact(() -> window.openCapture(dumps, loaded -> error[0] = loaded.error()));
+        await("the capture", () -> error[0] == null || !error[0].equals("not yet"));
+        assertThat(error[0]).isNull();
+        // a pool the trace did not show (no page history): its inflight comes from the dumps
+        assertThat(window.side().capture().diagnosisLines()).anyMatch(line -> line.contains("still waiting for 57"));
+        assertThat(window.side().tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("Real system");
+    }
+
+    @Test
     void aCaptureThatCannotBeReadIsAMessage(FxRobot robot) throws Exception {
         Path bad = dir.resolve("bad.txt");
         Files.writeString(bad, "page_pool_state_hold: page_pool=zz page=0 pfn=0xq hold=x\n");

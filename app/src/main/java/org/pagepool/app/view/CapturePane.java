@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -15,6 +16,7 @@ import org.pagepool.capture.Capture;
 import org.pagepool.capture.CaptureReport;
 import org.pagepool.capture.InflightSeries;
 import org.pagepool.capture.PoolFindings;
+import org.pagepool.capture.PoolSamples;
 import org.pagepool.capture.PoolTimeline;
 
 /**
@@ -28,7 +30,7 @@ public final class CapturePane extends ScrollPane {
 
     private final Label title = new Label("Real system: open a capture (tracepoints, dmesg, ethtool -S, netlink)");
     private final Label sources = new Label();
-    private final Canvas chart = new Canvas(360, 140);
+    private final Canvas chart = new Canvas(360, 110);
     private final VBox pools = new VBox(4);
     private final Label diagnosisTitle = new Label("Diagnosis");
     private final VBox diagnosis = new VBox(4);
@@ -54,8 +56,10 @@ public final class CapturePane extends ScrollPane {
         // the offer comes first, where the eye is; the evidence below it
         box.getChildren().addAll(title, simulate, sources, chart, diagnosisTitle, diagnosis, pools);
         setContent(box);
-        box.widthProperty().addListener((o, was, is) -> {
-            chart.setWidth(Math.max(200, is.doubleValue() - 12));
+        // the chart follows the visible width (the box's own would keep the width from before a scroll bar came)
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        viewportBoundsProperty().addListener((o, was, is) -> {
+            chart.setWidth(Math.max(200, is.getWidth() - 12));
             drawChart();
         });
     }
@@ -64,9 +68,12 @@ public final class CapturePane extends ScrollPane {
     public void show(String name, Capture newCapture, CaptureReport report) {
         capture = newCapture;
         title.setText("Real system: " + name);
-        StringBuilder read = new StringBuilder();
+        // one line for all the files: the diagnosis should start above the fold
+        StringBuilder read = new StringBuilder("Read: ");
         for (var source : report.sources()) {
-            read.append(read.length() > 0 ? "\n" : "").append(source.name()).append(": ").append(source.format());
+            String file = source.name().substring(source.name().lastIndexOf('/') + 1);
+            read.append(read.length() > 6 ? "; " : "").append(file).append(" (").append(source.format().description())
+                    .append(')');
         }
         sources.setText(read.toString());
         diagnosis.getChildren().clear();
@@ -107,6 +114,40 @@ public final class CapturePane extends ScrollPane {
         return label;
     }
 
+    /** A pool's inflight over time: from the trace where it has one, else from the netlink dumps. */
+    private record Line(long[] ns, long[] inflight) {
+        static Line of(PoolTimeline pool) {
+            if (pool.pages() != null && pool.pages().series().bins() > 0) {
+                InflightSeries s = pool.pages().series();
+                long[] ns = new long[s.bins()];
+                long[] v = new long[s.bins()];
+                for (int bin = 0; bin < s.bins(); bin++) {
+                    ns[bin] = s.binStartNs(bin) + s.binWidthNs();
+                    v[bin] = Math.max(0, s.atEnd(bin));
+                }
+                return new Line(ns, v);
+            }
+            PoolSamples samples = pool.samples();
+            if (samples == null) {
+                return null;
+            }
+            int n = 0;
+            for (int i = 0; i < samples.samples(); i++) {
+                n += samples.ns(i) != Capture.NO_TIME && samples.inflight(i) >= 0 ? 1 : 0;
+            }
+            long[] ns = new long[n];
+            long[] v = new long[n];
+            int k = 0;
+            for (int i = 0; i < samples.samples(); i++) {
+                if (samples.ns(i) != Capture.NO_TIME && samples.inflight(i) >= 0) {
+                    ns[k] = samples.ns(i);
+                    v[k++] = samples.inflight(i);
+                }
+            }
+            return n == 0 ? null : new Line(ns, v);
+        }
+    }
+
     /** Pages in flight over the capture, one line per pool, on a shared time axis. */
     private void drawChart() {
         GraphicsContext g = chart.getGraphicsContext2D();
@@ -116,15 +157,20 @@ public final class CapturePane extends ScrollPane {
         if (capture == null || capture.pools().isEmpty()) {
             return;
         }
+        List<Line> lines = new ArrayList<>();
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
         long most = 1;
         for (PoolTimeline pool : capture.pools()) {
-            InflightSeries s = pool.pages().series();
-            for (int bin = 0; bin < s.bins(); bin++) {
-                start = Math.min(start, s.binStartNs(bin));
-                end = Math.max(end, s.binStartNs(bin) + s.binWidthNs());
-                most = Math.max(most, s.highest(bin));
+            Line line = Line.of(pool);
+            lines.add(line);
+            if (line == null) {
+                continue;
+            }
+            for (int i = 0; i < line.ns().length; i++) {
+                start = Math.min(start, line.ns()[i]);
+                end = Math.max(end, line.ns()[i]);
+                most = Math.max(most, line.inflight()[i]);
             }
         }
         if (start >= end) {
@@ -139,16 +185,18 @@ public final class CapturePane extends ScrollPane {
         g.fillText(String.format(Locale.ROOT, "%,d", most), 2, 12);
         g.fillText("0", 30, bottom);
         g.fillText("inflight over " + seconds(end - start), left + 4, h - 3);
-        int colour = 0;
-        for (PoolTimeline pool : capture.pools()) {
-            InflightSeries s = pool.pages().series();
-            g.setStroke(LINES[colour++ % LINES.length]);
+        for (int p = 0; p < lines.size(); p++) {
+            Line line = lines.get(p);
+            if (line == null) {
+                continue;
+            }
+            g.setStroke(LINES[p % LINES.length]);
             g.setLineWidth(1.5);
             g.beginPath();
-            for (int bin = 0; bin < s.bins(); bin++) {
-                double x = left + (w - 4 - left) * (s.binStartNs(bin) + s.binWidthNs() - start) / (end - start);
-                double y = bottom - (bottom - 4) * Math.max(0, s.atEnd(bin)) / most;
-                if (bin == 0) {
+            for (int i = 0; i < line.ns().length; i++) {
+                double x = left + (w - 4 - left) * (line.ns()[i] - start) / (end - start);
+                double y = bottom - (bottom - 4) * line.inflight()[i] / most;
+                if (i == 0) {
                     g.moveTo(x, y);
                 } else {
                     g.lineTo(x, y);
