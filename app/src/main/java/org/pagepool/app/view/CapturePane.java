@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.pagepool.capture.Capture;
@@ -35,6 +39,10 @@ public final class CapturePane extends ScrollPane {
     private final Label diagnosisTitle = new Label("Diagnosis");
     private final VBox diagnosis = new VBox(4);
     private final Button simulate = new Button();
+    private final Label importLabel = new Label();
+    private final ProgressBar importProgress = new ProgressBar(0);
+    private final Button cancelImport = new Button("Cancel");
+    private final HBox importRow = new HBox(6, importLabel, importProgress, cancelImport);
     private Capture capture;
 
     public CapturePane() {
@@ -53,8 +61,14 @@ public final class CapturePane extends ScrollPane {
         simulate.setWrapText(true);
         simulate.setVisible(false);
         simulate.setManaged(false);
+        importProgress.setId("captureProgress");
+        importProgress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(importProgress, Priority.ALWAYS);
+        importRow.setAlignment(Pos.CENTER_LEFT);
+        cancelImport.setId("cancelImport");
+        showImportRow(false);
         // the offer comes first, where the eye is; the evidence below it
-        box.getChildren().addAll(title, simulate, sources, chart, diagnosisTitle, diagnosis, pools);
+        box.getChildren().addAll(title, importRow, simulate, sources, chart, diagnosisTitle, diagnosis, pools);
         setContent(box);
         // the chart follows the visible width (the box's own would keep the width from before a scroll bar came)
         setHbarPolicy(ScrollBarPolicy.NEVER);
@@ -62,6 +76,38 @@ public final class CapturePane extends ScrollPane {
             chart.setWidth(Math.max(200, is.getWidth() - 12));
             drawChart();
         });
+    }
+
+    /** An import began (a large trace takes a while): its progress and a button that cancels it. */
+    public void importStarted(String name, Runnable cancel) {
+        importLabel.setText("Reading " + name);
+        importProgress.setProgress(0);
+        cancelImport.setDisable(false);
+        cancelImport.setOnAction(e -> {
+            cancelImport.setDisable(true); // the import stops at its next progress report
+            cancel.run();
+        });
+        showImportRow(true);
+    }
+
+    /** How much of the input has been read, 0 to 1. */
+    public void importing(double share) {
+        importProgress.setProgress(share);
+    }
+
+    /** The import ended (shown, failed or cancelled). */
+    public void imported() {
+        showImportRow(false);
+    }
+
+    /** Whether an import is under way (its progress shown). */
+    public boolean importShown() {
+        return importRow.isVisible();
+    }
+
+    private void showImportRow(boolean shown) {
+        importRow.setVisible(shown);
+        importRow.setManaged(shown);
     }
 
     /** Shows an imported capture and its report. */
