@@ -210,14 +210,14 @@ public final class MainWindow {
         side.tabs().getTabs().stream().filter(t -> t.getContent() == pane).findFirst()
                 .ifPresent(t -> side.tabs().getSelectionModel().select(t));
         Runnable[] cancel = {() -> { }};
-        pane.importStarted(file.getFileName() == null ? file.toString() : file.getFileName().toString(),
+        int ticket = pane.importStarted(file.getFileName() == null ? file.toString() : file.getFileName().toString(),
                 () -> cancel[0].run());
-        cancel[0] = controller.openCapture(file, pane::importing, loaded -> {
-            pane.imported();
+        cancel[0] = controller.openCapture(file, share -> pane.importing(ticket, share), loaded -> {
+            pane.imported(ticket);
             showCapture(loaded);
             done.accept(loaded);
         }, loaded -> {
-            pane.imported();
+            pane.imported(ticket);
             done.accept(loaded);
         });
     }

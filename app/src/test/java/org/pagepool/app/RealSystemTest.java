@@ -111,6 +111,26 @@ class RealSystemTest extends AppFixture {
     }
 
     @Test
+    void theProgressRowFollowsTheNewestImport(FxRobot robot) throws Exception {
+        Path first = dir.resolve("first.txt");
+        Path second = dir.resolve("second.txt");
+        String hold = "          <idle>-0       [000] ..s1.   100.000000: page_pool_state_hold: page_pool=00000000c0ffee01"
+                + " page=000000005a5a0001 pfn=0x1000 hold=1\n";
+        Files.writeString(first, hold);
+        Files.writeString(second, hold);
+        List<Runnable> work = new ArrayList<>();
+        controller.setCaptureExecutors(work::add, Runnable::run);
+        robot.interact(() -> {
+            window.openCapture(first, loaded -> { });
+            window.openCapture(second, loaded -> { });
+        });
+        robot.interact(() -> work.remove(0).run());
+        assertThat(window.side().capture().importShown()).as("the second import still runs").isTrue();
+        robot.interact(() -> work.remove(0).run());
+        assertThat(window.side().capture().importShown()).isFalse();
+    }
+
+    @Test
     void aCaptureThatCannotBeReadIsAMessage(FxRobot robot) throws Exception {
         Path bad = dir.resolve("bad.txt");
         Files.writeString(bad, "page_pool_state_hold: page_pool=zz page=0 pfn=0xq hold=x\n");

@@ -44,6 +44,7 @@ public final class CapturePane extends ScrollPane {
     private final Button cancelImport = new Button("Cancel");
     private final HBox importRow = new HBox(6, importLabel, importProgress, cancelImport);
     private Capture capture;
+    private int imports;
 
     public CapturePane() {
         setId("capture");
@@ -78,8 +79,12 @@ public final class CapturePane extends ScrollPane {
         });
     }
 
-    /** An import began (a large trace takes a while): its progress and a button that cancels it. */
-    public void importStarted(String name, Runnable cancel) {
+    /**
+     * An import began (a large trace takes a while): its progress and a button
+     * that cancels it. Returns its ticket for {@link #imported(int)}: the row
+     * shows the newest import only.
+     */
+    public int importStarted(String name, Runnable cancel) {
         importLabel.setText("Reading " + name);
         importProgress.setProgress(0);
         cancelImport.setDisable(false);
@@ -88,16 +93,21 @@ public final class CapturePane extends ScrollPane {
             cancel.run();
         });
         showImportRow(true);
+        return ++imports;
     }
 
-    /** How much of the input has been read, 0 to 1. */
-    public void importing(double share) {
-        importProgress.setProgress(share);
+    /** How much of import {@code ticket}'s input has been read, 0 to 1. */
+    public void importing(int ticket, double share) {
+        if (ticket == imports) {
+            importProgress.setProgress(share);
+        }
     }
 
-    /** The import ended (shown, failed or cancelled). */
-    public void imported() {
-        showImportRow(false);
+    /** Import {@code ticket} ended (shown, failed or cancelled). */
+    public void imported(int ticket) {
+        if (ticket == imports) {
+            showImportRow(false);
+        }
     }
 
     /** Whether an import is under way (its progress shown). */
