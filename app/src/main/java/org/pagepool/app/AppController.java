@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -216,9 +217,21 @@ public final class AppController implements AutoCloseable {
     /** Opens a script to step through; a bad one is reported and the current run stays. */
     /** Imports a real machine's capture in the background; {@code show} gets it on the FX thread when done. */
     void openCapture(Path file, Consumer<CaptureLoader.Loaded> show) {
-        captures.load(file, loaded -> {
+        openCapture(file, show, failed -> { });
+    }
+
+    /** As above; {@code failed} gets an import that failed, after the status line has told its error. */
+    void openCapture(Path file, Consumer<CaptureLoader.Loaded> show, Consumer<CaptureLoader.Loaded> failed) {
+        openCapture(file, share -> { }, show, failed);
+    }
+
+    /** As above, with the share read so far told to {@code progress}; the handle returned cancels the import. */
+    Runnable openCapture(Path file, DoubleConsumer progress, Consumer<CaptureLoader.Loaded> show,
+                         Consumer<CaptureLoader.Loaded> failed) {
+        return captures.load(file, progress, loaded -> {
             if (loaded.error() != null) {
                 tell(loaded.error());
+                failed.accept(loaded);
             } else {
                 show.accept(loaded);
             }

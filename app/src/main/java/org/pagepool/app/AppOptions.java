@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
  * <pre>
  *   [--preset FILE] [--script FILE] [--theme light|dark|contrast] [--size WxH]
  *   --headless --preset FILE --run-for SECONDS --screenshot OUT.png [--size 1280x720]
+ *   --headless --capture PATH --screenshot OUT.png [--size 1280x720]
  *   --measure-frames SECONDS [--headless] [--preset FILE]
  * </pre>
  *
@@ -22,9 +23,10 @@ import picocli.CommandLine.Option;
  * @param runForNs      simulated time to run before the screenshot
  * @param measureFrames seconds of frame-pacing measurement, 0 for none
  * @param scale         the presentation scale in per cent, 100 to 200
+ * @param capture       a real machine's capture (a file or the capture script's directory) to open, or null
  */
 public record AppOptions(String preset, String script, boolean headless, long runForNs, String screenshot, int width,
-                         int height, double measureFrames, String theme, int scale) {
+                         int height, double measureFrames, String theme, int scale, String capture) {
 
     /** A bad command line; the message is the whole story. */
     static final class BadOptions extends Exception {
@@ -42,6 +44,7 @@ public record AppOptions(String preset, String script, boolean headless, long ru
                 "usage: pagepool-app [--preset FILE] [--script FILE.pool] [--theme light|dark|contrast] [--size WxH]"
                     + " [--scale 100..200]",
                 "       pagepool-app --headless --preset FILE --run-for SECONDS --screenshot OUT.png [--size 1280x720]",
+                "       pagepool-app --headless --capture PATH --screenshot OUT.png [--size 1280x720]",
                 "       pagepool-app --measure-frames SECONDS [--headless] [--preset FILE] [--size WxH]"})
     static final class Line {
         @Option(names = "--preset", paramLabel = "FILE", description = "a preset file, or the name of a shipped one")
@@ -67,6 +70,10 @@ public record AppOptions(String preset, String script, boolean headless, long ru
         @Option(names = "--scale", paramLabel = "100..200", converter = Percent.class,
                 description = "type, lines and marks at this many per cent, for a projector (default 100)")
         int scale = 100;
+        @Option(names = "--capture", paramLabel = "PATH",
+                description = "open a real machine's capture (files or the capture script's directory) in the Real"
+                        + " system tab")
+        String capture;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
         boolean help;
     }
@@ -93,7 +100,12 @@ public record AppOptions(String preset, String script, boolean headless, long ru
         if (line.measure != null && measure == 0) {
             throw new BadOptions("--measure-frames needs a number of seconds above 0");
         }
-        if (line.screenshot != null || runFor >= 0) {
+        if (line.capture != null && line.screenshot != null) {
+            if (!line.headless || runFor >= 0) {
+                throw new BadOptions("a screenshot of a capture needs --headless --capture PATH --screenshot OUT.png"
+                        + " (no --run-for)");
+            }
+        } else if (line.screenshot != null || runFor >= 0) {
             if (!line.headless || line.screenshot == null || runFor < 0 || line.preset == null) {
                 throw new BadOptions("a screenshot needs --headless --preset FILE --run-for SECONDS"
                         + " --screenshot OUT.png");
@@ -104,8 +116,11 @@ public record AppOptions(String preset, String script, boolean headless, long ru
         if (line.script != null && (line.screenshot != null || measure > 0)) {
             throw new BadOptions("--script opens a window: it does not go with --screenshot or --measure-frames");
         }
+        if (line.capture != null && (line.script != null || measure > 0)) {
+            throw new BadOptions("--capture does not go with --script or --measure-frames");
+        }
         return new AppOptions(line.preset, line.script, line.headless, runFor < 0 ? 0 : (long) (runFor * 1e9),
-                line.screenshot, line.size.width(), line.size.height(), measure, line.theme, line.scale);
+                line.screenshot, line.size.width(), line.size.height(), measure, line.theme, line.scale, line.capture);
     }
 
     /** Seconds: a number as the README writes them ({@code 0.15}, {@code 2e-3}), 0 to 1,000,000. */

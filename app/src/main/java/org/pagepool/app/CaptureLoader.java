@@ -4,8 +4,12 @@ package org.pagepool.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 import org.pagepool.capture.Capture;
 import org.pagepool.capture.CaptureException;
 import org.pagepool.capture.CaptureImporter;
@@ -35,21 +39,48 @@ final class CaptureLoader {
      * capture script wrote (it holds {@code capture.txt}), that whole directory.
      */
     void load(Path chosen, Consumer<Loaded> done) {
+        load(chosen, share -> { }, done);
+    }
+
+    /**
+     * As above, telling {@code progress} on the FX thread how much of the input
+     * has been read (0 to 1); the handle returned cancels the import, which
+     * then ends as an error, "import cancelled". Progress crosses threads at
+     * most once per {@link CaptureImporter}'s report (every 64 Ki lines), and
+     * never while the FX thread has not yet taken the one before.
+     */
+    Runnable load(Path chosen, DoubleConsumer progress, Consumer<Loaded> done) {
         Path input = captureDirectory(chosen);
         String name = input.toString();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        AtomicBoolean posted = new AtomicBoolean();
+        AtomicLong latest = new AtomicLong(); // the share read, as double bits
         work.execute(() -> {
             Loaded loaded;
             try {
-                Capture capture = new CaptureImporter().read(List.of(input), List.of(name));
+                CaptureImporter importer = new CaptureImporter().progress((read, total) -> {
+                    latest.set(Double.doubleToLongBits(total > 0 ? Math.min(1.0, (double) read / total) : 0));
+                    if (posted.compareAndSet(false, true)) {
+                        fx.execute(() -> {
+                            posted.set(false);
+                            progress.accept(Double.longBitsToDouble(latest.get()));
+                        });
+                    }
+                    return !cancelled.get();
+                });
+                Capture capture = importer.read(List.of(input), List.of(name));
                 loaded = new Loaded(name, capture, CaptureReport.of(capture), null);
             } catch (CaptureException e) {
                 loaded = new Loaded(name, null, null, e.located());
+            } catch (CancellationException e) {
+                loaded = new Loaded(name, null, null, name + ": import cancelled");
             } catch (RuntimeException | OutOfMemoryError e) {
                 loaded = new Loaded(name, null, null, name + ": cannot import: " + e);
             }
             Loaded result = loaded;
             fx.execute(() -> done.accept(result));
         });
+        return () -> cancelled.set(true);
     }
 
     static Path captureDirectory(Path chosen) {

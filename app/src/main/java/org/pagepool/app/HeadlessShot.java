@@ -11,6 +11,8 @@ import org.pagepool.run.RunnerState;
 /**
  * {@code --headless --run-for S --screenshot OUT.png}: runs the preset to
  * that simulated time, lets the window draw it, writes the PNG and exits.
+ * With {@code --capture PATH} instead: imports the capture, shows it in the
+ * Real system tab, and writes the window once it has drawn.
  */
 final class HeadlessShot {
     private final AppController controller;
@@ -28,6 +30,17 @@ final class HeadlessShot {
 
     void begin() {
         stage.show();
+        if (options.capture() != null) {
+            window.openCapture(Path.of(options.capture()), loaded -> {
+                if (loaded.error() != null) {
+                    System.err.println("error: " + loaded.error());
+                    PagePoolApp.finish(2);
+                } else {
+                    afterPulses(this::write);
+                }
+            });
+            return;
+        }
         controller.seek(options.runForNs());
         new AnimationTimer() {
             @Override
@@ -48,6 +61,21 @@ final class HeadlessShot {
                 }
                 stop();
                 write();
+            }
+        }.start();
+    }
+
+    /** Runs {@code then} once the window has drawn a few frames (layout and canvases settle). */
+    private static void afterPulses(Runnable then) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses >= 3) {
+                    stop();
+                    then.run();
+                }
             }
         }.start();
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javafx.application.Application;
 import org.pagepool.workload.PresetFiles;
 
@@ -21,6 +23,11 @@ public final class Launcher {
             options = AppOptions.parse(args);
             if (options.preset() != null) {
                 Assets.presetFileOrAsset(options.preset()); // a bad preset fails here, not in the window
+            }
+            if (options.capture() != null && !Files.exists(Path.of(options.capture()))) {
+                System.err.println("error: " + options.capture() + ": no such file or directory");
+                System.exit(2);
+                return;
             }
         } catch (AppOptions.BadOptions e) {
             if (e.getMessage().equals("help")) {

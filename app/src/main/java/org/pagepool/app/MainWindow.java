@@ -28,6 +28,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.NotificationPane;
 import org.pagepool.app.view.CanvasRegion;
+import org.pagepool.app.view.CapturePane;
 import org.pagepool.app.view.ControlBar;
 import org.pagepool.app.view.JourneyPane;
 import org.pagepool.app.view.Palette;
@@ -139,7 +140,7 @@ public final class MainWindow {
         controls.openPreset.setOnAction(e -> dialogs.openPreset(window()).ifPresent(controller::openPreset));
         controls.openScript.setOnAction(e -> dialogs.openScript(window()).ifPresent(controller::openScript));
         controls.openCapture.setOnAction(e -> dialogs.openCapture(window()).ifPresent(file ->
-                controller.openCapture(file, this::showCapture)));
+                openCapture(file, loaded -> { })));
         controls.play.setOnAction(e -> controller.playPause());
         controls.step.setOnAction(e -> controller.step(journey.overlay().animating(lastPulse)));
         controls.stepBack.setOnAction(e -> controller.stepBack());
@@ -197,6 +198,28 @@ public final class MainWindow {
     private String targetTitle(String target) {
         Node node = scene.lookup("#" + target);
         return node instanceof CanvasRegion region ? region.title() : target;
+    }
+
+    /**
+     * Imports a capture as the button does, shows it, and hands the import
+     * (shown, or failed with its error, which the status line tells) to
+     * {@code done}.
+     */
+    void openCapture(Path file, Consumer<CaptureLoader.Loaded> done) {
+        CapturePane pane = side.capture();
+        side.tabs().getTabs().stream().filter(t -> t.getContent() == pane).findFirst()
+                .ifPresent(t -> side.tabs().getSelectionModel().select(t));
+        Runnable[] cancel = {() -> { }};
+        int ticket = pane.importStarted(file.getFileName() == null ? file.toString() : file.getFileName().toString(),
+                () -> cancel[0].run());
+        cancel[0] = controller.openCapture(file, share -> pane.importing(ticket, share), loaded -> {
+            pane.imported(ticket);
+            showCapture(loaded);
+            done.accept(loaded);
+        }, loaded -> {
+            pane.imported(ticket);
+            done.accept(loaded);
+        });
     }
 
     /** A real machine's capture, and the scenario that tells its story ("Simulate this"). */

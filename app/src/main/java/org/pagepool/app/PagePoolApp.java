@@ -15,7 +15,7 @@ import org.pagepool.workload.Preset;
 public final class PagePoolApp extends Application {
     /** Set by the launcher before {@code launch}: JavaFX constructs the application itself. */
     static volatile AppOptions options = new AppOptions(null, null, false, 0, null, 1280, 720, 0, "light",
-            100);
+            100, null);
     /** The exit status a headless mode ends with. */
     static volatile int exitStatus;
 
@@ -39,6 +39,9 @@ public final class PagePoolApp extends Application {
         if (o.screenshotMode()) {
             new HeadlessShot(controller, window, stage, o).begin();
             return;
+        }
+        if (o.capture() != null) {
+            window.openCapture(Path.of(o.capture()), loaded -> { });
         }
         stage.show();
         if (o.measureFrames() > 0) {

@@ -40,6 +40,15 @@ class AppOptionsTest {
     }
 
     @Test
+    void aCaptureScreenshotNeedsNoPresetNorRunFor() throws Exception {
+        AppOptions o = parse("--headless --capture cap-dir --screenshot out.png --size 1280x720");
+        assertThat(o.capture()).isEqualTo("cap-dir");
+        assertThat(o.screenshotMode()).isTrue();
+        assertThat(o.preset()).isNull();
+        assertThat(parse("--capture trace.txt").capture()).as("a window that opens the capture").isEqualTo("trace.txt");
+    }
+
+    @Test
     void measuringFramesTakesSeconds() throws Exception {
         assertThat(parse("--measure-frames 2e1").measureFrames()).isEqualTo(20.0);
     }
@@ -71,6 +80,11 @@ class AppOptionsTest {
         "--screenshot a.png | a screenshot needs --headless --preset FILE --run-for SECONDS --screenshot OUT.png",
         "--script s.pool --measure-frames 1 | --script opens a window: it does not go with --screenshot or "
             + "--measure-frames",
+        "--capture c --screenshot a.png | a screenshot of a capture needs --headless --capture PATH --screenshot "
+            + "OUT.png (no --run-for)",
+        "--headless --capture c --run-for 1 --screenshot a.png | a screenshot of a capture needs --headless "
+            + "--capture PATH --screenshot OUT.png (no --run-for)",
+        "--capture c --script s.pool | --capture does not go with --script or --measure-frames",
     })
     void aMistakeIsOneClearMessage(String args, String message) {
         assertThatThrownBy(() -> parse(args)).isInstanceOf(AppOptions.BadOptions.class).hasMessage(message);

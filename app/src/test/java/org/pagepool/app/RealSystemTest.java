@@ -8,6 +8,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +54,80 @@ class RealSystemTest extends AppFixture {
         assertThat(view().live()).as("the simulation goes on beside it").isTrue();
         robot.clickOn("#simulateThis"); // the scenario that tells this story
         await("09", () -> view().live() && view().source().contains("09-unload-stall"));
+    }
+
+    @Test
+    void aCaptureOfNetlinkDumpsAloneIsShownWithItsStall(FxRobot robot) {
+        Path dumps = dir.resolve("netlink-pools.txt");
+        int status = Main.run(new String[] {"workload", "--preset", "../assets/scenarios/09-unload-stall.workload",
+            "--emit-netlink", dumps.toString()}, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), System.err);
+        assertThat(status).isZero();
+        String[] error = {"not yet"};
+        robot.interact(() -> window.openCapture(dumps, loaded -> error[0] = loaded.error()));
+        await("the capture", () -> error[0] == null || !error[0].equals("not yet"));
+        assertThat(error[0]).isNull();
+        // a pool the trace did not show (no page history): its inflight comes from the dumps
+        assertThat(window.side().capture().diagnosisLines()).anyMatch(line -> line.contains("still waiting for 57"));
+        assertThat(window.side().tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("Real system");
+    }
+
+    @Test
+    void aLargeCaptureShowsItsProgressAndCanBeCancelled(FxRobot robot) throws Exception {
+        Path big = dir.resolve("trace.txt");
+        int lines = 3 * 65536; // three of the importer's progress reports
+        StringBuilder text = new StringBuilder(lines * 140);
+        for (int i = 0; i < lines; i++) {
+            int k = i / 2 + 1;
+            text.append(String.format(Locale.ROOT, "          <idle>-0       [000] ..s1. %6d.%06d: ", 100 + i / 1_000_000,
+                    i % 1_000_000));
+            text.append(i % 2 == 0 ? "page_pool_state_hold" : "page_pool_state_release")
+                    .append(": page_pool=00000000c0ffee01 page=000000005a5a0001 pfn=0x")
+                    .append(Integer.toHexString(0x1000 + k % 512)).append(i % 2 == 0 ? " hold=" : " release=")
+                    .append(k).append('\n');
+        }
+        Files.writeString(big, text);
+        List<Runnable> work = new ArrayList<>();
+        controller.setCaptureExecutors(work::add, Runnable::run); // the test runs each import when it wants
+        String[] error = {"not yet"};
+        ProgressBar bar = robot.lookup("#captureProgress").queryAs(ProgressBar.class);
+
+        robot.interact(() -> window.openCapture(big, loaded -> error[0] = loaded.error()));
+        assertThat(window.side().capture().importShown()).isTrue();
+        assertThat(bar.getProgress()).isZero();
+        robot.interact(() -> work.remove(0).run());
+        assertThat(error[0]).isNull();
+        assertThat(bar.getProgress()).as("the last report: all read").isEqualTo(1.0);
+        assertThat(window.side().capture().importShown()).as("gone when the import ends").isFalse();
+
+        error[0] = "not yet";
+        robot.interact(() -> window.openCapture(big, loaded -> error[0] = loaded.error()));
+        robot.clickOn("#cancelImport");
+        robot.interact(() -> work.remove(0).run()); // stops at its first progress report
+        assertThat(error[0]).isEqualTo(big + ": import cancelled");
+        assertThat(window.side().capture().importShown()).isFalse();
+        await("the message", () -> window.notifications().isShowing());
+        assertThat(window.notifications().getText()).isEqualTo(big + ": import cancelled");
+    }
+
+    @Test
+    void theProgressRowFollowsTheNewestImport(FxRobot robot) throws Exception {
+        Path first = dir.resolve("first.txt");
+        Path second = dir.resolve("second.txt");
+        String hold = "          <idle>-0       [000] ..s1.   100.000000: page_pool_state_hold: page_pool=00000000c0ffee01"
+                + " page=000000005a5a0001 pfn=0x1000 hold=1\n";
+        Files.writeString(first, hold);
+        Files.writeString(second, hold);
+        List<Runnable> work = new ArrayList<>();
+        controller.setCaptureExecutors(work::add, Runnable::run);
+        robot.interact(() -> {
+            window.openCapture(first, loaded -> { });
+            window.openCapture(second, loaded -> { });
+        });
+        robot.interact(() -> work.remove(0).run());
+        assertThat(window.side().capture().importShown()).as("the second import still runs").isTrue();
+        robot.interact(() -> work.remove(0).run());
+        assertThat(window.side().capture().importShown()).isFalse();
     }
 
     @Test

@@ -1,20 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.pagepool.capture.Capture;
 import org.pagepool.capture.CaptureReport;
 import org.pagepool.capture.InflightSeries;
 import org.pagepool.capture.PoolFindings;
+import org.pagepool.capture.PoolSamples;
 import org.pagepool.capture.PoolTimeline;
 
 /**
@@ -28,12 +34,17 @@ public final class CapturePane extends ScrollPane {
 
     private final Label title = new Label("Real system: open a capture (tracepoints, dmesg, ethtool -S, netlink)");
     private final Label sources = new Label();
-    private final Canvas chart = new Canvas(360, 140);
+    private final Canvas chart = new Canvas(360, 110);
     private final VBox pools = new VBox(4);
     private final Label diagnosisTitle = new Label("Diagnosis");
     private final VBox diagnosis = new VBox(4);
     private final Button simulate = new Button();
+    private final Label importLabel = new Label();
+    private final ProgressBar importProgress = new ProgressBar(0);
+    private final Button cancelImport = new Button("Cancel");
+    private final HBox importRow = new HBox(6, importLabel, importProgress, cancelImport);
     private Capture capture;
+    private int imports;
 
     public CapturePane() {
         setId("capture");
@@ -51,22 +62,74 @@ public final class CapturePane extends ScrollPane {
         simulate.setWrapText(true);
         simulate.setVisible(false);
         simulate.setManaged(false);
+        importProgress.setId("captureProgress");
+        importProgress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(importProgress, Priority.ALWAYS);
+        importRow.setAlignment(Pos.CENTER_LEFT);
+        cancelImport.setId("cancelImport");
+        showImportRow(false);
         // the offer comes first, where the eye is; the evidence below it
-        box.getChildren().addAll(title, simulate, sources, chart, diagnosisTitle, diagnosis, pools);
+        box.getChildren().addAll(title, importRow, simulate, sources, chart, diagnosisTitle, diagnosis, pools);
         setContent(box);
-        box.widthProperty().addListener((o, was, is) -> {
-            chart.setWidth(Math.max(200, is.doubleValue() - 12));
+        // the chart follows the visible width (the box's own would keep the width from before a scroll bar came)
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        viewportBoundsProperty().addListener((o, was, is) -> {
+            chart.setWidth(Math.max(200, is.getWidth() - 12));
             drawChart();
         });
+    }
+
+    /**
+     * An import began (a large trace takes a while): its progress and a button
+     * that cancels it. Returns its ticket for {@link #imported(int)}: the row
+     * shows the newest import only.
+     */
+    public int importStarted(String name, Runnable cancel) {
+        importLabel.setText("Reading " + name);
+        importProgress.setProgress(0);
+        cancelImport.setDisable(false);
+        cancelImport.setOnAction(e -> {
+            cancelImport.setDisable(true); // the import stops at its next progress report
+            cancel.run();
+        });
+        showImportRow(true);
+        return ++imports;
+    }
+
+    /** How much of import {@code ticket}'s input has been read, 0 to 1. */
+    public void importing(int ticket, double share) {
+        if (ticket == imports) {
+            importProgress.setProgress(share);
+        }
+    }
+
+    /** Import {@code ticket} ended (shown, failed or cancelled). */
+    public void imported(int ticket) {
+        if (ticket == imports) {
+            showImportRow(false);
+        }
+    }
+
+    /** Whether an import is under way (its progress shown). */
+    public boolean importShown() {
+        return importRow.isVisible();
+    }
+
+    private void showImportRow(boolean shown) {
+        importRow.setVisible(shown);
+        importRow.setManaged(shown);
     }
 
     /** Shows an imported capture and its report. */
     public void show(String name, Capture newCapture, CaptureReport report) {
         capture = newCapture;
         title.setText("Real system: " + name);
-        StringBuilder read = new StringBuilder();
+        // one line for all the files: the diagnosis should start above the fold
+        StringBuilder read = new StringBuilder("Read: ");
         for (var source : report.sources()) {
-            read.append(read.length() > 0 ? "\n" : "").append(source.name()).append(": ").append(source.format());
+            String file = source.name().substring(source.name().lastIndexOf('/') + 1);
+            read.append(read.length() > 6 ? "; " : "").append(file).append(" (").append(source.format().description())
+                    .append(')');
         }
         sources.setText(read.toString());
         diagnosis.getChildren().clear();
@@ -107,6 +170,40 @@ public final class CapturePane extends ScrollPane {
         return label;
     }
 
+    /** A pool's inflight over time: from the trace where it has one, else from the netlink dumps. */
+    private record Line(long[] ns, long[] inflight) {
+        static Line of(PoolTimeline pool) {
+            if (pool.pages() != null && pool.pages().series().bins() > 0) {
+                InflightSeries s = pool.pages().series();
+                long[] ns = new long[s.bins()];
+                long[] v = new long[s.bins()];
+                for (int bin = 0; bin < s.bins(); bin++) {
+                    ns[bin] = s.binStartNs(bin) + s.binWidthNs();
+                    v[bin] = Math.max(0, s.atEnd(bin));
+                }
+                return new Line(ns, v);
+            }
+            PoolSamples samples = pool.samples();
+            if (samples == null) {
+                return null;
+            }
+            int n = 0;
+            for (int i = 0; i < samples.samples(); i++) {
+                n += samples.ns(i) != Capture.NO_TIME && samples.inflight(i) >= 0 ? 1 : 0;
+            }
+            long[] ns = new long[n];
+            long[] v = new long[n];
+            int k = 0;
+            for (int i = 0; i < samples.samples(); i++) {
+                if (samples.ns(i) != Capture.NO_TIME && samples.inflight(i) >= 0) {
+                    ns[k] = samples.ns(i);
+                    v[k++] = samples.inflight(i);
+                }
+            }
+            return n == 0 ? null : new Line(ns, v);
+        }
+    }
+
     /** Pages in flight over the capture, one line per pool, on a shared time axis. */
     private void drawChart() {
         GraphicsContext g = chart.getGraphicsContext2D();
@@ -116,15 +213,20 @@ public final class CapturePane extends ScrollPane {
         if (capture == null || capture.pools().isEmpty()) {
             return;
         }
+        List<Line> lines = new ArrayList<>();
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
         long most = 1;
         for (PoolTimeline pool : capture.pools()) {
-            InflightSeries s = pool.pages().series();
-            for (int bin = 0; bin < s.bins(); bin++) {
-                start = Math.min(start, s.binStartNs(bin));
-                end = Math.max(end, s.binStartNs(bin) + s.binWidthNs());
-                most = Math.max(most, s.highest(bin));
+            Line line = Line.of(pool);
+            lines.add(line);
+            if (line == null) {
+                continue;
+            }
+            for (int i = 0; i < line.ns().length; i++) {
+                start = Math.min(start, line.ns()[i]);
+                end = Math.max(end, line.ns()[i]);
+                most = Math.max(most, line.inflight()[i]);
             }
         }
         if (start >= end) {
@@ -139,16 +241,18 @@ public final class CapturePane extends ScrollPane {
         g.fillText(String.format(Locale.ROOT, "%,d", most), 2, 12);
         g.fillText("0", 30, bottom);
         g.fillText("inflight over " + seconds(end - start), left + 4, h - 3);
-        int colour = 0;
-        for (PoolTimeline pool : capture.pools()) {
-            InflightSeries s = pool.pages().series();
-            g.setStroke(LINES[colour++ % LINES.length]);
+        for (int p = 0; p < lines.size(); p++) {
+            Line line = lines.get(p);
+            if (line == null) {
+                continue;
+            }
+            g.setStroke(LINES[p % LINES.length]);
             g.setLineWidth(1.5);
             g.beginPath();
-            for (int bin = 0; bin < s.bins(); bin++) {
-                double x = left + (w - 4 - left) * (s.binStartNs(bin) + s.binWidthNs() - start) / (end - start);
-                double y = bottom - (bottom - 4) * Math.max(0, s.atEnd(bin)) / most;
-                if (bin == 0) {
+            for (int i = 0; i < line.ns().length; i++) {
+                double x = left + (w - 4 - left) * (line.ns()[i] - start) / (end - start);
+                double y = bottom - (bottom - 4) * line.inflight()[i] / most;
+                if (i == 0) {
                     g.moveTo(x, y);
                 } else {
                     g.lineTo(x, y);
