@@ -672,8 +672,7 @@ public final class PagePool implements PageOwner {
 
     /** A page the pool may take back: one it handed to the driver and nobody gave back yet. */
     private void checkHeld(int page) {
-        if (memmap.owner(page) != id || !memmap.isDriverSide(page) || memmap.pageRefCount(page) <= 0
-                || state == PoolState.FREED) {
+        if (!memmap.isHeldBy(page, id) || state == PoolState.FREED) {
             throw notHeld(page);
         }
     }
