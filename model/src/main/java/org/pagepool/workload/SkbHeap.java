@@ -44,6 +44,12 @@ final class SkbHeap {
     private long nonEmpty;
     /** The time of the last entry taken out: no entry is ever earlier. */
     private long last;
+    /**
+     * Bucket 0 (entries due exactly at {@link #last}) is a queue in skb order:
+     * its entries are {@code buckets[0][head0..bucketSize[0])}, so its earliest
+     * is its first and taking it out is O(1) however many skbs share a time.
+     */
+    private int head0;
 
     SkbHeap() {
         for (int b = 0; b < BUCKETS; b++) {
@@ -68,6 +74,7 @@ final class SkbHeap {
         System.arraycopy(o.bucketMin, 0, bucketMin, 0, BUCKETS);
         nonEmpty = o.nonEmpty;
         last = o.last;
+        head0 = o.head0;
     }
 
     SkbHeap copy() {
@@ -132,9 +139,6 @@ final class SkbHeap {
             redistribute(b);
         }
         unlink(t);
-        if (bucketSize[0] > 0) {
-            bucketMin[0] = earliestOf(0);
-        }
         removeDense(t);
     }
 
@@ -169,7 +173,8 @@ final class SkbHeap {
     }
 
     private void redistribute(int b) {
-        // every entry lands in a lower bucket, so this one's array can be read while the others fill
+        // every entry lands in a lower bucket, so this one's array can be read while the others fill;
+        // bucket 0 is empty here (the top came from bucket b), so what lands there is put in skb order
         int[] moving = buckets[b];
         int n = bucketSize[b];
         bucketSize[b] = 0;
@@ -177,11 +182,37 @@ final class SkbHeap {
         for (int k = 0; k < n; k++) {
             place(moving[k]);
         }
+        sortBucket0();
+    }
+
+    /** Orders bucket 0 by queueing order (all its entries share one time); an insertion sort, as it is short. */
+    private void sortBucket0() {
+        int[] entries = buckets[0];
+        int n = bucketSize[0];
+        for (int k = 1; k < n; k++) {
+            int e = entries[k];
+            int j = k - 1;
+            while (j >= 0 && seq[entries[j]] > seq[e]) {
+                entries[j + 1] = entries[j];
+                j--;
+            }
+            entries[j + 1] = e;
+        }
+        for (int k = 0; k < n; k++) {
+            positionOf[entries[k]] = k;
+        }
+        if (n > 0) {
+            bucketMin[0] = entries[0];
+        }
     }
 
     /** Takes entry {@code i} out of its bucket (the bucket's last entry fills the gap). */
     private void unlink(int i) {
         int b = bucketOf[i];
+        if (b == 0) {
+            unlinkFirstOfBucket0(i);
+            return;
+        }
         int n = --bucketSize[b];
         int moved = buckets[b][n];
         int at = positionOf[i];
@@ -192,15 +223,19 @@ final class SkbHeap {
         }
     }
 
-    private int earliestOf(int b) {
-        int[] entries = buckets[b];
-        int best = entries[0];
-        for (int k = 1; k < bucketSize[b]; k++) {
-            if (earlier(entries[k], best)) {
-                best = entries[k];
-            }
+    /** Bucket 0 only ever gives up its first entry, the earliest. */
+    private void unlinkFirstOfBucket0(int i) {
+        if (positionOf[i] != head0) {
+            throw new IllegalStateException("bucket 0 gives up its first entry only");
         }
-        return best;
+        head0++;
+        if (head0 == bucketSize[0]) {
+            head0 = 0;
+            bucketSize[0] = 0;
+            nonEmpty &= ~1L;
+        } else {
+            bucketMin[0] = buckets[0][head0];
+        }
     }
 
     /** Frees index {@code i}: the last entry moves into it, so entries stay dense. */
