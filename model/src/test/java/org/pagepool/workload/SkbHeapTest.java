@@ -127,4 +127,22 @@ class SkbHeapTest {
         assertThat(order).isEqualTo(expected);
         assertThat(heap.nextTime()).isEqualTo(Long.MAX_VALUE);
     }
+
+    @Test
+    void theEntriesReadInIndexOrderAreEveryQueuedSkbOnce() {
+        SkbHeap heap = new SkbHeap();
+        for (int page = 1; page <= 300; page++) {
+            heap.add(1_000L * (page % 17), page, page % 5, page % 3 == 0 ? SkbHeap.CLONE : SkbHeap.SKB);
+        }
+        heap.removeTop(); // spreads the entries over several buckets
+        List<Integer> pages = new ArrayList<>();
+        for (int i = 0; i < heap.size(); i++) {
+            int page = heap.page(i);
+            assertThat(heap.page(i)).as("read twice").isEqualTo(page);
+            assertThat(heap.kind(i)).isEqualTo(page % 3 == 0 ? SkbHeap.CLONE : SkbHeap.SKB);
+            pages.add(page);
+        }
+        assertThat(heap.page(3)).as("read out of order").isEqualTo(pages.get(3));
+        assertThat(pages).hasSize(299).doesNotHaveDuplicates().doesNotContain(17);
+    }
 }
