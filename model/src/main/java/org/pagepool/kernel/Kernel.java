@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.pagepool.dma.DmaMapper;
+import org.pagepool.mm.MemMap;
 import org.pagepool.mm.ModelRefusal;
 import org.pagepool.mm.PageAllocator;
 import org.pagepool.mm.PageOwner;
@@ -166,6 +167,9 @@ public final class Kernel {
 
     /** A fresh id for a new pool (shown in traces, like the pool ids of Linux 6.8+). */
     public int nextPoolId() {
+        if (nextPoolId > MemMap.MAX_POOL_ID) {
+            throw new ModelRefusal("the model names at most " + MemMap.MAX_POOL_ID + " pools (page owner bits)");
+        }
         return nextPoolId++;
     }
 

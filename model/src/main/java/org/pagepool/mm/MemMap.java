@@ -8,10 +8,12 @@ import org.pagepool.trace.Place;
 /**
  * The kernel's {@code struct page} array ({@code mem_map}, vmemmap): for every
  * page frame of every node, the fields page_pool uses, in primitive arrays
- * indexed by the frame ({@link PageRef}). Per page: the refcount, a byte of
- * flags (order, the {@code pp_magic} signature and pfmemalloc bit, whether
- * {@code page->pp} is set, whether a DMA address is set), where the page is,
- * the pool that counts it as held and its handle there: 14 bytes.
+ * indexed by the frame ({@link PageRef}). Per page, one packed word of 64
+ * bits holds what the pool's paths read: the refcount, the flags (order, the
+ * {@code pp_magic} signature and pfmemalloc bit, whether {@code page->pp} is
+ * set, whether a DMA address is set), where the page is and the pool that
+ * counts it as held; so a page's guard is one load. Its handle in that pool
+ * is an int beside it: 12 bytes a page.
  *
  * <p>The arrays come in sections of {@value #SECTION_PAGES} frames. A section
  * nobody wrote to is a shared zeroed one, so untouched memory costs nothing;
@@ -35,21 +37,27 @@ public final class MemMap {
     static final int SECTION_PAGES = 1 << SECTION_SHIFT;
     private static final int SECTION_MASK = SECTION_PAGES - 1;
 
-    // the flags byte
-    private static final int ORDER_MASK = 0x0f;
-    private static final int SIGNATURE = 1 << 4;
-    private static final int PFMEMALLOC = 1 << 5;
-    private static final int PP_SET = 1 << 6;
-    private static final int DMA_SET = 1 << 7;
+    /** The most pools the owner bits name (ids 1..MAX_POOL_ID). */
+    public static final int MAX_POOL_ID = (1 << 20) - 1;
 
+    // the packed word: refcount in bits 0..31, then the flags, the place and the owner
+    private static final int FLAGS_SHIFT = 32;
+    private static final long ORDER_MASK = 0x0fL << FLAGS_SHIFT;
+    private static final long SIGNATURE = 1L << 36;
+    private static final long PFMEMALLOC = 1L << 37;
+    private static final long PP_SET = 1L << 38;
+    private static final long DMA_SET = 1L << 39;
+    private static final int PLACE_SHIFT = 40;
+    private static final long PLACE_MASK = 0x0fL << PLACE_SHIFT;
+    private static final int OWNER_SHIFT = 44;
+    private static final long REFCOUNT_MASK = 0xffffffffL;
+
+    private static final long[] ZERO_LONGS = new long[SECTION_PAGES];
     private static final int[] ZERO_INTS = new int[SECTION_PAGES];
-    private static final byte[] ZERO_BYTES = new byte[SECTION_PAGES];
 
     private final int[] nodePages;
-    private final int[][] refcount;
-    private final byte[][] flags;
-    private final byte[][] place;
-    private final int[][] owner;
+    /** Per page: refcount, flags, place and owner, packed (see the shifts above). */
+    private final long[][] word;
     private final int[][] handle;
     /** True while section s may be read by another copy (or is the zeroed one): copy it before writing. */
     private final boolean[] shared;
@@ -63,26 +71,17 @@ public final class MemMap {
                 sections = sectionOf(PageRef.frame(PageRef.pfnToPage(nid, nodePages[nid] - 1))) + 1;
             }
         }
-        refcount = new int[sections][];
-        flags = new byte[sections][];
-        place = new byte[sections][];
-        owner = new int[sections][];
+        word = new long[sections][];
         handle = new int[sections][];
         shared = new boolean[sections];
-        Arrays.fill(refcount, ZERO_INTS);
-        Arrays.fill(flags, ZERO_BYTES);
-        Arrays.fill(place, ZERO_BYTES);
-        Arrays.fill(owner, ZERO_INTS);
+        Arrays.fill(word, ZERO_LONGS);
         Arrays.fill(handle, ZERO_INTS);
         Arrays.fill(shared, true);
     }
 
     private MemMap(MemMap o) {
         nodePages = o.nodePages;
-        refcount = o.refcount.clone();
-        flags = o.flags.clone();
-        place = o.place.clone();
-        owner = o.owner.clone();
+        word = o.word.clone();
         handle = o.handle.clone();
         shared = new boolean[o.shared.length];
         Arrays.fill(shared, true);
@@ -108,10 +107,7 @@ public final class MemMap {
     }
 
     private void unshare(int s) {
-        refcount[s] = refcount[s].clone();
-        flags[s] = flags[s].clone();
-        place[s] = place[s].clone();
-        owner[s] = owner[s].clone();
+        word[s] = word[s].clone();
         handle[s] = handle[s].clone();
         shared[s] = false;
     }
@@ -124,33 +120,36 @@ public final class MemMap {
         return sectionOf(PageRef.frame(page));
     }
 
-    private int flags(int page) {
-        return flags[section(page)][index(page)];
+    private long word(int page) {
+        return word[section(page)][index(page)];
     }
 
-    private void setFlags(int page, int value) {
-        flags[writable(page)][index(page)] = (byte) value;
+    /** Replaces the bits of {@code mask} with {@code bits}. */
+    private void setBits(int page, long mask, long bits) {
+        int s = writable(page);
+        int i = index(page);
+        word[s][i] = word[s][i] & ~mask | bits;
     }
 
     // ---- the kernel's fields --------------------------------------------------------------------------------
 
     /** {@code page_ref_count()}. */
     public int pageRefCount(int page) {
-        return refcount[section(page)][index(page)];
+        return (int) word(page);
     }
 
     /** {@code set_page_count()}. */
     void setPageCount(int page, int count) {
-        refcount[writable(page)][index(page)] = count;
+        setBits(page, REFCOUNT_MASK, count & REFCOUNT_MASK);
     }
 
     /** {@code compound_order()}: the block is 2^order pages. */
     public int compoundOrder(int page) {
-        return flags(page) & ORDER_MASK;
+        return (int) ((word(page) & ORDER_MASK) >>> FLAGS_SHIFT);
     }
 
     void setCompoundOrder(int page, int order) {
-        setFlags(page, (flags(page) & ~ORDER_MASK) | order);
+        setBits(page, ORDER_MASK, (long) order << FLAGS_SHIFT);
     }
 
     /** Number of order-0 pages in the page's block. */
@@ -160,7 +159,7 @@ public final class MemMap {
 
     /** {@code page->pp_magic}. */
     public long ppMagic(int page) {
-        int f = flags(page);
+        long f = word(page);
         return ((f & SIGNATURE) != 0 ? PP_SIGNATURE : 0) | ((f & PFMEMALLOC) != 0 ? PFMEMALLOC_BIT : 0);
     }
 
@@ -171,18 +170,19 @@ public final class MemMap {
             throw new IllegalArgumentException("pp_magic " + Long.toHexString(magic)
                     + ": the model keeps only PP_SIGNATURE and the pfmemalloc bit");
         }
-        int f = flags(page) & ~(SIGNATURE | PFMEMALLOC);
-        setFlags(page, f | (signature != 0 ? SIGNATURE : 0) | ((magic & PFMEMALLOC_BIT) != 0 ? PFMEMALLOC : 0));
+        setBits(page, SIGNATURE | PFMEMALLOC,
+                (signature != 0 ? SIGNATURE : 0) | ((magic & PFMEMALLOC_BIT) != 0 ? PFMEMALLOC : 0));
     }
 
     /** {@code page_is_pfmemalloc()}: bit 1 of pp_magic, so clearing pp_magic clears it too, as in v5.14. */
     public boolean pageIsPfmemalloc(int page) {
-        return (flags(page) & PFMEMALLOC) != 0;
+        return (word(page) & PFMEMALLOC) != 0;
     }
 
     /** {@code page->pp}: the id of the pool an skb's page goes back to, 0 for NULL. */
     public int pp(int page) {
-        return (flags(page) & PP_SET) != 0 ? owner(page) : 0;
+        long w = word(page);
+        return (w & PP_SET) != 0 ? (int) (w >>> OWNER_SHIFT) : 0;
     }
 
     /** {@code page->pp = pool}: 0 for NULL, else the pool that counts the page as held. */
@@ -190,12 +190,12 @@ public final class MemMap {
         if (pool != 0 && pool != owner(page)) {
             throw new IllegalArgumentException("page->pp can only name the pool that holds the page");
         }
-        setFlags(page, pool != 0 ? flags(page) | PP_SET : flags(page) & ~PP_SET);
+        setBits(page, PP_SET, pool != 0 ? PP_SET : 0);
     }
 
     /** {@code page_pool_get_dma_addr()}. */
     public long dmaAddr(int page) {
-        return (flags(page) & DMA_SET) != 0 ? PageRef.pageToPhys(page) : 0;
+        return (word(page) & DMA_SET) != 0 ? PageRef.pageToPhys(page) : 0;
     }
 
     /** {@code page_pool_set_dma_addr()}: 0, or the address {@code dma_map_page_attrs()} gave for the page. */
@@ -204,34 +204,47 @@ public final class MemMap {
             throw new IllegalArgumentException("DMA address " + Long.toHexString(dma)
                     + ": the model maps a page at its physical address");
         }
-        setFlags(page, dma != 0 ? flags(page) | DMA_SET : flags(page) & ~DMA_SET);
+        setBits(page, DMA_SET, dma != 0 ? DMA_SET : 0);
     }
 
     // ---- the model's own fields -----------------------------------------------------------------------------
 
     /** Where the page is now (model bookkeeping). */
     public Place place(int page) {
-        return Place.ofOrdinal(place[section(page)][index(page)]);
+        return Place.ofOrdinal(placeOrdinal(word(page)));
+    }
+
+    private static int placeOrdinal(long w) {
+        return (int) ((w & PLACE_MASK) >>> PLACE_SHIFT);
     }
 
     /** {@code place(page) == p}, without decoding the place. */
     public boolean isAt(int page, Place p) {
-        return place[section(page)][index(page)] == p.ordinal();
+        return placeOrdinal(word(page)) == p.ordinal();
     }
 
     /** {@code place(page).isDriverSide()}, without decoding the place. */
     public boolean isDriverSide(int page) {
-        return Place.isDriverSide(place[section(page)][index(page)]);
+        return Place.isDriverSide(placeOrdinal(word(page)));
     }
 
-    /** A byte store: unlike an enum reference it needs no GC barrier. */
+    /**
+     * The guard of every put, in one load: {@code pool} counts the page as
+     * held, the page is on the driver's side and has references.
+     */
+    public boolean isHeldBy(int page, int pool) {
+        long w = word(page);
+        return (int) (w >>> OWNER_SHIFT) == pool && Place.isDriverSide(placeOrdinal(w)) && (int) w > 0;
+    }
+
+    /** Bits in the page's word, not an enum reference: no GC barrier. */
     void setPlace(int page, Place p) {
-        place[writable(page)][index(page)] = (byte) p.ordinal();
+        setBits(page, PLACE_MASK, (long) p.ordinal() << PLACE_SHIFT);
     }
 
     /** The id of the pool that counted this page as held, 0 for none (model bookkeeping). */
     public int owner(int page) {
-        return owner[section(page)][index(page)];
+        return (int) (word(page) >>> OWNER_SHIFT);
     }
 
     /** The handle the owning pool gave this page (its hold count then), 0 for none. */
@@ -240,16 +253,21 @@ public final class MemMap {
     }
 
     public void setOwner(int page, int pool, int poolHandle) {
+        if (pool < 0 || pool > MAX_POOL_ID) {
+            throw new IllegalArgumentException("pool id " + pool + ": the mem_map names pools 1.." + MAX_POOL_ID);
+        }
         int s = writable(page);
-        owner[s][index(page)] = pool;
-        handle[s][index(page)] = poolHandle;
+        int i = index(page);
+        word[s][i] = word[s][i] & ((1L << OWNER_SHIFT) - 1) | (long) pool << OWNER_SHIFT;
+        handle[s][i] = poolHandle;
     }
 
     /** A newly allocated block: one reference, its order, pp_magic 0 or the pfmemalloc bit. */
     void prepNewPage(int page, int order, boolean pfmemalloc) {
         int s = writable(page);
-        refcount[s][index(page)] = 1;
-        flags[s][index(page)] = (byte) (order | (pfmemalloc ? PFMEMALLOC : 0));
+        int i = index(page);
+        long kept = word[s][i] & (PLACE_MASK | -1L << OWNER_SHIFT);
+        word[s][i] = kept | 1 | (long) order << FLAGS_SHIFT | (pfmemalloc ? PFMEMALLOC : 0);
     }
 
     /**
@@ -261,9 +279,9 @@ public final class MemMap {
      */
     void resetOnFree(int page) {
         int s = writable(page);
-        refcount[s][index(page)] = 0;
-        flags[s][index(page)] &= ORDER_MASK;
-        place[s][index(page)] = (byte) Place.BUDDY.ordinal();
+        int i = index(page);
+        long kept = word[s][i] & (ORDER_MASK | -1L << OWNER_SHIFT);
+        word[s][i] = kept | (long) Place.BUDDY.ordinal() << PLACE_SHIFT;
     }
 
     /** How the page is described in messages: {@code page[n0:12 order 2 p5 driver]}. */
@@ -281,7 +299,7 @@ public final class MemMap {
         for (int nid = 0; nid < nodePages.length; nid++) {
             int first = PageRef.pfnToPage(nid, 0);
             for (int pfn = 0; pfn < nodePages[nid]; pfn += SECTION_PAGES) {
-                if (refcount[section(first + pfn)] == ZERO_INTS) {
+                if (word[section(first + pfn)] == ZERO_LONGS) {
                     continue; // never written to: every page in it is free and has never been used
                 }
                 int end = Math.min(nodePages[nid], pfn + SECTION_PAGES);
@@ -295,11 +313,11 @@ public final class MemMap {
     /** Bytes the sections written to take (shared ones counted in full: a snapshot may come to own them). */
     long footprintBytes() {
         long sections = 0;
-        for (int[] section : refcount) {
-            if (section != ZERO_INTS) {
+        for (long[] section : word) {
+            if (section != ZERO_LONGS) {
                 sections++;
             }
         }
-        return sections * SECTION_PAGES * (4L + 1 + 1 + 4 + 4) + 5L * 4 * refcount.length;
+        return sections * SECTION_PAGES * (8L + 4) + 2L * 4 * word.length;
     }
 }

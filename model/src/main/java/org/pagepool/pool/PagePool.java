@@ -59,34 +59,39 @@ public final class PagePool implements PageOwner {
     /** The struct pages: {@code page->pp_magic}, {@code page->pp}, {@code _refcount} and the model's fields. */
     private final MemMap memmap;
     private final int id;
+    /** The checks that refuse what would corrupt memory, kept apart so that this file reads like the kernel's. */
+    private final PoolRefusals refusals;
 
     // pool->p, copied from the params; update_nid changes nid.
     private final int flags;
     private final int order;
-    private final DmaDirection dmaDir;
-    private final int maxLen;
-    private final int offset;
+    final DmaDirection dmaDir;
+    final int maxLen;
+    final int offset;
     private final int poolSize;
-    private int nid;
+    int nid;
 
-    private final AllocCache alloc = new AllocCache();
-    private final PtrRing ring;
-    private int pagesStateHoldCnt;
-    private int pagesStateReleaseCnt;
-    private final Refcount userCnt;
-    private int destroyCnt;
-    private long deferStart;
-    private long deferWarn;
-    private final DelayedWork releaseDw;
-    private final PoolStats stats = new PoolStats();
-    private PoolState state = PoolState.ALIVE;
+    // The state below is package-private for PoolCopy, which copies it for snapshots.
+    final AllocCache alloc = new AllocCache();
+    final PtrRing ring;
+    int pagesStateHoldCnt;
+    int pagesStateReleaseCnt;
+    final Refcount userCnt;
+    int destroyCnt;
+    long deferStart;
+    long deferWarn;
+    final DelayedWork releaseDw;
+    final PoolStats stats = new PoolStats();
+    PoolState state = PoolState.ALIVE;
 
-    private PagePool(Kernel kernel, PagePoolParams params, int ringQsize) {
+    /** {@code kzalloc_node()} and the fields {@code page_pool_init()} sets; also a snapshot's copy (see PoolCopy). */
+    PagePool(Kernel kernel, int id, PagePoolParams params, PtrRing ring, Refcount userCnt) {
         this.kernel = kernel;
         this.tracer = kernel.tracer();
         this.mm = kernel.mm();
         this.memmap = mm.memMap();
-        this.id = kernel.nextPoolId();
+        this.id = id;
+        this.refusals = new PoolRefusals(memmap, id);
         this.flags = params.flags();
         this.order = params.order();
         this.dmaDir = params.dmaDir();
@@ -94,45 +99,18 @@ public final class PagePool implements PageOwner {
         this.offset = params.offset();
         this.poolSize = params.poolSize();
         this.nid = params.nid();
-        this.ring = new PtrRing(ringQsize);
-        this.userCnt = new Refcount(kernel, 1);
+        this.ring = ring;
+        this.userCnt = userCnt;
         this.releaseDw = new DelayedWork(KernelFunction.PAGE_POOL_RELEASE_RETRY.kernelName(), this::releaseRetry);
-    }
-
-    /** A copy inside {@code copy}'s kernel: same state, same pending retry. */
-    private PagePool(PagePool o, ModelCopy copy) {
-        this.kernel = copy.kernel();
-        this.tracer = kernel.tracer();
-        this.mm = kernel.mm();
-        this.memmap = mm.memMap();
-        this.id = o.id;
-        this.flags = o.flags;
-        this.order = o.order;
-        this.dmaDir = o.dmaDir;
-        this.maxLen = o.maxLen;
-        this.offset = o.offset;
-        this.poolSize = o.poolSize;
-        this.nid = o.nid;
-        copy.register(o, this);
-        this.alloc.count = o.alloc.count;
-        System.arraycopy(o.alloc.cache, 0, alloc.cache, 0, alloc.cache.length);
-        this.ring = o.ring.copy();
-        this.pagesStateHoldCnt = o.pagesStateHoldCnt;
-        this.pagesStateReleaseCnt = o.pagesStateReleaseCnt;
-        this.userCnt = o.userCnt.copy(kernel);
-        this.destroyCnt = o.destroyCnt;
-        this.deferStart = o.deferStart;
-        this.deferWarn = o.deferWarn;
-        this.releaseDw = new DelayedWork(KernelFunction.PAGE_POOL_RELEASE_RETRY.kernelName(), this::releaseRetry);
-        kernel.jiffies().rearm(releaseDw, o.releaseDw);
-        this.stats.copyFrom(o.stats);
-        this.state = o.state;
-        kernel.registerPool(this);
     }
 
     /** This pool's copy in {@code copy} (made on first request). */
     PagePool copyInto(ModelCopy copy) {
-        return new PagePool(this, copy);
+        return PoolCopy.copy(this, copy);
+    }
+
+    Kernel kernel() {
+        return kernel;
     }
 
     // ---- creation -------------------------------------------------------------------------------------------
@@ -156,7 +134,8 @@ public final class PagePool implements PageOwner {
             throw new PoolCreateException(-err);
         }
         int ringQsize = params.poolSize() != 0 ? params.poolSize() : DEFAULT_RING_SIZE;
-        PagePool pool = new PagePool(kernel, params, ringQsize);
+        int id = kernel.nextPoolId();
+        PagePool pool = new PagePool(kernel, id, params, new PtrRing(ringQsize), new Refcount(kernel, 1));
         kernel.registerPool(pool);
         return pool;
     }
@@ -330,7 +309,7 @@ public final class PagePool implements PageOwner {
      * or NULL when the cache, the ring and the page allocator have none.
      */
     public int allocPages() {
-        checkNotFreed();
+        refusals.checkNotFreed(state);
         tracer.enter(KernelFunction.PAGE_POOL_ALLOC_PAGES);
         int page = getCached();
         if (page == PageRef.NULL) {
@@ -374,7 +353,7 @@ public final class PagePool implements PageOwner {
      * the pool, to use it as a regular page.
      */
     public void releasePage(int page) {
-        checkHeld(page);
+        refusals.checkHeld(page, state);
         releasePageInternal(page);
     }
 
@@ -440,7 +419,7 @@ public final class PagePool implements PageOwner {
      * {@code dmaSyncSize} is unsigned: -1 means the whole {@code max_len}.
      */
     public void putPage(int page, int dmaSyncSize, boolean allowDirect) {
-        checkHeld(page);
+        refusals.checkHeld(page, state);
         tracer.enter(KernelFunction.PAGE_POOL_PUT_PAGE);
         int toRing = putPageInternal(page, dmaSyncSize, allowDirect);
         if (toRing != PageRef.NULL && !recycleInRing(toRing)) {
@@ -465,14 +444,7 @@ public final class PagePool implements PageOwner {
      * those freed when the ring fills. Overwrites {@code data}, as the kernel does.
      */
     public void putPageBulk(int[] data, int count) {
-        for (int i = 0; i < count; i++) {
-            checkHeld(data[i]);
-            for (int j = 0; j < i; j++) {
-                if (data[j] == data[i]) {
-                    throw new ModelRefusal(describe(data[i]) + " is named twice: it would be freed twice");
-                }
-            }
-        }
+        refusals.checkBulk(data, count, state);
         tracer.enter(KernelFunction.PAGE_POOL_PUT_PAGE_BULK);
         int bulkLen = 0;
         for (int i = 0; i < count; i++) {
@@ -573,14 +545,14 @@ public final class PagePool implements PageOwner {
 
     /** {@code page_pool_use_xdp_mem()}: one more user (the XDP memory model). */
     public void useXdpMem() {
-        checkNotFreed();
+        refusals.checkNotFreed(state);
         tracer.enter(KernelFunction.PAGE_POOL_USE_XDP_MEM);
         userCnt.inc();
     }
 
     /** {@code page_pool_destroy()}: drop a user; the last one releases the pool, now or later. */
     public void destroy() {
-        checkNotFreed();
+        refusals.checkNotFreed(state);
         tracer.enter(KernelFunction.PAGE_POOL_DESTROY);
         if (!userCnt.decAndTest()) {
             return; // page_pool_put(): other users remain
@@ -597,7 +569,7 @@ public final class PagePool implements PageOwner {
 
     /** {@code page_pool_update_nid()}: prefer another node and flush the alloc cache. */
     public void updateNid(int newNid) {
-        checkNotFreed();
+        refusals.checkNotFreed(state);
         if (newNid != Kernel.NUMA_NO_NODE && !kernel.mm().nodeExists(newNid)) {
             throw new ModelRefusal("node " + newNid + " does not exist (nodes 0.."
                     + (kernel.mm().nodeCount() - 1) + ")");
@@ -613,7 +585,7 @@ public final class PagePool implements PageOwner {
 
     /** {@code page_pool_nid_changed()}: what drivers call every NAPI poll. */
     public void nidChanged(int newNid) {
-        checkNotFreed();
+        refusals.checkNotFreed(state);
         if (nid != newNid) {
             updateNid(newNid);
         }
@@ -621,7 +593,7 @@ public final class PagePool implements PageOwner {
 
     /** {@code page_pool_store_mem_info()} via {@code skb_mark_for_recycle()}: the page rides an skb. */
     public void storeMemInfo(int page) {
-        checkHeld(page);
+        refusals.checkHeld(page, state);
         memmap.setPp(page, id);
     }
 
@@ -638,10 +610,10 @@ public final class PagePool implements PageOwner {
         }
         PagePool pp = pp(kernel, page);
         if (pp == null) {
-            throw new ModelRefusal(describe(memmap, page)
+            throw new ModelRefusal(PoolRefusals.describe(memmap, page)
                     + " has no page->pp: its skb was not marked for recycling");
         }
-        pp.checkHeld(page);
+        pp.refusals.checkHeld(page, pp.state);
         pp.tracer.enter(KernelFunction.PAGE_POOL_RETURN_SKB_PAGE);
         memmap.setPp(page, 0); // reset on recycle
         pp.putFullPage(page, false);
@@ -656,56 +628,6 @@ public final class PagePool implements PageOwner {
     /** The pool that counts {@code page} as held (model bookkeeping; it may be freed), or null for none. */
     public static PagePool owner(Kernel kernel, int page) {
         return (PagePool) kernel.pool(kernel.mm().memMap().owner(page));
-    }
-
-    // ---- refusing what would corrupt memory -----------------------------------------------------------------
-
-    private void checkNotFreed() {
-        if (state == PoolState.FREED) {
-            throw useAfterFree();
-        }
-    }
-
-    private ModelRefusal useAfterFree() {
-        return new ModelRefusal("pool " + id + " was freed: using it would be a use after free");
-    }
-
-    /** A page the pool may take back: one it handed to the driver and nobody gave back yet. */
-    private void checkHeld(int page) {
-        if (memmap.owner(page) != id || !memmap.isDriverSide(page) || memmap.pageRefCount(page) <= 0
-                || state == PoolState.FREED) {
-            throw notHeld(page);
-        }
-    }
-
-    private ModelRefusal notHeld(int page) {
-        if (state == PoolState.FREED) {
-            return useAfterFree();
-        }
-        return new ModelRefusal(describe(page) + " " + whereNot(page) + "; only a page the driver holds can be"
-                + " given back");
-    }
-
-    private String whereNot(int page) {
-        if (memmap.owner(page) != id) {
-            return "is not a page of this pool";
-        }
-        switch (memmap.place(page)) {
-            case ALLOC_CACHE: return "is in the alloc cache";
-            case PTR_RING: return "is in the ptr_ring";
-            case DETACHED: return "was released from the pool";
-            case BUDDY: return "went back to the page allocator";
-            default: return "is not held by the driver";
-        }
-    }
-
-    private String describe(int page) {
-        return describe(memmap, page);
-    }
-
-    private static String describe(MemMap memmap, int page) {
-        int handle = memmap.handle(page);
-        return handle != 0 ? "p" + Integer.toUnsignedString(handle) : memmap.describe(page);
     }
 
     // ---- what the model shows -------------------------------------------------------------------------------

@@ -260,10 +260,7 @@ public final class Simulation implements Stack {
                 if ((flags & Driver.PACKET) != 0) {
                     packets++;
                 }
-                if (stackChanged || driver.reloading()) {
-                    stackChanged = false; // new frames or skbs, or a destroy that armed a retry
-                    others = othersTime();
-                }
+                others = othersAfterDriverStep(others, driver.reloading());
                 if (driver.pool() != currentPools[0]) {
                     poolCreated(0);
                 }
@@ -315,10 +312,7 @@ public final class Simulation implements Stack {
                     packets++;
                 }
                 queues.refresh(q);
-                if (stackChanged || drivers[q].reloading()) {
-                    stackChanged = false; // new frames or skbs, or a destroy that armed a retry
-                    others = othersTime();
-                }
+                others = othersAfterDriverStep(others, drivers[q].reloading());
                 if (drivers[q].pool() != currentPools[q]) {
                     poolCreated(q);
                 }
@@ -329,6 +323,27 @@ public final class Simulation implements Stack {
             }
         }
         return flags;
+    }
+
+    /**
+     * {@link #othersTime()} after a driver step, from the value before it: a
+     * step outside a reload adds frames and skbs (which can only bring their
+     * queues' next times forward) and never touches delayed work or the
+     * timeline (work due before the step would have run first), so the new
+     * minimum is the old one with the two queues' next times: the same value,
+     * without asking the jiffies and the timeline. A reload (a destroy may
+     * arm a retry) asks everything.
+     */
+    private long othersAfterDriverStep(long others, boolean reloading) {
+        if (reloading) {
+            stackChanged = false;
+            return othersTime();
+        }
+        if (stackChanged) {
+            stackChanged = false; // new frames or skbs
+            return Math.min(others, Math.min(frames.nextTime(), sockets.nextTime()));
+        }
+        return others;
     }
 
     private long othersTime() {

@@ -98,4 +98,51 @@ class SkbHeapTest {
         assertThatThrownBy(() -> heap.add(999, 3, 0, SkbHeap.SKB)).isInstanceOf(IllegalArgumentException.class);
         assertThat(heap.size()).isEqualTo(1);
     }
+
+    @Test
+    void skbsDueAtOneNanosecondComeOutInQueueOrderWhileMoreJoinThem() {
+        SkbHeap heap = new SkbHeap();
+        heap.add(10, 1, 0, SkbHeap.SKB);
+        // a NAPI poll's worth of skbs freed at the same time, queued after an earlier one
+        for (int page = 100; page < 1100; page++) {
+            heap.add(5_000, page, 0, SkbHeap.SKB);
+        }
+        heap.removeTop(); // page 1 at 10 ns: the 1000 move down together
+        assertThat(heap.topPage()).isEqualTo(100);
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < 500; k++) {
+            order.add(heap.topPage());
+            heap.removeTop();
+        }
+        heap.add(5_000, 7, 0, SkbHeap.SKB); // due now too: after every skb queued before it
+        while (heap.size() > 0) {
+            order.add(heap.topPage());
+            heap.removeTop();
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int page = 100; page < 1100; page++) {
+            expected.add(page);
+        }
+        expected.add(7);
+        assertThat(order).isEqualTo(expected);
+        assertThat(heap.nextTime()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void theEntriesReadInIndexOrderAreEveryQueuedSkbOnce() {
+        SkbHeap heap = new SkbHeap();
+        for (int page = 1; page <= 300; page++) {
+            heap.add(1_000L * (page % 17), page, page % 5, page % 3 == 0 ? SkbHeap.CLONE : SkbHeap.SKB);
+        }
+        heap.removeTop(); // spreads the entries over several buckets
+        List<Integer> pages = new ArrayList<>();
+        for (int i = 0; i < heap.size(); i++) {
+            int page = heap.page(i);
+            assertThat(heap.page(i)).as("read twice").isEqualTo(page);
+            assertThat(heap.kind(i)).isEqualTo(page % 3 == 0 ? SkbHeap.CLONE : SkbHeap.SKB);
+            pages.add(page);
+        }
+        assertThat(heap.page(3)).as("read out of order").isEqualTo(pages.get(3));
+        assertThat(pages).hasSize(299).doesNotHaveDuplicates().doesNotContain(17);
+    }
 }
