@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import org.pagepool.nic.NicStats;
 import org.pagepool.pool.PoolStatsSnapshot;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.PoolTotals;
-import org.pagepool.run.RunnerState;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.PoolTotals;
+import org.pagepool.view.RunnerState;
 import org.pagepool.workload.StackStats;
 
 /**
@@ -60,13 +60,13 @@ public final class CounterHistory {
             lastRowWall = wallNanos;
         }
         lastTime = v.timeNs();
-        PoolTotals totals = PoolTotals.of(v);
+        PoolTotals totals = v.totals();
         long[] stats = totals.stats().values();
         long[] nic = v.nic() == null ? new long[NicStats.NAMES.size()] : v.nic().values();
-        long[] stack = v.stack() == null ? new long[StackStats.NAMES.size()] : v.stack().values();
+        long[] stack = v.stackStats() == null ? new long[StackStats.NAMES.size()] : v.stackStats().values();
         long[] row = new long[5 + stats.length + nic.length + stack.length + 4];
         row[0] = v.timeNs();
-        row[1] = v.pools().size();
+        row[1] = totals.pools();
         row[2] = totals.hold();
         row[3] = totals.release();
         row[4] = totals.inflight();

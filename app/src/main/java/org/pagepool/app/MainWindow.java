@@ -34,9 +34,9 @@ import org.pagepool.app.view.Palette;
 import org.pagepool.app.view.SidePanel;
 import org.pagepool.app.view.SpeedScale;
 import org.pagepool.app.view.TimelineBar;
-import org.pagepool.run.ModelView;
+import org.pagepool.view.ModelView;
 import org.pagepool.run.Recording;
-import org.pagepool.run.RunnerState;
+import org.pagepool.view.RunnerState;
 import org.pagepool.trace.PageMove;
 import org.pagepool.workload.PresetFiles;
 

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.pagepool.run.ModelView;
+import org.pagepool.view.ModelView;
 import org.pagepool.run.SyncRunner;
 import org.pagepool.workload.Preset;
 import org.testfx.api.FxRobot;

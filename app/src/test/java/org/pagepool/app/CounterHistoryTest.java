@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pagepool.run.BuddyView;
-import org.pagepool.run.GuideView;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.PageSlots;
-import org.pagepool.run.RunnerState;
+import org.pagepool.view.BuddyView;
+import org.pagepool.view.GuideView;
+import org.pagepool.view.KernelView;
+import org.pagepool.view.LoadedView;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.PageSlots;
+import org.pagepool.view.PoolsView;
+import org.pagepool.view.QueuesView;
+import org.pagepool.view.RunnerState;
+import org.pagepool.view.StackView;
+import org.pagepool.view.StatusView;
 
 /** The counter history stays within its bound by halving its resolution, keeping the first and newest rows. */
 class CounterHistoryTest {
@@ -21,9 +27,10 @@ class CounterHistoryTest {
     }
 
     private static ModelView at(String source, long timeNs, RunnerState state) {
-        return new ModelView(timeNs, state, null, 1, false, 0, timeNs, timeNs, timeNs / 1_000_000,
-                "a run", source, 1, List.of(), null, BUDDY, null, null, PageSlots.EMPTY, 0, 0, 0, null, List.of(),
-                List.of(), 0, 0, 0, null, null, GuideView.NONE, -1, 0, null);
+        return new ModelView(new StatusView(timeNs, state, null, 1, false, 0, timeNs, timeNs, timeNs / 1_000_000, 0,
+                0, -1, 0), new LoadedView("a run", source, 1, null, null, null),
+                new KernelView(BUDDY, null, List.of(), List.of(), 0, 0, 0), PoolsView.of(List.of()), null, null,
+                new StackView(null, PageSlots.EMPTY, 0), QueuesView.NONE, GuideView.NONE);
     }
 
     private static List<Double> times(CounterHistory history) {

@@ -3,6 +3,8 @@ package org.pagepool.run;
 
 import java.util.ArrayDeque;
 import java.util.function.BooleanSupplier;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Checkpoint;
 import org.pagepool.workload.Preset;
 
@@ -44,6 +46,8 @@ final class RunnerCore {
     private long serial;
     private long loads;
     private long lastPublish;
+    /** The queue the viewer looks at in detail; it stays across loads (a session clamps it to its queues). */
+    private int focus;
 
     /**
      * A core on {@code initial}, paused, with its first view published.
@@ -131,6 +135,10 @@ final class RunnerCore {
         }
         if (command instanceof RunnerCommand.Record c) {
             return record(c.on());
+        }
+        if (command instanceof RunnerCommand.Focus c) {
+            focus = Math.max(0, c.queue());
+            return true;
         }
         if (state == RunnerState.ERROR) {
             return false; // only a load or a reset leaves the error state
@@ -304,7 +312,7 @@ final class RunnerCore {
         tap.follow(session.tracer()); // a restore replaced the model
         lastPublish = clock.nanoTime();
         RunnerStatus status = new RunnerStatus(++serial, loads, state, error, pacing.speed(), tap.on(), tap.dropped(),
-                rates.simPps(), rates.wallPps(), tap.current(), tap.calls(), stops.view(session));
+                rates.simPps(), rates.wallPps(), tap.current(), tap.calls(), stops.view(session), focus);
         views.publish(session.view(status));
     }
 }

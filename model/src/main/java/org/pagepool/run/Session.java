@@ -3,6 +3,7 @@ package org.pagepool.run;
 
 import java.util.function.BooleanSupplier;
 import org.pagepool.trace.Tracer;
+import org.pagepool.view.ModelView;
 import org.pagepool.workload.Param;
 
 /**

@@ -4,8 +4,8 @@ package org.pagepool.app.view;
 import java.util.Locale;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
-import org.pagepool.run.BuddyView;
-import org.pagepool.run.ModelView;
+import org.pagepool.view.BuddyView;
+import org.pagepool.view.ModelView;
 
 /**
  * The buddy allocator, as {@code /proc/buddyinfo}: for each NUMA node, how

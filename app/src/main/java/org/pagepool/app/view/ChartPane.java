@@ -5,9 +5,8 @@ import java.util.Locale;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
-import org.pagepool.run.FlowRates;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.PoolTotals;
+import org.pagepool.view.FlowRates;
+import org.pagepool.view.ModelView;
 
 /**
  * Live charts of the counters over simulated time: pages per second off the
@@ -64,7 +63,7 @@ public final class ChartPane extends CanvasRegion {
         for (int s = 0; s < PATHS.length; s++) {
             values[s][newest] = rates.rate(PATHS[s]);
         }
-        values[SERIES.length - 1][newest] = PoolTotals.of(v).inflight();
+        values[SERIES.length - 1][newest] = v.totals().inflight();
         markDirty();
         lastTime = v.timeNs();
         lastSampleWall = wallNanos;

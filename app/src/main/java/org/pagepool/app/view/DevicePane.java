@@ -7,9 +7,9 @@ import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import org.pagepool.nic.RxRing;
-import org.pagepool.run.DeviceView;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.PageSlots;
+import org.pagepool.view.DeviceView;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.PageSlots;
 
 /**
  * The device: the RX descriptor ring (empty, a posted page waiting for a

@@ -9,8 +9,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
-import org.pagepool.run.FlowRates;
-import org.pagepool.run.ModelView;
+import org.pagepool.view.FlowRates;
+import org.pagepool.view.ModelView;
 import org.pagepool.trace.PageMove;
 import org.pagepool.trace.Place;
 

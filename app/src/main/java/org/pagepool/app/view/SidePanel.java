@@ -16,8 +16,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.pagepool.capture.Capture;
 import org.pagepool.capture.CaptureReport;
-import org.pagepool.run.FlowRates;
-import org.pagepool.run.ModelView;
+import org.pagepool.view.FlowRates;
+import org.pagepool.view.ModelView;
 import org.pagepool.workload.Param;
 
 /**

@@ -6,8 +6,8 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.ScriptView;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.ScriptView;
 import org.pagepool.run.Unit;
 import org.pagepool.workload.Param;
 
