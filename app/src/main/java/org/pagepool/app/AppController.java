@@ -144,6 +144,19 @@ public final class AppController implements AutoCloseable {
         }
     }
 
+    /** Looks at RX queue {@code queue} in detail (the device, cache, ring and flows become its). */
+    public void focus(int queue) {
+        runner.submit(new RunnerCommand.Focus(queue));
+    }
+
+    /** Focuses the queue {@code delta} after the focused one, round the NIC's queues. */
+    public void focusBy(int delta) {
+        ModelView v = view();
+        if (v != null && v.queues().count() > 1) {
+            focus(Math.floorMod(v.queues().focus() + delta, v.queues().count()));
+        }
+    }
+
     public Unit unit() {
         return unit;
     }

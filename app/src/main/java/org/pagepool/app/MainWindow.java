@@ -189,6 +189,7 @@ public final class MainWindow {
                 root.requestFocus();
             }
         });
+        journey.tiles().setOnFocus(controller::focus);
         side.scenario().setTargetNames(this::targetTitle);
         side.setFlowRates(journey.flowRates());
     }
@@ -338,10 +339,19 @@ public final class MainWindow {
             controls.speed.setValue(Math.min(SpeedScale.MAX, controls.speed.getValue() + speedScale.step()));
         } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
             controls.speed.setValue(Math.max(0, controls.speed.getValue() - speedScale.step()));
+        } else if (code == KeyCode.OPEN_BRACKET || code == KeyCode.CLOSE_BRACKET) {
+            controller.focusBy(code == KeyCode.OPEN_BRACKET ? -1 : 1); // the previous or the next queue
+        } else if (code.isDigitKey() && shown != null && shown.queues().many()) {
+            controller.focus(digit(code)); // queues 0 to 9 directly
         } else {
             return;
         }
         e.consume();
+    }
+
+    private static int digit(KeyCode code) {
+        String name = code.getName(); // "3" or "Numpad 3"
+        return name.charAt(name.length() - 1) - '0';
     }
 
     private static boolean insideControl(Object target) {

@@ -153,7 +153,7 @@ public final class FlowRates {
         PoolTotals t = view.pools().shown();
         var s = t.stats();
         long consumed = s.ring() - t.inRing();
-        NicStats nic = view.queues().many() ? view.queues().get(view.queues().focus()).nic() : view.nic();
+        NicStats nic = view.focusedNic();
         long passed = nic == null ? 0 : nic.pass() + nic.redirect();
         return new long[] {t.hold(), s.fast() + s.slow() + s.slowHighOrder() + s.refill(), s.fast(), s.cached(),
                 s.ring(), Math.max(0, consumed - s.waive()), t.release(), passed};

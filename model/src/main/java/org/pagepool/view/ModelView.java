@@ -33,6 +33,11 @@ public record ModelView(StatusView status, LoadedView loaded, KernelView kernel,
         return pools.totals();
     }
 
+    /** The focused queue's NIC counters (the NIC's, on one queue), null for a script. */
+    public NicStats focusedNic() {
+        return queues.many() ? queues.get(queues.focus()).nic() : nic;
+    }
+
     /** True for a view of a live workload, false for a script. */
     public boolean live() {
         return loaded.script() == null;

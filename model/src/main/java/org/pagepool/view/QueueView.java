@@ -14,7 +14,8 @@ import org.pagepool.pool.PagePool;
  * @param node     that CPU's NUMA node
  * @param cached   pages in its current pool's alloc cache (of {@link #CACHE_SIZE})
  * @param ringStale ptr_ring slots consumed but not yet zeroed
- * @param rxPosted RX descriptors posted with a page (of {@code rxSize})
+ * @param rxPosted RX descriptors posted with a page, waiting for a packet (of {@code rxSize})
+ * @param rxCompleted RX descriptors holding a received packet NAPI has not handled yet
  * @param rssShare the share of the traffic RSS sends here
  * @param pps      packets per simulated second, recently (NaN before a window of time has passed)
  * @param marks    {@link #RING_FULL}, {@link #RX_MISSED}, {@link #WAIVE}: grew in the last simulated second
@@ -22,7 +23,7 @@ import org.pagepool.pool.PagePool;
  * @param nic      its NIC and driver counters
  */
 public record QueueView(int queue, int cpu, int node, int cached, int ringCount, int ringStale, int ringSize,
-                        int rxPosted, int rxSize, double rssShare, double pps, int marks, PoolTotals pools,
+                        int rxPosted, int rxCompleted, int rxSize, double rssShare, double pps, int marks, PoolTotals pools,
                         NicStats nic) {
     public static final int CACHE_SIZE = PagePool.PP_ALLOC_CACHE_SIZE;
     /** {@code recycle_ring_full} grew: the ptr_ring overflowed and pages went back to the page allocator. */

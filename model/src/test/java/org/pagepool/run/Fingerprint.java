@@ -28,6 +28,6 @@ record Fingerprint(long position, long timeNs, long jiffies, List<PoolView> pool
     /** A queue without its rate and marks: they depend on when the runner looked, not on the state. */
     private static QueueView withoutHistory(QueueView q) {
         return new QueueView(q.queue(), q.cpu(), q.node(), q.cached(), q.ringCount(), q.ringStale(), q.ringSize(),
-                q.rxPosted(), q.rxSize(), q.rssShare(), 0, 0, q.pools(), q.nic());
+                q.rxPosted(), q.rxCompleted(), q.rxSize(), q.rssShare(), 0, 0, q.pools(), q.nic());
     }
 }

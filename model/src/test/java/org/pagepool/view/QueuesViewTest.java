@@ -79,7 +79,7 @@ class QueuesViewTest {
                     kept += queues.pages(node, q.queue());
                 }
                 assertThat(kept).as("queue %d: cache, ring and posted descriptors", q.queue())
-                        .isGreaterThanOrEqualTo(q.cached() + q.ringCount() + q.rxPosted())
+                        .isGreaterThanOrEqualTo(q.cached() + q.ringCount() + q.rxPosted() + q.rxCompleted())
                         .isLessThanOrEqualTo(q.pools().inflight());
             }
         }

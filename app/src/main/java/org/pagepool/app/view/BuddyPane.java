@@ -2,10 +2,13 @@
 package org.pagepool.app.view;
 
 import java.util.Locale;
+import java.util.Arrays;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.pagepool.view.BuddyView;
 import org.pagepool.view.ModelView;
+import org.pagepool.view.QueuesView;
 
 /**
  * The buddy allocator, as {@code /proc/buddyinfo}: for each NUMA node, how
@@ -13,6 +16,9 @@ import org.pagepool.view.ModelView;
  * has. Bars grow on a log scale that stays put (from one block to the
  * node's page count, with labelled powers of ten), so one order-10 block and
  * a thousand single pages both show, and a bar only moves when its count does.
+ * With several queues, each node also shows the pages every queue's pools
+ * keep there, coloured by queue (the tiles' order): a queue whose pages sit
+ * on the other node shows at once.
  */
 public final class BuddyPane extends CanvasRegion {
     private static final int ORDERS = 11;
@@ -27,9 +33,67 @@ public final class BuddyPane extends CanvasRegion {
         super("buddy", "Buddy allocator");
     }
 
+    /** A colour per queue, made when the number of queues changes. */
+    private Color[] queueColours = new Color[0];
+
     @Override
     protected Object shownPart(ModelView v) {
-        return v.buddy();
+        return v.queues().many() ? Arrays.asList(v.buddy(), v.queues()) : v.buddy();
+    }
+
+    /** Queue {@code q}'s colour of {@code n}: hues spread by the golden angle, so neighbours differ. */
+    private Color queueColour(int q, int n) {
+        if (queueColours.length != n) {
+            queueColours = new Color[n];
+            for (int i = 0; i < n; i++) {
+                queueColours[i] = Color.hsb((i * 137.508) % 360, 0.65, palette.name().equals("light") ? 0.8 : 0.95);
+            }
+        }
+        return queueColours[q];
+    }
+
+    @Override
+    public void setPalette(Palette newPalette) {
+        queueColours = new Color[0]; // brightness follows the theme
+        super.setPalette(newPalette);
+    }
+
+    /**
+     * The pages each queue's pools keep on node {@code nid} (caches, rings,
+     * RX descriptors), one coloured segment per queue, scaled to the node
+     * holding the most; returns the height drawn.
+     */
+    private double poolPages(GraphicsContext g, QueuesView queues, int nid, double y, double w) {
+        int n = queues.count();
+        long most = 1;
+        for (int node = 0; node < queues.nodes(); node++) {
+            long sum = 0;
+            for (int q = 0; q < n; q++) {
+                sum += queues.pages(node, q);
+            }
+            most = Math.max(most, sum);
+        }
+        long here = 0;
+        for (int q = 0; q < n; q++) {
+            here += queues.pages(nid, q);
+        }
+        g.setFont(small());
+        g.setFill(palette.muted());
+        g.setTextAlign(TextAlignment.LEFT);
+        text(g, fitting(g, w - 2 * PAD, String.format(Locale.ROOT, "%,d pages kept by %d queues' pools, by queue",
+                here, n), String.format(Locale.ROOT, "%,d pages in pools", here), count(here)), PAD, y + 9);
+        double barY = y + 13;
+        double room = w - 2 * PAD;
+        g.setFill(palette.empty());
+        g.fillRect(PAD, barY, room, 7);
+        double x = PAD;
+        for (int q = 0; q < n; q++) {
+            double segment = room * queues.pages(nid, q) / most;
+            g.setFill(queueColour(q, n));
+            g.fillRect(x, barY, segment, 7);
+            x += segment;
+        }
+        return 24;
     }
 
     @Override
@@ -68,6 +132,9 @@ public final class BuddyPane extends CanvasRegion {
             g.setFill(palette.buddy());
             g.fillRect(PAD, usageY, (w - 2 * PAD) * freeShare, 6);
             double barTop = usageY + 12;
+            if (view.queues().many()) {
+                barTop += poolPages(g, view.queues(), nid, usageY + 8, w);
+            }
             double barBottom = y0 + nodeH - 18;
             double barMax = Math.max(4, barBottom - barTop);
             drawScale(g, barTop, barBottom, barMax, logMax, most, w);
