@@ -50,6 +50,8 @@ public final class AppController implements AutoCloseable {
     private Unit unit = Unit.KERNEL_CALL;
     private double speed;
     private long pendingSteps;
+    /** The queue asked for last. */
+    private int focus;
     private CaptureLoader captures = new CaptureLoader(
             command -> new Thread(command, "pagepool-import").start(), Platform::runLater);
 
@@ -146,14 +148,19 @@ public final class AppController implements AutoCloseable {
 
     /** Looks at RX queue {@code queue} in detail (the device, cache, ring and flows become its). */
     public void focus(int queue) {
-        runner.submit(new RunnerCommand.Focus(queue));
+        ModelView v = view();
+        focus = v == null ? queue : Math.max(0, Math.min(queue, v.queues().count() - 1));
+        runner.submit(new RunnerCommand.Focus(focus));
     }
 
-    /** Focuses the queue {@code delta} after the focused one, round the NIC's queues. */
+    /**
+     * Focuses the queue {@code delta} after the one asked for last (keys
+     * pressed faster than views come each count), round the NIC's queues.
+     */
     public void focusBy(int delta) {
         ModelView v = view();
         if (v != null && v.queues().count() > 1) {
-            focus(Math.floorMod(v.queues().focus() + delta, v.queues().count()));
+            focus(Math.floorMod(focus + delta, v.queues().count()));
         }
     }
 

@@ -32,7 +32,7 @@ public final class QueueTilesPane extends CanvasRegion {
     private final double[] markY = new double[3];
 
     /** Where the tiles are: columns, rows, tile size and the grid's top left corner (drawing units). */
-    record Grid(int count, int columns, int rows, double x, double y, double tileW, double tileH) {
+    public record Grid(int count, int columns, int rows, double x, double y, double tileW, double tileH) {
         /** The tile at ({@code px}, {@code py}), or -1. */
         int at(double px, double py) {
             int c = (int) Math.floor((px - x) / (tileW + GAP));
