@@ -116,6 +116,19 @@ final class LiveSession implements Session {
     }
 
     @Override
+    public int runQueue(int focus, long maxSteps, long untilNs, int stopFlags) {
+        int queue = Math.min(focus, sim.queueCount() - 1); // as the view clamps it
+        int result = 0;
+        for (long done = 0; done < maxSteps; done++) {
+            result = run(1, untilNs, stopFlags);
+            if (result < 0 || (result & stopFlags) != 0 && sim.lastQueue() == queue) {
+                return result;
+            }
+        }
+        return result;
+    }
+
+    @Override
     public void idleUntil(long ns) {
         sim.idleUntil(ns);
     }
@@ -223,9 +236,15 @@ final class LiveSession implements Session {
 
     @Override
     public long previousBoundary(long position, int flags) {
+        return previousBoundary(position, flags, -1);
+    }
+
+    @Override
+    public long previousBoundary(long position, int flags, int focus) {
+        int queue = focus < 0 ? -1 : Math.min(focus, sim.queueCount() - 1);
         History.Snapshot from = history.before(position - 1);
         while (from != null) {
-            long found = lastFlagged(from, position, flags);
+            long found = lastFlagged(from, position, flags, queue);
             if (found >= 0) {
                 return found;
             }
@@ -234,8 +253,12 @@ final class LiveSession implements Session {
         return history.oldestPosition();
     }
 
-    /** Replays a copy of {@code from} up to {@code position} and returns the last step before it with {@code flags}, or -1. */
-    private long lastFlagged(History.Snapshot from, long position, int flags) {
+    /**
+     * Replays a copy of {@code from} up to {@code position} and returns the
+     * last step before it with {@code flags} (of queue {@code queue}'s
+     * driver, unless it is -1), or -1.
+     */
+    private long lastFlagged(History.Snapshot from, long position, int flags, int queue) {
         Simulation s = from.sim().copy();
         List<History.Change> changes = history.changes();
         int next = from.changesIncluded();
@@ -247,11 +270,12 @@ final class LiveSession implements Session {
                 s.apply(c.action());
             }
             long limit = next < changes.size() ? Math.min(changes.get(next).position(), position - 1) : position - 1;
-            int result = s.run(limit - s.steps(), Long.MAX_VALUE, flags);
+            // one queue: step by step, to see whose step each one is
+            int result = s.run(queue < 0 ? limit - s.steps() : 1, Long.MAX_VALUE, flags);
             if (result == Simulation.IDLE) {
                 break;
             }
-            if (result >= 0 && (result & flags) != 0) {
+            if (result >= 0 && (result & flags) != 0 && (queue < 0 || s.lastQueue() == queue)) {
                 found = s.steps();
             }
         }

@@ -187,7 +187,8 @@ final class RunnerCore {
         pause();
         tap.attach(session.tracer()); // it stays on until play decides
         long limit = session.timeNs() + MAX_STEP_NS;
-        int result = session.run(MAX_STEP_STEPS, limit, unit.flags());
+        int result = unit.oneQueue() ? session.runQueue(focus, MAX_STEP_STEPS, limit, unit.flags())
+                : session.run(MAX_STEP_STEPS, limit, unit.flags());
         if (result == Session.IDLE && session.finished()) {
             state = RunnerState.ENDED;
         }
@@ -199,7 +200,8 @@ final class RunnerCore {
         pause();
         tap.detach(); // replaying to the target is not news
         endRecording("going back ended the recording");
-        session.restore(session.previousBoundary(session.position(), unit.flags()));
+        session.restore(unit.oneQueue() ? session.previousBoundary(session.position(), unit.flags(), focus)
+                : session.previousBoundary(session.position(), unit.flags()));
         if (state == RunnerState.ENDED) {
             state = RunnerState.PAUSED;
         }

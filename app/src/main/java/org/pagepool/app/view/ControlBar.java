@@ -181,6 +181,7 @@ public final class ControlBar extends HBox {
                 case KERNEL_CALL -> "kernel call";
                 case PACKET -> "packet";
                 case POLL -> "NAPI poll";
+                case QUEUE_CALL -> "this queue only";
             });
         }
     }
