@@ -190,6 +190,7 @@ public final class MainWindow {
             }
         });
         journey.tiles().setOnFocus(controller::focus);
+        side.queueTable().setOnFocus(controller::focus);
         side.scenario().setTargetNames(this::targetTitle);
         side.setFlowRates(journey.flowRates());
     }

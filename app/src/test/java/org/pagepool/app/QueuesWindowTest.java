@@ -3,12 +3,16 @@ package org.pagepool.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.TableColumn;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.pagepool.app.view.QueueTable;
 import org.pagepool.app.view.QueueTilesPane;
 import org.pagepool.view.QueueView;
 import org.pagepool.workload.Preset;
@@ -91,5 +95,29 @@ class QueuesWindowTest extends AppFixture {
             }
         }
         assertThat(marked).as("one queue misses packets").isEqualTo(1);
+    }
+
+    @Test
+    void theQueuesTableHasARowPerQueueSortsByAKernelCounterAndADoubleClickFocuses(FxRobot robot) throws Exception {
+        loadElephant(robot);
+        robot.interact(() -> controller.seek(3_000_000L));
+        await("3 ms", () -> view().timeNs() >= 3_000_000L);
+        robot.interact(() -> window.side().selectQueues());
+        QueueTable table = window.side().queueTable();
+        await("a row per queue", () -> table.getItems().size() == 8);
+        TableColumn<QueueView, ?> missed = table.getColumns().stream()
+                .filter(c -> "queueColumn-rx_missed".equals(c.getId())).findFirst().orElseThrow();
+        robot.interact(() -> {
+            missed.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(missed));
+        });
+        QueueView top = table.getItems().get(0);
+        for (QueueView q : view().queues().list()) {
+            assertThat(top.nic().rxMissed()).as("queue %d", q.queue()).isGreaterThanOrEqualTo(q.nic().rxMissed());
+        }
+        assertThat(top.nic().rxMissed()).as("the hot queue first").isPositive();
+        Node firstRow = robot.lookup("#queueTable .table-row-cell").nth(0).query();
+        robot.doubleClickOn(firstRow);
+        await("the hot queue in focus", () -> view().queues().focus() == top.queue());
     }
 }

@@ -34,6 +34,8 @@ public final class SidePanel extends VBox {
     private final ScenarioPane scenario;
     private final CostPane cost = new CostPane();
     private final CapturePane capture = new CapturePane();
+    private final QueueTable queueTable = new QueueTable();
+    private final Tab queuesTab = new Tab("Queues", queueTable);
     private final Tab captureTab = new Tab("Real system", capture);
     private static final double PREF_WIDTH = 400;
     /** Room for the counters' vertical scroll bar and the scroll pane's border. */
@@ -56,11 +58,17 @@ public final class SidePanel extends VBox {
         Tab costTab = new Tab("Cost", new ScrollPane(cost));
         paramsTab = new Tab("Parameters", params.node());
         scriptTab = new Tab("Script", script);
-        for (Tab t : new Tab[] {scenarioTab, chartTab, costTab, paramsTab, scriptTab, captureTab}) {
+        for (Tab t : new Tab[] {scenarioTab, chartTab, queuesTab, costTab, paramsTab, scriptTab, captureTab}) {
             t.setClosable(false);
         }
+        queuesTab.setId("queuesTab");
+        queuesTab.selectedProperty().addListener((o, was, is) -> {
+            if (is) {
+                queueTable.showLatest();
+            }
+        });
         tabs.setId("sideTabs");
-        tabs.getTabs().addAll(scenarioTab, chartTab, costTab, paramsTab, scriptTab, captureTab);
+        tabs.getTabs().addAll(scenarioTab, chartTab, queuesTab, costTab, paramsTab, scriptTab, captureTab);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         ScrollPane countersScroll = new ScrollPane(counters);
         countersScroll.setFitToWidth(true);
@@ -96,6 +104,7 @@ public final class SidePanel extends VBox {
         now.show(view.current(), view.calls(), view.eventsOn());
         charts.show(view);
         charts.sample(view, wallNanos);
+        queueTable.show(view.queues(), wallNanos, queuesTab.isSelected());
         params.show(view.params());
         scenario.show(view.guide());
         cost.show(view, wallNanos);
@@ -132,6 +141,16 @@ public final class SidePanel extends VBox {
     }
 
     private double scale = 1;
+
+    /** The per-queue counters (the Queues tab). */
+    public QueueTable queueTable() {
+        return queueTable;
+    }
+
+    /** Shows the per-queue table. */
+    public void selectQueues() {
+        tabs.getSelectionModel().select(queuesTab);
+    }
 
     /** The flow rates the charts show (the journey's: one set of rates in the window). */
     public void setFlowRates(FlowRates rates) {
