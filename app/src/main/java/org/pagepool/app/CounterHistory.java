@@ -3,12 +3,12 @@ package org.pagepool.app;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.pagepool.nic.NicStats;
-import org.pagepool.pool.PoolStatsSnapshot;
 import org.pagepool.view.ModelView;
 import org.pagepool.view.PoolTotals;
+import org.pagepool.view.QueueView;
 import org.pagepool.view.RunnerState;
+import org.pagepool.workload.CounterCsv;
 import org.pagepool.workload.StackStats;
 
 /**
@@ -25,7 +25,7 @@ public final class CounterHistory {
     static final long PLAYING_ROW_NS = 100_000_000L;
 
     private final int maxRows;
-    private final List<long[]> rows = new ArrayList<>();
+    private final List<CounterCsv.Sample> rows = new ArrayList<>();
     private String source;
     private long lastTime = -1;
     private long lastRowWall;
@@ -38,13 +38,9 @@ public final class CounterHistory {
         this.maxRows = maxRows;
     }
 
-    /** The CSV header: time, then every counter under its kernel name. */
+    /** The CSV header: the one schema of {@link CounterCsv}, as {@code workload --csv} writes it. */
     public static String header() {
-        StringBuilder line = new StringBuilder("time_s,pools,hold,release,inflight");
-        PoolStatsSnapshot.NAMES.forEach(n -> line.append(',').append(n));
-        NicStats.NAMES.forEach(n -> line.append(',').append(n));
-        StackStats.NAMES.forEach(n -> line.append(',').append(n));
-        return line.append(",free_pages,mapped,syncs,jiffies").toString();
+        return CounterCsv.header();
     }
 
     /** Adds the counters of a view shown at {@code wallNanos}. */
@@ -60,26 +56,21 @@ public final class CounterHistory {
             lastRowWall = wallNanos;
         }
         lastTime = v.timeNs();
-        PoolTotals totals = v.totals();
-        long[] stats = totals.stats().values();
-        long[] nic = v.nic() == null ? new long[NicStats.NAMES.size()] : v.nic().values();
-        long[] stack = v.stackStats() == null ? new long[StackStats.NAMES.size()] : v.stackStats().values();
-        long[] row = new long[5 + stats.length + nic.length + stack.length + 4];
-        row[0] = v.timeNs();
-        row[1] = totals.pools();
-        row[2] = totals.hold();
-        row[3] = totals.release();
-        row[4] = totals.inflight();
-        int at = 5;
-        for (long[] part : new long[][] {stats, nic, stack}) {
-            System.arraycopy(part, 0, row, at, part.length);
-            at += part.length;
+        List<CounterCsv.Queue> queues = new ArrayList<>();
+        if (v.queues().many()) {
+            for (QueueView q : v.queues().list()) { // a row per queue, then the total, as workload --csv writes
+                PoolTotals p = q.pools();
+                queues.add(new CounterCsv.Queue(q.cpu(), p.pools(), p.hold(), p.release(), p.inflight(), p.stats(),
+                        q.nic()));
+            }
+        } else {
+            PoolTotals totals = v.totals();
+            queues.add(new CounterCsv.Queue(-1, totals.pools(), totals.hold(), totals.release(), totals.inflight(),
+                    totals.stats(), v.nic() == null ? NicStats.ZERO : v.nic()));
         }
-        row[at++] = v.buddy().totalFree();
-        row[at++] = v.mapped();
-        row[at++] = v.syncs();
-        row[at] = v.jiffies();
-        rows.add(row);
+        StackStats stack = v.stackStats() == null ? StackStats.ZERO : v.stackStats();
+        rows.add(new CounterCsv.Sample(v.timeNs(), v.jiffies(), queues, stack, v.buddy().totalFree(),
+                v.mapped(), v.syncs()));
         if (rows.size() > maxRows) {
             halve();
         }
@@ -87,7 +78,7 @@ public final class CounterHistory {
 
     /** Keeps every other row (the first and the newest stay): linear, unlike removing in place. */
     private void halve() {
-        List<long[]> kept = new ArrayList<>(rows.size() / 2 + 2);
+        List<CounterCsv.Sample> kept = new ArrayList<>(rows.size() / 2 + 2);
         for (int i = 0; i < rows.size() - 1; i += 2) {
             kept.add(rows.get(i));
         }
@@ -104,12 +95,8 @@ public final class CounterHistory {
     public List<String> csv() {
         List<String> lines = new ArrayList<>(rows.size() + 1);
         lines.add(header());
-        for (long[] r : rows) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%.9f", r[0] / 1e9));
-            for (int i = 1; i < r.length; i++) {
-                line.append(',').append(r[i]);
-            }
-            lines.add(line.toString());
+        for (CounterCsv.Sample r : rows) {
+            lines.addAll(CounterCsv.rows(r));
         }
         return lines;
     }
