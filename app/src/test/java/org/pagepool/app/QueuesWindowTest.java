@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.pagepool.app.view.ChartPane;
 import org.pagepool.app.view.QueueTable;
 import org.pagepool.app.view.QueueTilesPane;
 import org.pagepool.view.QueueView;
@@ -119,5 +120,27 @@ class QueuesWindowTest extends AppFixture {
         Node firstRow = robot.lookup("#queueTable .table-row-cell").nth(0).query();
         robot.doubleClickOn(firstRow);
         await("the hot queue in focus", () -> view().queues().focus() == top.queue());
+    }
+
+    @Test
+    void theChartsShowTheFocusedQueueTheTotalsOrEveryQueueStacked(FxRobot robot) throws Exception {
+        loadElephant(robot);
+        robot.interact(() -> controller.focus(2));
+        ChartPane charts = window.side().charts();
+        long[] at = {2_000_000L};
+        for (ChartPane.Mode mode : ChartPane.Mode.values()) {
+            robot.interact(() -> window.side().chartMode().setValue(mode));
+            for (int i = 0; i < 2; i++) { // two samples, a window of time apart
+                at[0] += 1_000_000L;
+                long target = at[0];
+                robot.interact(() -> controller.seek(target));
+                await(mode + " at " + target, () -> view().timeNs() >= target);
+            }
+            await(mode + " charted", () -> !Double.isNaN(charts.latestInflight()));
+            double expected = mode == ChartPane.Mode.QUEUE ? view().queues().get(2).pools().inflight()
+                    : view().totals().inflight();
+            assertThat(charts.latestInflight()).as(mode.toString()).isEqualTo(expected);
+        }
+        assertThat(view().queues().get(2).pools().inflight()).isLessThan(view().totals().inflight());
     }
 }

@@ -76,6 +76,19 @@ public final class FlowRates {
         sample(view.timeNs(), totals(view));
     }
 
+    /**
+     * Takes the running totals of every path at simulated time
+     * {@code timeNs} (in {@link Path} order; see {@link #totals}) of run
+     * {@code loads}: for rates of something else than a view's focused queue.
+     */
+    public void sample(long runLoads, long timeNs, long[] now) {
+        if (runLoads != loads) {
+            loads = runLoads;
+            reset();
+        }
+        sample(timeNs, now);
+    }
+
     /** Takes the running totals of every path at simulated time {@code timeNs} (in {@link Path} order). */
     void sample(long timeNs, long[] now) {
         if (currentTime >= 0 && (timeNs < currentTime || decreased(now))) {
@@ -148,14 +161,17 @@ public final class FlowRates {
         return windowNs;
     }
 
-    /** The running total of every path in one view, in {@link Path} order. */
+    /** The running total of every path in one view (its focused queue), in {@link Path} order. */
     static long[] totals(ModelView view) {
-        PoolTotals t = view.pools().shown();
-        var s = t.stats();
-        long consumed = s.ring() - t.inRing();
-        NicStats nic = view.focusedNic();
+        return totals(view.pools().shown(), view.focusedNic());
+    }
+
+    /** The running total of every path of {@code pools} and {@code nic} (null for none), in {@link Path} order. */
+    public static long[] totals(PoolTotals pools, NicStats nic) {
+        var s = pools.stats();
+        long consumed = s.ring() - pools.inRing();
         long passed = nic == null ? 0 : nic.pass() + nic.redirect();
-        return new long[] {t.hold(), s.fast() + s.slow() + s.slowHighOrder() + s.refill(), s.fast(), s.cached(),
-                s.ring(), Math.max(0, consumed - s.waive()), t.release(), passed};
+        return new long[] {pools.hold(), s.fast() + s.slow() + s.slowHighOrder() + s.refill(), s.fast(), s.cached(),
+                s.ring(), Math.max(0, consumed - s.waive()), pools.release(), passed};
     }
 }

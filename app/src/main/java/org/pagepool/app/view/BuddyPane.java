@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
-import java.util.Locale;
 import java.util.Arrays;
+import java.util.Locale;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.pagepool.view.BuddyView;
 import org.pagepool.view.ModelView;
@@ -33,29 +32,11 @@ public final class BuddyPane extends CanvasRegion {
         super("buddy", "Buddy allocator");
     }
 
-    /** A colour per queue, made when the number of queues changes. */
-    private Color[] queueColours = new Color[0];
+    private final QueueColours queueColours = new QueueColours();
 
     @Override
     protected Object shownPart(ModelView v) {
         return v.queues().many() ? Arrays.asList(v.buddy(), v.queues()) : v.buddy();
-    }
-
-    /** Queue {@code q}'s colour of {@code n}: hues spread by the golden angle, so neighbours differ. */
-    private Color queueColour(int q, int n) {
-        if (queueColours.length != n) {
-            queueColours = new Color[n];
-            for (int i = 0; i < n; i++) {
-                queueColours[i] = Color.hsb((i * 137.508) % 360, 0.65, palette.name().equals("light") ? 0.8 : 0.95);
-            }
-        }
-        return queueColours[q];
-    }
-
-    @Override
-    public void setPalette(Palette newPalette) {
-        queueColours = new Color[0]; // brightness follows the theme
-        super.setPalette(newPalette);
     }
 
     /**
@@ -89,7 +70,7 @@ public final class BuddyPane extends CanvasRegion {
         double x = PAD;
         for (int q = 0; q < n; q++) {
             double segment = room * queues.pages(nid, q) / most;
-            g.setFill(queueColour(q, n));
+            g.setFill(queueColours.of(q, n, palette));
             g.fillRect(x, barY, segment, 7);
             x += segment;
         }

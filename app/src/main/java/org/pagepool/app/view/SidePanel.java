@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
@@ -28,6 +29,7 @@ public final class SidePanel extends VBox {
     private final CountersPane counters = new CountersPane();
     private final NowExecutingPane now;
     private final ChartPane charts = new ChartPane();
+    private final ChoiceBox<ChartPane.Mode> chartMode = new ChoiceBox<>();
     private final Tab chartTab;
     private final ParamSheet params;
     private final ScriptPane script = new ScriptPane();
@@ -54,7 +56,15 @@ public final class SidePanel extends VBox {
         params = new ParamSheet(onEdit);
         scenario = new ScenarioPane(onGuided, onContinue);
         Tab scenarioTab = new Tab("Scenario", scenario);
-        chartTab = new Tab("Charts", charts);
+        chartMode.setId("chartMode");
+        chartMode.getItems().setAll(ChartPane.Mode.values());
+        chartMode.setValue(ChartPane.Mode.QUEUE);
+        chartMode.setTooltip(new Tooltip("On a NIC of several queues: the focused queue, all queues summed,"
+                + " or every queue stacked (coloured as in the buddy view)"));
+        chartMode.valueProperty().addListener((o, was, is) -> charts.setMode(is));
+        VBox chartBox = new VBox(4, chartMode, charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        chartTab = new Tab("Charts", chartBox);
         Tab costTab = new Tab("Cost", new ScrollPane(cost));
         paramsTab = new Tab("Parameters", params.node());
         scriptTab = new Tab("Script", script);
@@ -141,6 +151,15 @@ public final class SidePanel extends VBox {
     }
 
     private double scale = 1;
+
+    public ChartPane charts() {
+        return charts;
+    }
+
+    /** What the charts show: the focused queue, the totals or every queue stacked. */
+    public ChoiceBox<ChartPane.Mode> chartMode() {
+        return chartMode;
+    }
 
     /** The per-queue counters (the Queues tab). */
     public QueueTable queueTable() {
