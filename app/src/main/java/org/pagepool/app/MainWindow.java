@@ -94,6 +94,9 @@ public final class MainWindow {
         root.setRight(side);
         root.setBottom(timeline);
         scene = new Scene(root, width, height);
+        side.setWindowSize(width, height);
+        scene.widthProperty().addListener((o, was, is) -> side.setWindowSize(scene.getWidth(), scene.getHeight()));
+        scene.heightProperty().addListener((o, was, is) -> side.setWindowSize(scene.getWidth(), scene.getHeight()));
         applyTheme(theme);
         controls.theme.setValue(theme);
         wire();

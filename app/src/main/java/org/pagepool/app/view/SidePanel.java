@@ -40,6 +40,15 @@ public final class SidePanel extends VBox {
     private final Tab queuesTab = new Tab("Queues", queueTable);
     private final Tab captureTab = new Tab("Real system", capture);
     private static final double PREF_WIDTH = 400;
+    /** From this window width on, the panel takes {@link #LARGE_SHARE} of it. */
+    static final double LARGE_WIDTH = 1900;
+    static final double LARGE_SHARE = 0.25;
+    /** From this window height on, the counters' viewport grows with it. */
+    static final double LARGE_HEIGHT = 1000;
+    private static final double COUNTERS_HEIGHT = 205;
+    private double windowWidth;
+    private double windowHeight;
+    private final ScrollPane countersScroll;
     /** Room for the counters' vertical scroll bar and the scroll pane's border. */
     private static final double SCROLL_BAR = 18;
     private final TabPane tabs = new TabPane();
@@ -80,10 +89,10 @@ public final class SidePanel extends VBox {
         tabs.setId("sideTabs");
         tabs.getTabs().addAll(scenarioTab, chartTab, queuesTab, costTab, paramsTab, scriptTab, captureTab);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        ScrollPane countersScroll = new ScrollPane(counters);
+        countersScroll = new ScrollPane(counters);
         countersScroll.setFitToWidth(true);
         countersScroll.setMinHeight(150);
-        countersScroll.setPrefViewportHeight(205);
+        countersScroll.setPrefViewportHeight(COUNTERS_HEIGHT);
         log.setId("log");
         log.getStyleClass().add("trace-line");
         log.setWrapText(true);
@@ -93,11 +102,34 @@ public final class SidePanel extends VBox {
         setMinWidth(300);
     }
 
-    /** Wide enough for every counter whole, in every theme's type size (large on the projector theme). */
+    /**
+     * Wide enough for every counter whole, in every theme's type size (large
+     * on the projector theme), and a share of a large window: at 1920 pixels
+     * and more the panel grows with it, so that every tab shows and the
+     * tables and charts get room.
+     */
     @Override
     protected double computePrefWidth(double height) {
         Insets insets = getInsets();
-        return Math.max(PREF_WIDTH * scale, counters.prefWidth(-1) + SCROLL_BAR + insets.getLeft() + insets.getRight());
+        double share = windowWidth >= LARGE_WIDTH ? windowWidth * LARGE_SHARE : 0;
+        return Math.max(Math.max(PREF_WIDTH * scale, share),
+                counters.prefWidth(-1) + SCROLL_BAR + insets.getLeft() + insets.getRight());
+    }
+
+    /**
+     * The window's size: on a large screen the panel takes a share of the
+     * width and the counters show more rows, instead of keeping the
+     * proportions of 1280x720.
+     */
+    public void setWindowSize(double width, double height) {
+        if (width == windowWidth && height == windowHeight) {
+            return;
+        }
+        windowWidth = width;
+        windowHeight = height;
+        countersScroll.setPrefViewportHeight(height >= LARGE_HEIGHT ? COUNTERS_HEIGHT * height / 720
+                : COUNTERS_HEIGHT);
+        requestLayout();
     }
 
     public void show(ModelView view, long wallNanos) {
