@@ -11,6 +11,7 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import org.pagepool.view.FlowRates;
 import org.pagepool.view.ModelView;
+import org.pagepool.view.PoolView;
 import org.pagepool.trace.PageMove;
 import org.pagepool.trace.Place;
 
@@ -95,8 +96,9 @@ public final class JourneyPane extends StackPane {
         overlay.region(Place.DRIVER, live ? device : sockets); // a script's driver has no NIC
     }
 
-    /** Shows a new view, and flies tokens for the page moves that led to it. */
-    public void show(ModelView view, List<PageMove> moves, long now) {
+    /** Shows a new view, and flies tokens for the page moves that led to it (the focused queue's only). */
+    public void show(ModelView view, List<PageMove> allMoves, long now) {
+        List<PageMove> moves = view.queues().many() ? focusedMoves(view, allMoves) : allMoves;
         if (view.live() != live) {
             live = view.live();
             mapPlaces();
@@ -113,6 +115,31 @@ public final class JourneyPane extends StackPane {
             overlay.launch(moves.get(i), from.get(i), now, i);
         }
         rates.update(view);
+    }
+
+    /**
+     * The moves of pages the focused queue's pools hold (and of pages no pool
+     * holds): the regions show that queue, and another queue's page would
+     * fly between places it never was.
+     */
+    static List<PageMove> focusedMoves(ModelView view, List<PageMove> moves) {
+        List<PoolView> pools = view.pools().list();
+        List<PageMove> kept = new ArrayList<>(moves.size());
+        for (PageMove move : moves) {
+            if (move.pool() == 0 || isShown(pools, move.pool())) {
+                kept.add(move);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean isShown(List<PoolView> pools, int id) {
+        for (PoolView pool : pools) {
+            if (pool.id() == id) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The flow rates, as of the last view shown. */

@@ -116,7 +116,7 @@ public final class SpeedScale {
         }
         double seconds = view.timeNs() / 1e9;
         boolean measured = view.timeNs() >= 1_000_000L;
-        if (unit == Unit.KERNEL_CALL && measured && view.position() > 0) {
+        if ((unit == Unit.KERNEL_CALL || unit == Unit.QUEUE_CALL) && measured && view.position() > 0) {
             return new Pace("kernel call", "kernel calls", view.position() / seconds);
         }
         if (unit == Unit.POLL && measured && view.nic() != null && view.nic().polls() > 0) {
