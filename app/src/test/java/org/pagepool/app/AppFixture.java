@@ -42,6 +42,7 @@ abstract class AppFixture {
         controller = new AppController(preset, runner);
         window = new MainWindow(controller, dialogs, url -> { }, width, height, "light");
         stage.setScene(window.scene());
+        stage.sizeToScene(); // the stage is shared by the test classes: one may have resized it
         stage.show();
         frameNow = System.nanoTime();
         pulse(); // the first frame

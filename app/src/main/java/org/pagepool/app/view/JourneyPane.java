@@ -182,7 +182,8 @@ public final class JourneyPane extends StackPane {
         return overlay;
     }
 
+    /** The regions laid out now (the queues' tiles only for a NIC of several queues). */
     public List<CanvasRegion> regions() {
-        return regions;
+        return regions.stream().filter(r -> r.getParent() != null).toList();
     }
 }
