@@ -14,11 +14,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.pagepool.pool.PoolCreateException;
 import org.pagepool.run.ModelRunner;
-import org.pagepool.run.ModelView;
+import org.pagepool.view.ModelView;
 import org.pagepool.run.Recording;
 import org.pagepool.run.Runner;
 import org.pagepool.run.RunnerCommand;
-import org.pagepool.run.RunnerState;
+import org.pagepool.view.RunnerState;
 import org.pagepool.run.Unit;
 import org.pagepool.script.Script;
 import org.pagepool.script.ScriptFiles;
@@ -51,6 +51,8 @@ public final class AppController implements AutoCloseable {
     private Unit unit = Unit.KERNEL_CALL;
     private double speed;
     private long pendingSteps;
+    /** The queue asked for last. */
+    private int focus;
     private CaptureLoader captures = new CaptureLoader(
             command -> new Thread(command, "pagepool-import").start(), Platform::runLater);
 
@@ -142,6 +144,24 @@ public final class AppController implements AutoCloseable {
         if (pendingSteps > 0) {
             pendingSteps--;
             runner.submit(new RunnerCommand.Step(unit));
+        }
+    }
+
+    /** Looks at RX queue {@code queue} in detail (the device, cache, ring and flows become its). */
+    public void focus(int queue) {
+        ModelView v = view();
+        focus = v == null ? queue : Math.max(0, Math.min(queue, v.queues().count() - 1));
+        runner.submit(new RunnerCommand.Focus(focus));
+    }
+
+    /**
+     * Focuses the queue {@code delta} after the one asked for last (keys
+     * pressed faster than views come each count), round the NIC's queues.
+     */
+    public void focusBy(int delta) {
+        ModelView v = view();
+        if (v != null && v.queues().count() > 1) {
+            focus(Math.floorMod(focus + delta, v.queues().count()));
         }
     }
 

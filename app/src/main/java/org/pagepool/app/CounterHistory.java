@@ -4,9 +4,10 @@ package org.pagepool.app;
 import java.util.ArrayList;
 import java.util.List;
 import org.pagepool.nic.NicStats;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.PoolTotals;
-import org.pagepool.run.RunnerState;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.PoolTotals;
+import org.pagepool.view.QueueView;
+import org.pagepool.view.RunnerState;
 import org.pagepool.workload.CounterCsv;
 import org.pagepool.workload.StackStats;
 
@@ -55,12 +56,20 @@ public final class CounterHistory {
             lastRowWall = wallNanos;
         }
         lastTime = v.timeNs();
-        PoolTotals totals = PoolTotals.of(v);
-        // the view has the sum over the queues only: the total row
-        CounterCsv.Queue all = new CounterCsv.Queue(-1, v.pools().size(), totals.hold(), totals.release(),
-                totals.inflight(), totals.stats(), v.nic() == null ? NicStats.ZERO : v.nic());
-        StackStats stack = v.stack() == null ? StackStats.ZERO : v.stack();
-        rows.add(new CounterCsv.Sample(v.timeNs(), v.jiffies(), List.of(all), stack, v.buddy().totalFree(),
+        List<CounterCsv.Queue> queues = new ArrayList<>();
+        if (v.queues().many()) {
+            for (QueueView q : v.queues().list()) { // a row per queue, then the total, as workload --csv writes
+                PoolTotals p = q.pools();
+                queues.add(new CounterCsv.Queue(q.cpu(), p.pools(), p.hold(), p.release(), p.inflight(), p.stats(),
+                        q.nic()));
+            }
+        } else {
+            PoolTotals totals = v.totals();
+            queues.add(new CounterCsv.Queue(-1, totals.pools(), totals.hold(), totals.release(), totals.inflight(),
+                    totals.stats(), v.nic() == null ? NicStats.ZERO : v.nic()));
+        }
+        StackStats stack = v.stackStats() == null ? StackStats.ZERO : v.stackStats();
+        rows.add(new CounterCsv.Sample(v.timeNs(), v.jiffies(), queues, stack, v.buddy().totalFree(),
                 v.mapped(), v.syncs()));
         if (rows.size() > maxRows) {
             halve();

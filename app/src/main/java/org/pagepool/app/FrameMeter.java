@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
-import org.pagepool.run.ModelView;
+import org.pagepool.view.ModelView;
 
 /**
  * {@code --measure-frames S}: plays the preset as fast as possible and

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.RunnerState;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.RunnerState;
 
 /**
  * {@code --headless --run-for S --screenshot OUT.png}: runs the preset to

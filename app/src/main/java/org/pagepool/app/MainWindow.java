@@ -35,9 +35,9 @@ import org.pagepool.app.view.Palette;
 import org.pagepool.app.view.SidePanel;
 import org.pagepool.app.view.SpeedScale;
 import org.pagepool.app.view.TimelineBar;
-import org.pagepool.run.ModelView;
+import org.pagepool.view.ModelView;
 import org.pagepool.run.Recording;
-import org.pagepool.run.RunnerState;
+import org.pagepool.view.RunnerState;
 import org.pagepool.trace.PageMove;
 import org.pagepool.workload.PresetFiles;
 
@@ -95,6 +95,9 @@ public final class MainWindow {
         root.setRight(side);
         root.setBottom(timeline);
         scene = new Scene(root, width, height);
+        side.setWindowSize(width, height);
+        scene.widthProperty().addListener((o, was, is) -> side.setWindowSize(scene.getWidth(), scene.getHeight()));
+        scene.heightProperty().addListener((o, was, is) -> side.setWindowSize(scene.getWidth(), scene.getHeight()));
         applyTheme(theme);
         controls.theme.setValue(theme);
         wire();
@@ -190,6 +193,8 @@ public final class MainWindow {
                 root.requestFocus();
             }
         });
+        journey.tiles().setOnFocus(controller::focus);
+        side.queueTable().setOnFocus(controller::focus);
         side.scenario().setTargetNames(this::targetTitle);
         side.setFlowRates(journey.flowRates());
     }
@@ -361,10 +366,19 @@ public final class MainWindow {
             controls.speed.setValue(Math.min(SpeedScale.MAX, controls.speed.getValue() + speedScale.step()));
         } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
             controls.speed.setValue(Math.max(0, controls.speed.getValue() - speedScale.step()));
+        } else if (code == KeyCode.OPEN_BRACKET || code == KeyCode.CLOSE_BRACKET) {
+            controller.focusBy(code == KeyCode.OPEN_BRACKET ? -1 : 1); // the previous or the next queue
+        } else if (code.isDigitKey() && shown != null && shown.queues().many()) {
+            controller.focus(digit(code)); // queues 0 to 9 directly
         } else {
             return;
         }
         e.consume();
+    }
+
+    private static int digit(KeyCode code) {
+        String name = code.getName(); // "3" or "Numpad 3"
+        return name.charAt(name.length() - 1) - '0';
     }
 
     private static boolean insideControl(Object target) {

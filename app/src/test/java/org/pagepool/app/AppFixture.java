@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.pagepool.run.ModelView;
+import org.pagepool.view.ModelView;
 import org.pagepool.run.SyncRunner;
 import org.pagepool.workload.Preset;
 import org.testfx.api.FxRobot;
@@ -42,6 +42,7 @@ abstract class AppFixture {
         controller = new AppController(preset, runner);
         window = new MainWindow(controller, dialogs, url -> { }, width, height, "light");
         stage.setScene(window.scene());
+        stage.sizeToScene(); // the stage is shared by the test classes: one may have resized it
         stage.show();
         frameNow = System.nanoTime();
         pulse(); // the first frame

@@ -13,12 +13,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pagepool.cli.Main;
-import org.pagepool.run.BuddyView;
-import org.pagepool.run.GuideView;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.PageSlots;
-import org.pagepool.run.RunnerState;
+import org.pagepool.run.RunnerCommand;
+import org.pagepool.run.SyncRunner;
+import org.pagepool.view.BuddyView;
+import org.pagepool.view.GuideView;
+import org.pagepool.view.KernelView;
+import org.pagepool.view.LoadedView;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.PageSlots;
+import org.pagepool.view.PoolsView;
+import org.pagepool.view.QueuesView;
+import org.pagepool.view.RunnerState;
+import org.pagepool.view.StackView;
+import org.pagepool.view.StatusView;
 import org.pagepool.workload.CounterCsv;
+import org.pagepool.workload.Preset;
+import org.pagepool.workload.PresetFiles;
 
 /**
  * The counter history stays within its bound by halving its resolution, keeping the first and newest rows, and
@@ -32,9 +42,10 @@ class CounterHistoryTest {
     }
 
     private static ModelView at(String source, long timeNs, RunnerState state) {
-        return new ModelView(timeNs, state, null, 1, false, 0, timeNs, timeNs, timeNs / 1_000_000,
-                "a run", source, 1, List.of(), null, BUDDY, null, null, PageSlots.EMPTY, 0, 0, 0, null, List.of(),
-                List.of(), 0, 0, 0, null, null, GuideView.NONE, -1, 0, null);
+        return new ModelView(new StatusView(timeNs, state, null, 1, false, 0, timeNs, timeNs, timeNs / 1_000_000, 0,
+                0, -1, 0), new LoadedView("a run", source, 1, null, null, null),
+                new KernelView(BUDDY, null, List.of(), List.of(), 0, 0, 0), PoolsView.of(List.of()), null, null,
+                new StackView(null, PageSlots.EMPTY, 0), QueuesView.NONE, GuideView.NONE);
     }
 
     private static List<Double> times(CounterHistory history) {
@@ -108,5 +119,30 @@ class CounterHistoryTest {
             assertThat(cells[CounterCsv.COLUMNS.indexOf("queue")]).isEqualTo(CounterCsv.TOTAL);
         }
         assertThat(lines.get(1)).startsWith("0.001500000,1,total,");
+    }
+
+    @Test
+    void aManyQueueRunExportsARowPerQueueThenTheTotalAsTheCommandLineDoes() throws Exception {
+        Preset elephant = PresetFiles.load(Path.of("..", "assets", "scenarios", "16-elephant-flow.workload"),
+                "16-elephant-flow");
+        try (SyncRunner runner = SyncRunner.live(elephant)) {
+            ModelView v = runner.apply(new RunnerCommand.Seek(1_000_000L));
+            CounterHistory history = new CounterHistory(10);
+            history.add(v, 0);
+            List<String> lines = history.csv();
+            assertThat(lines).hasSize(1 + 8 + 1);
+            int queue = CounterCsv.COLUMNS.indexOf("queue");
+            for (int q = 0; q < 8; q++) {
+                assertThat(lines.get(1 + q).split(",", -1)[queue]).isEqualTo(Integer.toString(q));
+            }
+            assertThat(lines.get(9).split(",", -1)[queue]).isEqualTo(CounterCsv.TOTAL);
+            int missed = CounterCsv.COLUMNS.indexOf("rx_missed");
+            long sum = 0;
+            for (int q = 0; q < 8; q++) {
+                sum += Long.parseLong(lines.get(1 + q).split(",", -1)[missed]);
+            }
+            assertThat(Long.parseLong(lines.get(9).split(",", -1)[missed])).isEqualTo(sum)
+                    .isEqualTo(v.nic().rxMissed());
+        }
     }
 }

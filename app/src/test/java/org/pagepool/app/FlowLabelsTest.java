@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.pagepool.app.view.CanvasRegion;
 import org.pagepool.app.view.DrawnText;
 import org.pagepool.app.view.JourneyOverlay;
-import org.pagepool.run.RunnerState;
+import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Preset;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

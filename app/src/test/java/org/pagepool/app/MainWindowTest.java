@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pagepool.app.view.SpeedScale;
-import org.pagepool.run.RunnerState;
+import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Param;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

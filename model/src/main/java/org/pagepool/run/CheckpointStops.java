@@ -2,6 +2,7 @@
 package org.pagepool.run;
 
 import java.util.List;
+import org.pagepool.view.GuideView;
 import org.pagepool.workload.Checkpoint;
 
 /**

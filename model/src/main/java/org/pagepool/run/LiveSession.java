@@ -5,10 +5,23 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.pagepool.mm.MemMap;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PoolCreateException;
 import org.pagepool.script.ScriptRecorder;
 import org.pagepool.trace.Tracer;
+import org.pagepool.view.DeviceView;
+import org.pagepool.view.LoadedView;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.PageSlots;
+import org.pagepool.view.PoolTotals;
+import org.pagepool.view.PoolView;
+import org.pagepool.view.PoolsView;
+import org.pagepool.view.QueueActivity;
+import org.pagepool.view.QueueView;
+import org.pagepool.view.QueuesView;
+import org.pagepool.view.StackView;
+import org.pagepool.view.StatusView;
 import org.pagepool.workload.Param;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.Simulation;
@@ -29,6 +42,8 @@ final class LiveSession implements Session {
 
     private final Preset preset;
     private final History history = new History();
+    /** The queues' marks and rates between views (it starts afresh when time goes back). */
+    private final QueueActivity activity = new QueueActivity();
     /** Steps a seek runs between looks at whether it should stop. */
     private static final long SEEK_CHUNK_STEPS = 1 << 16;
 
@@ -98,6 +113,19 @@ final class LiveSession implements Session {
             lastSnapshotWall = System.nanoTime();
         }
         return result == Simulation.IDLE ? IDLE : result == Simulation.LATER ? LATER : result;
+    }
+
+    @Override
+    public int runQueue(int focus, long maxSteps, long untilNs, int stopFlags) {
+        int queue = Math.min(focus, sim.queueCount() - 1); // as the view clamps it
+        int result = 0;
+        for (long done = 0; done < maxSteps; done++) {
+            result = run(1, untilNs, stopFlags);
+            if (result < 0 || (result & stopFlags) != 0 && sim.lastQueue() == queue) {
+                return result;
+            }
+        }
+        return result;
     }
 
     @Override
@@ -208,9 +236,15 @@ final class LiveSession implements Session {
 
     @Override
     public long previousBoundary(long position, int flags) {
+        return previousBoundary(position, flags, -1);
+    }
+
+    @Override
+    public long previousBoundary(long position, int flags, int focus) {
+        int queue = focus < 0 ? -1 : Math.min(focus, sim.queueCount() - 1);
         History.Snapshot from = history.before(position - 1);
         while (from != null) {
-            long found = lastFlagged(from, position, flags);
+            long found = lastFlagged(from, position, flags, queue);
             if (found >= 0) {
                 return found;
             }
@@ -219,8 +253,12 @@ final class LiveSession implements Session {
         return history.oldestPosition();
     }
 
-    /** Replays a copy of {@code from} up to {@code position} and returns the last step before it with {@code flags}, or -1. */
-    private long lastFlagged(History.Snapshot from, long position, int flags) {
+    /**
+     * Replays a copy of {@code from} up to {@code position} and returns the
+     * last step before it with {@code flags} (of queue {@code queue}'s
+     * driver, unless it is -1), or -1.
+     */
+    private long lastFlagged(History.Snapshot from, long position, int flags, int queue) {
         Simulation s = from.sim().copy();
         List<History.Change> changes = history.changes();
         int next = from.changesIncluded();
@@ -232,11 +270,12 @@ final class LiveSession implements Session {
                 s.apply(c.action());
             }
             long limit = next < changes.size() ? Math.min(changes.get(next).position(), position - 1) : position - 1;
-            int result = s.run(limit - s.steps(), Long.MAX_VALUE, flags);
+            // one queue: step by step, to see whose step each one is
+            int result = s.run(queue < 0 ? limit - s.steps() : 1, Long.MAX_VALUE, flags);
             if (result == Simulation.IDLE) {
                 break;
             }
-            if (result >= 0 && (result & flags) != 0) {
+            if (result >= 0 && (result & flags) != 0 && (queue < 0 || s.lastQueue() == queue)) {
                 found = s.steps();
             }
         }
@@ -272,25 +311,31 @@ final class LiveSession implements Session {
 
     @Override
     public ModelView view(RunnerStatus status) {
+        var kernel = sim.kernel();
+        MemMap memmap = kernel.mm().memMap();
+        QueuesView queues = activity.observe(sim, status.focus());
+        int focus = queues.focus();
         List<PoolView> pools = new ArrayList<>();
-        for (PagePool pool : sim.pools()) {
-            pools.add(PoolView.of(pool, sim.kernel().mm().memMap()));
+        for (PagePool pool : sim.pools(focus)) {
+            pools.add(PoolView.of(pool, memmap));
+        }
+        PoolTotals shown = PoolTotals.of(pools);
+        PoolTotals all = PoolTotals.ZERO;
+        for (QueueView q : queues.list()) {
+            all = all.plus(q.pools());
         }
         int skbs = sim.socketCount();
         int sockets = skbs + sim.framesInFlight();
-        int shown = Math.min(sockets, SOCKETS_SHOWN);
+        int shownSockets = Math.min(sockets, SOCKETS_SHOWN);
         // skbs first, then the redirected frames still waiting on their CPU
-        var kernel = sim.kernel();
-        PageSlots socketSlots = PageSlots.of(kernel.mm().memMap(),
-                i -> i < skbs ? sim.socketPage(i) : sim.frame(i - skbs), shown);
-        return new ModelView(status.serial(), status.state(), status.error(), status.speed(), status.eventsOn(),
-                status.droppedEvents(), sim.steps(), sim.now(), kernel.jiffies().now(), preset.title(), preset.name(),
-                sim.seed(), pools, DeviceView.of(sim.driver(), kernel.mm().memMap()), BuddyView.of(kernel.mm()),
-                sim.driver().stats(),
-                sim.stackStats(), socketSlots, sockets, status.simPps(), status.wallPps(), status.current(),
-                status.calls(),
-                kernel.log().recent(), kernel.log().total(), kernel.dma().mapped(), kernel.dma().syncs(),
-                sim.nextParams(), null, status.guide(), recording() ? recordedLines() : -1, status.loads(), preset);
+        PageSlots socketSlots = PageSlots.of(memmap, i -> i < skbs ? sim.socketPage(i) : sim.frame(i - skbs),
+                shownSockets);
+        StatusView state = status.view(status.state(), status.error(), sim.steps(), sim.now(),
+                kernel.jiffies().now(), recording() ? recordedLines() : -1);
+        LoadedView loaded = new LoadedView(preset.title(), preset.name(), sim.seed(), preset, sim.nextParams(), null);
+        return new ModelView(state, loaded, status.kernel(kernel), new PoolsView(pools, shown, all),
+                DeviceView.of(sim.driver(focus), memmap), sim.nicStats(),
+                new StackView(sim.stackStats(), socketSlots, sockets), queues, status.guide());
     }
 
     Preset preset() {

@@ -3,6 +3,7 @@ package org.pagepool.run;
 
 import java.util.function.Consumer;
 import org.pagepool.trace.TraceEvent;
+import org.pagepool.view.ModelView;
 
 /**
  * What a viewer drives the model through: commands go in, views and page

@@ -7,6 +7,7 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
 import org.pagepool.pool.PoolCreateException;
 import org.pagepool.script.Script;
 import org.pagepool.trace.TraceEvent;
+import org.pagepool.view.ModelView;
 import org.pagepool.workload.Preset;
 
 /**

@@ -58,6 +58,13 @@ public sealed interface RunnerCommand {
     record Record(boolean on) implements RunnerCommand {
     }
 
+    /**
+     * Look at RX queue {@code queue} in detail: the view's device, pools and
+     * flows become that queue's (the last queue when there are fewer).
+     */
+    record Focus(int queue) implements RunnerCommand {
+    }
+
     /** Go to a simulated time (ns), back or forward (paused); for a script its lines' time ({@code ModelView.timeNs}). */
     record Seek(long timeNs) implements RunnerCommand {
     }

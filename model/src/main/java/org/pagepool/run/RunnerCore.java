@@ -3,6 +3,8 @@ package org.pagepool.run;
 
 import java.util.ArrayDeque;
 import java.util.function.BooleanSupplier;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Checkpoint;
 import org.pagepool.workload.Preset;
 
@@ -44,6 +46,8 @@ final class RunnerCore {
     private long serial;
     private long loads;
     private long lastPublish;
+    /** The queue the viewer looks at in detail; it stays across loads (a session clamps it to its queues). */
+    private int focus;
 
     /**
      * A core on {@code initial}, paused, with its first view published.
@@ -132,6 +136,10 @@ final class RunnerCore {
         if (command instanceof RunnerCommand.Record c) {
             return record(c.on());
         }
+        if (command instanceof RunnerCommand.Focus c) {
+            focus = Math.max(0, c.queue());
+            return true;
+        }
         if (state == RunnerState.ERROR) {
             return false; // only a load or a reset leaves the error state
         }
@@ -179,7 +187,8 @@ final class RunnerCore {
         pause();
         tap.attach(session.tracer()); // it stays on until play decides
         long limit = session.timeNs() + MAX_STEP_NS;
-        int result = session.run(MAX_STEP_STEPS, limit, unit.flags());
+        int result = unit.oneQueue() ? session.runQueue(focus, MAX_STEP_STEPS, limit, unit.flags())
+                : session.run(MAX_STEP_STEPS, limit, unit.flags());
         if (result == Session.IDLE && session.finished()) {
             state = RunnerState.ENDED;
         }
@@ -191,7 +200,8 @@ final class RunnerCore {
         pause();
         tap.detach(); // replaying to the target is not news
         endRecording("going back ended the recording");
-        session.restore(session.previousBoundary(session.position(), unit.flags()));
+        session.restore(unit.oneQueue() ? session.previousBoundary(session.position(), unit.flags(), focus)
+                : session.previousBoundary(session.position(), unit.flags()));
         if (state == RunnerState.ENDED) {
             state = RunnerState.PAUSED;
         }
@@ -304,7 +314,7 @@ final class RunnerCore {
         tap.follow(session.tracer()); // a restore replaced the model
         lastPublish = clock.nanoTime();
         RunnerStatus status = new RunnerStatus(++serial, loads, state, error, pacing.speed(), tap.on(), tap.dropped(),
-                rates.simPps(), rates.wallPps(), tap.current(), tap.calls(), stops.view(session));
+                rates.simPps(), rates.wallPps(), tap.current(), tap.calls(), stops.view(session), focus);
         views.publish(session.view(status));
     }
 }

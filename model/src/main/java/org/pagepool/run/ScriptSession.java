@@ -10,6 +10,17 @@ import org.pagepool.script.Script;
 import org.pagepool.script.ScriptRunner;
 import org.pagepool.script.StepResult;
 import org.pagepool.trace.Tracer;
+import org.pagepool.view.GuideView;
+import org.pagepool.view.LoadedView;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.PageSlots;
+import org.pagepool.view.PoolView;
+import org.pagepool.view.PoolsView;
+import org.pagepool.view.QueuesView;
+import org.pagepool.view.RunnerState;
+import org.pagepool.view.ScriptView;
+import org.pagepool.view.StackView;
+import org.pagepool.view.StatusView;
 import org.pagepool.workload.Param;
 
 /**
@@ -169,14 +180,13 @@ final class ScriptSession implements Session {
         int[] shown = new int[LiveSession.SOCKETS_SHOWN];
         int count = runner.heldPages(shown);
         ScriptView view = new ScriptView(script.fileName(), script.sourceLines(), lastLine, next, trace, error);
-        return new ModelView(status.serial(), error != null ? RunnerState.ERROR : status.state(),
-                error != null ? error : status.error(), status.speed(), status.eventsOn(), status.droppedEvents(),
-                position, timeNs(), kernel.jiffies().now(), script.fileName(), script.fileName(), 0, pools, null,
-                BuddyView.of(kernel.mm()), null, null, PageSlots.of(kernel.mm().memMap(), shown,
-                Math.min(count, shown.length)), count, 0, 0,
-                status.current(), status.calls(),
-                kernel.log().recent(), kernel.log().total(), kernel.dma().mapped(), kernel.dma().syncs(), null, view,
-                GuideView.NONE, -1, status.loads(), null);
+        StatusView state = status.view(error != null ? RunnerState.ERROR : status.state(),
+                error != null ? error : status.error(), position, timeNs(), kernel.jiffies().now(), -1);
+        LoadedView loaded = new LoadedView(script.fileName(), script.fileName(), 0, null, null, view);
+        StackView held = new StackView(null, PageSlots.of(kernel.mm().memMap(), shown, Math.min(count, shown.length)),
+                count);
+        return new ModelView(state, loaded, status.kernel(kernel), PoolsView.of(pools), null, null, held,
+                QueuesView.NONE, GuideView.NONE);
     }
 
     /** The script runner (its kernel is the live model: worker thread only). */

@@ -3,6 +3,7 @@ package org.pagepool.run;
 
 import java.util.function.BooleanSupplier;
 import org.pagepool.trace.Tracer;
+import org.pagepool.view.ModelView;
 import org.pagepool.workload.Param;
 
 /**
@@ -21,6 +22,16 @@ interface Session {
      * Returns the last step's flags, {@link #IDLE} or {@link #LATER}.
      */
     int run(long maxSteps, long untilNs, int stopFlags);
+
+    /**
+     * {@link #run} until a step of queue {@code queue}'s driver has flags
+     * that meet {@code stopFlags} (steps of other queues and actors run
+     * on), or {@code maxSteps} ran, or the next step lies after {@code untilNs}.
+     * Without queues, this is {@link #run}.
+     */
+    default int runQueue(int queue, long maxSteps, long untilNs, int stopFlags) {
+        return run(maxSteps, untilNs, stopFlags);
+    }
 
     /** Lets simulated time pass to {@code ns} if nothing happens before it. */
     void idleUntil(long ns);
@@ -49,6 +60,11 @@ interface Session {
 
     /** The position of the latest step before {@code position} whose flags meet {@code flags}, or 0. */
     long previousBoundary(long position, int flags);
+
+    /** {@link #previousBoundary}, counting only the steps of queue {@code queue}'s driver. */
+    default long previousBoundary(long position, int flags, int queue) {
+        return previousBoundary(position, flags);
+    }
 
     /** Where the model's events come from (it changes when the session restores a snapshot). */
     Tracer tracer();

@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 import org.pagepool.pool.PoolCreateException;
 import org.pagepool.script.Script;
 import org.pagepool.trace.TraceEvent;
+import org.pagepool.view.ModelView;
 import org.pagepool.workload.Preset;
 
 /**

@@ -10,12 +10,22 @@ public enum Unit {
     /** Until NAPI has run the XDP program on one more packet. */
     PACKET(Driver.PACKET),
     /** Until a NAPI poll ends. */
-    POLL(Driver.POLL);
+    POLL(Driver.POLL),
+    /**
+     * This queue only: until the focused queue's driver makes its next
+     * kernel call; the other queues run on meanwhile, in true order.
+     */
+    QUEUE_CALL(Driver.KERNEL_CALL);
 
     private final int flags;
 
     Unit(int flags) {
         this.flags = flags;
+    }
+
+    /** True for the unit that follows one queue. */
+    public boolean oneQueue() {
+        return this == QUEUE_CALL;
     }
 
     /** The step flags that end a step of this unit. */

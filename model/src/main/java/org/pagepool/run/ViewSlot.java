@@ -2,6 +2,7 @@
 package org.pagepool.run;
 
 import java.util.concurrent.atomic.AtomicReference;
+import org.pagepool.view.ModelView;
 
 /**
  * The latest view and the last recording, each a pending slot that is

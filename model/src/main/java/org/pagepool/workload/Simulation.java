@@ -73,6 +73,8 @@ public final class Simulation implements Stack {
     private boolean stackChanged;
     private final StackCounters stackCounters;
     private final RingProducers producers;
+    /** The queue whose driver took the last step of a NIC of several queues, -1 for another actor's step. */
+    private int lastQueue = -1;
 
     /** A fresh run of {@code params} from time 0, recording its pool calls when {@code recorder} is not null. */
     public Simulation(WorkloadParams params, List<TimedAction> timeline, long seed, CallRecorder recorder)
@@ -299,13 +301,16 @@ public final class Simulation implements Stack {
             }
             steps++;
             if (others <= t) {
+                lastQueue = -1;
                 flags = otherStep(others);
                 others = othersTime();
             } else if (wake <= t) {
+                lastQueue = -1;
                 advanceTo(t); // the NIC places what arrived and raises the interrupts of waiting queues
                 queues.countUntil(t);
                 flags = 0;
             } else {
+                lastQueue = q;
                 advanceTo(t);
                 flags = drivers[q].step(t);
                 if ((flags & Driver.PACKET) != 0) {
@@ -627,6 +632,15 @@ public final class Simulation implements Stack {
     /** Queue 0's driver: the driver of a one-queue NIC. */
     public Driver driver() {
         return driver;
+    }
+
+    /**
+     * The queue whose driver took the last step (its NAPI poll, its refill,
+     * its recycling), -1 when another actor did (a socket, delayed work, the
+     * NIC placing packets); always 0 on a one-queue NIC.
+     */
+    public int lastQueue() {
+        return queues == null ? 0 : lastQueue;
     }
 
     /** RX queues of the NIC ({@code nic.queues}). */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  *   cli
  *   run
+ *   view                          (the snapshots a viewer reads, and their arithmetic)
  *   capture                       (optional: another branch adds it)
  *   workload, script
  *   nic
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * </pre>
  * The app sits above all of them. There are no exceptions: what the rule
  * found ({@code cost.Flow} reading views from {@code run}) moved up to
- * {@code run.ViewFlow}.
+ * {@code view.ViewFlow}.
  */
 class LayersTest {
     private static final JavaClasses MODEL = new ClassFileImporter()
@@ -42,6 +43,7 @@ class LayersTest {
                 .layer("nic").definedBy("org.pagepool.nic..")
                 .layer("workload").definedBy("org.pagepool.workload..", "org.pagepool.script..")
                 .optionalLayer("capture").definedBy("org.pagepool.capture..")
+                .layer("view").definedBy("org.pagepool.view..")
                 .layer("run").definedBy("org.pagepool.run..")
                 .layer("cli").definedBy("org.pagepool.cli..")
                 .whereLayer("base").mayNotAccessAnyLayer()
@@ -51,10 +53,11 @@ class LayersTest {
                 .whereLayer("nic").mayOnlyAccessLayers("base", "kernel", "pool")
                 .whereLayer("workload").mayOnlyAccessLayers("base", "cost", "kernel", "pool", "nic")
                 .whereLayer("capture").mayOnlyAccessLayers("base", "cost", "kernel", "pool", "nic", "workload")
+                .whereLayer("view").mayOnlyAccessLayers("base", "cost", "kernel", "pool", "nic", "workload")
                 .whereLayer("run").mayOnlyAccessLayers("base", "cost", "kernel", "pool", "nic", "workload",
-                        "capture")
+                        "capture", "view")
                 .whereLayer("cli").mayOnlyAccessLayers("base", "cost", "kernel", "pool", "nic", "workload",
-                        "capture", "run")
+                        "capture", "view", "run")
                 .ensureAllClassesAreContainedInArchitecture()
                 .check(MODEL);
     }
@@ -70,7 +73,7 @@ class LayersTest {
     void thePoolNeverUsesTheNicTheWorkloadOrTheRunner() {
         noClasses().that().resideInAPackage("org.pagepool.pool..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.pagepool.nic..", "org.pagepool.workload..",
-                        "org.pagepool.run..")
+                        "org.pagepool.view..", "org.pagepool.run..")
                 .check(MODEL);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.pagepool.view.ModelView;
 
 /**
  * Waits for a condition on the threaded {@link Runner}, which publishes asynchronously. The deadline is

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Checkpoint;
 import org.pagepool.workload.CheckpointConditions;
 import org.pagepool.workload.Preset;
@@ -51,10 +53,10 @@ class GuidedScenarioTest {
                 CheckpointConditions.runTo(alongside, expected);
                 assertThat(stopped.timeNs()).as("time at line %d", expected.line()).isEqualTo(alongside.now());
                 assertThat(stopped.position()).as("step at line %d", expected.line()).isEqualTo(alongside.steps());
-                assertThat(PoolTotals.of(stopped).stats()).as("pool counters at line %d", expected.line())
+                assertThat(stopped.totals().stats()).as("pool counters at line %d", expected.line())
                         .isEqualTo(alongside.poolStats());
                 assertThat(stopped.nic()).as("NIC counters at line %d", expected.line())
-                        .isEqualTo(alongside.driver().stats());
+                        .isEqualTo(alongside.nicStats());
             }
             ModelView end = runner.apply(new RunnerCommand.Seek(preset.durationNs()));
             assertThat(end.timeNs()).as("the end").isGreaterThanOrEqualTo(preset.durationNs());

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pagepool.view.GuideView;
+import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
 
@@ -13,7 +15,7 @@ import org.pagepool.workload.PresetFiles;
 class LiveSessionSeekTest {
     private static final long TARGET_NS = 50_000_000L;
     private static final RunnerStatus STATUS = new RunnerStatus(1, 0, RunnerState.PAUSED, null, 1, false, 0, 0, 0,
-            null, List.of(), GuideView.NONE);
+            null, List.of(), GuideView.NONE, 0);
 
     private static Preset preset() throws Exception {
         return PresetFiles.load(Path.of("..", "assets", "scenarios", "01-xdp-drop.workload"), "xdp-drop");

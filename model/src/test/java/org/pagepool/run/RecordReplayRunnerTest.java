@@ -13,6 +13,9 @@ import org.pagepool.script.ScriptParser;
 import org.pagepool.script.ScriptRunner;
 import org.pagepool.script.State;
 import org.pagepool.script.StepResult;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.PoolView;
+import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.pagepool.view.ModelView;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
 

@@ -15,6 +15,8 @@ import org.pagepool.script.Script;
 import org.pagepool.script.ScriptFiles;
 import org.pagepool.trace.TraceEvent;
 import org.pagepool.trace.Tracer;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Param;
 
 /** Scripts through the runner (its core, on the test's thread): line by line, back and forth; and what a model failure does. */
@@ -60,7 +62,7 @@ class RunnerScriptTest {
                 "one line back");
         assertThat(back.script().trace()).isEqualTo(expected.subList(0, expected.size() - 1));
         assertThat(back.state()).isEqualTo(RunnerState.PAUSED);
-        assertThat(back.pools().get(0).stats().refill()).isEqualTo(2); // the last line was stats: nothing undone
+        assertThat(back.pools().list().get(0).stats().refill()).isEqualTo(2); // the last line was stats: nothing undone
     }
 
     @Test

@@ -15,6 +15,8 @@ import org.pagepool.trace.KernelFunction;
 import org.pagepool.trace.PageMove;
 import org.pagepool.trace.Place;
 import org.pagepool.trace.TraceEvent;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Checkpoint;
 import org.pagepool.workload.Param;
 import org.pagepool.workload.Preset;
@@ -56,7 +58,7 @@ class RunnerTest {
         ModelView view = runner.latest();
         assertThat(view.state()).isEqualTo(RunnerState.PAUSED);
         assertThat(view.position()).isZero();
-        assertThat(view.pools()).hasSize(1);
+        assertThat(view.pools().list()).hasSize(1);
         assertThat(view.device()).isNotNull();
         assertThat(view.live()).isTrue();
     }
@@ -66,7 +68,7 @@ class RunnerTest {
         // the first poll: page_pool_nid_changed() finds the pool on NUMA_NO_NODE and moves it to the CPU's node
         ModelView first = command(new RunnerCommand.Step(Unit.KERNEL_CALL), v -> v.position() > 0, "a first call");
         assertThat(first.state()).isEqualTo(RunnerState.PAUSED);
-        assertThat(first.pools().get(0).nid()).isZero();
+        assertThat(first.pools().list().get(0).nid()).isZero();
         List<TraceEvent> events = new ArrayList<>();
         runner.drainEvents(events::add, 10_000);
         assertThat(events).anyMatch(e -> e instanceof FunctionEnter f
@@ -75,9 +77,9 @@ class RunnerTest {
         // then the RX ring is filled: the first alloc takes a bulk of 64 from the page allocator
         ModelView second = command(new RunnerCommand.Step(Unit.KERNEL_CALL), v -> v.position() > first.position(),
                 "a second call");
-        assertThat(second.pools().get(0).stats().slow()).isEqualTo(1);
-        assertThat(second.pools().get(0).hold()).isEqualTo(64);
-        assertThat(second.pools().get(0).cache().size()).isEqualTo(63);
+        assertThat(second.pools().list().get(0).stats().slow()).isEqualTo(1);
+        assertThat(second.pools().list().get(0).hold()).isEqualTo(64);
+        assertThat(second.pools().list().get(0).cache().size()).isEqualTo(63);
         events.clear();
         runner.drainEvents(events::add, 10_000);
         assertThat(events).filteredOn(e -> e instanceof PageMove m && m.to() == Place.ALLOC_CACHE)
@@ -115,7 +117,7 @@ class RunnerTest {
                 "playing with packets");
         ModelView paused = command(new RunnerCommand.Pause(), v -> v.state() == RunnerState.PAUSED, "paused");
         assertThat(paused.position()).isGreaterThanOrEqualTo(playing.position());
-        assertThat(paused.pools().get(0).stats().fast()).isGreaterThan(0);
+        assertThat(paused.pools().list().get(0).stats().fast()).isGreaterThan(0);
         ModelView still = command(new RunnerCommand.Speed(2.0), v -> v.speed() == 2.0, "a speed change");
         assertThat(still.position()).as("paused: nothing moves").isEqualTo(paused.position());
         assertThat(runner.runFor(1_000_000_000L).position()).as("paused a second later").isEqualTo(paused.position());

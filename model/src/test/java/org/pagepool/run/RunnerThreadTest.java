@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pagepool.trace.TraceEvent;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.RunnerState;
 import org.pagepool.workload.PresetFiles;
 
 /**

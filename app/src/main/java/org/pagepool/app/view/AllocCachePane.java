@@ -6,10 +6,10 @@ import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 import org.pagepool.pool.PagePool;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.PageAttrs;
-import org.pagepool.run.PageSlots;
-import org.pagepool.run.PoolView;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.PageAttrs;
+import org.pagepool.view.PageSlots;
+import org.pagepool.view.PoolView;
 
 /**
  * The alloc cache: a 128-slot array used as a stack. Slot 0 is at the

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.Arrays;
 import java.util.Locale;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
-import org.pagepool.run.BuddyView;
-import org.pagepool.run.ModelView;
+import org.pagepool.view.BuddyView;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.QueuesView;
 
 /**
  * The buddy allocator, as {@code /proc/buddyinfo}: for each NUMA node, how
@@ -13,6 +15,9 @@ import org.pagepool.run.ModelView;
  * has. Bars grow on a log scale that stays put (from one block to the
  * node's page count, with labelled powers of ten), so one order-10 block and
  * a thousand single pages both show, and a bar only moves when its count does.
+ * With several queues, each node also shows the pages every queue's pools
+ * keep there, coloured by queue (the tiles' order): a queue whose pages sit
+ * on the other node shows at once.
  */
 public final class BuddyPane extends CanvasRegion {
     private static final int ORDERS = 11;
@@ -27,9 +32,49 @@ public final class BuddyPane extends CanvasRegion {
         super("buddy", "Buddy allocator");
     }
 
+    private final QueueColours queueColours = new QueueColours();
+
     @Override
     protected Object shownPart(ModelView v) {
-        return v.buddy();
+        return v.queues().many() ? Arrays.asList(v.buddy(), v.queues()) : v.buddy();
+    }
+
+    /**
+     * The pages each queue's pools keep on node {@code nid} (caches, rings,
+     * RX descriptors), one coloured segment per queue, scaled to the node
+     * holding the most; returns the height drawn.
+     */
+    private double poolPages(GraphicsContext g, QueuesView queues, int nid, double y, double w) {
+        int n = queues.count();
+        long most = 1;
+        for (int node = 0; node < queues.nodes(); node++) {
+            long sum = 0;
+            for (int q = 0; q < n; q++) {
+                sum += queues.pages(node, q);
+            }
+            most = Math.max(most, sum);
+        }
+        long here = 0;
+        for (int q = 0; q < n; q++) {
+            here += queues.pages(nid, q);
+        }
+        g.setFont(small());
+        g.setFill(palette.muted());
+        g.setTextAlign(TextAlignment.LEFT);
+        text(g, fitting(g, w - 2 * PAD, String.format(Locale.ROOT, "%,d pages kept by %d queues' pools, by queue",
+                here, n), String.format(Locale.ROOT, "%,d pages in pools", here), count(here)), PAD, y + 9);
+        double barY = y + 13;
+        double room = w - 2 * PAD;
+        g.setFill(palette.empty());
+        g.fillRect(PAD, barY, room, 7);
+        double x = PAD;
+        for (int q = 0; q < n; q++) {
+            double segment = room * queues.pages(nid, q) / most;
+            g.setFill(queueColours.of(q, n, palette));
+            g.fillRect(x, barY, segment, 7);
+            x += segment;
+        }
+        return 24;
     }
 
     @Override
@@ -68,6 +113,9 @@ public final class BuddyPane extends CanvasRegion {
             g.setFill(palette.buddy());
             g.fillRect(PAD, usageY, (w - 2 * PAD) * freeShare, 6);
             double barTop = usageY + 12;
+            if (view.queues().many()) {
+                barTop += poolPages(g, view.queues(), nid, usageY + 8, w);
+            }
             double barBottom = y0 + nodeH - 18;
             double barMax = Math.max(4, barBottom - barTop);
             drawScale(g, barTop, barBottom, barMax, logMax, most, w);

@@ -19,8 +19,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.PageAttrs;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.PageAttrs;
 
 /**
  * A region of the window drawn on one Canvas: many cells, one pass. It

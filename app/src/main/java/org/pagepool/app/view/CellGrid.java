@@ -6,7 +6,7 @@ import java.util.function.IntUnaryOperator;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import org.pagepool.run.PageAttrs;
+import org.pagepool.view.PageAttrs;
 
 /**
  * Lays {@code count} cells out in a rectangle, row by row, as square as

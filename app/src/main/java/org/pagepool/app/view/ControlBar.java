@@ -84,7 +84,8 @@ public final class ControlBar extends HBox {
         unit.setButtonCell(new UnitCell());
         unit.setCellFactory(list -> new UnitCell());
         unit.setMinWidth(USE_PREF_SIZE);
-        tip(unit, "What one step is: one kernel call, one packet, or one NAPI poll");
+        tip(unit, "What one step is: one kernel call, one packet, one NAPI poll, or the focused queue's next"
+                + " kernel call (this queue: the other queues run on meanwhile)");
         speed.setId("speed");
         speed.setPrefWidth(110);
         speed.setMinWidth(40); // the control that gives way first when the type is large
@@ -181,6 +182,7 @@ public final class ControlBar extends HBox {
                 case KERNEL_CALL -> "kernel call";
                 case PACKET -> "packet";
                 case POLL -> "NAPI poll";
+                case QUEUE_CALL -> "this queue";
             });
         }
     }

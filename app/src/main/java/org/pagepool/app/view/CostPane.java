@@ -20,8 +20,8 @@ import org.pagepool.cost.CostPath;
 import org.pagepool.cost.CpuProfile;
 import org.pagepool.cost.Figure;
 import org.pagepool.cost.Flow;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.ViewFlow;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.ViewFlow;
 
 /**
  * What a real CPU would spend on the model's current flow: nanoseconds per

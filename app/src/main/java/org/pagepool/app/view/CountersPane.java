@@ -11,9 +11,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import org.pagepool.nic.NicStats;
 import org.pagepool.pool.PoolStatsSnapshot;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.PoolTotals;
-import org.pagepool.run.PoolView;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.PoolTotals;
+import org.pagepool.view.PoolView;
 
 /**
  * The counters under their kernel names: the 5.18 page_pool statistics of the
@@ -85,9 +85,9 @@ public final class CountersPane extends GridPane {
     /** Shows the counters of {@code view}'s current pool (summed over pools) and NIC. */
     public void show(ModelView view) {
         PoolView pool = view.currentPool();
-        PoolTotals totals = PoolTotals.of(view);
-        String title = pool == null ? "no pool" : view.pools().size() == 1 ? "pool " + pool.id() + " (" + pool.state()
-                + ")" : view.pools().size() + " pools (counters summed)";
+        PoolTotals totals = view.totals();
+        String title = pool == null ? "no pool" : totals.pools() == 1 ? "pool " + pool.id() + " (" + pool.state()
+                + ")" : totals.pools() + " pools (counters summed)";
         if (!title.equals(poolTitle.getText())) {
             poolTitle.setText(title);
         }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import org.pagepool.nic.RxRing;
-import org.pagepool.run.DeviceView;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.PageSlots;
+import org.pagepool.view.DeviceView;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.PageSlots;
 
 /**
  * The device: the RX descriptor ring (empty, a posted page waiting for a
@@ -26,7 +26,7 @@ public final class DevicePane extends CanvasRegion {
 
     @Override
     protected Object shownPart(ModelView v) {
-        return Arrays.asList(v.device(), v.nic());
+        return Arrays.asList(v.device(), v.focusedNic(), v.queues().focus());
     }
 
     @Override
@@ -43,12 +43,14 @@ public final class DevicePane extends CanvasRegion {
         }
         g.setFill(palette.muted());
         String napi = d.inPoll() ? "NAPI polling" : d.napiScheduled() ? "NAPI scheduled" : "IRQ armed";
+        // several queues: the one in focus is named first
+        String queue = view.queues().many() ? "queue " + view.queues().focus() + " · " : "";
         text(g, fitting(g, w - 2 * PAD,
-                String.format(Locale.ROOT, "IRQ on CPU %d (node %d) · %s", d.irqCpu(), d.irqNode(), napi),
-                String.format(Locale.ROOT, "CPU %d (node %d) · %s", d.irqCpu(), d.irqNode(), napi),
-                String.format(Locale.ROOT, "CPU %d · %s", d.irqCpu(), napi), napi), PAD, TITLE + 14);
+                String.format(Locale.ROOT, "%sIRQ on CPU %d (node %d) · %s", queue, d.irqCpu(), d.irqNode(), napi),
+                String.format(Locale.ROOT, "%sCPU %d (node %d) · %s", queue, d.irqCpu(), d.irqNode(), napi),
+                String.format(Locale.ROOT, "%sCPU %d · %s", queue, d.irqCpu(), napi), queue + napi), PAD, TITLE + 14);
         g.setFont(small());
-        var nic = view.nic();
+        var nic = view.focusedNic();
         double footerTop = footer(g, w, h, List.of(
                 new Span("received " + JourneyOverlay.human(nic.rxPackets()), palette.muted()),
                 new Span("rx_missed " + JourneyOverlay.human(nic.rxMissed()),

@@ -18,7 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import org.pagepool.run.FlowRates;
+import org.pagepool.view.FlowRates;
 import org.pagepool.trace.PageMove;
 import org.pagepool.trace.Place;
 

@@ -10,9 +10,9 @@ import javafx.scene.shape.ArcType;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.PageAttrs;
-import org.pagepool.run.PoolView;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.PageAttrs;
+import org.pagepool.view.PoolView;
 
 /**
  * The ptr_ring as a circle of {@code size} slots: live entries (produced, not

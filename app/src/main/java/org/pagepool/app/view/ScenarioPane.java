@@ -11,7 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
-import org.pagepool.run.GuideView;
+import org.pagepool.view.GuideView;
 import org.pagepool.workload.Checkpoint;
 import org.pagepool.workload.Preset;
 

@@ -11,7 +11,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.pagepool.run.ScriptView;
+import org.pagepool.view.ScriptView;
 
 /**
  * A script being stepped through: its lines, the one that ran last

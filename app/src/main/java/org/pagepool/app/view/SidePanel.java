@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
@@ -16,8 +17,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.pagepool.capture.Capture;
 import org.pagepool.capture.CaptureReport;
-import org.pagepool.run.FlowRates;
-import org.pagepool.run.ModelView;
+import org.pagepool.view.FlowRates;
+import org.pagepool.view.ModelView;
 import org.pagepool.workload.Param;
 
 /**
@@ -28,14 +29,26 @@ public final class SidePanel extends VBox {
     private final CountersPane counters = new CountersPane();
     private final NowExecutingPane now;
     private final ChartPane charts = new ChartPane();
+    private final ChoiceBox<ChartPane.Mode> chartMode = new ChoiceBox<>();
     private final Tab chartTab;
     private final ParamSheet params;
     private final ScriptPane script = new ScriptPane();
     private final ScenarioPane scenario;
     private final CostPane cost = new CostPane();
     private final CapturePane capture = new CapturePane();
+    private final QueueTable queueTable = new QueueTable();
+    private final Tab queuesTab = new Tab("Queues", queueTable);
     private final Tab captureTab = new Tab("Real system", capture);
     private static final double PREF_WIDTH = 400;
+    /** From this window width on, the panel takes {@link #LARGE_SHARE} of it. */
+    static final double LARGE_WIDTH = 1900;
+    static final double LARGE_SHARE = 0.25;
+    /** From this window height on, the counters' viewport grows with it. */
+    static final double LARGE_HEIGHT = 1000;
+    private static final double COUNTERS_HEIGHT = 205;
+    private double windowWidth;
+    private double windowHeight;
+    private final ScrollPane countersScroll;
     /** Room for the counters' vertical scroll bar and the scroll pane's border. */
     private static final double SCROLL_BAR = 18;
     private final TabPane tabs = new TabPane();
@@ -52,20 +65,34 @@ public final class SidePanel extends VBox {
         params = new ParamSheet(onEdit);
         scenario = new ScenarioPane(onGuided, onContinue);
         Tab scenarioTab = new Tab("Scenario", scenario);
-        chartTab = new Tab("Charts", charts);
+        chartMode.setId("chartMode");
+        chartMode.getItems().setAll(ChartPane.Mode.values());
+        chartMode.setValue(ChartPane.Mode.QUEUE);
+        chartMode.setTooltip(new Tooltip("On a NIC of several queues: the focused queue, all queues summed,"
+                + " or every queue stacked (coloured as in the buddy view)"));
+        chartMode.valueProperty().addListener((o, was, is) -> charts.setMode(is));
+        VBox chartBox = new VBox(4, chartMode, charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        chartTab = new Tab("Charts", chartBox);
         Tab costTab = new Tab("Cost", new ScrollPane(cost));
         paramsTab = new Tab("Parameters", params.node());
         scriptTab = new Tab("Script", script);
-        for (Tab t : new Tab[] {scenarioTab, chartTab, costTab, paramsTab, scriptTab, captureTab}) {
+        for (Tab t : new Tab[] {scenarioTab, chartTab, queuesTab, costTab, paramsTab, scriptTab, captureTab}) {
             t.setClosable(false);
         }
+        queuesTab.setId("queuesTab");
+        queuesTab.selectedProperty().addListener((o, was, is) -> {
+            if (is) {
+                queueTable.showLatest();
+            }
+        });
         tabs.setId("sideTabs");
-        tabs.getTabs().addAll(scenarioTab, chartTab, costTab, paramsTab, scriptTab, captureTab);
+        tabs.getTabs().addAll(scenarioTab, chartTab, queuesTab, costTab, paramsTab, scriptTab, captureTab);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        ScrollPane countersScroll = new ScrollPane(counters);
+        countersScroll = new ScrollPane(counters);
         countersScroll.setFitToWidth(true);
         countersScroll.setMinHeight(150);
-        countersScroll.setPrefViewportHeight(205);
+        countersScroll.setPrefViewportHeight(COUNTERS_HEIGHT);
         log.setId("log");
         log.getStyleClass().add("trace-line");
         log.setWrapText(true);
@@ -75,11 +102,34 @@ public final class SidePanel extends VBox {
         setMinWidth(300);
     }
 
-    /** Wide enough for every counter whole, in every theme's type size (large on the projector theme). */
+    /**
+     * Wide enough for every counter whole, in every theme's type size (large
+     * on the projector theme), and a share of a large window: at 1920 pixels
+     * and more the panel grows with it, so that every tab shows and the
+     * tables and charts get room.
+     */
     @Override
     protected double computePrefWidth(double height) {
         Insets insets = getInsets();
-        return Math.max(PREF_WIDTH * scale, counters.prefWidth(-1) + SCROLL_BAR + insets.getLeft() + insets.getRight());
+        double share = windowWidth >= LARGE_WIDTH ? windowWidth * LARGE_SHARE : 0;
+        return Math.max(Math.max(PREF_WIDTH * scale, share),
+                counters.prefWidth(-1) + SCROLL_BAR + insets.getLeft() + insets.getRight());
+    }
+
+    /**
+     * The window's size: on a large screen the panel takes a share of the
+     * width and the counters show more rows, instead of keeping the
+     * proportions of 1280x720.
+     */
+    public void setWindowSize(double width, double height) {
+        if (width == windowWidth && height == windowHeight) {
+            return;
+        }
+        windowWidth = width;
+        windowHeight = height;
+        countersScroll.setPrefViewportHeight(height >= LARGE_HEIGHT ? COUNTERS_HEIGHT * height / 720
+                : COUNTERS_HEIGHT);
+        requestLayout();
     }
 
     public void show(ModelView view, long wallNanos) {
@@ -96,6 +146,7 @@ public final class SidePanel extends VBox {
         now.show(view.current(), view.calls(), view.eventsOn());
         charts.show(view);
         charts.sample(view, wallNanos);
+        queueTable.show(view.queues(), wallNanos, queuesTab.isSelected());
         params.show(view.params());
         scenario.show(view.guide());
         cost.show(view, wallNanos);
@@ -132,6 +183,25 @@ public final class SidePanel extends VBox {
     }
 
     private double scale = 1;
+
+    public ChartPane charts() {
+        return charts;
+    }
+
+    /** What the charts show: the focused queue, the totals or every queue stacked. */
+    public ChoiceBox<ChartPane.Mode> chartMode() {
+        return chartMode;
+    }
+
+    /** The per-queue counters (the Queues tab). */
+    public QueueTable queueTable() {
+        return queueTable;
+    }
+
+    /** Shows the per-queue table. */
+    public void selectQueues() {
+        tabs.getSelectionModel().select(queuesTab);
+    }
 
     /** The flow rates the charts show (the journey's: one set of rates in the window). */
     public void setFlowRates(FlowRates rates) {

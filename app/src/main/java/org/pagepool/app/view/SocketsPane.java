@@ -6,8 +6,8 @@ import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.PageSlots;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.PageSlots;
 
 /**
  * Pages out of the pool's hands: skbs sockets hold and frames waiting on
@@ -34,8 +34,8 @@ public final class SocketsPane extends CanvasRegion {
         String shown = view.socketsTotal() > pages.size() ? " (first " + pages.size() + " shown)" : "";
         String line;
         if (view.live()) {
-            long skbs = view.stack().skbsHeld();
-            long frames = view.stack().framesHeld();
+            long skbs = view.stackStats().skbsHeld();
+            long frames = view.stackStats().framesHeld();
             line = fitting(g, w - 2 * PAD,
                     String.format(Locale.ROOT, "%,d skbs in sockets, %,d frames on other CPUs%s", skbs, frames, shown),
                     String.format(Locale.ROOT, "%,d skbs in sockets, %,d frames on other CPUs", skbs, frames),

@@ -6,8 +6,8 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.ScriptView;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.ScriptView;
 import org.pagepool.run.Unit;
 import org.pagepool.workload.Param;
 
@@ -116,7 +116,7 @@ public final class SpeedScale {
         }
         double seconds = view.timeNs() / 1e9;
         boolean measured = view.timeNs() >= 1_000_000L;
-        if (unit == Unit.KERNEL_CALL && measured && view.position() > 0) {
+        if ((unit == Unit.KERNEL_CALL || unit == Unit.QUEUE_CALL) && measured && view.position() > 0) {
             return new Pace("kernel call", "kernel calls", view.position() / seconds);
         }
         if (unit == Unit.POLL && measured && view.nic() != null && view.nic().polls() > 0) {

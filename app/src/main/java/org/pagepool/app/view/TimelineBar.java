@@ -14,7 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
-import org.pagepool.run.ModelView;
+import org.pagepool.view.ModelView;
 
 /**
  * The timeline along the bottom: a scrubber over simulated time (drag to go

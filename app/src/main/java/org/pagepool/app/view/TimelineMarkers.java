@@ -9,8 +9,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.pagepool.pool.PoolStatsSnapshot;
-import org.pagepool.run.ModelView;
-import org.pagepool.run.PoolTotals;
+import org.pagepool.view.ModelView;
 
 /**
  * Marks on the timeline where something notable happened: the ring or the
@@ -106,7 +105,7 @@ public final class TimelineMarkers extends Region {
     }
 
     private static long[] totals(ModelView v) {
-        PoolStatsSnapshot sum = PoolTotals.of(v).stats();
+        PoolStatsSnapshot sum = v.totals().stats();
         return new long[] {sum.ringFull(), sum.cacheFull(), sum.refill(), sum.waive()};
     }
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pagepool.app.view.SpeedScale.Pace;
-import org.pagepool.run.ModelView;
+import org.pagepool.view.ModelView;
 import org.pagepool.run.RunnerCommand;
 import org.pagepool.run.SyncRunner;
 import org.pagepool.run.Unit;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-package org.pagepool.run;
+package org.pagepool.view;
 
 import java.util.Arrays;
 import org.pagepool.mm.MemMap;
@@ -46,7 +46,7 @@ public record DeviceView(PageSlots rx, byte[] rxState, int swHead, int hwHead, i
         return 31 * rx.hashCode() + Arrays.hashCode(rxState);
     }
 
-    static DeviceView of(Driver driver, MemMap memmap) {
+    public static DeviceView of(Driver driver, MemMap memmap) {
         RxRing rx = driver.rx();
         byte[] state = new byte[rx.size()];
         for (int i = 0; i < state.length; i++) {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
-package org.pagepool.run;
+package org.pagepool.view;
 
 import java.util.Arrays;
+import org.pagepool.nic.NicStats;
 
 /**
  * Pages per simulated second along each path a page takes, from the counters
@@ -15,7 +16,8 @@ import java.util.Arrays;
  * {@link #MIN_EVENTS} pages moved in the window reads 0, so an arrow stops
  * as soon as its counter stops. Going back in time, loading something else
  * or a pool disappearing (its counters leave the sums) starts the window
- * again. One thread (the viewer's).
+ * again, and so does focusing another queue: the paths are the focused
+ * queue's (its pools and its NIC counters). One thread (the viewer's).
  */
 public final class FlowRates {
     /** The shortest stretch of simulated time a rate is measured over. */
@@ -27,7 +29,7 @@ public final class FlowRates {
     /** Samples kept: enough for a window at any speed. */
     static final int SAMPLES = 64;
 
-    /** What moves, each read from the kernel's counters (summed over the pools). */
+    /** What moves, each read from the kernel's counters (summed over the focused queue's pools). */
     public enum Path {
         /** Pages the pools took from the page allocator ({@code pages_state_hold_cnt}). */
         FROM_ALLOCATOR,
@@ -56,6 +58,7 @@ public final class FlowRates {
     private final long[] currentTotals = new long[PATHS];
     private long currentTime = -1;
     private long loads = -1;
+    private int focus;
     private final double[] rates = new double[PATHS];
     private long windowNs;
 
@@ -65,11 +68,25 @@ public final class FlowRates {
 
     /** Takes a new view of the run (views of the same moment change nothing). */
     public void update(ModelView view) {
-        if (view.loads() != loads) {
+        if (view.loads() != loads || view.queues().focus() != focus) {
             loads = view.loads();
-            reset();
+            focus = view.queues().focus();
+            reset(); // another run, or another queue's counters
         }
         sample(view.timeNs(), totals(view));
+    }
+
+    /**
+     * Takes the running totals of every path at simulated time
+     * {@code timeNs} (in {@link Path} order; see {@link #totals}) of run
+     * {@code loads}: for rates of something else than a view's focused queue.
+     */
+    public void sample(long runLoads, long timeNs, long[] now) {
+        if (runLoads != loads) {
+            loads = runLoads;
+            reset();
+        }
+        sample(timeNs, now);
     }
 
     /** Takes the running totals of every path at simulated time {@code timeNs} (in {@link Path} order). */
@@ -144,13 +161,17 @@ public final class FlowRates {
         return windowNs;
     }
 
-    /** The running total of every path in one view, in {@link Path} order. */
+    /** The running total of every path in one view (its focused queue), in {@link Path} order. */
     static long[] totals(ModelView view) {
-        PoolTotals t = PoolTotals.of(view);
-        var s = t.stats();
-        long consumed = s.ring() - t.inRing();
-        long passed = view.nic() == null ? 0 : view.nic().pass() + view.nic().redirect();
-        return new long[] {t.hold(), s.fast() + s.slow() + s.slowHighOrder() + s.refill(), s.fast(), s.cached(),
-                s.ring(), Math.max(0, consumed - s.waive()), t.release(), passed};
+        return totals(view.pools().shown(), view.focusedNic());
+    }
+
+    /** The running total of every path of {@code pools} and {@code nic} (null for none), in {@link Path} order. */
+    public static long[] totals(PoolTotals pools, NicStats nic) {
+        var s = pools.stats();
+        long consumed = s.ring() - pools.inRing();
+        long passed = nic == null ? 0 : nic.pass() + nic.redirect();
+        return new long[] {pools.hold(), s.fast() + s.slow() + s.slowHighOrder() + s.refill(), s.fast(), s.cached(),
+                s.ring(), Math.max(0, consumed - s.waive()), pools.release(), passed};
     }
 }

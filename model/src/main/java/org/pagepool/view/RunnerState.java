@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-package org.pagepool.run;
+package org.pagepool.view;
 
 /** What the runner is doing. */
 public enum RunnerState {

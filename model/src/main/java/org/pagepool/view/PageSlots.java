@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-package org.pagepool.run;
+package org.pagepool.view;
 
 import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
@@ -21,7 +21,7 @@ public final class PageSlots {
     }
 
     /** Slot {@code i} shows {@code pages[i]}, a page reference or 0 for an empty slot (worker side). */
-    static PageSlots of(MemMap memmap, int[] pages, int count) {
+    public static PageSlots of(MemMap memmap, int[] pages, int count) {
         int[] h = new int[count];
         int[] a = new int[count];
         for (int i = 0; i < count; i++) {
@@ -35,7 +35,7 @@ public final class PageSlots {
     }
 
     /** Slot {@code i} shows the page {@code slot.applyAsInt(i)}, 0 for none (worker side). */
-    static PageSlots of(MemMap memmap, IntUnaryOperator slot, int count) {
+    public static PageSlots of(MemMap memmap, IntUnaryOperator slot, int count) {
         int[] pages = new int[count];
         for (int i = 0; i < count; i++) {
             pages[i] = slot.applyAsInt(i);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
-package org.pagepool.run;
+package org.pagepool.view;
 
+import java.util.List;
 import org.pagepool.cost.Flow;
 import org.pagepool.pool.PagePool;
 
@@ -31,7 +32,20 @@ public final class ViewFlow {
             long highOrder = 0;
             long maps = 0;
             long unmaps = 0;
-            for (PoolView p : v.pools()) {
+            if (v.queues().many()) {
+                // the queues' pools are made alike: the current one's order and flags stand for all
+                PoolTotals all = v.totals();
+                PoolView current = v.currentPool();
+                boolean small = current == null || current.order() == 0;
+                boolean dmaMap = current != null && (current.flags() & PagePool.PP_FLAG_DMA_MAP) != 0;
+                cached = all.stats().cached();
+                ring = all.stats().ring();
+                order0 = small ? all.hold() : 0;
+                highOrder = small ? 0 : all.hold();
+                maps = dmaMap ? all.hold() : 0;
+                unmaps = dmaMap ? all.release() : 0;
+            }
+            for (PoolView p : v.queues().many() ? List.<PoolView>of() : v.pools().list()) {
                 cached += p.stats().cached();
                 ring += p.stats().ring();
                 if (p.order() == 0) {
@@ -45,7 +59,7 @@ public final class ViewFlow {
                 }
             }
             long packets = v.nic() == null ? 0 : v.nic().processed();
-            long remote = v.stack() == null ? 0 : v.stack().remoteFrees();
+            long remote = v.stackStats() == null ? 0 : v.stackStats().remoteFrees();
             return new Totals(packets, cached, ring, order0, highOrder, maps, unmaps, remote);
         }
     }

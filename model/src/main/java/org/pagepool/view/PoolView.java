@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-package org.pagepool.run;
+package org.pagepool.view;
 
 import org.pagepool.mm.MemMap;
 import org.pagepool.pool.PagePool;
@@ -19,7 +19,7 @@ public record PoolView(int id, String state, int order, int flags, int nid, int 
                        long hold, long release, int inflight, PoolStatsSnapshot stats, long nextRetryJiffies) {
 
     /** The pool as its pages in {@code memmap} show it (worker side): cache and ring are copied as arrays. */
-    static PoolView of(PagePool pool, MemMap memmap) {
+    public static PoolView of(PagePool pool, MemMap memmap) {
         PtrRing ring = pool.ring();
         int[] cache = new int[pool.allocCount()];
         pool.copyAllocCache(cache);

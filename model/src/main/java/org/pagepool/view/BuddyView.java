@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-package org.pagepool.run;
+package org.pagepool.view;
 
 import java.util.Arrays;
 import org.pagepool.mm.PageAllocator;
@@ -65,7 +65,7 @@ public record BuddyView(long[] nodePages, long[] freePages, int[][] freeBlocks) 
         return sum;
     }
 
-    static BuddyView of(PageAllocator mm) {
+    public static BuddyView of(PageAllocator mm) {
         int n = mm.nodeCount();
         long[] size = new long[n];
         long[] free = new long[n];

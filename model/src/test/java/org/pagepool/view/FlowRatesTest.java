@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
-package org.pagepool.run;
+package org.pagepool.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.pagepool.run.RunnerCommand;
+import org.pagepool.run.SyncRunner;
 import org.pagepool.workload.PresetFiles;
 
 /** The flow rates' arithmetic: a minimum window, a minimum of pages, and rates that say what moved. */
@@ -104,8 +106,8 @@ class FlowRatesTest {
                 rates.update(runner.apply(new RunnerCommand.Seek(t)));
             }
             ModelView last = runner.latest();
-            assertThat(PoolTotals.of(last).stats().slow()).as("slow stopped growing long ago")
-                    .isEqualTo(PoolTotals.of(first).stats().slow());
+            assertThat(last.totals().stats().slow()).as("slow stopped growing long ago")
+                    .isEqualTo(first.totals().stats().slow());
             assertThat(rates.rate(FlowRates.Path.FROM_ALLOCATOR)).isZero();
             assertThat(rates.rate(FlowRates.Path.RELEASED)).isZero();
             assertThat(rates.rate(FlowRates.Path.INTO_RING)).isZero();

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pagepool.app.view.CanvasRegion;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * On 1920x1080 and larger screens the window uses the room: the panel takes
+ * a share, the regions and the tiles grow. (The tests' headless screen is
+ * 2600x1500, so the larger one is 2560x1440; 4K is the same rule, seen in a
+ * headless screenshot.)
+ */
+@ExtendWith(ApplicationExtension.class)
+class LargeScreenTest extends AppFixture {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage, 1920, 1080);
+    }
+
+    @AfterEach
+    void stop() {
+        close();
+    }
+
+    private double width(String id) {
+        return window.scene().lookup(id).getLayoutBounds().getWidth();
+    }
+
+    @Test
+    void thePanelTakesAQuarterAndTheRegionsAndTilesGrowWithTheWindow(FxRobot robot) throws Exception {
+        var elephant = Assets.preset("16-elephant-flow.workload");
+        robot.interact(() -> controller.loadPreset(elephant));
+        await("eight queues", () -> view().queues().count() == 8);
+        await("the tiles drawn", () -> window.journey().tiles().grid() != null);
+        assertThat(width("#side")).as("the panel at 1920").isGreaterThanOrEqualTo(0.24 * 1920);
+        double device = width("#device");
+        double tile = window.journey().tiles().grid().tileW();
+        robot.interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(2560);
+            stage.setHeight(1440);
+        });
+        await("the 2560x1440 layout", () -> window.scene().getWidth() >= 2500);
+        assertThat(window.scene().getHeight()).isGreaterThan(1400);
+        await("the tiles drawn again", () -> window.journey().tiles().grid().tileW() > tile);
+        assertThat(width("#side")).as("the panel at 2560").isGreaterThanOrEqualTo(0.24 * 2560);
+        assertThat(width("#device")).as("the device region grows").isGreaterThan(1.25 * device);
+        for (CanvasRegion region : window.journey().regions()) {
+            if (region.getParent() != null) {
+                assertThat(region.getLayoutBounds().getHeight()).as(region.getId()).isGreaterThan(300);
+            }
+        }
+    }
+}
