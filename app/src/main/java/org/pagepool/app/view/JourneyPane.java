@@ -55,6 +55,7 @@ public final class JourneyPane extends StackPane {
         grid.add(sockets, 0, 1, 3, 1);
         for (CanvasRegion r : regions) {
             r.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            r.setInFlight(overlay::inFlight); // a page flying above is drawn there, not in its slot
         }
         getChildren().addAll(grid, overlay);
         overlay.setRates(rates);
@@ -99,10 +100,14 @@ public final class JourneyPane extends StackPane {
 
     /** Draws what changed, once per pulse. */
     public void draw(long now, boolean flows) {
+        overlay.setShowFlows(flows);
+        boolean landed = overlay.land(now); // pages that took off or landed change what the regions show
         for (CanvasRegion r : regions) {
+            if (landed) {
+                r.markDirty();
+            }
             r.redrawIfDirty();
         }
-        overlay.setShowFlows(flows);
         overlay.draw(now);
     }
 
