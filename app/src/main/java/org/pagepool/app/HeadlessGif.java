@@ -38,6 +38,8 @@ final class HeadlessGif {
     private final Consumer<String> err;
     private final IntConsumer finish;
     private long now;
+    /** The simulated time the GIF starts at. */
+    private long startedAtNs;
 
     /**
      * An export of {@code request}; it prints its one line to {@code out}
@@ -97,7 +99,10 @@ final class HeadlessGif {
     private GifRecorder start() throws IOException {
         if (request.fromNs() > 0) {
             controller.seek(request.fromNs());
+            runner.tick(); // alone: a seek gives way to the commands queued behind it
         }
+        ModelView from = runner.latest();
+        startedAtNs = from == null ? 0 : from.timeNs();
         if (!Double.isNaN(request.speed())) {
             controller.setSpeed(request.speed());
         }
@@ -135,7 +140,7 @@ final class HeadlessGif {
         GifEncoder.Summary s = result.summary();
         ModelView view = controller.view();
         out.accept(String.format(Locale.ROOT, "wrote %s: %d frames, %.1f s, %d KiB (simulated %s to %s)", s.file(),
-                s.frames(), s.millis() / 1000.0, (s.bytes() + 1023) / 1024, simulated(request.fromNs()),
+                s.frames(), s.millis() / 1000.0, (s.bytes() + 1023) / 1024, simulated(startedAtNs),
                 simulated(view.timeNs())));
         finish.accept(0);
     }
