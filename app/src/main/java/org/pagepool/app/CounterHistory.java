@@ -3,12 +3,11 @@ package org.pagepool.app;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.pagepool.nic.NicStats;
-import org.pagepool.pool.PoolStatsSnapshot;
 import org.pagepool.run.ModelView;
 import org.pagepool.run.PoolTotals;
 import org.pagepool.run.RunnerState;
+import org.pagepool.workload.CounterCsv;
 import org.pagepool.workload.StackStats;
 
 /**
@@ -25,7 +24,7 @@ public final class CounterHistory {
     static final long PLAYING_ROW_NS = 100_000_000L;
 
     private final int maxRows;
-    private final List<long[]> rows = new ArrayList<>();
+    private final List<CounterCsv.Sample> rows = new ArrayList<>();
     private String source;
     private long lastTime = -1;
     private long lastRowWall;
@@ -38,13 +37,9 @@ public final class CounterHistory {
         this.maxRows = maxRows;
     }
 
-    /** The CSV header: time, then every counter under its kernel name. */
+    /** The CSV header: the one schema of {@link CounterCsv}, as {@code workload --csv} writes it. */
     public static String header() {
-        StringBuilder line = new StringBuilder("time_s,pools,hold,release,inflight");
-        PoolStatsSnapshot.NAMES.forEach(n -> line.append(',').append(n));
-        NicStats.NAMES.forEach(n -> line.append(',').append(n));
-        StackStats.NAMES.forEach(n -> line.append(',').append(n));
-        return line.append(",free_pages,mapped,syncs,jiffies").toString();
+        return CounterCsv.header();
     }
 
     /** Adds the counters of a view shown at {@code wallNanos}. */
@@ -61,25 +56,12 @@ public final class CounterHistory {
         }
         lastTime = v.timeNs();
         PoolTotals totals = PoolTotals.of(v);
-        long[] stats = totals.stats().values();
-        long[] nic = v.nic() == null ? new long[NicStats.NAMES.size()] : v.nic().values();
-        long[] stack = v.stack() == null ? new long[StackStats.NAMES.size()] : v.stack().values();
-        long[] row = new long[5 + stats.length + nic.length + stack.length + 4];
-        row[0] = v.timeNs();
-        row[1] = v.pools().size();
-        row[2] = totals.hold();
-        row[3] = totals.release();
-        row[4] = totals.inflight();
-        int at = 5;
-        for (long[] part : new long[][] {stats, nic, stack}) {
-            System.arraycopy(part, 0, row, at, part.length);
-            at += part.length;
-        }
-        row[at++] = v.buddy().totalFree();
-        row[at++] = v.mapped();
-        row[at++] = v.syncs();
-        row[at] = v.jiffies();
-        rows.add(row);
+        // the view has the sum over the queues only: the total row
+        CounterCsv.Queue all = new CounterCsv.Queue(-1, v.pools().size(), totals.hold(), totals.release(),
+                totals.inflight(), totals.stats(), v.nic() == null ? NicStats.ZERO : v.nic());
+        StackStats stack = v.stack() == null ? StackStats.ZERO : v.stack();
+        rows.add(new CounterCsv.Sample(v.timeNs(), v.jiffies(), List.of(all), stack, v.buddy().totalFree(),
+                v.mapped(), v.syncs()));
         if (rows.size() > maxRows) {
             halve();
         }
@@ -87,7 +69,7 @@ public final class CounterHistory {
 
     /** Keeps every other row (the first and the newest stay): linear, unlike removing in place. */
     private void halve() {
-        List<long[]> kept = new ArrayList<>(rows.size() / 2 + 2);
+        List<CounterCsv.Sample> kept = new ArrayList<>(rows.size() / 2 + 2);
         for (int i = 0; i < rows.size() - 1; i += 2) {
             kept.add(rows.get(i));
         }
@@ -104,12 +86,8 @@ public final class CounterHistory {
     public List<String> csv() {
         List<String> lines = new ArrayList<>(rows.size() + 1);
         lines.add(header());
-        for (long[] r : rows) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%.9f", r[0] / 1e9));
-            for (int i = 1; i < r.length; i++) {
-                line.append(',').append(r[i]);
-            }
-            lines.add(line.toString());
+        for (CounterCsv.Sample r : rows) {
+            lines.addAll(CounterCsv.rows(r));
         }
         return lines;
     }

@@ -3,16 +3,27 @@ package org.pagepool.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pagepool.cli.Main;
 import org.pagepool.run.BuddyView;
 import org.pagepool.run.GuideView;
 import org.pagepool.run.ModelView;
 import org.pagepool.run.PageSlots;
 import org.pagepool.run.RunnerState;
+import org.pagepool.workload.CounterCsv;
 
-/** The counter history stays within its bound by halving its resolution, keeping the first and newest rows. */
+/**
+ * The counter history stays within its bound by halving its resolution, keeping the first and newest rows, and
+ * exports in the command line's CSV schema.
+ */
 class CounterHistoryTest {
     private static final BuddyView BUDDY = new BuddyView(new long[] {16}, new long[] {16}, new int[][] {new int[11]});
 
@@ -72,5 +83,30 @@ class CounterHistoryTest {
         assertThat(times.get(times.size() - 1)).isEqualTo(59e-6);
         history.add(at("run", 60_000L, RunnerState.PAUSED), 61 * pulse); // a pause or a step: always a row
         assertThat(times(history)).hasSize(times.size() + 1);
+    }
+
+    @Test
+    void theExportHasTheCommandLinesHeaderAndATotalRowPerView(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("c.csv");
+        String preset = Path.of("..", "assets", "scenarios", "01-xdp-drop.workload").toString();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(new String[] {"workload", "--preset", preset, "--seconds", "0.001", "--csv",
+            csv.toString(), "--every", "1"}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String cliHeader = Files.readAllLines(csv).get(0);
+
+        CounterHistory history = new CounterHistory(10);
+        history.add(at("run", 1_500_000), 0);
+        history.add(at("run", 2_000_000), 1);
+        List<String> lines = history.csv();
+        assertThat(lines.get(0)).isEqualTo(cliHeader).isEqualTo(CounterHistory.header());
+        assertThat(lines).hasSize(3);
+        for (String row : lines.subList(1, 3)) {
+            String[] cells = row.split(",", -1);
+            assertThat(cells).hasSize(CounterCsv.COLUMNS.size());
+            assertThat(cells[CounterCsv.COLUMNS.indexOf("queue")]).isEqualTo(CounterCsv.TOTAL);
+        }
+        assertThat(lines.get(1)).startsWith("0.001500000,1,total,");
     }
 }

@@ -90,11 +90,20 @@ final class Diagnosis {
                 out.append(" (and ").append(Show.count(untraced)).append(" more were taken before the capture began)");
             }
         }
+        long freedBehind = leaks.stream().filter(PoolFindings.Leak::freedBehind).count();
         long before = s.inflightAtStart() > 0 ? s.inflightAtStart() : s.inflightAtFirstWarning();
         if (before > s.inflightAtEnd() && s.inflightAtEnd() > 0) {
             out.append("; ").append(Show.count(before - s.inflightAtEnd())).append(" came back while it waited")
                     .append(s.inflightAtStart() > 0 ? "" : " (from " + Show.count(before) + " at the first warning)")
                     .append(", so whatever holds them may only be slow");
+        }
+        if (freedBehind > 0) {
+            out.append("; ").append(freedBehind == leaks.size() ? "all of them" : Show.count(freedBehind) + " of them")
+                    .append(" went back to the page allocator without a release: the pool was handed the same ")
+                    .append(freedBehind == 1 ? "pfn" : "pfns").append(" again later. Something frees pool pages")
+                    .append(" behind the pool's back (a driver's put_page() instead of page_pool_put_page()), and")
+                    .append(" the pool will wait for those pages for ever");
+            return out.toString();
         }
         out.append(": something holds page references past the driver's unload (a leaked skb, a socket nobody "
                 + "reads, or a put_page() behind the pool's back)");

@@ -18,6 +18,7 @@ public final class PageHistory {
     private final long[] outstandingPages;
     private final long[] outstandingNs;
     private final boolean[] outstandingPfn;
+    private final LeftBehind leftBehind;
 
     PageHistory(PageTrack track) {
         this.t = new Scalars(track.address, track.firstNs, track.lastNs, track.createdNs, track.destroyedNs,
@@ -30,6 +31,7 @@ public final class PageHistory {
         this.lifetimes = track.lifetimes.copy();
         this.series = track.series.freeze(offset, track.offsetKnown);
         this.nidChanges = track.nidChanges.copy();
+        this.leftBehind = track.leftBehind.copy();
         int n = track.outstanding.size() + track.outstandingByAddress.size();
         long[] pages = new long[n];
         long[] held = new long[n];
@@ -151,9 +153,39 @@ public final class PageHistory {
         return t.releasedUnseen();
     }
 
-    /** Pages held again without a release in between: lost events. */
+    /**
+     * Pages held again while still out, without a release in between: pages
+     * that left the pool behind its back and came back from the page
+     * allocator, or (when {@link #rebases()} says events were lost) lost
+     * releases. The first {@link LeftBehind#KEPT} are listed by
+     * {@link #leftBehind()} and its neighbours.
+     */
     public long heldAgain() {
         return t.heldAgain();
+    }
+
+    /** Of {@link #heldAgain()}, those listed. */
+    public int leftBehind() {
+        return leftBehind.size();
+    }
+
+    /** The {@code i}-th page held again: its pfn, or the address the trace printed for it. */
+    public long leftBehindPage(int i) {
+        return leftBehind.page(i);
+    }
+
+    public boolean leftBehindIsPfn(int i) {
+        return leftBehind.isPfn(i);
+    }
+
+    /** When the pool took it the time it never released. */
+    public long leftBehindHeldNs(int i) {
+        return leftBehind.heldNs(i);
+    }
+
+    /** When the pool took it again. */
+    public long leftBehindReheldNs(int i) {
+        return leftBehind.reheldNs(i);
     }
 
     /** Times the counters disagreed with the events: events were lost. */

@@ -39,7 +39,9 @@ final class PageTrack {
     long highestNs = Capture.NO_TIME;
     long cpus;
     long releasedUnseen;
+    /** Holds of a page the pool still had out: it left without a release (see {@link LeftBehind}). */
     long heldAgain;
+    final LeftBehind leftBehind = new LeftBehind();
     /** Pages out now, by pfn, to the time they were held. */
     final LongLongMap outstanding = new LongLongMap(256);
     /** Pages out now that the trace names by address (no pfn in the format, or a net_iov). */
@@ -64,8 +66,11 @@ final class PageTrack {
             createdNs = createdNs == Capture.NO_TIME ? ns : createdNs;
             release = release == UNKNOWN ? 0 : release;
         }
-        if ((pfn ? outstanding : outstandingByAddress).put(page, ns) != LongLongMap.FREE) {
-            heldAgain++; // its release was not in the trace
+        long previous = (pfn ? outstanding : outstandingByAddress).put(page, ns);
+        if (previous != LongLongMap.FREE) {
+            // the page left the pool without a release and came back from the page allocator (or a release was lost)
+            heldAgain++;
+            leftBehind.add(page, pfn, previous, ns);
         }
         series.add(ns, true, balance);
         reconcile();
@@ -141,6 +146,7 @@ final class PageTrack {
 
     /** Bytes held by the tables (for the bounded-memory check). */
     long footprintBytes() {
-        return outstanding.footprintBytes() + outstandingByAddress.footprintBytes() + 8L * 64 * 16 + 6L * 8 * BalanceSeries.BINS;
+        return outstanding.footprintBytes() + outstandingByAddress.footprintBytes() + leftBehind.footprintBytes()
+                + 8L * 64 * 16 + 6L * 8 * BalanceSeries.BINS;
     }
 }

@@ -56,8 +56,17 @@ public record PoolFindings(String label, long address, int id, String device, in
     public record Lifetimes(long count, long p50, long p90, long p99, long max) {
     }
 
-    /** A page held and never released: its pfn (or address), when it was taken, its age at the end. */
-    public record Leak(long page, boolean pfn, long heldNs, long ageNs) {
+    /**
+     * A page held and never released: its pfn (or address), when it was
+     * taken, its age at the end, and when the pool took the same page again
+     * from the page allocator (it had been freed behind the pool's back), or
+     * NO_TIME.
+     */
+    public record Leak(long page, boolean pfn, long heldNs, long ageNs, long reheldNs) {
+        /** Whether the page went back to the page allocator without a release: the pool took it again. */
+        public boolean freedBehind() {
+            return reheldNs != Capture.NO_TIME;
+        }
     }
 
     /**

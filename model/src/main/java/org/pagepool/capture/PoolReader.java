@@ -2,6 +2,7 @@
 package org.pagepool.capture;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Turns one pool's timeline into its findings: which source to believe for what, and the leaks. */
@@ -44,10 +45,7 @@ final class PoolReader {
                     cpus.add(cpu);
                 }
             }
-            if (pages.heldAgain() > 0 || pages.rebases() > 0) {
-                notes.add("events are missing from the trace (" + Show.plural(pages.heldAgain(), "page")
-                        + " held twice without a release between); its counts may be off");
-            }
+            notes.addAll(heldAgain(pages));
         }
         if (samples != null && samples.samples() > 0) {
             if (pages == null) {
@@ -101,7 +99,17 @@ final class PoolReader {
                 for (int i = 0; i < pages.outstanding(); i++) {
                     long held = pages.outstandingHeldNs(i);
                     leaks.add(new PoolFindings.Leak(pages.outstandingPage(i), pages.outstandingIsPfn(i), held - start,
-                            end - held));
+                            end - held, Capture.NO_TIME));
+                }
+                if (pages.rebases() == 0) {
+                    // no event lost: a page held again had left the pool without a release, and never came back
+                    for (int i = 0; i < pages.leftBehind(); i++) {
+                        long held = pages.leftBehindHeldNs(i);
+                        leaks.add(new PoolFindings.Leak(pages.leftBehindPage(i), pages.leftBehindIsPfn(i),
+                                held - start, end - held, pages.leftBehindReheldNs(i) - start));
+                    }
+                    leaks.sort(Comparator.comparingLong(PoolFindings.Leak::heldNs)
+                            .thenComparing(PoolFindings.Leak::page, Long::compareUnsigned));
                 }
             }
         }
@@ -138,6 +146,29 @@ final class PoolReader {
                 CaptureReport.relative(destroyed, start), CaptureReport.relative(freed, start), hold, release,
                 inflight, relative, highest, CaptureReport.relative(highestNs, start), lifetimes, rates, leaks,
                 outstanding, stall, climb, nid, notes);
+    }
+
+    /**
+     * What pages held twice without a release between mean. When the
+     * kernel's counters agree with every event, none was lost: the page left
+     * the pool behind its back and the page allocator handed it out again.
+     * Only when the counters jumped can they be lost releases.
+     */
+    private static List<String> heldAgain(PageHistory pages) {
+        if (pages.rebases() > 0) {
+            String twice = pages.heldAgain() == 0 ? ""
+                    : "; the " + Show.plural(pages.heldAgain(), "page") + " held twice without a release between may "
+                    + "be lost releases";
+            return List.of("events are missing from the trace (the pool's hold and release counters jumped "
+                    + Show.plural(pages.rebases(), "time") + twice + "); its counts may be off");
+        }
+        if (pages.heldAgain() > 0) {
+            return List.of(Show.plural(pages.heldAgain(), "page") + " left the pool without a release and came "
+                    + "back to it from the page allocator (the same pfn held again, and no event is missing: the "
+                    + "counters agree with every event): pages freed behind the pool's back, by a put_page() on "
+                    + "pool pages, which the pool counts in flight for ever");
+        }
+        return List.of();
     }
 
     private static long firstInflightAfter(PoolSamples samples, long ns) {

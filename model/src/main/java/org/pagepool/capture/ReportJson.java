@@ -93,6 +93,9 @@ public final class ReportJson {
             w.beginObject().name(leak.pfn() ? "pfn" : "page").value(Show.address(leak.page()));
             seconds(w.name("held_s"), leak.heldNs());
             seconds(w.name("age_s"), leak.ageNs());
+            if (leak.freedBehind()) {
+                seconds(w.name("held_again_s"), leak.reheldNs());
+            }
             w.endObject();
         }
         w.endArray();

@@ -182,7 +182,9 @@ public final class ReportText {
         for (int i = 0; i < Math.min(leaks.size(), CaptureReport.LEAKS_SHOWN); i++) {
             PoolFindings.Leak leak = leaks.get(i);
             out.println("    " + (leak.pfn() ? "pfn " : "") + Show.page(leak.page(), leak.pfn()) + " held at "
-                    + Show.seconds(leak.heldNs()) + ", age " + Show.duration(leak.ageNs()));
+                    + Show.seconds(leak.heldNs()) + ", age " + Show.duration(leak.ageNs())
+                    + (leak.freedBehind() ? "; freed behind the pool's back: held again at "
+                    + Show.seconds(leak.reheldNs()) : ""));
         }
         if (leaks.size() > CaptureReport.LEAKS_SHOWN) {
             out.println("    (" + Show.count(leaks.size() - CaptureReport.LEAKS_SHOWN) + " more; --json lists all)");

@@ -29,10 +29,10 @@ final class WorkloadCommand {
      *
      * @param packets   0 for no limit
      * @param secondsNs 0 for no limit
-     * @param everyNs   0 without {@code csv}
+     * @param everyNs   0 for the default: CSV needs it; ethtool and netlink then sample 20 times over the run
      */
     record Options(String preset, long packets, long secondsNs, Long seed, String record, String csv,
-                   long everyNs, String emitTrace, boolean ethtool) {
+                   long everyNs, String emitTrace, String emitEthtool, String emitNetlink, boolean ethtool) {
     }
 
     static int run(Options options, Io io) {
@@ -51,7 +51,9 @@ final class WorkloadCommand {
             OutputFile record = options.record() == null ? null : open(options.record(), files);
             OutputFile csv = options.csv() == null ? null : open(options.csv(), files);
             OutputFile trace = options.emitTrace() == null ? null : open(options.emitTrace(), files);
-            return simulate(preset, options, record, csv, trace, io);
+            OutputFile ethtool = options.emitEthtool() == null ? null : open(options.emitEthtool(), files);
+            OutputFile netlink = options.emitNetlink() == null ? null : open(options.emitNetlink(), files);
+            return simulate(preset, options, new Outputs(record, csv, trace, ethtool, netlink), io);
         } catch (OutputFile.Failed e) {
             io.err().println("error: " + e.getMessage());
             return 2;
@@ -66,8 +68,18 @@ final class WorkloadCommand {
         return file;
     }
 
-    private static int simulate(Preset preset, Options options, OutputFile recordFile, OutputFile csvFile,
-                                OutputFile traceFile, Io io) {
+    /** The files asked for, null where not. */
+    private record Outputs(OutputFile record, OutputFile csv, OutputFile trace, OutputFile ethtool,
+                           OutputFile netlink) {
+        OutputFile[] all() {
+            return new OutputFile[] {record, csv, trace, ethtool, netlink};
+        }
+    }
+
+    private static int simulate(Preset preset, Options options, Outputs outputs, Io io) {
+        OutputFile recordFile = outputs.record();
+        OutputFile csvFile = outputs.csv();
+        OutputFile traceFile = outputs.trace();
         ScriptRecorder recorder = recordFile == null ? null : new ScriptRecorder(recordFile.writer());
         Simulation sim;
         try {
@@ -84,6 +96,21 @@ final class WorkloadCommand {
             sim.kernel().tracer().attach(new TracepointWriter(traceFile.writer(), sim.kernel(), sim::now));
         }
         WorkloadRun.Limits limits = new WorkloadRun.Limits(options.packets(), options.secondsNs(), preset.durationNs());
+        // the emitted samples: at --every, else 20 over the run's length
+        long everyNs = options.everyNs() > 0 ? options.everyNs() : Math.max(1, limits.endNs() / 20);
+        List<Sampler> samplers = new ArrayList<>();
+        if (csv != null) {
+            samplers.add(csv);
+        }
+        if (outputs.ethtool() != null) {
+            samplers.add(new EthtoolSampler(outputs.ethtool().writer(), everyNs));
+        }
+        if (outputs.netlink() != null) {
+            NetlinkSampler netlink = new NetlinkSampler(outputs.netlink().writer(), everyNs, false, sim::now);
+            sim.kernel().tracer().attach(netlink);
+            samplers.add(netlink);
+        }
+        Sampler samples = Sampler.all(samplers);
         Progress progress = io.progress() ? Progress.on(io.err(), System::nanoTime) : Progress.none();
         io.stop().watch();
         long started = System.nanoTime();
@@ -95,7 +122,10 @@ final class WorkloadCommand {
                 if (csv != null) {
                     csv.header();
                 }
-                stop = new WorkloadRun(sim, limits, csv, io.stop(), heap, progress).run();
+                stop = new WorkloadRun(sim, limits, samples, io.stop(), heap, progress).run();
+                if (samples != null) {
+                    samples.finish(sim);
+                }
                 if (recorder != null) {
                     recorder.finish(sim.kernel());
                 }
@@ -105,12 +135,14 @@ final class WorkloadCommand {
                 if (csvFile != null) {
                     csvFile.commit();
                 }
-                if (traceFile != null) {
-                    traceFile.commit();
+                for (OutputFile file : new OutputFile[] {traceFile, outputs.ethtool(), outputs.netlink()}) {
+                    if (file != null) {
+                        file.commit();
+                    }
                 }
             } catch (UncheckedIOException e) {
                 stop = null;
-                failure = failed(recordFile, csvFile, traceFile);
+                failure = failed(outputs.all());
             } catch (OutputFile.Failed e) {
                 stop = null;
                 failure = e.getMessage();

@@ -10,8 +10,8 @@ import org.pagepool.workload.Simulation;
  * the seconds asked for, the preset's duration, the moment nothing can
  * happen any more, a stop request (Ctrl-C), or a nearly full heap; and says
  * which. Steps run in big batches, exactly as one by one would; between
- * batches it writes CSV rows, checks the stop flag and the heap, and shows
- * progress.
+ * batches it writes samples (CSV rows, ethtool -S snapshots, netlink dumps),
+ * checks the stop flag and the heap, and shows progress.
  */
 final class WorkloadRun {
     private static final long BATCH = 1 << 16;
@@ -45,22 +45,22 @@ final class WorkloadRun {
 
     private final Simulation sim;
     private final Limits limits;
-    private final CsvSampler csv;
+    private final Sampler samples;
     private final BooleanSupplier stopRequested;
     private final HeapGuard heap;
     private final Progress progress;
 
-    WorkloadRun(Simulation sim, Limits limits, CsvSampler csv, BooleanSupplier stopRequested, HeapGuard heap,
+    WorkloadRun(Simulation sim, Limits limits, Sampler samples, BooleanSupplier stopRequested, HeapGuard heap,
                 Progress progress) {
         this.sim = sim;
         this.limits = limits;
-        this.csv = csv;
+        this.samples = samples;
         this.stopRequested = stopRequested;
         this.heap = heap;
         this.progress = progress;
     }
 
-    /** Runs to the first limit; the CSV has its rows up to there. */
+    /** Runs to the first limit; the samplers have their samples up to there. */
     Stop run() {
         long end = limits.endNs();
         while (true) {
@@ -74,7 +74,7 @@ final class WorkloadRun {
                 return Stop.LOW_HEAP;
             }
             progress.update(sim.now(), end, sim.packets(), limits.doneShare(sim));
-            long limit = csv != null ? Math.min(end, csv.nextSample()) : end;
+            long limit = samples != null ? Math.min(end, samples.nextSample()) : end;
             // a step handles at most one packet: this many steps never pass the packets asked for
             long steps = limits.packets() > 0 ? Math.min(BATCH, limits.packets() - sim.packets()) : BATCH;
             int result = sim.run(steps, limit, 0);
@@ -84,12 +84,12 @@ final class WorkloadRun {
             if (result == Simulation.LATER) {
                 if (limit < end) {
                     sim.idleUntil(limit);
-                    csv.sampleUntil(sim, limit + 1);
+                    samples.sampleUntil(sim, limit + 1);
                     continue;
                 }
                 sim.idleUntil(end);
-                if (csv != null) {
-                    csv.sampleUntil(sim, end + 1);
+                if (samples != null) {
+                    samples.sampleUntil(sim, end + 1);
                 }
                 return limits.atEnd();
             }

@@ -36,12 +36,24 @@ final class WorkloadVerb implements Callable<Integer> {
     String csv;
 
     @Option(names = "--every", paramLabel = "MS", converter = OptionValues.EveryMs.class,
-            description = "a CSV row every MS simulated milliseconds (at least 0.000001, the clock's 1 ns)")
+            description = "a CSV row, ethtool -S snapshot or netlink dump every MS simulated milliseconds (at least"
+                    + " 0.000001, the clock's 1 ns); without it the snapshots and dumps come 20 times over the run's"
+                    + " length")
     Long everyNs;
 
     @Option(names = "--emit-trace", paramLabel = "OUT.txt",
             description = "write the page_pool tracepoints as /sys/kernel/tracing/trace prints them (for import)")
     String emitTrace;
+
+    @Option(names = "--emit-ethtool", paramLabel = "OUT.txt",
+            description = "write ethtool -S eth0 snapshots, each after a \"# time\" line, as"
+                    + " tools/capture-page-pool.sh records them (for import)")
+    String emitEthtool;
+
+    @Option(names = "--emit-netlink", paramLabel = "OUT.txt",
+            description = "write the YNL CLI's page-pool-get and page-pool-stats-get dumps (JSON), each after a"
+                    + " \"# time\" line, as tools/capture-page-pool.sh records them (for import)")
+    String emitNetlink;
 
     @Option(names = "--queue-stats", paramLabel = "FORM",
             description = "each queue's counters: lines (the default for several queues) or ethtool (as ethtool -S"
@@ -64,7 +76,7 @@ final class WorkloadVerb implements Callable<Integer> {
         }
         return WorkloadCommand.run(new WorkloadCommand.Options(preset, packets == null ? 0 : packets,
                 secondsNs == null ? 0 : secondsNs, seed, record, csv, everyNs == null ? 0 : everyNs, emitTrace,
-                "ethtool".equals(queueStats)), io);
+                emitEthtool, emitNetlink, "ethtool".equals(queueStats)), io);
     }
 
     /** What is wrong with options that are fine one by one, or null. */
@@ -72,11 +84,15 @@ final class WorkloadVerb implements Callable<Integer> {
         if (queueStats != null && !queueStats.equals("lines") && !queueStats.equals("ethtool")) {
             return "--queue-stats is lines or ethtool, not " + OutputFile.shown(queueStats);
         }
-        if ((csv == null) != (everyNs == null)) {
+        if (csv != null && everyNs == null) {
             return "--csv and --every go together (--csv OUT.csv --every MS)";
         }
+        if (everyNs != null && csv == null && emitEthtool == null && emitNetlink == null) {
+            return "--every goes with --csv, --emit-ethtool or --emit-netlink (--csv OUT.csv --every MS)";
+        }
         String[][] outputs = {{"--record", record, "the recording"}, {"--csv", csv, "the CSV"},
-            {"--emit-trace", emitTrace, "the trace"}};
+            {"--emit-trace", emitTrace, "the trace"}, {"--emit-ethtool", emitEthtool, "the ethtool samples"},
+            {"--emit-netlink", emitNetlink, "the netlink dumps"}};
         for (String[] out : outputs) {
             if (out[1] != null && out[1].isEmpty()) {
                 return out[0] + " needs a file name";

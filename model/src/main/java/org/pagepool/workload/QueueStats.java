@@ -12,8 +12,8 @@ import org.pagepool.pool.PoolStatsSnapshot;
 /**
  * One RX queue's counters at a moment: its NIC and driver counters and its
  * pools' counters (summed over the queue's pools not yet freed, as
- * {@code page_pool_get_stats()} names them), for a report per queue, a CSV
- * row per queue, and {@code ethtool -S} lines under the names real drivers
+ * {@code page_pool_get_stats()} names them), for a report per queue and
+ * {@code ethtool -S} lines under the names real drivers
  * use, so that the model can be put beside a real machine: mlx5's
  * {@code rx0_pp_alloc_fast} ... per queue and {@code rx_pp_alloc_fast} ...
  * for the sum. Immutable.
@@ -44,8 +44,8 @@ public record QueueStats(int queue, int irqCpu, NicStats nic, PoolStatsSnapshot 
     private static final String[] ETHTOOL_NIC = {"packets", "out_of_buffer", null, "xdp_drop", "xdp_tx_xmit",
         "xdp_redirect", null, null, "xdp_tx_full", null, "buff_alloc_err", null};
 
-    /** The CSV columns of {@link #csvValues}: queue and CPU, then every NIC and pool counter, then inflight. */
-    public static List<String> csvColumns() {
+    /** The names of {@link #values}: queue, CPU, every NIC and pool counter, inflight (the CSV: {@link CounterCsv}). */
+    public static List<String> names() {
         List<String> columns = new ArrayList<>(List.of("queue", "irq_cpu"));
         columns.addAll(NicStats.NAMES);
         columns.addAll(PoolStatsSnapshot.NAMES);
@@ -86,8 +86,8 @@ public record QueueStats(int queue, int irqCpu, NicStats nic, PoolStatsSnapshot 
         return who + ": " + nic.format() + " | " + pools.format() + " | inflight=" + inflight;
     }
 
-    /** The values of {@link #csvColumns()} ({@code queue} and {@code irq_cpu} -1 for the sum). */
-    public long[] csvValues() {
+    /** The values of {@link #names()} ({@code queue} and {@code irq_cpu} -1 for the sum). */
+    public long[] values() {
         long[] n = nic.values();
         long[] p = pools.values();
         long[] values = new long[3 + n.length + p.length];
@@ -128,9 +128,9 @@ public record QueueStats(int queue, int irqCpu, NicStats nic, PoolStatsSnapshot 
         return lines;
     }
 
-    /** The counters as one {@code name=value} line, in {@link #csvColumns()} order, for messages. */
+    /** The counters as one {@code name=value} line, in {@link #names()} order, for messages. */
     @Override
     public String toString() {
-        return CounterLine.format(csvColumns(), csvValues());
+        return CounterLine.format(names(), values());
     }
 }

@@ -20,6 +20,9 @@ public record StackStats(long skbs, long skbsFreed, long clones, long clonesFree
     public static final List<String> NAMES = List.of("skbs", "skbs_freed", "skb_clones", "clones_freed",
             "redirected", "redirected_freed", "remote_frees", "skbs_held", "frames_held");
 
+    /** No stack (a script's kernel). */
+    public static final StackStats ZERO = new StackStats(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
     public long[] values() {
         return new long[] {skbs, skbsFreed, clones, clonesFreed, redirected, framesFreed, remoteFrees, skbsHeld,
             framesHeld};

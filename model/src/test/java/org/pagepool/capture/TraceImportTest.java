@@ -53,6 +53,39 @@ class TraceImportTest {
     }
 
     @Test
+    void aPageHeldAgainWithoutAReleaseWasFreedBehindThePoolsBack() throws Exception {
+        CaptureReport report = Samples.report("tracefs-put-page-leak.txt");
+        PoolFindings p = Samples.pool(report, "pool 0xc0ffee01");
+        assertThat(List.of(p.hold(), p.release(), p.inflight())).containsExactly(4L, 2L, 2L);
+        // pfn 0x1000 went to the page allocator by put_page() (no release), came back at 51 s and was released;
+        // its first hold is the leak, beside 0x1002 that never came back at all
+        assertThat(p.leaks()).containsExactly(new PoolFindings.Leak(0x1000L, true, 0, 3 * S, S),
+                new PoolFindings.Leak(0x1002L, true, 2000, 3 * S - 2000, Capture.NO_TIME));
+        assertThat(p.notes()).singleElement().asString()
+                .startsWith("1 page left the pool without a release and came back to it from the page allocator")
+                .doesNotContain("events are missing");
+        assertThat(report.diagnosis().get(0)).isEqualTo("pool 0xc0ffee01 was destroyed at 2.000 s with 2 pages in"
+                + " flight and was still waiting for 2 when the capture ended, 1.00 s later; 2 pages taken 2.0 s"
+                + " before were never returned; 1 of them went back to the page allocator without a release: the pool"
+                + " was handed the same pfn again later. Something frees pool pages behind the pool's back (a"
+                + " driver's put_page() instead of page_pool_put_page()), and the pool will wait for those pages for"
+                + " ever");
+    }
+
+    @Test
+    void aPageHeldAgainWhenTheCountersJumpedIsALostRelease() throws Exception {
+        CaptureReport report = Samples.report("tracefs-lost-release.txt");
+        PoolFindings p = Samples.pool(report, "pool 0xc0ffee01");
+        assertThat(p.notes()).containsExactly("events are missing from the trace (the pool's hold and release"
+                + " counters jumped 1 time; the 1 page held twice without a release between may be lost releases);"
+                + " its counts may be off");
+        assertThat(p.leaks()).as("a lost release is not a leak").extracting(PoolFindings.Leak::page)
+                .containsExactly(0x1000L);
+        assertThat(p.leaks()).noneMatch(PoolFindings.Leak::freedBehind);
+        assertThat(report.diagnosis().get(0)).doesNotContain("went back to the page allocator");
+    }
+
+    @Test
     void traceCmdNetmemFormatWithLostEventsAndANodeChange() throws Exception {
         CaptureReport report = Samples.report("trace-cmd-6.10-netmem.txt");
         PoolFindings p = Samples.pool(report, "pool 0xffff888104a3c000");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,6 +73,39 @@ class EmitTraceRoundTripTest {
     void anUnloadWithPagesInSocketsIsAStalledShutdown() {
         Run imported = roundTrip("09-unload-stall");
         assertThat(imported.out()).contains("stalled shutdown").contains("still waiting for 57");
+    }
+
+    @Test
+    void theNetlinkDumpsOfAnUnloadWithPagesInSocketsShowAStalledShutdown() {
+        Path dumps = dir.resolve("netlink-pools.txt");
+        Run workload = cli("workload", "--preset", "../assets/scenarios/09-unload-stall.workload",
+                "--emit-netlink", dumps.toString());
+        assertThat(workload.status()).as(workload.err()).isZero();
+        Run imported = cli("import", dumps.toString());
+        assertThat(imported.status()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("21 samples")
+                .contains("destroyed at 0.000 s; not freed by the end")
+                .contains("stalled shutdown: began at 0.000 s (netlink), 57 pages still in flight");
+    }
+
+    @Test
+    void theEthtoolSnapshotsComeAtEveryIntervalAndWhereTheRunStops() throws Exception {
+        Path samples = dir.resolve("ethtool-eth0.txt");
+        Run workload = cli("workload", "--preset", "../assets/scenarios/16-elephant-flow.workload",
+                "--emit-ethtool", samples.toString(), "--every", "3", "--seconds", "0.010");
+        assertThat(workload.status()).as(workload.err()).isZero();
+        String text = Files.readString(samples);
+        // 0, 3, 6 and 9 ms, then the stop at 10 ms
+        assertThat(text.lines().filter(l -> l.startsWith("# time ")).toList()).containsExactly(
+                "# time 1764806400.000000000 uptime=0.000000000 iface=eth0",
+                "# time 1764806400.003000000 uptime=0.003000000 iface=eth0",
+                "# time 1764806400.006000000 uptime=0.006000000 iface=eth0",
+                "# time 1764806400.009000000 uptime=0.009000000 iface=eth0",
+                "# time 1764806400.010000000 uptime=0.010000000 iface=eth0");
+        assertThat(text).contains("     rx7_pp_alloc_fast: ").contains("     rx_pp_recycle_released_ref: ");
+        Run imported = cli("import", samples.toString());
+        assertThat(imported.status()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("interface eth0 rx7 (ethtool -S, 5 samples over 10.0 ms)");
     }
 
     @Test

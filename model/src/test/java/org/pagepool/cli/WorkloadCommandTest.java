@@ -18,6 +18,7 @@ import org.pagepool.script.ScriptFiles;
 import org.pagepool.script.ScriptParser;
 import org.pagepool.script.ScriptRunner;
 import org.pagepool.script.StepResult;
+import org.pagepool.workload.CounterCsv;
 
 /** {@code workload}: what it prints, the files it writes, and one-line errors for bad options and presets. */
 class WorkloadCommandTest {
@@ -86,7 +87,7 @@ class WorkloadCommandTest {
         Result r = run("workload", "--preset", DROP, "--seconds", "0.005", "--csv", csv.toString(), "--every", "1");
         assertThat(r.status()).isZero();
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).startsWith("time_s,pools,inflight,fast,slow,");
+        assertThat(lines.get(0)).isEqualTo(CounterCsv.header());
         assertThat(lines).hasSize(1 + 6); // 0, 1, 2, 3, 4 and 5 ms
         int columns = lines.get(0).split(",").length;
         for (String row : lines.subList(1, lines.size())) {

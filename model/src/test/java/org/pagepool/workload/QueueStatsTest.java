@@ -26,8 +26,8 @@ class QueueStatsTest {
                 .contains(" | fast=" + queues.get(1).pools().fast() + " ");
         assertThat(total.line()).startsWith("total: rx_packets=" + sim.nicStats().rxPackets() + " ");
 
-        assertThat(QueueStats.csvColumns()).startsWith("queue", "irq_cpu", "rx_packets").endsWith("inflight");
-        assertThat(queues.get(2).csvValues()).hasSize(QueueStats.csvColumns().size()).startsWith(2, 2,
+        assertThat(QueueStats.names()).startsWith("queue", "irq_cpu", "rx_packets").endsWith("inflight");
+        assertThat(queues.get(2).values()).hasSize(QueueStats.names().size()).startsWith(2, 2,
                 queues.get(2).nic().rxPackets());
 
         List<String> ethtool = QueueStats.ethtool(sim);
