@@ -58,7 +58,8 @@ public record AppOptions(String preset, String script, boolean headless, long ru
         @Option(names = "--headless", description = "render without a display (Monocle)")
         boolean headless;
         @Option(names = "--run-for", paramLabel = "SECONDS", converter = Seconds.class,
-                description = "simulated seconds to run before the screenshot (0 to 1000000)")
+                description = "simulated seconds to run before the screenshot (0 to 1000000); with --gif, the GIF's length"
+                        + " in seconds as watched (above 0, at most 600)")
         Double runFor;
         @Option(names = "--screenshot", paramLabel = "OUT.png", description = "write a screenshot and exit")
         String screenshot;

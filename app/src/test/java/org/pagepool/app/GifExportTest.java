@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Menu;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,12 @@ class GifExportTest extends AppFixture {
         Path file = dir.resolve("journey.gif");
         dialogs.answers.add(file);
         robot.interact(() -> controller.play());
-        robot.interact(() -> window.recordGif(5));
+        robot.interact(() -> { // Save → Next seconds as GIF → 5 s…
+            Menu gifs = (Menu) window.controls().save.getItems().stream()
+                    .filter(item -> "exportGif".equals(item.getId())).findFirst().orElseThrow();
+            gifs.getItems().stream().filter(item -> "exportGif5".equals(item.getId())).findFirst().orElseThrow()
+                    .fire();
+        });
         assertThat(dialogs.suggested).endsWith(".gif");
         await("the GIF saved", () -> !window.recordingGif() && Files.exists(file));
         GifFile gif = GifFile.read(file);
