@@ -2,6 +2,7 @@
 package org.pagepool.app;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -18,6 +19,7 @@ import org.pagepool.view.ModelView;
 import org.pagepool.run.Recording;
 import org.pagepool.run.Runner;
 import org.pagepool.run.RunnerCommand;
+import org.pagepool.run.StepDone;
 import org.pagepool.view.RunnerState;
 import org.pagepool.run.Unit;
 import org.pagepool.script.Script;
@@ -39,12 +41,23 @@ import org.pagepool.workload.PresetFiles;
 public final class AppController implements AutoCloseable {
     /** Events taken from the runner per pulse at most: a frame must not drown in them. */
     static final int EVENTS_PER_PULSE = 4096;
+    /** Events held for a view at most. */
+    static final int HELD_AT_MOST = 8 * EVENTS_PER_PULSE;
 
     private final ModelRunner runner;
     private final ReadOnlyObjectWrapper<ModelView> view = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final List<PageMove> moves = new ArrayList<>();
+    /**
+     * Events taken from the runner whose step the latest view does not show
+     * yet (views come every few ms of play, events at once): a page flies
+     * only once the regions show where it went, so it is never drawn at its
+     * old place and in flight at the same time.
+     */
+    private final ArrayDeque<TraceEvent> held = new ArrayDeque<>();
+    /** The position of the view the held events were taken against (a smaller one: the run went back). */
+    private long heldPosition;
     /** The live run's preset as the runner last showed it (kept while a script is open). */
     private Preset preset;
     private long adoptedLoads;
@@ -282,8 +295,8 @@ public final class AppController implements AutoCloseable {
 
     /**
      * Takes the latest view and the page events since the last pulse.
-     * Returns the page moves to animate (empty at high speed, where the
-     * runner publishes none).
+     * Returns the page moves to animate: those of the steps the view shows
+     * (empty at high speed, where the runner publishes none).
      */
     public List<PageMove> pulse() {
         ModelView latest = runner.latest();
@@ -292,8 +305,34 @@ public final class AppController implements AutoCloseable {
             view.set(latest);
         }
         moves.clear();
-        runner.drainEvents(this::take, EVENTS_PER_PULSE);
+        runner.drainEvents(held::add, EVENTS_PER_PULSE);
+        release(view.get());
         return moves;
+    }
+
+    /** Hands out the held events up to the last step that {@code shown} includes; the rest wait for their view. */
+    private void release(ModelView shown) {
+        if (shown == null) {
+            return;
+        }
+        if (shown.position() < heldPosition) {
+            held.clear(); // the run went back or started again: those steps are not shown any more
+        }
+        heldPosition = shown.position();
+        int last = -1;
+        int i = 0;
+        for (TraceEvent e : held) {
+            if (e instanceof StepDone done && done.position() <= shown.position()) {
+                last = i;
+            }
+            i++;
+        }
+        for (int k = 0; k <= last; k++) {
+            take(held.poll());
+        }
+        while (held.size() > HELD_AT_MOST) {
+            held.poll(); // a view that never comes: the oldest go, as the runner drops what the window cannot take
+        }
     }
 
     /** Follows what the runner loaded: its preset, and the speed a new load starts at. */

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app;
 
+import org.pagepool.app.gif.GifRegion;
+import org.pagepool.app.gif.GifRequest;
 import org.pagepool.cli.UsageErrors;
 import org.pagepool.text.Numbers;
 import org.pagepool.text.Tokens;
@@ -17,6 +19,8 @@ import picocli.CommandLine.Option;
  *   --headless --preset FILE --run-for SECONDS --screenshot OUT.png [--size 1280x720]
  *   --headless --capture PATH --screenshot OUT.png [--size 1280x720]
  *   --measure-frames SECONDS [--headless] [--preset FILE]
+ *   --headless --preset FILE --gif OUT.gif --run-for SECONDS [--speed F] [--gif-fps N] [--gif-region R]
+ *       [--gif-from SECONDS]
  * </pre>
  *
  * @param preset        a preset file, or the name of one in the app's assets; null for the default
@@ -24,9 +28,10 @@ import picocli.CommandLine.Option;
  * @param measureFrames seconds of frame-pacing measurement, 0 for none
  * @param scale         the presentation scale in per cent, 100 to 200
  * @param capture       a real machine's capture (a file or the capture script's directory) to open, or null
+ * @param gif           an animated GIF to write (its length is {@code --run-for}), or null
  */
 public record AppOptions(String preset, String script, boolean headless, long runForNs, String screenshot, int width,
-                         int height, double measureFrames, String theme, int scale, String capture) {
+                         int height, double measureFrames, String theme, int scale, String capture, GifRequest gif) {
 
     /** A bad command line; the message is the whole story. */
     static final class BadOptions extends Exception {
@@ -45,7 +50,9 @@ public record AppOptions(String preset, String script, boolean headless, long ru
                     + " [--scale 100..200]",
                 "       pagepool-app --headless --preset FILE --run-for SECONDS --screenshot OUT.png [--size 1280x720]",
                 "       pagepool-app --headless --capture PATH --screenshot OUT.png [--size 1280x720]",
-                "       pagepool-app --measure-frames SECONDS [--headless] [--preset FILE] [--size WxH]"})
+                "       pagepool-app --measure-frames SECONDS [--headless] [--preset FILE] [--size WxH]",
+                "       pagepool-app --headless --preset FILE --gif OUT.gif --run-for SECONDS [--speed F] [--gif-fps N]"
+                    + " [--gif-region R] [--gif-from SECONDS]"})
     static final class Line {
         @Option(names = "--preset", paramLabel = "FILE", description = "a preset file, or the name of a shipped one")
         String preset;
@@ -54,7 +61,9 @@ public record AppOptions(String preset, String script, boolean headless, long ru
         @Option(names = "--headless", description = "render without a display (Monocle)")
         boolean headless;
         @Option(names = "--run-for", paramLabel = "SECONDS", converter = Seconds.class,
-                description = "simulated seconds to run before the screenshot (0 to 1000000)")
+                description = "simulated seconds to run before the screenshot (0 to 1000000);"
+                        + " with --gif, the GIF's length"
+                        + " in seconds as watched (above 0, at most 600)")
         Double runFor;
         @Option(names = "--screenshot", paramLabel = "OUT.png", description = "write a screenshot and exit")
         String screenshot;
@@ -74,6 +83,20 @@ public record AppOptions(String preset, String script, boolean headless, long ru
                 description = "open a real machine's capture (files or the capture script's directory) in the Real"
                         + " system tab")
         String capture;
+        @Option(names = "--gif", paramLabel = "OUT.gif",
+                description = "write the animation as a looping GIF, --run-for SECONDS long, and exit")
+        String gif;
+        @Option(names = "--gif-fps", paramLabel = "N", description = "GIF frames a second, 1 to 50 (default 10)")
+        String gifFps;
+        @Option(names = "--gif-region", paramLabel = "REGION",
+                description = "what the GIF shows: all, journey, device, cache, ring, buddy or sockets (default all)")
+        String gifRegion;
+        @Option(names = "--gif-from", paramLabel = "SECONDS", converter = Seconds.class,
+                description = "simulated time the GIF starts at (default 0)")
+        Double gifFrom;
+        @Option(names = "--speed", paramLabel = "FACTOR",
+                description = "the GIF's speed: simulated seconds per second, e.g. 1e-4 (default: the preset's)")
+        String speed;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
         boolean help;
     }
@@ -100,7 +123,10 @@ public record AppOptions(String preset, String script, boolean headless, long ru
         if (line.measure != null && measure == 0) {
             throw new BadOptions("--measure-frames needs a number of seconds above 0");
         }
-        if (line.capture != null && line.screenshot != null) {
+        GifRequest gif = gif(line, runFor);
+        if (gif != null) {
+            runFor = -1;
+        } else if (line.capture != null && line.screenshot != null) {
             if (!line.headless || runFor >= 0) {
                 throw new BadOptions("a screenshot of a capture needs --headless --capture PATH --screenshot OUT.png"
                         + " (no --run-for)");
@@ -111,7 +137,8 @@ public record AppOptions(String preset, String script, boolean headless, long ru
                         + " --screenshot OUT.png");
             }
         } else if (line.headless && measure == 0) {
-            throw new BadOptions("--headless needs --screenshot (with --run-for and --preset) or --measure-frames");
+            throw new BadOptions("--headless needs --screenshot (with --run-for and --preset), --gif or"
+                    + " --measure-frames");
         }
         if (line.script != null && (line.screenshot != null || measure > 0)) {
             throw new BadOptions("--script opens a window: it does not go with --screenshot or --measure-frames");
@@ -120,7 +147,59 @@ public record AppOptions(String preset, String script, boolean headless, long ru
             throw new BadOptions("--capture does not go with --script or --measure-frames");
         }
         return new AppOptions(line.preset, line.script, line.headless, runFor < 0 ? 0 : (long) (runFor * 1e9),
-                line.screenshot, line.size.width(), line.size.height(), measure, line.theme, line.scale, line.capture);
+                line.screenshot, line.size.width(), line.size.height(), measure, line.theme, line.scale, line.capture,
+                gif);
+    }
+
+    /** The GIF asked for, checked, or null when {@code --gif} is not given (then no GIF option may be). */
+    private static GifRequest gif(Line line, double runFor) throws BadOptions {
+        if (line.gif == null) {
+            for (String option : new String[] {line.gifFps == null ? null : "--gif-fps",
+                line.gifRegion == null ? null : "--gif-region", line.gifFrom == null ? null : "--gif-from",
+                line.speed == null ? null : "--speed"}) {
+                if (option != null) {
+                    throw new BadOptions(option + " goes with --gif OUT.gif");
+                }
+            }
+            return null;
+        }
+        if (!line.headless || line.preset == null || line.runFor == null || line.screenshot != null
+                || line.script != null || line.measure != null) {
+            throw new BadOptions("a GIF needs --headless --preset FILE --gif OUT.gif --run-for SECONDS"
+                    + " (and no --screenshot, --script or --measure-frames)");
+        }
+        if (!(runFor > 0) || runFor > GifRequest.MAX_SECONDS) {
+            throw new BadOptions("--run-for: a GIF lasts above 0 and at most " + (int) GifRequest.MAX_SECONDS
+                    + " seconds");
+        }
+        int fps = GifRequest.DEFAULT_FPS;
+        if (line.gifFps != null) {
+            String f = line.gifFps;
+            boolean digits = !f.isEmpty() && f.length() <= 2 && f.chars().allMatch(c -> c >= '0' && c <= '9');
+            fps = digits ? Integer.parseInt(f) : 0;
+            if (fps < 1 || fps > GifRequest.MAX_FPS) {
+                throw new BadOptions("--gif-fps: 1 to " + GifRequest.MAX_FPS + " frames a second, not "
+                        + Tokens.quote(f));
+            }
+        }
+        GifRegion region = line.gifRegion == null ? GifRegion.ALL : GifRegion.named(line.gifRegion);
+        if (region == null) {
+            throw new BadOptions("--gif-region: " + GifRegion.names() + ", not " + Tokens.quote(line.gifRegion));
+        }
+        double speed = Double.NaN;
+        if (line.speed != null) {
+            try {
+                speed = Numbers.number(line.speed, false);
+            } catch (Numbers.BadNumber e) {
+                speed = -1;
+            }
+            if (!(speed > 0) || speed > 1000) {
+                throw new BadOptions("--speed: simulated seconds per second, above 0 and at most 1000, written like"
+                        + " 1e-4 or 0.002, not " + Tokens.quote(line.speed));
+            }
+        }
+        long fromNs = line.gifFrom == null ? 0 : (long) (line.gifFrom * 1e9);
+        return new GifRequest(line.gif, (long) (runFor * 1e9), fps, region, speed, fromNs);
     }
 
     /** Seconds: a number as the README writes them ({@code 0.15}, {@code 2e-3}), 0 to 1,000,000. */
@@ -195,5 +274,9 @@ public record AppOptions(String preset, String script, boolean headless, long ru
 
     boolean screenshotMode() {
         return screenshot != null;
+    }
+
+    boolean gifMode() {
+        return gif != null;
     }
 }

@@ -8,14 +8,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -27,6 +32,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.NotificationPane;
+import org.pagepool.app.gif.GifRecorder;
+import org.pagepool.app.gif.GifRegion;
+import org.pagepool.app.gif.GifRequest;
 import org.pagepool.app.view.CanvasRegion;
 import org.pagepool.app.view.CapturePane;
 import org.pagepool.app.view.ControlBar;
@@ -73,6 +81,11 @@ public final class MainWindow {
     /** The time of the last pulse: a step asks whether the animations drawn then have finished. */
     private long lastPulse;
     private FrameListener frameListener;
+    /** The GIF being recorded from the window's pulses, or null. */
+    private GifRecorder gif;
+    /** Where GIF frames are encoded (a thread of its own, made when first needed) and where the end is told. */
+    private Executor gifEncoding;
+    private Executor gifFx = Platform::runLater;
 
     /** Receives the time of every pulse (for frame-pacing measurements). */
     public interface FrameListener {
@@ -166,6 +179,7 @@ public final class MainWindow {
                 file -> Exports.writeLines(file, history.csv())));
         controls.exportPng.setOnAction(e -> save("Save the window as PNG", ".png",
                 file -> Screenshots.write(scene, file)));
+        controls.save.getItems().add(gifMenu());
         controls.exportTrace.setOnAction(e -> {
             if (shown == null || shown.script() == null) {
                 controller.tell("no script trace to save: open a .pool script and step through it first");
@@ -234,6 +248,74 @@ public final class MainWindow {
         side.capture().offerSimulation(suggestion.map(s -> "Simulate this: " + s.why() + " (" + s.preset() + ")")
                 .orElse(null), suggestion.map(s -> (Runnable) () -> controls.presets.setValue(s.preset()))
                 .orElse(null));
+    }
+
+    /** Save → "Next seconds as GIF": the animation, as the window draws it from now on, for 5, 10 or 30 s. */
+    private Menu gifMenu() {
+        Menu menu = new Menu("Next seconds as GIF");
+        menu.setId("exportGif");
+        for (int seconds : new int[] {5, 10, 30}) {
+            MenuItem item = new MenuItem(seconds + " s…");
+            item.setId("exportGif" + seconds);
+            item.setOnAction(e -> recordGif(seconds));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    /**
+     * Asks where, then records the journey's animation for the next
+     * {@code seconds} at {@value GifRequest#DEFAULT_FPS} frames a second,
+     * encoded away from the FX thread; the end is a notice or a message.
+     */
+    void recordGif(int seconds) {
+        if (gif != null) {
+            controller.tell("a GIF is being recorded already: wait until it is saved");
+            return;
+        }
+        Optional<Path> chosen = dialogs.save(window(), "Save the next " + seconds + " s as an animated GIF",
+                suggestedName(".gif"));
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path file = chosen.get();
+        if (Files.exists(file) && !dialogs.confirmOverwrite(window(), file)) {
+            return;
+        }
+        if (gifEncoding == null) {
+            gifEncoding = Executors.newSingleThreadExecutor(task -> {
+                Thread t = new Thread(task, "pagepool-gif");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        try {
+            gif = GifRecorder.start(scene, GifRegion.JOURNEY, GifRequest.DEFAULT_FPS, seconds * 1_000_000_000L,
+                    file, gifEncoding, gifFx, result -> gifDone(file, result));
+            controller.done("recording the next " + seconds + " s as " + file + "…");
+        } catch (IOException e) {
+            controller.tell(Exports.describe(file, e));
+        }
+    }
+
+    private void gifDone(Path file, GifRecorder.Result result) {
+        if (result.error() != null) {
+            controller.tell(Exports.describe(file, new IOException(result.error())));
+        } else {
+            controller.done(String.format(Locale.ROOT, "saved %s (%d frames, %d KiB)", file,
+                    result.summary().frames(), (result.summary().bytes() + 1023) / 1024));
+        }
+    }
+
+    /** Where GIF frames are encoded and where the end is told (tests: on the FX thread, in order). */
+    void setGifExecutors(Executor encoding, Executor fx) {
+        gifEncoding = encoding;
+        gifFx = fx;
+    }
+
+    /** True while a GIF is being recorded. */
+    boolean recordingGif() {
+        return gif != null;
     }
 
     /** Something to write to a file the user picks. */
@@ -442,6 +524,9 @@ public final class MainWindow {
         boolean flows = view.state() == RunnerState.PLAYING && !view.eventsOn();
         journey.draw(now, flows);
         side.draw();
+        if (gif != null && !gif.pulse(now)) {
+            gif = null; // finished: the encoder tells how it went
+        }
         if (!journey.overlay().animating(now)) {
             controller.animationDone();
         }

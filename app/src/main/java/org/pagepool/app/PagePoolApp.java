@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.pagepool.run.SyncRunner;
 import org.pagepool.workload.Preset;
 
 /**
@@ -15,7 +16,7 @@ import org.pagepool.workload.Preset;
 public final class PagePoolApp extends Application {
     /** Set by the launcher before {@code launch}: JavaFX constructs the application itself. */
     static volatile AppOptions options = new AppOptions(null, null, false, 0, null, 1280, 720, 0, "light",
-            100, null);
+            100, null, null);
     /** The exit status a headless mode ends with. */
     static volatile int exitStatus;
 
@@ -26,7 +27,8 @@ public final class PagePoolApp extends Application {
     public void start(Stage stage) throws Exception {
         AppOptions o = options;
         Preset preset = o.preset() == null ? Assets.preset(Assets.DEFAULT_PRESET) : Assets.presetFileOrAsset(o.preset());
-        controller = new AppController(preset);
+        SyncRunner gifRunner = o.gifMode() ? SyncRunner.live(preset) : null; // a GIF steps the model itself
+        controller = gifRunner != null ? new AppController(preset, gifRunner) : new AppController(preset);
         window = new MainWindow(controller, new FxFileDialogs(), url -> getHostServices().showDocument(url),
                 o.width(), o.height(), o.theme());
         window.setScale(o.scale());
@@ -35,6 +37,12 @@ public final class PagePoolApp extends Application {
         stage.setMinWidth(1024);
         stage.setMinHeight(600);
         stage.setOnCloseRequest(e -> controller.close());
+        if (gifRunner != null) {
+            new HeadlessGif(controller, gifRunner, window, stage, o.gif(),
+                    o.preset() == null ? Assets.DEFAULT_PRESET : o.preset(), System.out::println, System.err::println,
+                    PagePoolApp::finish).begin();
+            return;
+        }
         window.start();
         if (o.screenshotMode()) {
             new HeadlessShot(controller, window, stage, o).begin();

@@ -63,6 +63,27 @@ abstract class AppFixture {
     }
 
     /**
+     * FX thread only: {@code windowPulses} frames of {@code frameNs} each, as a
+     * real screen has them, with {@code ticks} runner ticks inside each frame
+     * (the runner publishes its views on its own beat, as the live one does);
+     * {@code afterEach} looks at the window after every frame.
+     */
+    protected void frames(int windowPulses, long frameNs, int ticks, Runnable afterEach) {
+        onFx(() -> {
+            for (int f = 0; f < windowPulses; f++) {
+                for (int t = 0; t < ticks; t++) {
+                    runner.clock().advance(frameNs / ticks);
+                    runner.tick();
+                }
+                frameNow += frameNs;
+                window.onPulse(frameNow);
+                afterEach.run();
+            }
+            return null;
+        });
+    }
+
+    /**
      * Pulses the app on the FX thread until {@code condition} (checked there) holds, then lays the window
      * out, as a real pulse would, so that the next click finds its target. Fails after {@value #MAX_PULSES}
      * pulses: a number of frames, not a deadline.

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pagepool.app.gif.GifRegion;
+import org.pagepool.app.gif.GifRequest;
 
 /** The app's command line on picocli: what it accepts, and one clear message for each mistake. */
 class AppOptionsTest {
@@ -49,6 +51,21 @@ class AppOptionsTest {
     }
 
     @Test
+    void aGifKeepsItsLengthRateRegionSpeedAndStart() throws Exception {
+        AppOptions o = parse("--headless --preset 05-slow-socket.workload --gif out.gif --run-for 12 --gif-fps 15 "
+                + "--gif-region ring --speed 2e-3 --gif-from 0.12 --size 1920x1080");
+        assertThat(o.gifMode()).isTrue();
+        assertThat(o.screenshotMode()).isFalse();
+        assertThat(o.gif()).isEqualTo(new GifRequest("out.gif", 12_000_000_000L, 15,
+                GifRegion.RING, 2e-3, 120_000_000L));
+        AppOptions plain = parse("--headless --preset 01-xdp-drop.workload --gif a.gif --run-for 5");
+        assertThat(plain.gif().fps()).isEqualTo(10);
+        assertThat(plain.gif().region()).isEqualTo(GifRegion.ALL);
+        assertThat(plain.gif().speed()).isNaN();
+        assertThat(parse("--theme dark").gif()).isNull();
+    }
+
+    @Test
     void measuringFramesTakesSeconds() throws Exception {
         assertThat(parse("--measure-frames 2e1").measureFrames()).isEqualTo(20.0);
     }
@@ -76,8 +93,23 @@ class AppOptionsTest {
         "--measure-frames 0 | --measure-frames needs a number of seconds above 0",
         "--preset | --preset needs a value (--preset FILE)",
         "stray | unexpected argument \"stray\" (try --help)",
-        "--headless | --headless needs --screenshot (with --run-for and --preset) or --measure-frames",
+        "--headless | --headless needs --screenshot (with --run-for and --preset), --gif or --measure-frames",
         "--screenshot a.png | a screenshot needs --headless --preset FILE --run-for SECONDS --screenshot OUT.png",
+        "--headless --preset p --gif a.gif --run-for 0 | --run-for: a GIF lasts above 0 and at most 600 seconds",
+        "--headless --preset p --gif a.gif --run-for 601 | --run-for: a GIF lasts above 0 and at most 600 seconds",
+        "--headless --preset p --gif a.gif | a GIF needs --headless --preset FILE --gif OUT.gif --run-for SECONDS "
+            + "(and no --screenshot, --script or --measure-frames)",
+        "--preset p --gif a.gif --run-for 2 | a GIF needs --headless --preset FILE --gif OUT.gif --run-for SECONDS "
+            + "(and no --screenshot, --script or --measure-frames)",
+        "--headless --preset p --gif a.gif --run-for 2 --gif-region nic | --gif-region: all, journey, device, "
+            + "cache, ring, buddy or sockets, not \"nic\"",
+        "--headless --preset p --gif a.gif --run-for 2 --gif-fps 60 | --gif-fps: 1 to 50 frames a second, not \"60\"",
+        "--headless --preset p --gif a.gif --run-for 2 --speed 0 | --speed: simulated seconds per second, above 0 "
+            + "and at most 1000, written like 1e-4 or 0.002, not \"0\"",
+        "--headless --preset p --gif a.gif --run-for 2 --speed fast | --speed: simulated seconds per second, above 0 "
+            + "and at most 1000, written like 1e-4 or 0.002, not \"fast\"",
+        "--gif-fps 5 | --gif-fps goes with --gif OUT.gif",
+        "--speed 1e-4 | --speed goes with --gif OUT.gif",
         "--script s.pool --measure-frames 1 | --script opens a window: it does not go with --screenshot or "
             + "--measure-frames",
         "--capture c --screenshot a.png | a screenshot of a capture needs --headless --capture PATH --screenshot "

@@ -79,8 +79,8 @@ class RealSystemTest extends AppFixture {
         StringBuilder text = new StringBuilder(lines * 140);
         for (int i = 0; i < lines; i++) {
             int k = i / 2 + 1;
-            text.append(String.format(Locale.ROOT, "          <idle>-0       [000] ..s1. %6d.%06d: ", 100 + i / 1_000_000,
-                    i % 1_000_000));
+            text.append(String.format(Locale.ROOT, "          <idle>-0       [000] ..s1. %6d.%06d: ",
+                    100 + i / 1_000_000, i % 1_000_000));
             text.append(i % 2 == 0 ? "page_pool_state_hold" : "page_pool_state_release")
                     .append(": page_pool=00000000c0ffee01 page=000000005a5a0001 pfn=0x")
                     .append(Integer.toHexString(0x1000 + k % 512)).append(i % 2 == 0 ? " hold=" : " release=")
@@ -114,7 +114,8 @@ class RealSystemTest extends AppFixture {
     void theProgressRowFollowsTheNewestImport(FxRobot robot) throws Exception {
         Path first = dir.resolve("first.txt");
         Path second = dir.resolve("second.txt");
-        String hold = "          <idle>-0       [000] ..s1.   100.000000: page_pool_state_hold: page_pool=00000000c0ffee01"
+        String hold = "          <idle>-0       [000] ..s1.   100.000000: page_pool_state_hold:"
+                + " page_pool=00000000c0ffee01"
                 + " page=000000005a5a0001 pfn=0x1000 hold=1\n";
         Files.writeString(first, hold);
         Files.writeString(second, hold);

@@ -12,7 +12,8 @@ import org.pagepool.workload.TimedAction;
  * any position after the oldest copy can be rebuilt by copying and replaying.
  *
  * <p>Memory is bounded: at most {@value #MAX_SNAPSHOTS} copies and about
- * {@value #MAX_BYTES_MB} MiB of them; when either is exceeded the copy whose
+ * {@value #MAX_BYTES_MB} MiB of them, or a quarter of the heap if that is
+ * less (the app runs in a small heap); when either is exceeded the copy whose
  * neighbours lie closest together goes, which keeps the spacing roughly
  * exponential into the past. The copy at position 0 always stays.
  * Worker thread only.
@@ -20,6 +21,8 @@ import org.pagepool.workload.TimedAction;
 final class History {
     static final int MAX_SNAPSHOTS = 32;
     static final int MAX_BYTES_MB = 256;
+    /** The copies' budget: {@value #MAX_BYTES_MB} MiB, or a quarter of the heap in a smaller one. */
+    static final long MAX_BYTES = Math.min(MAX_BYTES_MB * (1L << 20), Runtime.getRuntime().maxMemory() / 4);
 
     /**
      * A copy of the simulation after {@code position} steps, with the first
@@ -51,7 +54,7 @@ final class History {
         }
         snapshots.add(at, new Snapshot(position, sim.now(), copy, size, changes.size()));
         bytes += size;
-        while (snapshots.size() > 2 && (snapshots.size() > MAX_SNAPSHOTS || bytes > MAX_BYTES_MB * (1L << 20))) {
+        while (snapshots.size() > 2 && (snapshots.size() > MAX_SNAPSHOTS || bytes > MAX_BYTES)) {
             thin();
         }
     }

@@ -68,7 +68,8 @@ public final class PageSlots {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PageSlots other && Arrays.equals(handles, other.handles) && Arrays.equals(attrs, other.attrs);
+        return o instanceof PageSlots other && Arrays.equals(handles, other.handles)
+                && Arrays.equals(attrs, other.attrs);
     }
 
     @Override

@@ -115,7 +115,8 @@ public final class QueueActivity {
         PtrRing ring = current == null ? null : current.ring();
         return new QueueView(q, driver.config().irqCpu(), driver.config().irqNode(), cached,
                 ring == null ? 0 : ring.count(), ring == null ? 0 : ring.stale(), ring == null ? 0 : ring.size(),
-                rx.posted(), rx.completed(), rx.size(), sim.rssShare(q), pps(q, now, nic.processed()), marks, totals, nic);
+                rx.posted(), rx.completed(), rx.size(), sim.rssShare(q), pps(q, now, nic.processed()), marks, totals,
+                nic);
     }
 
     /** {@code bit} when counter {@code kind} of queue {@code q} grew within the last {@link #MARK_NS}. */

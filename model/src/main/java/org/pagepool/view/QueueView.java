@@ -23,8 +23,8 @@ import org.pagepool.pool.PagePool;
  * @param nic      its NIC and driver counters
  */
 public record QueueView(int queue, int cpu, int node, int cached, int ringCount, int ringStale, int ringSize,
-                        int rxPosted, int rxCompleted, int rxSize, double rssShare, double pps, int marks, PoolTotals pools,
-                        NicStats nic) {
+                        int rxPosted, int rxCompleted, int rxSize, double rssShare, double pps, int marks,
+                        PoolTotals pools, NicStats nic) {
     public static final int CACHE_SIZE = PagePool.PP_ALLOC_CACHE_SIZE;
     /** {@code recycle_ring_full} grew: the ptr_ring overflowed and pages went back to the page allocator. */
     public static final int RING_FULL = 1;

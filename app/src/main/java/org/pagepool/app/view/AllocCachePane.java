@@ -59,11 +59,13 @@ public final class AllocCachePane extends CanvasRegion {
         double labelRoom = w - PAD - (columnX + columnW + 17); // the marks' labels shorten to fit
         slotsTop = top;
         PageSlots cache = pool == null ? PageSlots.EMPTY : pool.cache();
+        boolean[] shown = shownSlots(cache, i -> true); // a page in flight: not yet here
         for (int i = 0; i < SLOTS; i++) {
             double y = bottom - (i + 1) * slotH;
-            g.setFill(i < count ? palette.cache() : palette.empty());
+            boolean page = i < count && i < shown.length && shown[i];
+            g.setFill(page ? palette.cache() : palette.empty());
             g.fillRect(columnX, y, columnW, Math.max(1, slotH - (slotH >= 4 ? 1 : 0)));
-            if (i < count && PageAttrs.pfmemalloc(cache.attrs(i))) {
+            if (page && PageAttrs.pfmemalloc(cache.attrs(i))) {
                 g.setFill(palette.pfmemalloc());
                 g.fillRect(columnX, y, Math.max(3, columnW / 8), Math.max(1, slotH - 1));
             }

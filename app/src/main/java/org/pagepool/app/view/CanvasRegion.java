@@ -2,8 +2,10 @@
 package org.pagepool.app.view;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
@@ -21,6 +23,7 @@ import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.pagepool.view.ModelView;
 import org.pagepool.view.PageAttrs;
+import org.pagepool.view.PageSlots;
 
 /**
  * A region of the window drawn on one Canvas: many cells, one pass. It
@@ -45,6 +48,17 @@ public abstract class CanvasRegion extends Region {
     private final List<DrawnText> texts = new ArrayList<>();
     /** The presentation scale: the region draws in units of 1/scale pixel, so type, lines and marks grow. */
     private double scale = 1;
+    /** Pages the layer above shows in flight: their slots here stay empty until they land. */
+    private PageFilter inFlight = (pool, handle) -> false;
+    /** The pages the last redraw drew, as {@link #pageKey} values (for the tests: a page in one place only). */
+    private long[] drawnPages = new long[64];
+    private int drawnCount;
+
+    /** Which pages, of a pool and handle, a test is about. */
+    @FunctionalInterface
+    public interface PageFilter {
+        boolean test(int pool, int handle);
+    }
 
     protected CanvasRegion(String id, String title) {
         this.title = title;
@@ -108,6 +122,7 @@ public abstract class CanvasRegion extends Region {
         }
         dirty = false;
         texts.clear();
+        drawnCount = 0;
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -135,6 +150,42 @@ public abstract class CanvasRegion extends Region {
     /** True while a checkpoint points at this region (the window gives it the {@code highlight} class). */
     public boolean highlighted() {
         return getStyleClass().contains("highlight");
+    }
+
+    /** Which pages are in flight above the regions (they are drawn there, so not here). */
+    public void setInFlight(PageFilter filter) {
+        inFlight = filter;
+    }
+
+    /** A page as one number: its pool and its handle. */
+    public static long pageKey(int pool, int handle) {
+        return (long) pool << 32 | handle & 0xFFFFFFFFL;
+    }
+
+    /**
+     * Which of {@code slots} this redraw shows a page in: a slot that
+     * {@code holds} a page, unless that page is in flight above (it is
+     * drawn there until it lands). The pages shown are noted as drawn.
+     */
+    protected final boolean[] shownSlots(PageSlots slots, IntPredicate holds) {
+        boolean[] shown = new boolean[slots.size()];
+        for (int i = 0; i < shown.length; i++) {
+            int handle = slots.handle(i);
+            int pool = PageAttrs.pool(slots.attrs(i));
+            if (handle != 0 && holds.test(i) && !inFlight.test(pool, handle)) {
+                shown[i] = true;
+                if (drawnCount == drawnPages.length) {
+                    drawnPages = Arrays.copyOf(drawnPages, drawnCount * 2);
+                }
+                drawnPages[drawnCount++] = pageKey(pool, handle);
+            }
+        }
+        return shown;
+    }
+
+    /** The pages the last redraw drew ({@link #pageKey} values), each as often as it was drawn. */
+    public long[] drawnPages() {
+        return Arrays.copyOf(drawnPages, drawnCount);
     }
 
     /** The region's title, as it is drawn (and as checkpoint lists name it). */

@@ -67,19 +67,21 @@ public final class DevicePane extends CanvasRegion {
         text(g, "RX descriptors (" + d.rx().size() + ")", PAD, top + 10);
         rxGrid = new CellGrid(PAD, top + 16, w - 2 * PAD, rxHeight - 20, d.rx().size());
         PageSlots rx = d.rx();
+        boolean[] rxShown = shownSlots(rx, i -> d.rxSlot(i) != RxRing.Slot.EMPTY); // a page in flight: not yet here
         rxGrid.paintAll(g, palette, i -> {
             RxRing.Slot slot = d.rxSlot(i);
-            return slot == RxRing.Slot.EMPTY ? palette.empty()
+            return slot == RxRing.Slot.EMPTY || !rxShown[i] ? palette.empty()
                     : slot == RxRing.Slot.COMPLETED ? palette.packet() : palette.descriptor();
-        }, rx::attrs);
+        }, i -> rxShown[i] ? rx.attrs(i) : 0);
         double txTop = top + rxHeight + 6;
         g.setFill(palette.text());
         text(g, fitting(g, w - 2 * PAD, "TX ring (" + d.tx().size() + " in flight of " + d.txSize() + ")",
                 "TX ring (" + d.tx().size() + " / " + d.txSize() + ")"), PAD, txTop + 10);
         txGrid = new CellGrid(PAD, txTop + 16, w - 2 * PAD, available - rxHeight - 22, d.txSize());
         PageSlots tx = d.tx();
-        txGrid.paintAll(g, palette, i -> i < tx.size() ? palette.tx() : palette.empty(),
-                i -> i < tx.size() ? tx.attrs(i) : 0);
+        boolean[] txShown = shownSlots(tx, i -> true);
+        txGrid.paintAll(g, palette, i -> i < tx.size() && txShown[i] ? palette.tx() : palette.empty(),
+                i -> i < tx.size() && txShown[i] ? tx.attrs(i) : 0);
     }
 
     @Override

@@ -3,11 +3,14 @@ package org.pagepool.app.view;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
@@ -35,6 +38,14 @@ public final class JourneyOverlay extends Region {
     private final Canvas canvas = new Canvas();
     private final Map<Place, CanvasRegion> regions = new EnumMap<>(Place.class);
     private final List<Token> tokens = new ArrayList<>();
+    /** Tokens per page in {@link #tokens} (a page that moved twice flies twice, one flight after the other). */
+    private final Map<Long, Integer> flying = new HashMap<>();
+    /** The last token launched per page in flight: the next flight of that page starts where it ends. */
+    private final Map<Long, Token> lastFlight = new HashMap<>();
+    /** The pages the last frame drew as tokens ({@link CanvasRegion#pageKey}), for the tests. */
+    private final List<Long> drawnTokens = new ArrayList<>();
+    /** True when pages took off or landed since {@link #land} last said so: the regions must redraw. */
+    private boolean flightsChanged;
     /** The rates the arrows show: the window's one {@link FlowRates}, updated per view by the journey. */
     private FlowRates rates;
     private final List<DrawnText> placedLabels = new ArrayList<>();
@@ -80,7 +91,11 @@ public final class JourneyOverlay extends Region {
         return from == null ? null : point(from, move.pool(), move.handle(), order);
     }
 
-    /** Launches a token from {@code a} to where the page is in the regions' (new) views. */
+    /**
+     * Launches a token from {@code a} to where the page is in the regions'
+     * (new) views. A page already in flight flies on from where that flight
+     * ends, after it: a page is in one place at a time.
+     */
     public void launch(PageMove move, Point2D a, long now, int order) {
         CanvasRegion to = regions.get(move.to());
         if (a == null || to == null) {
@@ -89,8 +104,55 @@ public final class JourneyOverlay extends Region {
         Point2D b = point(to, move.pool(), move.handle(), order + 1);
         long duration = tokens.size() > CROWD ? tokenMillis / 3 : tokenMillis;
         long start = now + Math.min(order, 32) * 12_000_000L; // a bulk leaves as a stream, not a blob
-        tokens.add(new Token(a.getX(), a.getY(), b.getX(), b.getY(), start, duration * 1_000_000L,
-                palette.of(move.to()), "p" + Integer.toUnsignedString(move.handle())));
+        long page = CanvasRegion.pageKey(move.pool(), move.handle());
+        Token before = lastFlight.get(page);
+        double x0 = a.getX();
+        double y0 = a.getY();
+        if (before != null) {
+            start = Math.max(start, before.end());
+            x0 = before.x1;
+            y0 = before.y1;
+        }
+        Token token = new Token(x0, y0, b.getX(), b.getY(), start, duration * 1_000_000L, palette.of(move.to()),
+                "p" + Integer.toUnsignedString(move.handle()), page);
+        tokens.add(token);
+        flying.merge(page, 1, Integer::sum);
+        lastFlight.put(page, token);
+        flightsChanged = true;
+    }
+
+    /** True while the page of {@code pool}/{@code handle} is in flight here (its regions leave it out). */
+    public boolean inFlight(int pool, int handle) {
+        return flying.containsKey(CanvasRegion.pageKey(pool, handle));
+    }
+
+    /**
+     * Lands the tokens whose flight is over at {@code now}; true if pages
+     * took off or landed since the last call (the regions must redraw them).
+     */
+    public boolean land(long now) {
+        Iterator<Token> it = tokens.iterator();
+        while (it.hasNext()) {
+            Token t = it.next();
+            if (t.done(now)) {
+                it.remove();
+                forget(t);
+            }
+        }
+        boolean changed = flightsChanged;
+        flightsChanged = false;
+        return changed;
+    }
+
+    private void forget(Token t) {
+        flying.computeIfPresent(t.page, (k, n) -> n == 1 ? null : n - 1);
+        lastFlight.remove(t.page, t);
+        flightsChanged = true;
+    }
+
+    /** The pages the last frame drew as tokens ({@link CanvasRegion#pageKey} values), each as often as drawn. */
+    public List<Long> drawnTokens() {
+        return List.copyOf(drawnTokens);
     }
 
     private Point2D point(CanvasRegion region, int pool, int handle, int jitter) {
@@ -124,8 +186,11 @@ public final class JourneyOverlay extends Region {
     /** Fast mode: flows instead of tokens. */
     public void setShowFlows(boolean on) {
         showFlows = on;
-        if (on) {
+        if (on && !tokens.isEmpty()) {
             tokens.clear();
+            flying.clear();
+            lastFlight.clear();
+            flightsChanged = true;
         }
     }
 
@@ -155,18 +220,22 @@ public final class JourneyOverlay extends Region {
         if (showFlows) {
             drawFlows(g);
         }
+        drawnTokens.clear();
+        Set<Long> drawnPages = new HashSet<>();
         Iterator<Token> it = tokens.iterator();
         g.setFont(Font.font(10 * scale));
         while (it.hasNext()) {
             Token t = it.next();
             if (t.done(now)) {
                 it.remove();
+                forget(t);
                 continue;
             }
-            if (now < t.start) {
-                continue;
+            if (!drawnPages.add(t.page)) {
+                continue; // the page's next flight: it starts where this one ends
             }
-            double p = t.progress(now);
+            drawnTokens.add(t.page);
+            double p = t.progress(now); // 0 until it leaves: a page of a bulk waits where it was
             double x = t.x0 + (t.x1 - t.x0) * p;
             double y = t.y0 + (t.y1 - t.y0) * p - Math.sin(p * Math.PI) * 24 * scale; // a small arc
             double r = 6 * scale;

@@ -53,6 +53,7 @@ public final class JourneyPane extends StackPane {
         layOut(false);
         for (CanvasRegion r : regions) {
             r.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            r.setInFlight(overlay::inFlight); // a page flying above is drawn there, not in its slot
         }
         getChildren().addAll(grid, overlay);
         overlay.setRates(rates);
@@ -149,12 +150,16 @@ public final class JourneyPane extends StackPane {
 
     /** Draws what changed, once per pulse. */
     public void draw(long now, boolean flows) {
+        overlay.setShowFlows(flows);
+        boolean landed = overlay.land(now); // pages that took off or landed change what the regions show
         for (CanvasRegion r : regions) {
             if (r.getParent() != null) { // the tiles are out of the layout for one queue
+                if (landed) {
+                    r.markDirty();
+                }
                 r.redrawIfDirty();
             }
         }
-        overlay.setShowFlows(flows);
         overlay.draw(now);
     }
 

@@ -29,6 +29,8 @@ public final class PtrRingPane extends CanvasRegion {
     private double inner;
     /** The width the last draw had (the markers keep their labels inside it). */
     private double drawnWidth;
+    /** Which ring slots the last redraw showed a page in (a page in flight is not shown yet). */
+    private boolean[] ringShown = new boolean[0];
 
     public PtrRingPane() {
         super("ptrRing", "ptr_ring");
@@ -64,6 +66,7 @@ public final class PtrRingPane extends CanvasRegion {
         double side = 26 + 3 + width(g, "tail") + PAD;
         outer = Math.max(20, Math.min(w / 2 - side, (footerTop - TITLE) / 2 - 24 - 3 * labelH));
         inner = outer * 0.72;
+        ringShown = shownSlots(pool.ring(), pool::ringLive); // a page in flight: not yet here
         int sectors = Math.min(size, MAX_SECTORS);
         double sweep = 360.0 / sectors;
         boolean gaps = sectors <= 128;
@@ -114,7 +117,7 @@ public final class PtrRingPane extends CanvasRegion {
         int to = (int) ((long) (sector + 1) * size / sectors);
         Color fill = palette.empty();
         for (int i = from; i < to; i++) {
-            if (pool.ringLive(i)) {
+            if (pool.ringLive(i) && i < ringShown.length && ringShown[i]) {
                 return PageAttrs.pfmemalloc(pool.ring().attrs(i)) ? palette.pfmemalloc()
                         : palette.ring();
             }

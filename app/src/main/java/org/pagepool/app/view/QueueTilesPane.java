@@ -219,7 +219,8 @@ public final class QueueTilesPane extends CanvasRegion {
                         + "alloc cache %d / %d, ptr_ring %d / %d (%d stale), RX posted %d, packets waiting %d, of %d%n"
                         + "%s packets/s%s%nclick to look at it in detail", q.queue(), q.cpu(), q.node(),
                 100 * q.rssShare(), q.cached(), QueueView.CACHE_SIZE, q.ringCount(), q.ringSize(), q.ringStale(),
-                q.rxPosted(), q.rxCompleted(), q.rxSize(), Double.isNaN(q.pps()) ? "-" : JourneyOverlay.human((long) q.pps()),
+                q.rxPosted(), q.rxCompleted(), q.rxSize(),
+                Double.isNaN(q.pps()) ? "-" : JourneyOverlay.human((long) q.pps()),
                 trouble.length() == 0 ? "" : "\nin the last second:" + trouble);
     }
 }

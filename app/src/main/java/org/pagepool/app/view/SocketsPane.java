@@ -49,8 +49,9 @@ public final class SocketsPane extends CanvasRegion {
         text(g, line, PAD, TITLE + 14);
         grid = new CellGrid(PAD, TITLE + 22, w - 2 * PAD, h - TITLE - 30, Math.max(pages.size(), 1));
         Color color = view.live() ? palette.skb() : palette.accent();
-        grid.paintAll(g, palette, i -> i < pages.size() ? color : palette.panel(),
-                i -> i < pages.size() ? pages.attrs(i) : 0);
+        boolean[] pageShown = shownSlots(pages, i -> true); // a page in flight: not yet here
+        grid.paintAll(g, palette, i -> i < pages.size() && pageShown[i] ? color : palette.panel(),
+                i -> i < pages.size() && pageShown[i] ? pages.attrs(i) : 0);
     }
 
     @Override

@@ -13,8 +13,11 @@ final class Token {
     final long duration;
     final Color color;
     final String label;
+    /** The page it carries ({@link CanvasRegion#pageKey}). */
+    final long page;
 
-    Token(double x0, double y0, double x1, double y1, long start, long duration, Color color, String label) {
+    Token(double x0, double y0, double x1, double y1, long start, long duration, Color color, String label,
+          long page) {
         this.x0 = x0;
         this.y0 = y0;
         this.x1 = x1;
@@ -23,6 +26,11 @@ final class Token {
         this.duration = duration;
         this.color = color;
         this.label = label;
+        this.page = page;
+    }
+
+    long end() {
+        return start + duration;
     }
 
     /** 0 before it starts, 1 when it has arrived; eased in and out. */
