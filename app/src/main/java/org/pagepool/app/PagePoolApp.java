@@ -26,7 +26,8 @@ public final class PagePoolApp extends Application {
     @Override
     public void start(Stage stage) throws Exception {
         AppOptions o = options;
-        Preset preset = o.preset() == null ? Assets.preset(Assets.DEFAULT_PRESET) : Assets.presetFileOrAsset(o.preset());
+        Preset preset = o.preset() == null ? Assets.preset(Assets.DEFAULT_PRESET)
+                : Assets.presetFileOrAsset(o.preset());
         SyncRunner gifRunner = o.gifMode() ? SyncRunner.live(preset) : null; // a GIF steps the model itself
         controller = gifRunner != null ? new AppController(preset, gifRunner) : new AppController(preset);
         window = new MainWindow(controller, new FxFileDialogs(), url -> getHostServices().showDocument(url),

@@ -2,6 +2,7 @@
 package org.pagepool.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import javafx.scene.text.FontWeight;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pagepool.app.view.CanvasRegion;
 import org.pagepool.app.view.TextMetrics;
@@ -47,7 +49,7 @@ class NoClippingTest extends AppFixture {
     }
 
     @ParameterizedTest(name = "{0}x{1} at {2} % ({3})")
-    @org.junit.jupiter.params.provider.CsvSource({"1920, 1080, 150, light", "2560, 1440, 200, contrast",
+    @CsvSource({"1920, 1080, 150, light", "2560, 1440, 200, contrast",
         "1920, 1080, 100, dark"})
     void nothingIsCutOffOnALargeScreenAtAProjectorsScale(int width, int height, int percent, String theme)
             throws Exception {
@@ -66,7 +68,7 @@ class NoClippingTest extends AppFixture {
             double titleWidth = device.drawnTexts().get(0).bounds().getWidth();
             double atOne = TextMetrics.width("Device: NIC rings",
                     Font.font(null, FontWeight.BOLD, 14));
-            assertThat(titleWidth).isCloseTo(atOne * percent / 100.0, org.assertj.core.data.Offset.offset(0.5));
+            assertThat(titleWidth).isCloseTo(atOne * percent / 100.0, offset(0.5));
         });
     }
 

@@ -140,7 +140,8 @@ class TeachingFeaturesTest extends AppFixture {
         Path out = dir.resolve("trace.txt");
         dialogs.answers.add(out);
         clickMenu(robot, "Script trace as text…");
-        assertThat(Files.readAllLines(out)).isEqualTo(Files.readAllLines(script.resolveSibling("01-spec-example.trace")));
+        assertThat(Files.readAllLines(out))
+                .isEqualTo(Files.readAllLines(script.resolveSibling("01-spec-example.trace")));
     }
 
     @Test

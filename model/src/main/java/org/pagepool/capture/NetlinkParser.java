@@ -11,8 +11,10 @@ import org.pagepool.text.Tokens;
  * Python literals it prints by default, each after a {@code # time} line
  * ({@link SampleHeader}):
  * <pre>
- * --dump page-pool-get:       [{'id': 19, 'ifindex': 2, 'inflight': 1088, 'inflight-mem': 4456448, 'napi-id': 147}, ...]
- * --dump page-pool-stats-get: [{'alloc-fast': 14848, ..., 'info': {'id': 19, 'ifindex': 2}, ...}, ...]
+ * --dump page-pool-get:
+ *     [{'id': 19, 'ifindex': 2, 'inflight': 1088, 'inflight-mem': 4456448, 'napi-id': 147}, ...]
+ * --dump page-pool-stats-get:
+ *     [{'alloc-fast': 14848, ..., 'info': {'id': 19, 'ifindex': 2}, ...}, ...]
  * </pre>
  * A pool that leaves the dumps was freed by the kernel. Keys this reader does
  * not know are skipped, whatever their value.
@@ -213,7 +215,8 @@ final class NetlinkParser {
     private void skip() throws IOException, CaptureException {
         LiteralTokens.Kind k = tokens.next();
         if (k != LiteralTokens.Kind.OPEN_OBJECT && k != LiteralTokens.Kind.OPEN_LIST) {
-            if (k == LiteralTokens.Kind.END || k == LiteralTokens.Kind.CLOSE_LIST || k == LiteralTokens.Kind.CLOSE_OBJECT
+            if (k == LiteralTokens.Kind.END || k == LiteralTokens.Kind.CLOSE_LIST
+                    || k == LiteralTokens.Kind.CLOSE_OBJECT
                     || k == LiteralTokens.Kind.COMMA || k == LiteralTokens.Kind.COLON) {
                 throw tokens.error("expected a value, found " + shown());
             }

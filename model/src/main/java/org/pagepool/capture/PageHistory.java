@@ -22,7 +22,8 @@ public final class PageHistory {
 
     PageHistory(PageTrack track) {
         this.t = new Scalars(track.address, track.firstNs, track.lastNs, track.createdNs, track.destroyedNs,
-                track.freedNs, track.lastAttemptNs, track.attempts, track.firstAttemptInflight, track.lastAttemptInflight, track.holdEvents, track.releaseEvents, track.hold,
+                track.freedNs, track.lastAttemptNs, track.attempts, track.firstAttemptInflight,
+                track.lastAttemptInflight, track.holdEvents, track.releaseEvents, track.hold,
                 track.release, track.offsetKnown, track.highestNs, track.cpus, track.releasedUnseen,
                 track.heldAgain, track.rebases);
         long offset = track.offsetKnown ? track.offset : 0;

@@ -80,7 +80,7 @@ public record PoolFindings(String label, long address, int id, String device, in
      * @param warnings       the kernel's "stalled pool shutdown" warnings seen
      * @param source         where this is known from: {@code trace}, {@code netlink}, {@code kernel log}
      */
-    public record Stall(long sinceNs, long inflightAtStart, long inflightAtFirstWarning, long inflightAtEnd, long waitedNs, int warnings,
-                        String source) {
+    public record Stall(long sinceNs, long inflightAtStart, long inflightAtFirstWarning, long inflightAtEnd,
+                        long waitedNs, int warnings, String source) {
     }
 }

@@ -15,7 +15,8 @@ public final class ReportJson {
         JsonWriter w = new JsonWriter().beginObject();
         w.name("sources").beginArray();
         for (SourceFile s : report.sources()) {
-            w.beginObject().name("name").value(s.name()).name("format").value(s.format().name().toLowerCase(Locale.ROOT))
+            w.beginObject().name("name").value(s.name())
+                    .name("format").value(s.format().name().toLowerCase(Locale.ROOT))
                     .name("detail").value(s.detail()).name("lines").value(s.lines()).name("records").value(s.records())
                     .endObject();
         }

@@ -133,7 +133,8 @@ public final class ReportText {
             l.append(f.freedNs() != Capture.NO_TIME ? "; freed " + Show.moment(f.freedNs())
                     : "; not freed by the end");
         } else if (f.freedNs() != Capture.NO_TIME) {
-            l.append("; gone from the netlink dumps ").append(Show.moment(f.freedNs())).append(" (destroyed and freed)");
+            l.append("; gone from the netlink dumps ").append(Show.moment(f.freedNs()))
+                    .append(" (destroyed and freed)");
         } else {
             l.append("; in use at the end");
         }
@@ -173,7 +174,8 @@ public final class ReportText {
         if (leaks.isEmpty()) {
             if (f.outstanding() > 0 && f.destroyedNs() == Capture.NO_TIME) {
                 out.println("  outstanding: " + Show.plural(f.outstanding(), "page") + " held during the capture and "
-                        + "not released by its end (a live pool's pages: in the RX ring, the cache, the ring or sockets)");
+                        + "not released by its end (a live pool's pages: in the RX ring, the cache, the ring"
+                        + " or sockets)");
             }
             return;
         }

@@ -34,7 +34,8 @@ final class SampleHeader {
         iface = null;
         int from = line.skipSpaces(line.start + PREFIX.length());
         int to = line.skipWord(from);
-        epochNs = seconds(line, from, to, file, "# time: expected the time in seconds since 1970 (date +%s.%N), found ");
+        epochNs = seconds(line, from, to, file,
+                "# time: expected the time in seconds since 1970 (date +%s.%N), found ");
         int i = to;
         while (true) {
             i = line.skipSpaces(i);
@@ -67,7 +68,8 @@ final class SampleHeader {
             for (int k = from; k < to; k++) {
                 fraction |= b[k] == '.';
             }
-            return fraction ? Scan.secondsToNs(b, from, to) : Scan.unsigned(b, from, to, 9_000_000_000L) * 1_000_000_000L;
+            return fraction ? Scan.secondsToNs(b, from, to)
+                    : Scan.unsigned(b, from, to, 9_000_000_000L) * 1_000_000_000L;
         } catch (Scan.Bad e) {
             throw new CaptureException(file, line.number, message + Tokens.quote(line.text(from, to)));
         }

@@ -72,7 +72,9 @@ final class Scan {
         return value;
     }
 
-    /** A pointer as {@code %p} prints it (hashed or raw, with or without 0x); {@code (null)} and {@code (nil)} are 0. */
+    /**
+     * A pointer as {@code %p} prints it (hashed or raw, with or without 0x); {@code (null)} and {@code (nil)} are 0.
+     */
     static long pointer(byte[] b, int from, int to) throws Bad {
         if (equals(b, from, to, "(null)") || equals(b, from, to, "(nil)")) {
             return 0;
@@ -84,7 +86,9 @@ final class Scan {
         }
     }
 
-    /** A number that is hexadecimal when it starts with 0x and decimal otherwise ({@code pfn=0x%lx} or {@code pfn=%lu}). */
+    /**
+     * A number that is hexadecimal when it starts with 0x and decimal otherwise ({@code pfn=0x%lx} or {@code pfn=%lu}).
+     */
     static long hexOrDecimal(byte[] b, int from, int to) throws Bad {
         if (to - from >= 2 && b[from] == '0' && (b[from + 1] == 'x' || b[from + 1] == 'X')) {
             return hex(b, from, to);

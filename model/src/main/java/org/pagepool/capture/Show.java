@@ -46,7 +46,10 @@ public final class Show {
         return ns >= 0 ? "at " + seconds(ns) : duration(-ns) + " before the capture began";
     }
 
-    /** A duration in the unit that suits it: {@code 850 ns}, {@code 3.4 us}, {@code 12.5 ms}, {@code 1.20 s}, {@code 2 min 5 s}. */
+    /**
+     * A duration in the unit that suits it: {@code 850 ns}, {@code 3.4 us}, {@code 12.5 ms}, {@code 1.20 s},
+     * {@code 2 min 5 s}.
+     */
     public static String duration(long ns) {
         double v = Math.abs((double) ns);
         String sign = ns < 0 ? "-" : "";

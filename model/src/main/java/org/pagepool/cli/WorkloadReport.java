@@ -56,7 +56,10 @@ final class WorkloadReport {
         }
     }
 
-    /** Why the run stopped, e.g. "stopped at the preset's duration (130 s) after 99,995 of the 100,000 packets asked for". */
+    /**
+     * Why the run stopped, e.g. "stopped at the preset's duration (130 s) after 99,995 of the 100,000 packets asked
+     * for".
+     */
     static String stopped(WorkloadRun.Stop stop, Simulation sim, WorkloadRun.Limits limits) {
         String at = seconds(sim.now()) + " s";
         String why = switch (stop) {

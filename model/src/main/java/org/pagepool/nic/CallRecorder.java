@@ -41,7 +41,9 @@ public interface CallRecorder {
 
     void destroy(Kernel kernel, PagePool pool);
 
-    /** The live run goes where a script cannot follow (more pools at once than a script has slots): the recording ends. */
+    /**
+     * The live run goes where a script cannot follow (more pools at once than a script has slots): the recording ends.
+     */
     void stop(Kernel kernel, String why);
 
     /** Bring the recorded clock up to the kernel's (at the end of a run). */

@@ -4,6 +4,7 @@ package org.pagepool.nic;
 import java.util.function.DoubleSupplier;
 import org.pagepool.kernel.Kernel;
 import org.pagepool.mm.PageRef;
+import org.pagepool.pool.ModelCopy;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PagePoolParams;
 import org.pagepool.pool.PoolCreateException;
@@ -34,7 +35,9 @@ public final class Driver {
     static final int XDP_BULK = 16;
     private static final long NEVER = Long.MAX_VALUE;
 
-    private enum Phase { IDLE, START, TX_CLEAN, RX, REFILL, END, TEARDOWN_RX, TEARDOWN_TX, DESTROY_XDP, DESTROY, CREATE }
+    private enum Phase {
+        IDLE, START, TX_CLEAN, RX, REFILL, END, TEARDOWN_RX, TEARDOWN_TX, DESTROY_XDP, DESTROY, CREATE
+    }
 
     private final Kernel kernel;
     private final PoolCalls calls;
@@ -76,7 +79,7 @@ public final class Driver {
     }
 
     private Driver(Driver o, Kernel kernel, PoolCalls calls, Stack stack, Wire wire, DoubleSupplier random,
-                   org.pagepool.pool.ModelCopy copy) {
+                   ModelCopy copy) {
         this.kernel = kernel;
         this.calls = calls;
         this.stack = stack;
@@ -103,7 +106,7 @@ public final class Driver {
 
     /** A copy wired to a copied kernel and its copied collaborators. */
     public Driver copy(Kernel copiedKernel, PoolCalls copiedCalls, Stack copiedStack, Wire copiedWire,
-                       DoubleSupplier copiedRandom, org.pagepool.pool.ModelCopy copy) {
+                       DoubleSupplier copiedRandom, ModelCopy copy) {
         return new Driver(this, copiedKernel, copiedCalls, copiedStack, copiedWire, copiedRandom, copy);
     }
 

@@ -2,6 +2,7 @@
 package org.pagepool.nic;
 
 import java.util.List;
+import org.pagepool.pool.CounterLine;
 
 /**
  * The NIC and driver counters at one moment.
@@ -41,6 +42,6 @@ public record NicStats(long rxPackets, long rxMissed, long polls, long drop, lon
     }
 
     public String format() {
-        return org.pagepool.pool.CounterLine.format(NAMES, values());
+        return CounterLine.format(NAMES, values());
     }
 }

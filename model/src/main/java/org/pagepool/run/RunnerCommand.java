@@ -22,7 +22,10 @@ public sealed interface RunnerCommand {
     record StepBack(Unit unit) implements RunnerCommand {
     }
 
-    /** A factor of real time (simulated seconds per wall second), or {@link Double#POSITIVE_INFINITY} for as fast as possible. */
+    /**
+     * A factor of real time (simulated seconds per wall second), or {@link Double#POSITIVE_INFINITY} for as fast as
+     * possible.
+     */
     record Speed(double factor) implements RunnerCommand {
     }
 
@@ -65,7 +68,9 @@ public sealed interface RunnerCommand {
     record Focus(int queue) implements RunnerCommand {
     }
 
-    /** Go to a simulated time (ns), back or forward (paused); for a script its lines' time ({@code ModelView.timeNs}). */
+    /**
+     * Go to a simulated time (ns), back or forward (paused); for a script its lines' time ({@code ModelView.timeNs}).
+     */
     record Seek(long timeNs) implements RunnerCommand {
     }
 }

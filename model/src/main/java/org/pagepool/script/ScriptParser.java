@@ -100,7 +100,8 @@ public final class ScriptParser {
             String token = tokens[i];
             int eq = token.indexOf('=');
             if (eq <= 0) {
-                throw new ScriptSyntaxError(line, "expected key=value after " + word + ", found " + Tokens.quote(token));
+                throw new ScriptSyntaxError(line, "expected key=value after " + word + ", found "
+                        + Tokens.quote(token));
             }
             String key = token.substring(0, eq);
             if (!keys.contains(key)) {

@@ -4,11 +4,13 @@ package org.pagepool.script;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Arrays;
 import org.pagepool.dma.DmaDirection;
 import org.pagepool.kernel.Kernel;
 import org.pagepool.nic.CallRecorder;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PagePoolParams;
+import org.pagepool.pool.PoolState;
 
 /**
  * Writes the pool calls of a live run as a {@code .pool} script: before each
@@ -182,7 +184,7 @@ public final class ScriptRecorder implements CallRecorder {
             return ++slotsUsed;
         }
         for (int slot = 1; slot <= SLOTS; slot++) {
-            if (slots[slot] != null && slots[slot].state() == org.pagepool.pool.PoolState.FREED) {
+            if (slots[slot] != null && slots[slot].state() == PoolState.FREED) {
                 return slot;
             }
         }
@@ -315,7 +317,7 @@ public final class ScriptRecorder implements CallRecorder {
 
     private void bind(PagePool pool, int slot) {
         if (pool.id() >= slotOfPool.length) {
-            slotOfPool = java.util.Arrays.copyOf(slotOfPool, Math.max(pool.id() + 1, slotOfPool.length * 2));
+            slotOfPool = Arrays.copyOf(slotOfPool, Math.max(pool.id() + 1, slotOfPool.length * 2));
         }
         slots[slot] = pool;
         slotOfPool[pool.id()] = slot;

@@ -2,6 +2,7 @@
 package org.pagepool.workload;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.pagepool.dma.DmaDirection;
 import org.pagepool.kernel.Kernel;
@@ -84,7 +85,7 @@ public final class Simulation implements Stack {
         this.nextParams = params;
         this.timeline = List.copyOf(timeline);
         int[] nodePages = new int[params.getInt(Param.NODES)];
-        java.util.Arrays.fill(nodePages, params.getInt(Param.NODE_PAGES));
+        Arrays.fill(nodePages, params.getInt(Param.NODE_PAGES));
         this.kernel = new Kernel(nodePages);
         kernel.mm().setPressure(params.getBoolean(Param.PRESSURE));
         this.rng = new Rng(seed);
@@ -384,7 +385,7 @@ public final class Simulation implements Stack {
         if (pool != null) {
             pools.add(pool);
             if (pool.id() >= queueOfPool.length) {
-                queueOfPool = java.util.Arrays.copyOf(queueOfPool, Math.max(pool.id() + 1, 2 * queueOfPool.length));
+                queueOfPool = Arrays.copyOf(queueOfPool, Math.max(pool.id() + 1, 2 * queueOfPool.length));
             }
             queueOfPool[pool.id()] = q;
         }

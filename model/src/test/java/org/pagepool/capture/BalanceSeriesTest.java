@@ -34,7 +34,8 @@ class BalanceSeriesTest {
             s.add(ns, hold, balance);
         }
         InflightSeries f = s.freeze(100, true);
-        assertThat(f.bins()).as("seed %d", seed).isLessThanOrEqualTo(BalanceSeries.BINS).isGreaterThan(BalanceSeries.BINS / 2);
+        assertThat(f.bins()).as("seed %d", seed).isLessThanOrEqualTo(BalanceSeries.BINS)
+                .isGreaterThan(BalanceSeries.BINS / 2);
         assertThat(f.binWidthNs()).isGreaterThan(BalanceSeries.FIRST_WIDTH_NS);
         long h = 0;
         long r = 0;

@@ -42,13 +42,15 @@ class EthtoolTest {
         assertThat(rx1.growth(PoolCounter.FAST)).isEqualTo(600_000);
         assertThat(report.diagnosis()).containsExactly(
                 "eth0: the page allocator is called 3,100/s (alloc_slow) against 1.20 M/s allocations from the cache,"
-                        + " so up to 16% of the pages are new: recycle_released_refcnt 330.0 k/s: pages came back with a"
+                        + " so up to 16% of the pages are new:"
+                        + " recycle_released_refcnt 330.0 k/s: pages came back with a"
                         + " refcount above 1 (cloned skbs, shared page fragments) or as pfmemalloc pages under memory"
                         + " pressure, and went to the page allocator instead of the pool",
                 "eth0 rx0: allocations come from the pool's cache (fast 1.00 M/s, page allocator 100/s): recycling"
                         + " works",
                 "eth0 rx1: the page allocator is called 3,000/s (alloc_slow) against 200.0 k/s allocations from the"
-                        + " cache, so up to 95% of the pages are new: recycle_released_refcnt 330.0 k/s: pages came back"
+                        + " cache, so up to 95% of the pages are new:"
+                        + " recycle_released_refcnt 330.0 k/s: pages came back"
                         + " with a refcount above 1 (cloned skbs, shared page fragments) or as pfmemalloc pages under"
                         + " memory pressure, and went to the page allocator instead of the pool");
     }
@@ -61,7 +63,8 @@ class EthtoolTest {
         assertThat(veth.fromNs()).isZero();
         assertThat(veth.toNs()).isEqualTo(4 * S);
         assertThat(veth.perSecond(PoolCounter.FAST)).isEqualTo(50_000.0);
-        assertThat(report.startNs()).as("wall-clock samples do not set the kernel-clock start").isEqualTo(Capture.NO_TIME);
+        assertThat(report.startNs()).as("wall-clock samples do not set the kernel-clock start")
+                .isEqualTo(Capture.NO_TIME);
     }
 
     @Test

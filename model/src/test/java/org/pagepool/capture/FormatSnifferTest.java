@@ -2,6 +2,7 @@
 package org.pagepool.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,10 +65,10 @@ class FormatSnifferTest {
     @Test
     void perfDataAndNulBytesAreRefusedWithWhatToDo() {
         byte[] perf = "PERFILE2....".getBytes(StandardCharsets.US_ASCII);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FormatSniffer.detect("perf.data", perf, perf.length))
+        assertThatThrownBy(() -> FormatSniffer.detect("perf.data", perf, perf.length))
                 .hasMessage("a perf.data file: convert it to text first (perf script -i perf.data > perf.txt)");
         byte[] nul = {'a', 0, 'b'};
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FormatSniffer.detect("x", nul, nul.length))
+        assertThatThrownBy(() -> FormatSniffer.detect("x", nul, nul.length))
                 .hasMessage("binary data (a NUL byte at offset 1): not a text capture");
     }
 }

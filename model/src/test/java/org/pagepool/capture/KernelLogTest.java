@@ -60,8 +60,8 @@ class KernelLogTest {
         assertThat(pool.label()).isEqualTo("an unnamed pool");
         assertThat(pool.stall().sinceNs()).isEqualTo(Capture.NO_TIME);
         assertThat(pool.stall().waitedNs()).isEqualTo(120 * S);
-        assertThat(report.diagnosis().get(0)).startsWith("an unnamed pool was destroyed at an unknown time and was still"
-                + " waiting for 1,389 pages after 2 min 0 s");
+        assertThat(report.diagnosis().get(0)).startsWith("an unnamed pool was destroyed at an unknown time and was"
+                + " still waiting for 1,389 pages after 2 min 0 s");
         assertThat(report.diagnosis()).anySatisfy(d -> assertThat(d).contains("negative inflight count (-3)"));
     }
 

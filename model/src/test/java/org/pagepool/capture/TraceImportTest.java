@@ -180,10 +180,12 @@ class TraceImportTest {
         long release = 0;
         for (int i = 0; i < 4000; i++) {
             String t = String.format(Locale.ROOT, "%d.%06d", 10 + i / 1000, i % 1000 * 1000);
-            trace.append("<idle>-0 [001] ..s1 ").append(t).append(": page_pool_state_hold: page_pool=0x5 page=0x0 pfn=0x")
+            trace.append("<idle>-0 [001] ..s1 ").append(t)
+                    .append(": page_pool_state_hold: page_pool=0x5 page=0x0 pfn=0x")
                     .append(Long.toHexString(0x1000 + i)).append(" hold=").append(++hold).append('\n');
             if (i % 4 != 0) { // three pages in four come back: a put_page() behind the pool's back takes the fourth
-                trace.append("<idle>-0 [001] ..s1 ").append(t).append(": page_pool_state_release: page_pool=0x5 page=0x0")
+                trace.append("<idle>-0 [001] ..s1 ").append(t)
+                        .append(": page_pool_state_release: page_pool=0x5 page=0x0")
                         .append(" pfn=0x").append(Long.toHexString(0x1000 + i)).append(" release=").append(++release)
                         .append('\n');
             }
@@ -197,7 +199,8 @@ class TraceImportTest {
         assertThat(p.climb()).isNotNull();
         assertThat(p.climb().to()).isEqualTo(1000);
         assertThat(p.leaks()).as("a live pool: pages out are not called leaks").isEmpty();
-        assertThat(report.diagnosis().get(0)).startsWith("pool 0x5: inflight climbed from 1 to 1,000 between 0.000 s and")
+        assertThat(report.diagnosis().get(0))
+                .startsWith("pool 0x5: inflight climbed from 1 to 1,000 between 0.000 s and")
                 .endsWith("if it goes on, the machine runs out of memory");
     }
 
@@ -206,10 +209,12 @@ class TraceImportTest {
         StringBuilder trace = new StringBuilder();
         for (int i = 0; i < 4000; i++) {
             String t = String.format(Locale.ROOT, "%d.%06d", 10 + i / 1000, i % 1000 * 1000);
-            trace.append("<idle>-0 [001] ..s1 ").append(t).append(": page_pool_state_hold: page_pool=0x6 page=0x0 pfn=0x")
+            trace.append("<idle>-0 [001] ..s1 ").append(t)
+                    .append(": page_pool_state_hold: page_pool=0x6 page=0x0 pfn=0x")
                     .append(Long.toHexString(0x1000 + i)).append(" hold=").append(i + 1).append('\n');
             if (i >= 64) {
-                trace.append("<idle>-0 [001] ..s1 ").append(t).append(": page_pool_state_release: page_pool=0x6 page=0x0")
+                trace.append("<idle>-0 [001] ..s1 ").append(t)
+                        .append(": page_pool_state_release: page_pool=0x6 page=0x0")
                         .append(" pfn=0x").append(Long.toHexString(0x1000 + i - 64)).append(" release=").append(i - 63)
                         .append('\n');
             }
@@ -219,6 +224,7 @@ class TraceImportTest {
                 "steady.txt", CaptureFormat.TRACE);
         CaptureReport report = CaptureReport.of(importer.finish());
         assertThat(report.pools().get(0).climb()).isNull();
-        assertThat(report.diagnosis()).singleElement().satisfies(d -> assertThat(d).startsWith("pool 0x6: nothing wrong"));
+        assertThat(report.diagnosis()).singleElement()
+                .satisfies(d -> assertThat(d).startsWith("pool 0x6: nothing wrong"));
     }
 }

@@ -100,7 +100,8 @@ class CliFuzzTest {
                 args.add("0.001");
             }
             Outcome o = run(args.toArray(String[]::new));
-            String context = "seed " + (firstSeed + i) + ": " + args + "\nexit " + o.exit() + ", stderr:\n" + o.stderr();
+            String context = "seed " + (firstSeed + i) + ": " + args + "\nexit " + o.exit() + ", stderr:\n"
+                    + o.stderr();
             assertThat(o.exit()).as(context).isBetween(0, 2);
             assertThat(o.stderr()).as(context).doesNotContain("internal error").doesNotContain("Exception")
                     .doesNotContain("\tat ");

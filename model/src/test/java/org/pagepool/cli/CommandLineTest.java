@@ -87,10 +87,12 @@ class CommandLineTest {
         "workload --preset | error: workload: --preset needs a value (--preset FILE)",
         "workload --preset X --record | error: workload: --record needs a value (--record OUT.pool)",
         "workload stray --preset X | error: workload: unexpected argument \"stray\" (try --help)",
-        "workload --preset X --secnds 5 | error: workload: unknown option \"--secnds\" (did you mean --seconds or --seed?)",
+        "workload --preset X --secnds 5 | error: workload: unknown option \"--secnds\""
+                + " (did you mean --seconds or --seed?)",
         "workload --preset X --pakcets 5 | error: workload: unknown option \"--pakcets\" (did you mean --packets?)",
         "workload --preset X --csv out.csv | error: workload: --csv and --every go together (--csv OUT.csv --every MS)",
-        "workload --preset X --every 5 | error: workload: --every goes with --csv, --emit-ethtool or --emit-netlink (--csv OUT.csv --every MS)",
+        "workload --preset X --every 5 | error: workload: --every goes with --csv, --emit-ethtool or --emit-netlink"
+                + " (--csv OUT.csv --every MS)",
     })
     void aMistakeIsOneErrorLineAndExitTwo(String args, String message) {
         Result r = cli(args.split(" "));

@@ -43,7 +43,8 @@ class ImportCommandTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("pool 0xc0ffee01\n", "  pages: hold 4, release 2, inflight 2 at the end",
-                "    pfn 0x1002 held at 0.000 s, age 12.00 s", "diagnosis:\n  - pool 0xc0ffee01 was destroyed at 10.000 s");
+                "    pfn 0x1002 held at 0.000 s, age 12.00 s",
+                "diagnosis:\n  - pool 0xc0ffee01 was destroyed at 10.000 s");
     }
 
     @Test
@@ -63,7 +64,8 @@ class ImportCommandTest {
         Result r = run("import", bad.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("error: " + bad + ":3: page_pool_state_hold: hold=\"two\" is not a whole number\n");
+        assertThat(r.err())
+                .isEqualTo("error: " + bad + ":3: page_pool_state_hold: hold=\"two\" is not a whole number\n");
     }
 
     @Test
@@ -77,7 +79,8 @@ class ImportCommandTest {
         Path notes = dir.resolve("notes.md");
         Files.writeString(notes, "# my notes\nnothing here\n");
         assertThat(run("import", notes.toString()).err()).isEqualTo("error: " + notes + ": not a page_pool capture: no"
-                + " tracepoint, kernel log, ethtool -S or netlink content in its first lines, and its name says nothing\n");
+                + " tracepoint, kernel log, ethtool -S or netlink content in its first lines, and its name says"
+                + " nothing\n");
     }
 
     @Test
@@ -88,7 +91,8 @@ class ImportCommandTest {
         Result r = run("import", dir.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).startsWith("capture: 1 file, 2.000 s long").contains("README: not recognised, skipped",
-                "trace.dat: not recognised, skipped, a trace-cmd data file: convert it to text first", "pool 0xdeadbe01");
+                "trace.dat: not recognised, skipped, a trace-cmd data file: convert it to text first",
+                "pool 0xdeadbe01");
     }
 
     @Test

@@ -4,6 +4,7 @@ package org.pagepool.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 import org.pagepool.kernel.Kernel;
@@ -24,7 +25,7 @@ class PoolAllocationFreeTest {
     private long sink;
 
     private static long allocatedBytes() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        return ((ThreadMXBean) ManagementFactory.getThreadMXBean())
                 .getCurrentThreadAllocatedBytes();
     }
 
@@ -39,7 +40,7 @@ class PoolAllocationFreeTest {
 
     @Test
     void theFastAndRingPathsWithAnObserverAllocateLessThanAByteAnOperation() throws Exception {
-        assumeThat(ManagementFactory.getThreadMXBean()).isInstanceOf(com.sun.management.ThreadMXBean.class);
+        assumeThat(ManagementFactory.getThreadMXBean()).isInstanceOf(ThreadMXBean.class);
         Kernel kernel = new Kernel(new int[] {1 << 16});
         kernel.tracer().attach(new TraceObserver() {
             @Override

@@ -18,7 +18,10 @@ import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
 import org.pagepool.workload.Simulation;
 
-/** Every preset, played as a guided scenario (the runner's core on the test's thread): it stops at each checkpoint in turn and runs to its end. */
+/**
+ * Every preset, played as a guided scenario (the runner's core on the test's thread): it stops at each checkpoint in
+ * turn and runs to its end.
+ */
 class GuidedScenarioTest {
 
     static Stream<Path> presets() throws IOException {

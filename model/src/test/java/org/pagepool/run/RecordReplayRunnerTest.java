@@ -19,7 +19,10 @@ import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
 
-/** Recording through the runner (its core, on the test's thread), as the window does: record, play, stop, then step through the script. */
+/**
+ * Recording through the runner (its core, on the test's thread), as the window does: record, play, stop, then step
+ * through the script.
+ */
 class RecordReplayRunnerTest {
 
     @Test

@@ -19,7 +19,10 @@ import org.pagepool.view.ModelView;
 import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Param;
 
-/** Scripts through the runner (its core, on the test's thread): line by line, back and forth; and what a model failure does. */
+/**
+ * Scripts through the runner (its core, on the test's thread): line by line, back and forth; and what a model failure
+ * does.
+ */
 class RunnerScriptTest {
     private static final long GENEROUS_NS = 60_000_000_000L; // of manual wall time: a bound on ticks
 

@@ -41,7 +41,8 @@ class PoolSlotsTest {
     @Test
     void eachSlotHasItsOwnLifecycleAndCountersWhileFreeAndMappedAreGlobal() throws ScriptSyntaxError {
         List<StepResult> steps = run("create flags=DMA_MAP\nalloc n=2\npool 3\nexpect pool=none hold=0 free=4032"
-                + " mapped=64\ncreate flags=DMA_MAP\nalloc\ndestroy\npool 1\nexpect pool=alive hold=64 cache=62\nstats");
+                + " mapped=64\ncreate flags=DMA_MAP\nalloc\ndestroy\npool 1\n"
+                + "expect pool=alive hold=64 cache=62\nstats");
         assertThat(steps).allMatch(s -> s.outcome() == StepResult.Outcome.OK);
         assertThat(steps.get(6).state().pool()).isEqualTo("deferred");
         assertThat(steps.get(9).result()).startsWith("fast=1 slow=1 ");

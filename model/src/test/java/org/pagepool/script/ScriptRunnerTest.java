@@ -2,6 +2,7 @@
 package org.pagepool.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
@@ -605,6 +606,6 @@ class ScriptRunnerTest {
         ScriptRunner r = runner("# nothing");
         assertThat(r.hasNext()).isFalse();
         assertThat(r.peek()).isNull();
-        org.assertj.core.api.Assertions.assertThatThrownBy(r::step).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(r::step).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -37,7 +37,8 @@ class CaptureScriptTest {
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("the script ends (a safety net, not a timing)").isTrue();
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -95,7 +96,8 @@ class CaptureScriptTest {
         Result r = run("-n", "-s", "3", "-i", "eth0", "-o", out.toString(), "-t", "trace-cmd");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("\\+ trace-cmd record -q -C \\w+ -b 16384 -e page_pool -o " + out
-                + "/trace\\.dat sleep 3").contains("+ trace-cmd report -i " + out + "/trace.dat >> " + out + "/trace.txt");
+                + "/trace\\.dat sleep 3")
+                .contains("+ trace-cmd report -i " + out + "/trace.dat >> " + out + "/trace.txt");
     }
 
     @Test

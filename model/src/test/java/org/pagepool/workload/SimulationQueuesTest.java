@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.pagepool.nic.Driver;
 import org.pagepool.nic.NicStats;
 import org.pagepool.pool.PagePool;
+import org.pagepool.pool.PoolState;
 
 /**
  * A NIC with several RX queues: one driver instance per queue with its own
@@ -48,7 +49,8 @@ class SimulationQueuesTest {
             poolIds.add(pool.id());
             assertThat(sim.queueOf(pool)).isEqualTo(q);
             assertThat(sim.pools(q)).containsExactly(pool);
-            // page_pool_nid_changed() in the queue's NAPI: the pool follows its CPU's node (CPUs 0-1 node 0, 2-3 node 1)
+            // page_pool_nid_changed() in the queue's NAPI: the pool follows its CPU's node
+            // (CPUs 0-1 node 0, 2-3 node 1)
             assertThat(pool.nid()).as("queue %d's pool node", q).isEqualTo(q / 2);
             assertThat(d.stats().polls()).as("queue %d polls", q).isPositive();
             assertThat(d.stats().drop()).as("queue %d packets", q).isPositive();
@@ -115,9 +117,9 @@ class SimulationQueuesTest {
             assertThat(sim.driver(q).stats().reloads()).isEqualTo(1);
             List<PagePool> mine = sim.pools(q);
             assertThat(mine).as("queue %d: its old pool and its new one", q).hasSize(2);
-            assertThat(mine.get(0).state()).isEqualTo(org.pagepool.pool.PoolState.DEFERRED);
+            assertThat(mine.get(0).state()).isEqualTo(PoolState.DEFERRED);
             assertThat(mine.get(1)).isSameAs(sim.driver(q).pool());
-            assertThat(mine.get(1).state()).isEqualTo(org.pagepool.pool.PoolState.ALIVE);
+            assertThat(mine.get(1).state()).isEqualTo(PoolState.ALIVE);
         }
     }
 

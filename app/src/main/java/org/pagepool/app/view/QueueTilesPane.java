@@ -118,7 +118,8 @@ public final class QueueTilesPane extends CanvasRegion {
         g.setFont(small());
         g.setFill(palette.muted());
         g.setTextAlign(TextAlignment.RIGHT);
-        text(g, fitting(g, w - 120, "bars: cache · ring (stale) · RX (packets waiting)   foot: packets/s   red: trouble in the last 1 s",
+        text(g, fitting(g, w - 120, "bars: cache · ring (stale) · RX (packets waiting)"
+                + "   foot: packets/s   red: trouble in the last 1 s",
                 "cache · ring · RX; foot: packets/s", ""), w - PAD, 16);
         g.setTextAlign(TextAlignment.LEFT);
         grid = n == 0 ? null : Grid.fit(n, PAD, TITLE + 4, w - 2 * PAD, h - TITLE - 4 - PAD, 1.3);

@@ -122,7 +122,8 @@ public final class ScenarioPane extends ScrollPane {
             checkpoints.getChildren().clear();
             for (int i = 0; i < list.size(); i++) {
                 Checkpoint c = list.get(i);
-                Label item = new Label((i < guide.next() ? "✔ " : "○ ") + when(c) + " · " + targetNames.apply(c.target()));
+                Label item = new Label((i < guide.next() ? "✔ " : "○ ") + when(c) + " · "
+                        + targetNames.apply(c.target()));
                 item.getStyleClass().add(i < guide.next() ? "checkpoint-done" : "checkpoint-todo");
                 checkpoints.getChildren().add(item);
             }

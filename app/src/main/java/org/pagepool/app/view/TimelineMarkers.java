@@ -70,8 +70,8 @@ public final class TimelineMarkers extends Region {
             changed |= mark(Kind.CACHE_FULL, now[1] > last[1], view.timeNs());
             changed |= mark(Kind.REFILL, now[2] > last[2], view.timeNs());
             changed |= mark(Kind.WAIVE, now[3] > last[3], view.timeNs());
-            changed |= mark(Kind.WARNING, view.logTotal() > lastLog && view.log().stream().anyMatch(l -> l.contains("stall")
-                    || l.contains("refcount") || l.contains("violation")), view.timeNs());
+            changed |= mark(Kind.WARNING, view.logTotal() > lastLog && view.log().stream().anyMatch(
+                    l -> l.contains("stall") || l.contains("refcount") || l.contains("violation")), view.timeNs());
         }
         last = now;
         lastLog = view.logTotal();
