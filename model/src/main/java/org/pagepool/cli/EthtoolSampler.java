@@ -14,45 +14,20 @@ import org.pagepool.workload.Simulation;
  * mlx5's names, {@link QueueStats#ethtool(Simulation)}), and a last snapshot
  * where the run stops.
  */
-final class EthtoolSampler implements Sampler {
+final class EthtoolSampler extends PeriodicSampler {
     /** The interface the snapshots name. */
     static final String IFACE = "eth0";
 
     private final Writer out;
-    private final long everyNs;
-    private long nextSample;
-    private long lastSample = -1;
 
     /** Snapshots every {@code everyNs} simulated ns (at least 1). */
     EthtoolSampler(Writer out, long everyNs) {
-        if (everyNs < 1) {
-            throw new IllegalArgumentException("an ethtool interval below the clock's 1 ns: " + everyNs);
-        }
+        super(everyNs, "an ethtool");
         this.out = out;
-        this.everyNs = everyNs;
     }
 
     @Override
-    public long nextSample() {
-        return nextSample;
-    }
-
-    @Override
-    public void sampleUntil(Simulation sim, long limit) {
-        while (nextSample < limit) {
-            snapshot(sim, nextSample);
-            nextSample += everyNs;
-        }
-    }
-
-    @Override
-    public void finish(Simulation sim) {
-        if (lastSample < sim.now()) {
-            snapshot(sim, sim.now());
-        }
-    }
-
-    private void snapshot(Simulation sim, long ns) {
+    void sample(Simulation sim, long ns) {
         StringBuilder text = new StringBuilder(4096);
         text.append(SampleTime.header(ns, IFACE)).append('\n');
         for (String line : QueueStats.ethtool(sim)) {
@@ -63,6 +38,5 @@ final class EthtoolSampler implements Sampler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        lastSample = ns;
     }
 }

@@ -32,7 +32,7 @@ import org.pagepool.workload.Simulation;
  * out (0 means attached); a simulated machine, booted at time 0, can detach
  * a pool in its first second, which a real one never does, so 0 is written.
  */
-final class NetlinkSampler implements Sampler, TraceObserver {
+final class NetlinkSampler extends PeriodicSampler implements TraceObserver {
     /** The simulated NIC's interface index (eth0 after lo). */
     static final int IFINDEX = 2;
     /** Queue 0's NAPI id: the first id a kernel built with NR_CPUS = 8192 hands out. */
@@ -43,23 +43,17 @@ final class NetlinkSampler implements Sampler, TraceObserver {
             "recycle-ring-full", "recycle-released-refcnt");
 
     private final Writer out;
-    private final long everyNs;
     private final boolean python;
     private final LongSupplier nowNs;
     private final Map<Integer, Long> detachedNs = new HashMap<>();
-    private long nextSample;
-    private long lastSample = -1;
 
     /**
      * Dumps every {@code everyNs} simulated ns (at least 1), in JSON or as
      * Python literals; {@code nowNs} gives the simulated time of tracepoints.
      */
     NetlinkSampler(Writer out, long everyNs, boolean python, LongSupplier nowNs) {
-        if (everyNs < 1) {
-            throw new IllegalArgumentException("a netlink interval below the clock's 1 ns: " + everyNs);
-        }
+        super(everyNs, "a netlink");
         this.out = out;
-        this.everyNs = everyNs;
         this.python = python;
         this.nowNs = nowNs;
     }
@@ -70,26 +64,7 @@ final class NetlinkSampler implements Sampler, TraceObserver {
     }
 
     @Override
-    public long nextSample() {
-        return nextSample;
-    }
-
-    @Override
-    public void sampleUntil(Simulation sim, long limit) {
-        while (nextSample < limit) {
-            dumps(sim, nextSample);
-            nextSample += everyNs;
-        }
-    }
-
-    @Override
-    public void finish(Simulation sim) {
-        if (lastSample < sim.now()) {
-            dumps(sim, sim.now());
-        }
-    }
-
-    private void dumps(Simulation sim, long ns) {
+    void sample(Simulation sim, long ns) {
         List<PagePool> pools = new ArrayList<>(sim.pools());
         pools.sort((a, b) -> Integer.compare(a.id(), b.id()));
         List<List<String[]>> get = new ArrayList<>();
@@ -108,7 +83,6 @@ final class NetlinkSampler implements Sampler, TraceObserver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        lastSample = ns;
     }
 
     /** {@code page_pool_nl_fill()}'s attributes, in its order: each a key and its value as written. */
