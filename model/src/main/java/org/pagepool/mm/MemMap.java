@@ -230,7 +230,10 @@ public final class MemMap {
      */
     public boolean isHeldBy(int page, int pool) {
         long w = word(page);
-        return (int) (w >>> OWNER_SHIFT) == pool && Place.isDriverSide(placeOrdinal(w)) && (int) w > 0;
+        // owner and place are the word's top bits, and the driver-side places one run: one compare for both
+        int ownerPlace = (int) (w >>> PLACE_SHIFT);
+        int first = pool << (OWNER_SHIFT - PLACE_SHIFT) | Place.FIRST_DRIVER_SIDE;
+        return Integer.compareUnsigned(ownerPlace - first, Place.DRIVER_SIDE_PLACES) < 0 && (int) w > 0;
     }
 
     /** Bits in the page's word, not an enum reference: no GC barrier. */
