@@ -9,7 +9,9 @@
 #
 # page_pool.c is Linux v5.14 net/core/page_pool.c; it is not part of this
 # repository (defaults to ../shared/reference/page_pool.c beside a checkout).
-# Run it on a quiet machine: the ratio of medians is what it reports.
+# Run it on a quiet machine: the ratio of medians is what it reports. The
+# fast path with an observer attached (fastPathObserved, no C counterpart) is
+# reported against the unobserved Java fast path instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +23,7 @@ while [ $# -gt 0 ]; do
         -r) rounds=$2; shift 2 ;;
         -c) kernel_c=$2; shift 2 ;;
         --) shift; jmh_opts=("$@"); break ;;
-        -h|--help) sed -n '4,13p' "$0"; exit 0 ;;
+        -h|--help) sed -n '4,14p' "$0"; exit 0 ;;
         *) echo "error: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -42,7 +44,7 @@ for round in $(seq 1 "$rounds"); do
     echo "round $round of $rounds: C" >&2
     "$work/bench_pool" 1 5 | sed 's/^/C /' >> "$work/results.txt"
     echo "round $round of $rounds: Java" >&2
-    java -cp "$cp" org.openjdk.jmh.Main "${jmh_opts[@]}" 'PoolPathsBenchmark\.(fastPath|ringPath|pageAllocatorPath)$' \
+    java -cp "$cp" org.openjdk.jmh.Main "${jmh_opts[@]}" 'PoolPathsBenchmark\.(fastPath|ringPath|pageAllocatorPath|fastPathObserved)$' \
         | awk '/^PoolPathsBenchmark\./ { split($1, name, "."); print "Java", name[2], $4 }' >> "$work/results.txt"
 done
 
@@ -61,4 +63,6 @@ awk '
             c = median("C " paths[p]); j = median("Java " paths[p])
             printf "%-18s %10.2f %10.2f %8.2f\n", paths[p], c, j, j / c
         }
+        o = median("Java fastPathObserved"); f = median("Java fastPath")
+        printf "%-18s %10s %10.2f %8.2f  (Java observed / Java fastPath)\n", "fastPathObserved", "-", o, o / f
     }' "$work/results.txt"

@@ -59,8 +59,12 @@ public final class MemMap {
     /** Per page: refcount, flags, place and owner, packed (see the shifts above). */
     private final long[][] word;
     private final int[][] handle;
-    /** True while section s may be read by another copy (or is the zeroed one): copy it before writing. */
-    private final boolean[] shared;
+    /**
+     * Section s of {@link #word} when this copy owns it, else null: it may be
+     * read by another copy (or is the zeroed one), so it is copied before the
+     * first write. A write costs one load and a null check more than a read.
+     */
+    private final long[][] ownWord;
 
     /** The struct pages of nodes with {@code nodePages[nid]} pages each, all zeroed (free, in the buddy). */
     MemMap(int[] nodePages) {
@@ -73,19 +77,17 @@ public final class MemMap {
         }
         word = new long[sections][];
         handle = new int[sections][];
-        shared = new boolean[sections];
+        ownWord = new long[sections][];
         Arrays.fill(word, ZERO_LONGS);
         Arrays.fill(handle, ZERO_INTS);
-        Arrays.fill(shared, true);
     }
 
     private MemMap(MemMap o) {
         nodePages = o.nodePages;
         word = o.word.clone();
         handle = o.handle.clone();
-        shared = new boolean[o.shared.length];
-        Arrays.fill(shared, true);
-        Arrays.fill(o.shared, true); // the original must not write into what the copy now reads
+        ownWord = new long[o.ownWord.length][];
+        Arrays.fill(o.ownWord, null); // the original must not write into what the copy now reads
     }
 
     /** A copy for a snapshot: shares every section until one side writes to it. */
@@ -97,19 +99,17 @@ public final class MemMap {
         return frame >>> SECTION_SHIFT;
     }
 
-    /** The section of {@code page}, made this copy's own first. */
-    private int writable(int page) {
-        int s = sectionOf(PageRef.frame(page));
-        if (shared[s]) {
-            unshare(s);
-        }
-        return s;
+    /** The words of {@code page}'s section, made this copy's own first. */
+    private long[] writable(int page) {
+        long[] own = ownWord[section(page)];
+        return own != null ? own : unshare(section(page));
     }
 
-    private void unshare(int s) {
+    private long[] unshare(int s) {
         word[s] = word[s].clone();
         handle[s] = handle[s].clone();
-        shared[s] = false;
+        ownWord[s] = word[s];
+        return word[s];
     }
 
     private static int index(int page) {
@@ -126,9 +126,9 @@ public final class MemMap {
 
     /** Replaces the bits of {@code mask} with {@code bits}. */
     private void setBits(int page, long mask, long bits) {
-        int s = writable(page);
+        long[] w = writable(page);
         int i = index(page);
-        word[s][i] = word[s][i] & ~mask | bits;
+        w[i] = w[i] & ~mask | bits;
     }
 
     // ---- the kernel's fields --------------------------------------------------------------------------------
@@ -146,10 +146,6 @@ public final class MemMap {
     /** {@code compound_order()}: the block is 2^order pages. */
     public int compoundOrder(int page) {
         return (int) ((word(page) & ORDER_MASK) >>> FLAGS_SHIFT);
-    }
-
-    void setCompoundOrder(int page, int order) {
-        setBits(page, ORDER_MASK, (long) order << FLAGS_SHIFT);
     }
 
     /** Number of order-0 pages in the page's block. */
@@ -234,7 +230,10 @@ public final class MemMap {
      */
     public boolean isHeldBy(int page, int pool) {
         long w = word(page);
-        return (int) (w >>> OWNER_SHIFT) == pool && Place.isDriverSide(placeOrdinal(w)) && (int) w > 0;
+        // owner and place are the word's top bits, and the driver-side places one run: one compare for both
+        int ownerPlace = (int) (w >>> PLACE_SHIFT);
+        int first = pool << (OWNER_SHIFT - PLACE_SHIFT) | Place.FIRST_DRIVER_SIDE;
+        return Integer.compareUnsigned(ownerPlace - first, Place.DRIVER_SIDE_PLACES) < 0 && (int) w > 0;
     }
 
     /** Bits in the page's word, not an enum reference: no GC barrier. */
@@ -256,32 +255,30 @@ public final class MemMap {
         if (pool < 0 || pool > MAX_POOL_ID) {
             throw new IllegalArgumentException("pool id " + pool + ": the mem_map names pools 1.." + MAX_POOL_ID);
         }
-        int s = writable(page);
+        long[] w = writable(page);
         int i = index(page);
-        word[s][i] = word[s][i] & ((1L << OWNER_SHIFT) - 1) | (long) pool << OWNER_SHIFT;
-        handle[s][i] = poolHandle;
+        w[i] = w[i] & ((1L << OWNER_SHIFT) - 1) | (long) pool << OWNER_SHIFT;
+        handle[section(page)][i] = poolHandle; // made this copy's own with the words
     }
 
     /** A newly allocated block: one reference, its order, pp_magic 0 or the pfmemalloc bit. */
     void prepNewPage(int page, int order, boolean pfmemalloc) {
-        int s = writable(page);
+        long[] w = writable(page);
         int i = index(page);
-        long kept = word[s][i] & (PLACE_MASK | -1L << OWNER_SHIFT);
-        word[s][i] = kept | 1 | (long) order << FLAGS_SHIFT | (pfmemalloc ? PFMEMALLOC : 0);
+        long kept = w[i] & (PLACE_MASK | -1L << OWNER_SHIFT);
+        w[i] = kept | 1 | (long) order << FLAGS_SHIFT | (pfmemalloc ? PFMEMALLOC : 0);
     }
 
     /**
-     * Back to the state of a free page frame, as the page allocator leaves it:
-     * no references, pp_magic, pp and DMA address cleared, in the buddy
-     * allocator. The order stays until the caller has reported the move; owner
-     * and handle stay: a dead handle is recognised by the page being free or
-     * by a newer handle on the same frame.
+     * Back to the state of a free page frame, as the page allocator leaves it,
+     * in one store: no references, order 0, pp_magic, pp and DMA address
+     * cleared, in the buddy allocator. Owner and handle stay: a dead handle is
+     * recognised by the page being free or by a newer handle on the same frame.
      */
     void resetOnFree(int page) {
-        int s = writable(page);
+        long[] w = writable(page);
         int i = index(page);
-        long kept = word[s][i] & (ORDER_MASK | -1L << OWNER_SHIFT);
-        word[s][i] = kept | (long) Place.BUDDY.ordinal() << PLACE_SHIFT;
+        w[i] = w[i] & (-1L << OWNER_SHIFT) | (long) Place.BUDDY.ordinal() << PLACE_SHIFT;
     }
 
     /** How the page is described in messages: {@code page[n0:12 order 2 p5 driver]}. */

@@ -202,11 +202,12 @@ public final class PageAllocator {
         if (count <= 0) {
             throw new ModelRefusal("put_page on a free page (" + memmap.describe(page) + "): double free");
         }
-        memmap.setPageCount(page, count - 1);
         if (count > 1) {
+            memmap.setPageCount(page, count - 1);
             return false;
         }
-        Place from = memmap.place(page);
+        // the last reference: where the page was is decoded only for a listener
+        Place from = tracer.enabled() ? memmap.place(page) : Place.BUDDY;
         int order = memmap.compoundOrder(page);
         memmap.resetOnFree(page);
         nodes[PageRef.pageToNid(page)].freeBlock(PageRef.pageToPfn(page), order);
@@ -214,7 +215,6 @@ public final class PageAllocator {
             tracer.moved(memmap.owner(page), memmap.handle(page), PageRef.pageToNid(page), PageRef.pageToPfn(page),
                     order, from, Place.BUDDY);
         }
-        memmap.setCompoundOrder(page, 0);
         return true;
     }
 

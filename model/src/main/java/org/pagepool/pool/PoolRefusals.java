@@ -27,9 +27,14 @@ final class PoolRefusals {
         }
     }
 
-    /** A page the pool may take back: one it handed to the driver and nobody gave back yet. */
+    /**
+     * A page the pool may take back: one it handed to the driver and nobody
+     * gave back yet. A freed pool holds none (it is freed only when nothing
+     * is in flight), so this one check also refuses a put into a freed pool,
+     * with the use-after-free message.
+     */
     void checkHeld(int page, PoolState state) {
-        if (!memmap.isHeldBy(page, id) || state == PoolState.FREED) {
+        if (!memmap.isHeldBy(page, id)) {
             throw notHeld(page, state);
         }
     }

@@ -25,8 +25,6 @@ public final class PtrRing {
     private int producer;
     private int consumerHead;
     private int consumerTail;
-    /** Entries produced and not consumed: the kernel derives nothing like it, the model keeps it for display. */
-    private int live;
 
     /** {@code ptr_ring_init()}: {@code size} slots, batch 16, or 1 when 16 is more than size/2. */
     public PtrRing(int size) {
@@ -48,7 +46,6 @@ public final class PtrRing {
         this.producer = other.producer;
         this.consumerHead = other.consumerHead;
         this.consumerTail = other.consumerTail;
-        this.live = other.live;
         this.queue = other.queue.clone();
     }
 
@@ -66,7 +63,6 @@ public final class PtrRing {
         if (producer >= size) {
             producer = 0;
         }
-        live++;
         return true;
     }
 
@@ -85,7 +81,6 @@ public final class PtrRing {
         int ptr = peek();
         if (ptr != NULL) {
             discardOne();
-            live--;
         }
         return ptr;
     }
@@ -127,9 +122,18 @@ public final class PtrRing {
         return consumerTail;
     }
 
-    /** Entries produced and not yet consumed. */
+    /**
+     * Entries produced and not yet consumed, derived as the kernel could:
+     * they run from the consumer head up to the producer, and the producer
+     * only fills NULL slots, so when both are at the same slot and it holds
+     * an entry the ring is full.
+     */
     public int count() {
-        return live;
+        if (isEmpty()) {
+            return 0;
+        }
+        int n = producer - consumerHead;
+        return n > 0 ? n : n + size;
     }
 
     /** Slots consumed but not yet cleared: {@code consumer_head - consumer_tail}. */
@@ -154,7 +158,7 @@ public final class PtrRing {
 
     /** Calls {@code action} with every live entry, oldest first. */
     public void forEachLive(IntConsumer action) {
-        for (int i = 0, slot = consumerHead; i < live; i++) {
+        for (int i = 0, live = count(), slot = consumerHead; i < live; i++) {
             action.accept(slot(slot));
             if (++slot == size) {
                 slot = 0;

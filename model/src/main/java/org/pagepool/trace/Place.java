@@ -26,8 +26,14 @@ public enum Place {
     DETACHED("detached", false);
 
     private static final Place[] BY_ORDINAL = values();
-    /** Bit {@code ordinal} is set for each driver-side place. */
-    private static final int DRIVER_SIDE_MASK = driverSideMask();
+    /**
+     * The driver-side places are one run of ordinals, from this one on
+     * (checked as the class loads), so that one unsigned compare tells them:
+     * the guard of every put reads it.
+     */
+    public static final int FIRST_DRIVER_SIDE = DRIVER.ordinal();
+    /** How many places are driver-side. */
+    public static final int DRIVER_SIDE_PLACES = driverSideRun();
 
     private final String word;
     private final boolean driverSide;
@@ -52,18 +58,22 @@ public enum Place {
         return BY_ORDINAL[ordinal];
     }
 
-    /** {@code ofOrdinal(ordinal).isDriverSide()} without touching an enum constant: a bit test. */
+    /** {@code ofOrdinal(ordinal).isDriverSide()} without touching an enum constant: one unsigned compare. */
     public static boolean isDriverSide(int ordinal) {
-        return (DRIVER_SIDE_MASK >>> ordinal & 1) != 0;
+        return Integer.compareUnsigned(ordinal - FIRST_DRIVER_SIDE, DRIVER_SIDE_PLACES) < 0;
     }
 
-    private static int driverSideMask() {
-        int mask = 0;
+    private static int driverSideRun() {
+        int run = 0;
         for (Place p : BY_ORDINAL) {
-            if (p.driverSide) {
-                mask |= 1 << p.ordinal();
+            run += p.driverSide ? 1 : 0;
+        }
+        for (Place p : BY_ORDINAL) {
+            int offset = p.ordinal() - FIRST_DRIVER_SIDE;
+            if (p.driverSide != (offset >= 0 && offset < run)) {
+                throw new ExceptionInInitializerError("the driver-side places must follow DRIVER, in one run");
             }
         }
-        return mask;
+        return run;
     }
 }

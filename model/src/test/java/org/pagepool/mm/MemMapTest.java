@@ -55,6 +55,36 @@ class MemMapTest {
         assertThat(memmap.place(PageRef.pfnToPage(0, 5000))).isEqualTo(Place.BUDDY);
     }
 
+    /**
+     * The guard of every put is one compare over the owner and place bits:
+     * it must say yes exactly for this pool's pages on the driver's side
+     * that have references, for every place, the pools next to it and the
+     * largest id the owner bits hold.
+     */
+    @Test
+    void aPageIsHeldByAPoolOnlyOnTheDriversSideWithReferences() {
+        MemMap memmap = new MemMap(new int[] {16});
+        int page = PageRef.pfnToPage(0, 3);
+        for (int pool : new int[] {1, 2, 77, MemMap.MAX_POOL_ID - 1, MemMap.MAX_POOL_ID}) {
+            for (int owner : new int[] {0, pool - 1, pool, pool + 1}) {
+                if (owner > MemMap.MAX_POOL_ID) {
+                    continue;
+                }
+                for (Place place : Place.values()) {
+                    for (int refs : new int[] {0, 1, 2}) {
+                        memmap.setOwner(page, owner, 9);
+                        memmap.setPlace(page, place);
+                        memmap.setPageCount(page, refs);
+                        boolean held = owner == pool && place.isDriverSide() && refs > 0;
+                        assertThat(memmap.isHeldBy(page, pool))
+                                .as("pool %d, owner %d, %s, %d refs", pool, owner, place, refs).isEqualTo(held);
+                        assertThat(Place.isDriverSide(place.ordinal())).isEqualTo(place.isDriverSide());
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aShortLastSectionIsVisitedOnlyUpToTheEndOfItsNode() {
         MemMap memmap = new MemMap(new int[] {100, 7});
