@@ -35,8 +35,10 @@ public class WorkloadBenchmark {
     /** Past the link coming up and the first fills: the steady state. */
     private static final long WARM_NS = 5_000_000;
 
-    @Param({"01-xdp-drop", "02-redirect-ring", "05-slow-socket", "06-skb-clone", "12-many-cpus-return",
-            "14-tx-bulk"})
+    @Param({"01-xdp-drop", "02-redirect-ring", "03-cache-full", "04-undersized-ring", "05-slow-socket",
+            "06-skb-clone", "07-memory-pressure", "08-irq-numa-move", "09-unload-stall", "10-driver-leak",
+            "11-high-order", "12-many-cpus-return", "13-reload-two-pools", "14-tx-bulk", "15-queues-memory",
+            "16-elephant-flow", "17-irq-wrong-node", "18-cpumap-fan-in", "19-xdp-drop-16-queues"})
     public String preset;
 
     private Simulation start;
