@@ -285,11 +285,20 @@ public final class Simulation implements Stack {
         return flags;
     }
 
-    /** {@link #run} for a NIC with several queues: the earliest of the other actors, the NIC and the queues. */
+    /**
+     * {@link #run} for a NIC with several queues: the earliest of the other
+     * actors, the NIC and the queues. The queue that acts first runs on,
+     * step after step, while its next step still comes strictly before
+     * anything else's (the other actors', the NIC's and every other queue's,
+     * whose times its own steps leave alone unless it delivers packets): the
+     * same steps in the same order as re-choosing before each, without
+     * moving the queue in the clock until it yields.
+     */
     private int runQueues(long maxSteps, long untilNs, int stopFlags) {
         int flags = 0;
         long others = othersTime();
-        for (long done = 0; done < maxSteps; done++) {
+        long done = 0;
+        while (done < maxSteps) {
             long wake = queues.wakeTime();
             int q = queues.first();
             long drv = queueTime(q);
@@ -300,30 +309,47 @@ public final class Simulation implements Stack {
             if (t > untilNs) {
                 return LATER;
             }
-            steps++;
-            if (others <= t) {
+            if (others <= t || wake <= t) {
+                done++;
+                steps++;
                 lastQueue = -1;
-                flags = otherStep(others);
-                others = othersTime();
-            } else if (wake <= t) {
-                lastQueue = -1;
-                advanceTo(t); // the NIC places what arrived and raises the interrupts of waiting queues
-                queues.countUntil(t);
-                flags = 0;
+                if (others <= t) {
+                    flags = otherStep(others);
+                    others = othersTime();
+                } else {
+                    advanceTo(t); // the NIC places what arrived and raises the interrupts of waiting queues
+                    queues.countUntil(t);
+                    flags = 0;
+                }
+                queues.refreshTouched();
             } else {
                 lastQueue = q;
-                advanceTo(t);
-                flags = drivers[q].step(t);
-                if ((flags & Driver.PACKET) != 0) {
-                    packets++;
+                long otherQueues = queues.firstExcept(q);
+                Driver d = drivers[q];
+                while (true) {
+                    done++;
+                    steps++;
+                    advanceTo(t);
+                    flags = d.step(t);
+                    if ((flags & Driver.PACKET) != 0) {
+                        packets++;
+                    }
+                    boolean reloading = d.reloading();
+                    others = othersAfterDriverStep(others, reloading);
+                    if (d.pool() != currentPools[q]) {
+                        poolCreated(q);
+                    }
+                    if ((flags & stopFlags) != 0 || done >= maxSteps || reloading || queues.changedBy(q)) {
+                        break;
+                    }
+                    t = Math.max(now, d.nextEvent());
+                    if (t >= otherQueues || t >= others || t >= queues.wakeTime() || t > untilNs) {
+                        break;
+                    }
                 }
                 queues.refresh(q);
-                others = othersAfterDriverStep(others, drivers[q].reloading());
-                if (drivers[q].pool() != currentPools[q]) {
-                    poolCreated(q);
-                }
+                queues.refreshTouched();
             }
-            queues.refreshTouched();
             if ((flags & stopFlags) != 0) {
                 return flags;
             }
