@@ -36,7 +36,14 @@ public final class Driver {
     private static final long NEVER = Long.MAX_VALUE;
 
     private enum Phase {
-        IDLE, START, TX_CLEAN, RX, REFILL, END, TEARDOWN
+        IDLE(false), START(true), TX_CLEAN(true), RX(true), REFILL(true), END(true), TEARDOWN(false);
+
+        /** NAPI runs this phase in softirq (read every step, so a field rather than a comparison). */
+        final boolean inPoll;
+
+        Phase(boolean inPoll) {
+            this.inPoll = inPoll;
+        }
     }
 
     private final Kernel kernel;
@@ -147,7 +154,7 @@ public final class Driver {
     /** Runs the driver's next step at time {@code now} (the scheduler's clock); returns what happened. */
     public int step(long now) {
         // a NAPI poll runs in softirq on the IRQ's CPU; the interrupt itself and a reload do not
-        kernel.runOn(config.irqCpu(), config.irqNode(), inPollPhase());
+        kernel.runOn(config.irqCpu(), config.irqNode(), phase.inPoll);
         if (phase == Phase.IDLE) {
             if (reload.pending()) {
                 startTeardown(now);
@@ -199,10 +206,6 @@ public final class Driver {
                     return reload.step(this);
             }
         }
-    }
-
-    private boolean inPollPhase() {
-        return phase.ordinal() >= Phase.START.ordinal() && phase.ordinal() <= Phase.END.ordinal();
     }
 
     private boolean startPoll() {
