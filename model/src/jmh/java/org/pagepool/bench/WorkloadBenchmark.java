@@ -23,9 +23,11 @@ import org.pagepool.workload.Simulation;
  * them: nanoseconds of wall time per packet (everything the simulator does
  * for it, not only the pool). One family each: XDP_DROP (the fast path),
  * redirect (frames freed on another CPU into the ring), slow sockets (skb
- * lifetimes), clones, many CPUs returning, XDP_TX. A regression in any part
- * of the simulator shows here. Presets are read from {@code pagepool.scenarios}
- * (default {@code ../assets/scenarios}, the model module's view of the repository).
+ * lifetimes), clones, many CPUs returning, XDP_TX, and every other shipped
+ * preset but two whose packets stop (09 unloads the driver; 10 leaks until
+ * memory runs out). A regression in any part of the simulator shows here.
+ * Presets are read from {@code pagepool.scenarios} (default
+ * {@code ../assets/scenarios}, the model module's view of the repository).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -35,8 +37,10 @@ public class WorkloadBenchmark {
     /** Past the link coming up and the first fills: the steady state. */
     private static final long WARM_NS = 5_000_000;
 
-    @Param({"01-xdp-drop", "02-redirect-ring", "05-slow-socket", "06-skb-clone", "12-many-cpus-return",
-            "14-tx-bulk"})
+    @Param({"01-xdp-drop", "02-redirect-ring", "03-cache-full", "04-undersized-ring", "05-slow-socket",
+            "06-skb-clone", "07-memory-pressure", "08-irq-numa-move", "11-high-order", "12-many-cpus-return",
+            "13-reload-two-pools", "14-tx-bulk", "15-queues-memory", "16-elephant-flow", "17-irq-wrong-node",
+            "18-cpumap-fan-in", "19-xdp-drop-16-queues"})
     public String preset;
 
     private Simulation start;

@@ -36,7 +36,14 @@ public final class Driver {
     private static final long NEVER = Long.MAX_VALUE;
 
     private enum Phase {
-        IDLE, START, TX_CLEAN, RX, REFILL, END, TEARDOWN_RX, TEARDOWN_TX, DESTROY_XDP, DESTROY, CREATE
+        IDLE(false), START(true), TX_CLEAN(true), RX(true), REFILL(true), END(true), TEARDOWN(false);
+
+        /** NAPI runs this phase in softirq (read every step, so a field rather than a comparison). */
+        final boolean inPoll;
+
+        Phase(boolean inPoll) {
+            this.inPoll = inPoll;
+        }
     }
 
     private final Kernel kernel;
@@ -57,12 +64,8 @@ public final class Driver {
     private boolean refillStuck;
     /** False until the first RX fill after the device opened: only then does the link come up. */
     private boolean linkUp;
-    private int teardownIndex;
-    // a reload in waiting: what to create, or null for an unload
-    private boolean reloadPending;
-    private PagePoolParams nextPool;
-    private int nextRx;
-    private int nextTx;
+    /** A reload asked for, and its teardown while it runs. */
+    private final DriverReload reload;
     private final int[] bulk = new int[XDP_BULK];
 
     /** Opens the device: creates the pool (plus the XDP memory model's reference) and schedules the first fill. */
@@ -75,6 +78,7 @@ public final class Driver {
         this.random = random;
         this.config = config;
         this.counters = new NicCounters();
+        this.reload = new DriverReload();
         open(poolParams, rxRing, txRing, 0);
     }
 
@@ -97,11 +101,7 @@ public final class Driver {
         this.txCleaned = o.txCleaned;
         this.refillStuck = o.refillStuck;
         this.linkUp = o.linkUp;
-        this.teardownIndex = o.teardownIndex;
-        this.reloadPending = o.reloadPending;
-        this.nextPool = o.nextPool;
-        this.nextRx = o.nextRx;
-        this.nextTx = o.nextTx;
+        this.reload = o.reload.copy();
     }
 
     /** A copy wired to a copied kernel and its copied collaborators. */
@@ -130,10 +130,7 @@ public final class Driver {
      * {@code params} and rings of the given sizes; {@code params} null unloads it.
      */
     public void requestReload(PagePoolParams params, int rxRing, int txRing) {
-        reloadPending = true;
-        nextPool = params;
-        nextRx = rxRing;
-        nextTx = txRing;
+        reload.request(params, rxRing, txRing);
     }
 
     /** When the driver has something to do next (ns), {@link Long#MAX_VALUE} for nothing. */
@@ -141,7 +138,7 @@ public final class Driver {
         if (phase != Phase.IDLE) {
             return napiNext;
         }
-        if (reloadPending) {
+        if (reload.pending()) {
             return Long.MIN_VALUE; // at once
         }
         if (!irqEnabled || pool == null) {
@@ -157,9 +154,9 @@ public final class Driver {
     /** Runs the driver's next step at time {@code now} (the scheduler's clock); returns what happened. */
     public int step(long now) {
         // a NAPI poll runs in softirq on the IRQ's CPU; the interrupt itself and a reload do not
-        kernel.runOn(config.irqCpu(), config.irqNode(), inPollPhase());
+        kernel.runOn(config.irqCpu(), config.irqNode(), phase.inPoll);
         if (phase == Phase.IDLE) {
-            if (reloadPending) {
+            if (reload.pending()) {
                 startTeardown(now);
                 return 0;
             }
@@ -172,7 +169,7 @@ public final class Driver {
         while (true) {
             switch (phase) {
                 case START:
-                    if (reloadPending) {
+                    if (reload.pending()) {
                         startTeardown(napiNext);
                         return 0;
                     }
@@ -206,13 +203,9 @@ public final class Driver {
                     endPoll();
                     return POLL;
                 default:
-                    return teardownStep();
+                    return reload.step(this);
             }
         }
-    }
-
-    private boolean inPollPhase() {
-        return phase.ordinal() >= Phase.START.ordinal() && phase.ordinal() <= Phase.END.ordinal();
     }
 
     private boolean startPoll() {
@@ -249,7 +242,7 @@ public final class Driver {
         }
     }
 
-    private PagePool owner(int page) {
+    PagePool owner(int page) {
         return PagePool.owner(kernel, page);
     }
 
@@ -347,7 +340,7 @@ public final class Driver {
 
     /** True while the queue's interrupt is on and a packet landing in a posted buffer would raise it. */
     public boolean awaitsPacket() {
-        return phase == Phase.IDLE && irqEnabled && !reloadPending && pool != null && rx.posted() > 0;
+        return phase == Phase.IDLE && irqEnabled && !reload.pending() && pool != null && rx.posted() > 0;
     }
 
     private void refillOne() {
@@ -384,61 +377,42 @@ public final class Driver {
 
     private void startTeardown(long now) {
         counters.reloads++;
-        reloadPending = false;
+        reload.start(pool != null);
         napiNext = now;
-        teardownIndex = 0;
         kernel.runOn(config.irqCpu(), config.irqNode(), false); // ip link / ethtool: process context
-        phase = pool == null ? Phase.CREATE : Phase.TEARDOWN_RX;
+        phase = Phase.TEARDOWN;
     }
 
-    private int teardownStep() {
-        switch (phase) {
-            case TEARDOWN_RX:
-                while (teardownIndex < rx.size()) {
-                    int page = rx.drain(teardownIndex++);
-                    if (page != PageRef.NULL) {
-                        kernel.mm().move(page, Place.DRIVER);
-                        calls.putFullPage(pool, page, false);
-                        return KERNEL_CALL;
-                    }
-                }
-                phase = Phase.TEARDOWN_TX;
-                return 0;
-            case TEARDOWN_TX:
-                if (tx.count() > 0) {
-                    int page = tx.dequeue();
-                    kernel.mm().move(page, Place.DRIVER);
-                    calls.putFullPage(owner(page), page, false);
-                    return KERNEL_CALL;
-                }
-                phase = Phase.DESTROY_XDP;
-                return 0;
-            case DESTROY_XDP:
-                calls.destroy(pool); // xdp_rxq_info_unreg(): the memory model lets go
-                phase = Phase.DESTROY;
-                return KERNEL_CALL;
-            case DESTROY:
-                calls.destroy(pool); // the driver's own page_pool_destroy()
-                pool = null;
-                phase = Phase.CREATE;
-                return KERNEL_CALL;
-            case CREATE:
-                if (nextPool == null) {
-                    phase = Phase.IDLE;
-                    napiNext = NEVER;
-                    irqEnabled = true;
-                    return 0;
-                }
-                try {
-                    open(nextPool, nextRx, nextTx, napiNext);
-                } catch (PoolCreateException e) {
-                    pool = null; // the device stays down
-                    phase = Phase.IDLE;
-                    napiNext = NEVER;
-                }
-                return KERNEL_CALL;
-            default:
-                throw new IllegalStateException(phase.name());
+    /** The teardown gives {@code page} back to {@code owner} from process context. */
+    void returnPage(int page, PagePool owner) {
+        kernel.mm().move(page, Place.DRIVER);
+        calls.putFullPage(owner, page, false);
+    }
+
+    /** The teardown destroys the pool: the XDP memory model's reference, then ({@code last}) the driver's. */
+    void destroyPool(boolean last) {
+        calls.destroy(pool);
+        if (last) {
+            pool = null;
+        }
+    }
+
+    /** The device stays down with NAPI idle; {@code irqOn}: its interrupt enabled (an unload finished). */
+    void down(boolean irqOn) {
+        phase = Phase.IDLE;
+        napiNext = NEVER;
+        if (irqOn) {
+            irqEnabled = true;
+        }
+    }
+
+    /** The reload's new pool and rings; a pool that cannot be created leaves the device down. */
+    void reopen(PagePoolParams params, int rxRing, int txRing) {
+        try {
+            open(params, rxRing, txRing, napiNext);
+        } catch (PoolCreateException e) {
+            pool = null;
+            down(false);
         }
     }
 
@@ -477,6 +451,6 @@ public final class Driver {
 
     /** True while a reload or unload is being carried out. */
     public boolean reloading() {
-        return phase.ordinal() >= Phase.TEARDOWN_RX.ordinal();
+        return phase == Phase.TEARDOWN;
     }
 }

@@ -65,7 +65,8 @@ public final class RxRing {
     /** The NIC receives packets into posted buffers; returns how many it could not place (missed). */
     long receive(long packets) {
         long placed = Math.min(packets, posted);
-        hwHead = (int) ((hwHead + placed) % pages.length);
+        int head = hwHead + (int) placed; // placed <= posted <= size: no division needed to wrap
+        hwHead = head >= pages.length ? head - pages.length : head;
         posted -= (int) placed;
         completed += (int) placed;
         return packets - placed;

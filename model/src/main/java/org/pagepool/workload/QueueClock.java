@@ -63,20 +63,33 @@ final class QueueClock {
             return;
         }
         time[q] = t;
+        // the new minimum of each node on the way up is the one below it against its sibling: one load a
+        // level and no branch, which beats stopping early once nothing changes (a mispredicted exit)
         int node = leaves + q;
-        key[node] = pack(t, q);
-        for (node >>>= 1; node >= 1; node >>>= 1) {
-            long best = Math.min(key[2 * node], key[2 * node + 1]);
-            if (key[node] == best) {
-                break; // nothing above changes
-            }
-            key[node] = best;
+        long best = pack(t, q);
+        key[node] = best;
+        for (; node > 1; node >>>= 1) {
+            best = Math.min(best, key[node ^ 1]);
+            key[node >>> 1] = best;
         }
     }
 
     /** The queue that acts first (the lowest index among equal times). */
     int first() {
         return (int) (key[1] & ((1 << QUEUE_BITS) - 1));
+    }
+
+    /**
+     * The earliest time of the queues other than {@code q} (the siblings'
+     * minima on q's way to the root), as the tree holds it: clamped at 0,
+     * and never as a time past {@link #LATEST}.
+     */
+    long firstExcept(int q) {
+        long best = Long.MAX_VALUE;
+        for (int node = leaves + q; node > 1; node >>>= 1) {
+            best = Math.min(best, key[node ^ 1]);
+        }
+        return best >>> QUEUE_BITS;
     }
 
     long time(int q) {

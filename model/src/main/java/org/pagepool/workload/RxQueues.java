@@ -268,6 +268,20 @@ final class RxQueues {
         return clock.time(q);
     }
 
+    /** When the first queue other than {@code q} acts ({@link QueueClock#firstExcept}). */
+    long firstExcept(int q) {
+        return clock.firstExcept(q);
+    }
+
+    /**
+     * True when queue {@code q}'s last step may have moved another queue or
+     * the NIC's wake-up: it delivered packets, or it starts or stops waiting
+     * for an interrupt. Otherwise only its own time moved.
+     */
+    boolean changedBy(int q) {
+        return touchedCount > 0 || drivers[q].awaitsPacket() != waiting[q];
+    }
+
     /** Looks at queue {@code q} again after its driver ran or changed. */
     void refresh(int q) {
         Driver d = drivers[q];

@@ -11,14 +11,12 @@ import org.pagepool.nic.Driver;
 import org.pagepool.nic.NicConfig;
 import org.pagepool.nic.NicStats;
 import org.pagepool.nic.PoolCalls;
-import org.pagepool.nic.Stack;
 import org.pagepool.pool.ModelCopy;
 import org.pagepool.pool.PagePool;
 import org.pagepool.pool.PagePoolParams;
 import org.pagepool.pool.PoolCreateException;
 import org.pagepool.pool.PoolState;
 import org.pagepool.pool.PoolStatsSnapshot;
-import org.pagepool.trace.Place;
 
 /**
  * A packet workload driving the page_pool model: the wire, the NIC and its
@@ -35,7 +33,7 @@ import org.pagepool.trace.Place;
  * order, equal times in queue order. A one-queue NIC runs exactly as it did
  * before queues existed: the same steps and the same random draws.
  */
-public final class Simulation implements Stack {
+public final class Simulation {
     private static final long NEVER = Long.MAX_VALUE;
     private static final long NS_PER_JIFFY = 1_000_000L;
 
@@ -55,8 +53,8 @@ public final class Simulation implements Stack {
     private final PagePool[] currentPools;
     /** The queue each pool belongs to, by pool id. */
     private int[] queueOfPool = new int[8];
-    private final SkbHeap sockets;
-    private final FrameQueue frames;
+    /** The sockets and cpumap CPUs above the drivers, which free the skbs and frames. */
+    private final NetworkStack stack;
     private final List<PagePool> pools;
     private final List<TimedAction> timeline;
     private WorkloadParams params;
@@ -68,12 +66,6 @@ public final class Simulation implements Stack {
     private long packets;
     /** The first ns of the next jiffy: the kernel clock only moves when this is reached. */
     private long nextJiffy;
-    /** Where XDP_REDIRECT's cpumap sends the next frame, when it spreads over several CPUs. */
-    private int nextRedirect;
-    /** Set when the driver handed the stack a frame: the other CPUs' next times may have moved. */
-    private boolean stackChanged;
-    private final StackCounters stackCounters;
-    private final RingProducers producers;
     /** The queue whose driver took the last step of a NIC of several queues, -1 for another actor's step. */
     private int lastQueue = -1;
 
@@ -91,10 +83,7 @@ public final class Simulation implements Stack {
         this.rng = new Rng(seed);
         this.calls = new PoolCalls(kernel);
         this.traffic = new Traffic(rng, params, 0);
-        this.sockets = new SkbHeap();
-        this.frames = new FrameQueue();
-        this.stackCounters = new StackCounters();
-        this.producers = new RingProducers();
+        this.stack = new NetworkStack(kernel, calls, rng, this::napiCpuOf, params);
         this.pools = new ArrayList<>();
         PagePoolParams poolParams = poolParams(params);
         if (recorder != null) {
@@ -111,7 +100,7 @@ public final class Simulation implements Stack {
             irqCpus[q] = params.irqCpuOfQueue(q);
             NicConfig nic = nicConfig(params, irqCpus[q]);
             kernel.runOn(nic.irqCpu(), nic.irqNode(), false); // the driver opens the device from process context
-            drivers[q] = new Driver(kernel, calls, this, queues == null ? traffic : queues.wire(q), rng::nextDouble,
+            drivers[q] = new Driver(kernel, calls, stack, queues == null ? traffic : queues.wire(q), rng::nextDouble,
                     nic, poolParams, params.getInt(Param.RX_RING), params.getInt(Param.TX_RING));
             if (queues != null) {
                 queues.attach(q, drivers[q]);
@@ -133,10 +122,7 @@ public final class Simulation implements Stack {
         this.rng = o.rng.copy();
         this.calls = new PoolCalls(kernel);
         this.traffic = o.traffic.copy(rng);
-        this.sockets = o.sockets.copy();
-        this.frames = o.frames.copy();
-        this.stackCounters = o.stackCounters.copy();
-        this.producers = o.producers.copy();
+        this.stack = o.stack.copy(kernel, calls, rng, this::napiCpuOf);
         this.pools = new ArrayList<>();
         for (PagePool pool : o.pools) {
             pools.add(copy.pool(pool));
@@ -144,7 +130,7 @@ public final class Simulation implements Stack {
         this.queues = o.queues == null ? null : o.queues.copy(traffic);
         this.drivers = new Driver[o.drivers.length];
         for (int q = 0; q < drivers.length; q++) {
-            drivers[q] = o.drivers[q].copy(kernel, calls, this, queues == null ? traffic : queues.wire(q),
+            drivers[q] = o.drivers[q].copy(kernel, calls, stack, queues == null ? traffic : queues.wire(q),
                     rng::nextDouble, copy);
             if (queues != null) {
                 queues.attach(q, drivers[q]);
@@ -157,7 +143,6 @@ public final class Simulation implements Stack {
             currentPools[q] = o.currentPools[q] == null ? null : copy.pool(o.currentPools[q]);
         }
         this.queueOfPool = o.queueOfPool.clone();
-        this.nextRedirect = o.nextRedirect;
         copy.finish();
         this.timeline = o.timeline;
         this.params = o.params;
@@ -201,8 +186,7 @@ public final class Simulation implements Stack {
         if (queues != null) {
             return Math.max(now, Math.min(othersTime(), Math.min(queues.wakeTime(), queueTime(queues.first()))));
         }
-        return Math.max(now, Math.min(Math.min(workTime(), actionTime()),
-                Math.min(Math.min(frames.nextTime(), sockets.nextTime()), driverTime())));
+        return Math.max(now, Math.min(Math.min(workTime(), actionTime()), Math.min(stack.nextTime(), driverTime())));
     }
 
     private long workTime() {
@@ -285,11 +269,20 @@ public final class Simulation implements Stack {
         return flags;
     }
 
-    /** {@link #run} for a NIC with several queues: the earliest of the other actors, the NIC and the queues. */
+    /**
+     * {@link #run} for a NIC with several queues: the earliest of the other
+     * actors, the NIC and the queues. The queue that acts first runs on,
+     * step after step, while its next step still comes strictly before
+     * anything else's (the other actors', the NIC's and every other queue's,
+     * whose times its own steps leave alone unless it delivers packets): the
+     * same steps in the same order as re-choosing before each, without
+     * moving the queue in the clock until it yields.
+     */
     private int runQueues(long maxSteps, long untilNs, int stopFlags) {
         int flags = 0;
         long others = othersTime();
-        for (long done = 0; done < maxSteps; done++) {
+        long done = 0;
+        while (done < maxSteps) {
             long wake = queues.wakeTime();
             int q = queues.first();
             long drv = queueTime(q);
@@ -300,30 +293,47 @@ public final class Simulation implements Stack {
             if (t > untilNs) {
                 return LATER;
             }
-            steps++;
-            if (others <= t) {
+            if (others <= t || wake <= t) {
+                done++;
+                steps++;
                 lastQueue = -1;
-                flags = otherStep(others);
-                others = othersTime();
-            } else if (wake <= t) {
-                lastQueue = -1;
-                advanceTo(t); // the NIC places what arrived and raises the interrupts of waiting queues
-                queues.countUntil(t);
-                flags = 0;
+                if (others <= t) {
+                    flags = otherStep(others);
+                    others = othersTime();
+                } else {
+                    advanceTo(t); // the NIC places what arrived and raises the interrupts of waiting queues
+                    queues.countUntil(t);
+                    flags = 0;
+                }
+                queues.refreshTouched();
             } else {
                 lastQueue = q;
-                advanceTo(t);
-                flags = drivers[q].step(t);
-                if ((flags & Driver.PACKET) != 0) {
-                    packets++;
+                long otherQueues = queues.firstExcept(q);
+                Driver d = drivers[q];
+                while (true) {
+                    done++;
+                    steps++;
+                    advanceTo(t);
+                    flags = d.step(t);
+                    if ((flags & Driver.PACKET) != 0) {
+                        packets++;
+                    }
+                    boolean reloading = d.reloading();
+                    others = othersAfterDriverStep(others, reloading);
+                    if (d.pool() != currentPools[q]) {
+                        poolCreated(q);
+                    }
+                    if ((flags & stopFlags) != 0 || done >= maxSteps || reloading || queues.changedBy(q)) {
+                        break;
+                    }
+                    t = Math.max(now, d.nextEvent());
+                    if (t >= otherQueues || t >= others || t >= queues.wakeTime() || t > untilNs) {
+                        break;
+                    }
                 }
                 queues.refresh(q);
-                others = othersAfterDriverStep(others, drivers[q].reloading());
-                if (drivers[q].pool() != currentPools[q]) {
-                    poolCreated(q);
-                }
+                queues.refreshTouched();
             }
-            queues.refreshTouched();
             if ((flags & stopFlags) != 0) {
                 return flags;
             }
@@ -341,19 +351,15 @@ public final class Simulation implements Stack {
      * arm a retry) asks everything.
      */
     private long othersAfterDriverStep(long others, boolean reloading) {
+        boolean changed = stack.takeChanged();
         if (reloading) {
-            stackChanged = false;
             return othersTime();
         }
-        if (stackChanged) {
-            stackChanged = false; // new frames or skbs
-            return Math.min(others, Math.min(frames.nextTime(), sockets.nextTime()));
-        }
-        return others;
+        return changed ? Math.min(others, stack.nextTime()) : others; // new frames or skbs
     }
 
     private long othersTime() {
-        return Math.min(Math.min(workTime(), actionTime()), Math.min(frames.nextTime(), sockets.nextTime()));
+        return Math.min(Math.min(workTime(), actionTime()), stack.nextTime());
     }
 
     /** One step of something other than the driver, due at {@code t}. */
@@ -370,11 +376,7 @@ public final class Simulation implements Stack {
             apply(timeline.get(nextAction++).action());
             return 0;
         }
-        if (frames.nextTime() == t) {
-            freeFrame();
-        } else {
-            freeSkb();
-        }
+        stack.freeNext(t);
         return Driver.KERNEL_CALL;
     }
 
@@ -423,102 +425,6 @@ public final class Simulation implements Stack {
         }
     }
 
-    private void freeSkb() {
-        int page = sockets.topPage();
-        int cpu = sockets.topCpu();
-        byte kind = sockets.topKind();
-        sockets.removeTop();
-        onCpu(cpu); // the socket's owner frees it from recvmsg(): process context on its CPU
-        if (cpu != napiCpuOf(page)) {
-            stackCounters.remoteFrees++;
-        }
-        if (kind == SkbHeap.SKB) {
-            stackCounters.skbsFreed++;
-            producers.produced(kernel.mm().memMap().pp(page), cpu, kernel.jiffies().now());
-            calls.skbFree(page);
-        } else {
-            stackCounters.clonesFreed++;
-            calls.putPage(PagePool.owner(kernel, page), page);
-        }
-    }
-
-    private void freeFrame() {
-        int cpu = frames.headCpu();
-        int page = frames.poll();
-        onCpu(cpu); // cpumap's kthread builds an skb and frees it: process context on its CPU
-        if (cpu != napiCpuOf(page)) {
-            stackCounters.remoteFrees++;
-        }
-        stackCounters.framesFreed++;
-        PagePool pool = PagePool.owner(kernel, page);
-        producers.produced(pool.id(), cpu, kernel.jiffies().now());
-        kernel.mm().move(page, Place.SKB);
-        pool.storeMemInfo(page);
-        calls.skbFree(page);
-    }
-
-    /** What runs next is process-context code on {@code cpu}. */
-    private void onCpu(int cpu) {
-        int onCpu = Math.min(cpu, params.getInt(Param.CPUS) - 1);
-        kernel.runOn(onCpu, params.nodeOfCpu(onCpu), false);
-    }
-
-    @Override
-    public boolean receiveSkb(int page, long at, int cpu) {
-        stackChanged = true;
-        kernel.mm().move(page, Place.SKB);
-        stackCounters.skbs++;
-        int cpus = params.getInt(Param.CPUS);
-        int freeCpu = cpu;
-        double remote = params.get(Param.SKB_REMOTE);
-        if (remote > 0 && cpus > 1 && rng.nextDouble() < remote) {
-            freeCpu = (cpu + 1 + rng.nextInt(cpus - 1)) % cpus;
-        }
-        long freed = at + lifetime(params.get(Param.SKB_LIFETIME));
-        sockets.add(freed, page, freeCpu, SkbHeap.SKB);
-        double clone = params.get(Param.SKB_CLONE);
-        if (clone > 0 && rng.nextDouble() < clone) {
-            stackCounters.clones++;
-            calls.getPage(PagePool.owner(kernel, page), page);
-            // the clone lives on after the skb: when the skb is freed the page still has two references
-            sockets.add(freed + 1 + lifetime(params.get(Param.CLONE_LIFETIME)), page, freeCpu, SkbHeap.CLONE);
-            return true;
-        }
-        return false;
-    }
-
-    /** An skb lifetime: exponential with the mean, or lognormal with the same mean when sigma > 0. */
-    private long lifetime(double mean) {
-        double sigma = params.get(Param.SKB_SIGMA);
-        if (mean <= 0) {
-            return 0;
-        }
-        if (sigma <= 0) {
-            return (long) rng.exponential(mean);
-        }
-        double mu = Math.log(mean) - sigma * sigma / 2;
-        return (long) Math.exp(mu + sigma * rng.gaussian());
-    }
-
-    @Override
-    public void redirect(int page, long at) {
-        stackChanged = true;
-        kernel.mm().move(page, Place.REMOTE_CPU);
-        stackCounters.redirected++;
-        frames.add(page, at + params.getLong(Param.REDIRECT_LATENCY), redirectCpu());
-    }
-
-    /** The CPU whose cpumap entry takes the next frame: {@code redirect.cpu}, or the next of {@code redirect.cpus}. */
-    private int redirectCpu() {
-        IdList cpus = params.redirectCpus();
-        if (cpus.isEmpty()) {
-            return params.getInt(Param.REDIRECT_CPU);
-        }
-        int cpu = cpus.get(nextRedirect);
-        nextRedirect = (nextRedirect + 1) % cpus.size(); // the XDP program spreads frames round robin
-        return cpu;
-    }
-
     // ---- changes ----------------------------------------------------------------------------------------------
 
     /** Applies a timeline action now. */
@@ -562,7 +468,7 @@ public final class Simulation implements Stack {
             return; // the machine stays as it was built until a reset
         }
         if (param.scope() == Param.Scope.RELOAD) {
-            params = changed; // read by the next reload
+            setParams(changed); // read by the next reload
             return;
         }
         switch (param) {
@@ -574,31 +480,37 @@ public final class Simulation implements Stack {
                 } else {
                     queues.countUntil(now);
                 }
-                params = changed;
+                setParams(changed);
                 traffic.configure(params);
                 if (queues != null) {
                     queues.trafficChanged();
                 }
                 break;
             case PRESSURE:
-                params = changed;
+                setParams(changed);
                 kernel.mm().setPressure(value != 0);
                 break;
             case IRQ_CPU:
-                params = changed;
+                setParams(changed);
                 for (int q = 0; q < drivers.length; q++) {
                     irqCpus[q] = (Math.min((int) value, params.getInt(Param.CPUS) - 1) + q) % params.getInt(Param.CPUS);
                 }
                 configureQueues();
                 break;
             default:
-                params = changed;
+                setParams(changed);
                 configureQueues();
         }
         if (queues != null) {
             queues.refreshTouched();
             queues.refreshAll();
         }
+    }
+
+    /** The parameters in force from now on, for the simulation and its stack. */
+    private void setParams(WorkloadParams changed) {
+        params = changed;
+        stack.configure(changed);
     }
 
     /** Every queue's driver takes the settings in force, on its own IRQ CPU. */
@@ -612,7 +524,7 @@ public final class Simulation implements Stack {
 
     /** Roughly the most bytes a copy of this simulation can come to hold (struct pages it shares counted in full). */
     public long footprintBytes() {
-        long bytes = kernel.mm().footprintBytes() + 40L * (sockets.size() + frames.size());
+        long bytes = kernel.mm().footprintBytes() + 40L * (stack.socketCount() + stack.framesInFlight());
         for (PagePool pool : pools) {
             bytes += 4L * pool.ring().size() + 1024;
         }
@@ -732,39 +644,39 @@ public final class Simulation implements Stack {
 
     /** CPUs that returned pages into pool {@code poolId}'s ptr_ring in this millisecond or the one before. */
     public int ringProducers(int poolId) {
-        return producers.producers(poolId, kernel.jiffies().now());
+        return stack.ringProducers(poolId);
     }
 
     /** The most CPUs returning pages into any one ptr_ring, in this millisecond or the one before. */
     public int ringProducers() {
-        return producers.most(kernel.jiffies().now());
+        return stack.ringProducers();
     }
 
     public StackStats stackStats() {
-        return stackCounters.snapshot(sockets.size(), frames.size());
+        return stack.stats();
     }
 
     /** skbs sockets hold now (with clones), for display: index i of {@link #socketCount()}. */
     public int socketCount() {
-        return sockets.size();
+        return stack.socketCount();
     }
 
     /** The page of skb {@code i} (a page reference). */
     public int socketPage(int i) {
-        return sockets.page(i);
+        return stack.socketPage(i);
     }
 
     public boolean socketIsClone(int i) {
-        return sockets.kind(i) == SkbHeap.CLONE;
+        return stack.socketIsClone(i);
     }
 
     public int framesInFlight() {
-        return frames.size();
+        return stack.framesInFlight();
     }
 
     /** The page of redirected frame {@code i} (a page reference). */
     public int frame(int i) {
-        return frames.get(i);
+        return stack.frame(i);
     }
 
     public List<TimedAction> timeline() {

@@ -72,6 +72,28 @@ class DeterminismTest {
         assertThat(Outcome.of(single)).as("%s", file).isEqualTo(Outcome.of(batch));
     }
 
+    /** A batch runs a queue on while nothing else comes first: the calls must still come in the true order. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    void oneStepAtATimeRecordsTheCallsOfOneBigBatch(Path file) throws Exception {
+        Preset preset = Presets.load(file);
+        long steps = Presets.steps(preset, STEPS / 8);
+        StringWriter batchOut = new StringWriter();
+        ScriptRecorder batchRecorder = new ScriptRecorder(batchOut);
+        Simulation batch = preset.start(batchRecorder);
+        batch.run(steps, Long.MAX_VALUE, 0);
+        batchRecorder.finish(batch.kernel());
+        StringWriter singleOut = new StringWriter();
+        ScriptRecorder singleRecorder = new ScriptRecorder(singleOut);
+        Simulation single = preset.start(singleRecorder);
+        for (long i = 0; i < steps && single.step() != Simulation.IDLE; i++) {
+            assertThat(single.steps()).isEqualTo(i + 1);
+        }
+        singleRecorder.finish(single.kernel());
+        assertThat(Outcome.of(single)).as("%s", file).isEqualTo(Outcome.of(batch));
+        assertThat(singleOut.toString()).as("%s: recording", file).isEqualTo(batchOut.toString());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("presets")
     void aCopyHasTheSameFutureAsTheOriginal(Path file) throws Exception {

@@ -46,4 +46,34 @@ class QueueClockTest {
             }
         }
     }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void theFirstTimeExceptAQueueIsTheEarliestOfTheOthers(long seed) {
+        Random r = new Random(seed);
+        for (int queues : new int[] {2, 3, 16, 17, 64}) {
+            QueueClock clock = new QueueClock(queues);
+            long[] times = new long[queues];
+            Arrays.fill(times, Long.MAX_VALUE);
+            for (int i = 0; i < 2_000; i++) {
+                int q = r.nextInt(queues);
+                times[q] = r.nextInt(10) == 0 ? Long.MAX_VALUE : r.nextInt(1000);
+                clock.set(q, times[q]);
+                int except = r.nextInt(queues);
+                long expected = Long.MAX_VALUE;
+                for (int k = 0; k < queues; k++) {
+                    if (k != except) {
+                        expected = Math.min(expected, times[k]);
+                    }
+                }
+                long got = clock.firstExcept(except);
+                if (expected == Long.MAX_VALUE) {
+                    assertThat(got).as("seed %d, %d queues: never sorts after every real time", seed, queues)
+                            .isGreaterThan(1L << 50);
+                } else {
+                    assertThat(got).as("seed %d, %d queues, change %d", seed, queues, i).isEqualTo(expected);
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.workload;
+
+import java.util.function.IntUnaryOperator;
+import org.pagepool.kernel.Kernel;
+import org.pagepool.nic.PoolCalls;
+import org.pagepool.nic.Stack;
+import org.pagepool.pool.PagePool;
+import org.pagepool.trace.Place;
+
+/**
+ * The network stack above the driver: the sockets that hold skbs (and their
+ * clones) for a lifetime and free them from recvmsg() on their CPU, and the
+ * cpumap kthreads that turn redirected frames into skbs and free them on the
+ * target CPU. Frees go back to the page's pool from wherever they happen, so
+ * a free on another CPU than the pool's NAPI is a remote free into its
+ * ptr_ring. Draws from the simulation's generator; single-threaded.
+ */
+final class NetworkStack implements Stack {
+    private final Kernel kernel;
+    private final PoolCalls calls;
+    private final Rng rng;
+    /** The CPU whose NAPI owns a page's pool, by page reference. */
+    private final IntUnaryOperator napiCpuOf;
+    private final SkbHeap sockets;
+    private final FrameQueue frames;
+    private final StackCounters counters;
+    private final RingProducers producers;
+    private WorkloadParams params;
+    /** Where XDP_REDIRECT's cpumap sends the next frame, when it spreads over several CPUs. */
+    private int nextRedirect;
+    /** Set when the driver handed the stack a frame or an skb: the stack's next time may have moved. */
+    private boolean changed;
+
+    NetworkStack(Kernel kernel, PoolCalls calls, Rng rng, IntUnaryOperator napiCpuOf, WorkloadParams params) {
+        this.kernel = kernel;
+        this.calls = calls;
+        this.rng = rng;
+        this.napiCpuOf = napiCpuOf;
+        this.params = params;
+        this.sockets = new SkbHeap();
+        this.frames = new FrameQueue();
+        this.counters = new StackCounters();
+        this.producers = new RingProducers();
+    }
+
+    private NetworkStack(NetworkStack o, Kernel kernel, PoolCalls calls, Rng rng, IntUnaryOperator napiCpuOf) {
+        this.kernel = kernel;
+        this.calls = calls;
+        this.rng = rng;
+        this.napiCpuOf = napiCpuOf;
+        this.params = o.params;
+        this.sockets = o.sockets.copy();
+        this.frames = o.frames.copy();
+        this.counters = o.counters.copy();
+        this.producers = o.producers.copy();
+        this.nextRedirect = o.nextRedirect;
+        this.changed = o.changed;
+    }
+
+    /** A copy wired to the copied simulation's kernel, calls and generator. */
+    NetworkStack copy(Kernel copiedKernel, PoolCalls copiedCalls, Rng copiedRng, IntUnaryOperator copiedNapiCpuOf) {
+        return new NetworkStack(this, copiedKernel, copiedCalls, copiedRng, copiedNapiCpuOf);
+    }
+
+    /** The parameters in force from now on (lifetimes, clones, remote frees, redirect CPUs). */
+    void configure(WorkloadParams newParams) {
+        this.params = newParams;
+    }
+
+    /** When the next skb or frame is freed (ns), {@link Long#MAX_VALUE} for none. */
+    long nextTime() {
+        return Math.min(frames.nextTime(), sockets.nextTime());
+    }
+
+    /** True once after the driver handed the stack something (its next time may have come forward). */
+    boolean takeChanged() {
+        boolean was = changed;
+        changed = false;
+        return was;
+    }
+
+    /** Frees what is due at {@code t} (the frame first on a tie): a kernel call. */
+    void freeNext(long t) {
+        if (frames.nextTime() == t) {
+            freeFrame();
+        } else {
+            freeSkb();
+        }
+    }
+
+    private void freeSkb() {
+        int page = sockets.topPage();
+        int cpu = sockets.topCpu();
+        byte kind = sockets.topKind();
+        sockets.removeTop();
+        onCpu(cpu); // the socket's owner frees it from recvmsg(): process context on its CPU
+        if (cpu != napiCpuOf.applyAsInt(page)) {
+            counters.remoteFrees++;
+        }
+        if (kind == SkbHeap.SKB) {
+            counters.skbsFreed++;
+            producers.produced(kernel.mm().memMap().pp(page), cpu, kernel.jiffies().now());
+            calls.skbFree(page);
+        } else {
+            counters.clonesFreed++;
+            calls.putPage(PagePool.owner(kernel, page), page);
+        }
+    }
+
+    private void freeFrame() {
+        int cpu = frames.headCpu();
+        int page = frames.poll();
+        onCpu(cpu); // cpumap's kthread builds an skb and frees it: process context on its CPU
+        if (cpu != napiCpuOf.applyAsInt(page)) {
+            counters.remoteFrees++;
+        }
+        counters.framesFreed++;
+        PagePool pool = PagePool.owner(kernel, page);
+        producers.produced(pool.id(), cpu, kernel.jiffies().now());
+        kernel.mm().move(page, Place.SKB);
+        pool.storeMemInfo(page);
+        calls.skbFree(page);
+    }
+
+    /** What runs next is process-context code on {@code cpu}. */
+    private void onCpu(int cpu) {
+        int onCpu = Math.min(cpu, params.getInt(Param.CPUS) - 1);
+        kernel.runOn(onCpu, params.nodeOfCpu(onCpu), false);
+    }
+
+    @Override
+    public boolean receiveSkb(int page, long at, int cpu) {
+        changed = true;
+        kernel.mm().move(page, Place.SKB);
+        counters.skbs++;
+        int cpus = params.getInt(Param.CPUS);
+        int freeCpu = cpu;
+        double remote = params.get(Param.SKB_REMOTE);
+        if (remote > 0 && cpus > 1 && rng.nextDouble() < remote) {
+            freeCpu = (cpu + 1 + rng.nextInt(cpus - 1)) % cpus;
+        }
+        long freed = at + lifetime(params.get(Param.SKB_LIFETIME));
+        sockets.add(freed, page, freeCpu, SkbHeap.SKB);
+        double clone = params.get(Param.SKB_CLONE);
+        if (clone > 0 && rng.nextDouble() < clone) {
+            counters.clones++;
+            calls.getPage(PagePool.owner(kernel, page), page);
+            // the clone lives on after the skb: when the skb is freed the page still has two references
+            sockets.add(freed + 1 + lifetime(params.get(Param.CLONE_LIFETIME)), page, freeCpu, SkbHeap.CLONE);
+            return true;
+        }
+        return false;
+    }
+
+    /** An skb lifetime: exponential with the mean, or lognormal with the same mean when sigma > 0. */
+    private long lifetime(double mean) {
+        double sigma = params.get(Param.SKB_SIGMA);
+        if (mean <= 0) {
+            return 0;
+        }
+        if (sigma <= 0) {
+            return (long) rng.exponential(mean);
+        }
+        double mu = Math.log(mean) - sigma * sigma / 2;
+        return (long) Math.exp(mu + sigma * rng.gaussian());
+    }
+
+    @Override
+    public void redirect(int page, long at) {
+        changed = true;
+        kernel.mm().move(page, Place.REMOTE_CPU);
+        counters.redirected++;
+        frames.add(page, at + params.getLong(Param.REDIRECT_LATENCY), redirectCpu());
+    }
+
+    /** The CPU whose cpumap entry takes the next frame: {@code redirect.cpu}, or the next of {@code redirect.cpus}. */
+    private int redirectCpu() {
+        IdList cpus = params.redirectCpus();
+        if (cpus.isEmpty()) {
+            return params.getInt(Param.REDIRECT_CPU);
+        }
+        int cpu = cpus.get(nextRedirect);
+        nextRedirect = (nextRedirect + 1) % cpus.size(); // the XDP program spreads frames round robin
+        return cpu;
+    }
+
+    // ---- what the stack shows ---------------------------------------------------------------------------------
+
+    StackStats stats() {
+        return counters.snapshot(sockets.size(), frames.size());
+    }
+
+    /** CPUs that returned pages into pool {@code poolId}'s ptr_ring in this millisecond or the one before. */
+    int ringProducers(int poolId) {
+        return producers.producers(poolId, kernel.jiffies().now());
+    }
+
+    /** The most CPUs returning pages into any one ptr_ring, in this millisecond or the one before. */
+    int ringProducers() {
+        return producers.most(kernel.jiffies().now());
+    }
+
+    /** skbs sockets hold now, clones included. */
+    int socketCount() {
+        return sockets.size();
+    }
+
+    int socketPage(int i) {
+        return sockets.page(i);
+    }
+
+    boolean socketIsClone(int i) {
+        return sockets.kind(i) == SkbHeap.CLONE;
+    }
+
+    int framesInFlight() {
+        return frames.size();
+    }
+
+    int frame(int i) {
+        return frames.get(i);
+    }
+}
