@@ -203,6 +203,16 @@ public abstract class CanvasRegion extends Region {
         texts.add(new DrawnText(s, TextMetrics.bounds(s, g.getFont(), g.getTextAlign(), g.getTextBaseline(), x, y)));
     }
 
+    /** Whether {@code box} (in drawing units) overlaps a text this redraw has drawn so far. */
+    protected final boolean coversText(Bounds box) {
+        for (DrawnText t : texts) {
+            if (t.bounds().intersects(box)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The width of {@code s} in the context's current font. */
     protected static double width(GraphicsContext g, String s) {
         return TextMetrics.width(s, g.getFont());
