@@ -10,33 +10,17 @@ import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pagepool.app.view.SpeedScale;
 import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Param;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The window as a user drives it: headless (Monocle), through its controls and keys. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest extends AppFixture {
+class MainWindowTest extends WindowFixture {
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        open(stage, 1280, 720);
-    }
-
-    @AfterEach
-    void stop() {
-        close();
-    }
 
     @Test
     void theMainNodesHaveTheirIds(FxRobot robot) {
