@@ -5,7 +5,9 @@ import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,6 +17,7 @@ import java.util.Map;
  * frame costs, whatever else runs on the machine. Any one thread.
  */
 final class CpuShares {
+    private static final String[] NAMED = {"JavaFX Application Thread", "QuantumRenderer-0", "pagepool-model"};
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
     private Map<String, Long> atStart;
@@ -32,13 +35,25 @@ final class CpuShares {
         long process = os.getProcessCpuTime() - processAtStart;
         StringBuilder out = new StringBuilder();
         long named = 0;
-        for (String name : new String[] {"JavaFX Application Thread", "QuantumRenderer-0", "pagepool-model"}) {
-            long spent = now.getOrDefault(name, 0L) - atStart.getOrDefault(name, 0L);
+        for (String name : NAMED) {
+            long spent = spent(now, name);
             named += spent;
-            out.append(String.format(Locale.ROOT, "%s %.2f, ", name, spent / 1e6 / Math.max(1, frames)));
+            out.append(String.format(Locale.ROOT, "%s %.2f, ", name, perFrame(spent, frames)));
         }
-        return out.append(String.format(Locale.ROOT, "the rest (GC, compiler) %.2f, in all %.2f ms",
-                (process - named) / 1e6 / Math.max(1, frames), process / 1e6 / Math.max(1, frames))).toString();
+        out.append(String.format(Locale.ROOT, "the rest %.2f (", perFrame(process - named, frames)));
+        // the busiest of the rest by name: collector and compiler threads, timers
+        now.keySet().stream().filter(n -> !List.of(NAMED).contains(n))
+                .sorted(Comparator.comparingLong((String n) -> spent(now, n)).reversed()).limit(4)
+                .forEach(n -> out.append(String.format(Locale.ROOT, "%s %.2f, ", n, perFrame(spent(now, n), frames))));
+        return out.append(String.format(Locale.ROOT, "...), in all %.2f ms", perFrame(process, frames))).toString();
+    }
+
+    private long spent(Map<String, Long> now, String name) {
+        return now.getOrDefault(name, 0L) - atStart.getOrDefault(name, 0L);
+    }
+
+    private static double perFrame(long ns, int frames) {
+        return ns / 1e6 / Math.max(1, frames);
     }
 
     private Map<String, Long> byThread() {
