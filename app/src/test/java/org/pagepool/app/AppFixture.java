@@ -3,6 +3,7 @@ package org.pagepool.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -142,6 +143,14 @@ abstract class AppFixture {
         } catch (InterruptedException | TimeoutException e) {
             throw new AssertionError("the FX thread did not answer", e);
         }
+    }
+
+    /** Opens {@code file} through {@code button}'s file dialog; returns the message the window then shows. */
+    protected String openThroughDialog(FxRobot robot, Path file, String button) {
+        dialogs.answers.add(file);
+        robot.clickOn(button);
+        await("the message", () -> window.notifications().isShowing());
+        return window.notifications().getText();
     }
 
     protected ModelView view() {

@@ -125,12 +125,8 @@ class MainWindowTest extends WindowFixture {
 
     @Test
     void aMalformedScriptShowsWhereAndTheAppStaysUsable(FxRobot robot) throws Exception {
-        Path bad = dir.resolve("bad.pool");
-        Files.writeString(bad, "memory pages=256\ncreate\nalloc n=0\n");
-        dialogs.answers.add(bad);
-        robot.clickOn("#openScript");
-        await("the message", () -> window.notifications().isShowing());
-        assertThat(window.notifications().getText()).startsWith(bad + ":3: ").contains("n: \"0\"");
+        Path bad = Files.writeString(dir.resolve("bad.pool"), "memory pages=256\ncreate\nalloc n=0\n");
+        assertThat(openThroughDialog(robot, bad, "#openScript")).startsWith(bad + ":3: ").contains("n: \"0\"");
         assertThat(view().live()).as("the workload stays").isTrue();
         robot.clickOn("#step");
         await("still steps", () -> view().position() == 1);
@@ -138,13 +134,9 @@ class MainWindowTest extends WindowFixture {
 
     @Test
     void aMalformedPresetShowsWhereAndTheRunStays(FxRobot robot) throws Exception {
-        Path bad = dir.resolve("bad.workload");
-        Files.writeString(bad, "title = t\ntraffic.rate = lots\n");
-        dialogs.answers.add(bad);
-        robot.clickOn("#openPreset");
-        await("the message", () -> window.notifications().isShowing());
-        assertThat(window.notifications().getText()).isEqualTo(bad + ":2: traffic.rate: not a number: \"lots\""
-                + " (numbers are written like 12, 0.5 or 2e6)");
+        Path bad = Files.writeString(dir.resolve("bad.workload"), "title = t\ntraffic.rate = lots\n");
+        assertThat(openThroughDialog(robot, bad, "#openPreset")).isEqualTo(bad + ":2: traffic.rate: not a number:"
+                + " \"lots\" (numbers are written like 12, 0.5 or 2e6)");
         assertThat(view().title()).isEqualTo("XDP_DROP steady state");
     }
 
