@@ -3,16 +3,19 @@ package org.pagepool.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.pagepool.view.ModelView;
 import org.pagepool.run.SyncRunner;
 import org.pagepool.workload.Preset;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -34,6 +37,8 @@ abstract class AppFixture {
     protected FakeDialogs dialogs = new FakeDialogs();
     protected Stage stage;
     private long frameNow;
+    /** Whether {@link #openOnPrimaryStage} showed the stage (it is hidden after the test). */
+    private boolean hideAfterTest;
 
     protected void open(Stage stage, double width, double height) throws Exception {
         this.stage = stage;
@@ -48,9 +53,34 @@ abstract class AppFixture {
         pulse(); // the first frame
     }
 
+    /**
+     * Opens the window at {@code width}x{@code height} on TestFX's primary stage, from any thread; the stage
+     * is hidden again after the test.
+     */
+    protected void openOnPrimaryStage(double width, double height) throws TimeoutException {
+        Stage primary = FxToolkit.registerPrimaryStage();
+        onFx(() -> {
+            open(primary, width, height);
+            primary.setWidth(width);
+            primary.setHeight(height);
+            return null;
+        });
+        hideAfterTest = true;
+    }
+
     protected void close() {
         if (controller != null) {
             controller.close();
+        }
+    }
+
+    /** After every test: the runner stops, and a stage this fixture showed is hidden. */
+    @AfterEach
+    void closeApp() throws TimeoutException {
+        close();
+        if (hideAfterTest) {
+            FxToolkit.cleanupStages();
+            hideAfterTest = false;
         }
     }
 
@@ -105,7 +135,7 @@ abstract class AppFixture {
     }
 
     /** Runs {@code task} on the FX thread and returns its result (the wait is a safety net, not a measure). */
-    private static <T> T onFx(Callable<T> task) {
+    static <T> T onFx(Callable<T> task) {
         try {
             return WaitForAsyncUtils.asyncFx(task).get(10, TimeUnit.MINUTES);
         } catch (ExecutionException e) {
@@ -113,6 +143,14 @@ abstract class AppFixture {
         } catch (InterruptedException | TimeoutException e) {
             throw new AssertionError("the FX thread did not answer", e);
         }
+    }
+
+    /** Opens {@code file} through {@code button}'s file dialog; returns the message the window then shows. */
+    protected String openThroughDialog(FxRobot robot, Path file, String button) {
+        dialogs.answers.add(file);
+        robot.clickOn(button);
+        await("the message", () -> window.notifications().isShowing());
+        return window.notifications().getText();
     }
 
     protected ModelView view() {

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Bounds;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pagepool.app.view.CanvasRegion;
@@ -17,23 +14,9 @@ import org.pagepool.app.view.JourneyOverlay;
 import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Preset;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The flow arrows' labels, while a run plays too fast for tokens: on no text, and only for what flows. */
-@ExtendWith(ApplicationExtension.class)
-class FlowLabelsTest extends AppFixture {
-
-    @Start
-    void start(Stage stage) throws Exception {
-        open(stage, 1280, 720);
-    }
-
-    @AfterEach
-    void stop() {
-        close();
-    }
-
+class FlowLabelsTest extends WindowFixture {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
         "01-xdp-drop.workload, light, 'to NIC,recycle', alloc",

@@ -3,14 +3,9 @@ package org.pagepool.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.pagepool.app.view.CanvasRegion;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * On 1920x1080 and larger screens the window uses the room: the panel takes
@@ -18,17 +13,9 @@ import org.testfx.framework.junit5.Start;
  * 2600x1500, so the larger one is 2560x1440; 4K is the same rule, seen in a
  * headless screenshot.)
  */
-@ExtendWith(ApplicationExtension.class)
-class LargeScreenTest extends AppFixture {
-
-    @Start
-    void start(Stage stage) throws Exception {
-        open(stage, 1920, 1080);
-    }
-
-    @AfterEach
-    void stop() {
-        close();
+class LargeScreenTest extends WindowFixture {
+    LargeScreenTest() {
+        super(1920, 1080);
     }
 
     private double width(String id) {

@@ -10,33 +10,17 @@ import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pagepool.app.view.SpeedScale;
 import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Param;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The window as a user drives it: headless (Monocle), through its controls and keys. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest extends AppFixture {
+class MainWindowTest extends WindowFixture {
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        open(stage, 1280, 720);
-    }
-
-    @AfterEach
-    void stop() {
-        close();
-    }
 
     @Test
     void theMainNodesHaveTheirIds(FxRobot robot) {
@@ -141,12 +125,8 @@ class MainWindowTest extends AppFixture {
 
     @Test
     void aMalformedScriptShowsWhereAndTheAppStaysUsable(FxRobot robot) throws Exception {
-        Path bad = dir.resolve("bad.pool");
-        Files.writeString(bad, "memory pages=256\ncreate\nalloc n=0\n");
-        dialogs.answers.add(bad);
-        robot.clickOn("#openScript");
-        await("the message", () -> window.notifications().isShowing());
-        assertThat(window.notifications().getText()).startsWith(bad + ":3: ").contains("n: \"0\"");
+        Path bad = Files.writeString(dir.resolve("bad.pool"), "memory pages=256\ncreate\nalloc n=0\n");
+        assertThat(openThroughDialog(robot, bad, "#openScript")).startsWith(bad + ":3: ").contains("n: \"0\"");
         assertThat(view().live()).as("the workload stays").isTrue();
         robot.clickOn("#step");
         await("still steps", () -> view().position() == 1);
@@ -154,13 +134,9 @@ class MainWindowTest extends AppFixture {
 
     @Test
     void aMalformedPresetShowsWhereAndTheRunStays(FxRobot robot) throws Exception {
-        Path bad = dir.resolve("bad.workload");
-        Files.writeString(bad, "title = t\ntraffic.rate = lots\n");
-        dialogs.answers.add(bad);
-        robot.clickOn("#openPreset");
-        await("the message", () -> window.notifications().isShowing());
-        assertThat(window.notifications().getText()).isEqualTo(bad + ":2: traffic.rate: not a number: \"lots\""
-                + " (numbers are written like 12, 0.5 or 2e6)");
+        Path bad = Files.writeString(dir.resolve("bad.workload"), "title = t\ntraffic.rate = lots\n");
+        assertThat(openThroughDialog(robot, bad, "#openPreset")).isEqualTo(bad + ":2: traffic.rate: not a number:"
+                + " \"lots\" (numbers are written like 12, 0.5 or 2e6)");
         assertThat(view().title()).isEqualTo("XDP_DROP steady state");
     }
 

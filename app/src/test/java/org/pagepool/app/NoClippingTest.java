@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Set;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +19,6 @@ import org.pagepool.app.view.TextMetrics;
 import org.pagepool.trace.KernelFunction;
 import org.pagepool.workload.Preset;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * No text cut off at the panels' edges at 1280x720, in any theme: the
@@ -32,17 +29,11 @@ import org.testfx.api.FxToolkit;
 class NoClippingTest extends AppFixture {
     private final List<String> clipped = new ArrayList<>();
 
-    @AfterEach
-    void stop() throws Exception {
-        close();
-        FxToolkit.cleanupStages();
-    }
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"light", "dark", "contrast"})
     void nothingIsCutOffAt1280x720(String theme) throws Exception {
         FxRobot robot = new FxRobot();
-        openAt(robot, 1280, 720);
+        openOnPrimaryStage(1280, 720);
         robot.interact(() -> window.controls().theme.setValue(theme));
         lookThrough(robot);
         assertThat(clipped).as("%s theme at 1280x720", theme).isEmpty();
@@ -54,7 +45,7 @@ class NoClippingTest extends AppFixture {
     void nothingIsCutOffOnALargeScreenAtAProjectorsScale(int width, int height, int percent, String theme)
             throws Exception {
         FxRobot robot = new FxRobot();
-        openAt(robot, width, height);
+        openOnPrimaryStage(width, height);
         robot.interact(() -> {
             window.controls().theme.setValue(theme);
             window.setScale(percent);
@@ -69,20 +60,6 @@ class NoClippingTest extends AppFixture {
             double atOne = TextMetrics.width("Device: NIC rings",
                     Font.font(null, FontWeight.BOLD, 14));
             assertThat(titleWidth).isCloseTo(atOne * percent / 100.0, offset(0.5));
-        });
-    }
-
-    /** Opens the window at {@code width}x{@code height}. */
-    void openAt(FxRobot robot, int width, int height) throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        robot.interact(() -> {
-            try {
-                open(stage, width, height);
-                stage.setWidth(width);
-                stage.setHeight(height);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
         });
     }
 

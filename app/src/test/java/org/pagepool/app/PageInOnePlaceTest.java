@@ -9,13 +9,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pagepool.app.view.CanvasRegion;
+import org.pagepool.workload.Preset;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * Issue 15, "following one page": at the slowest speed a page flying
@@ -27,26 +25,14 @@ import org.testfx.api.FxToolkit;
 class PageInOnePlaceTest extends AppFixture {
     private static final long FRAME_NS = 16_666_667L;
 
-    @AfterEach
-    void stop() throws Exception {
-        close();
-        FxToolkit.cleanupStages();
-    }
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"02-redirect-ring.workload", "03-cache-full.workload", "05-slow-socket.workload",
         "14-tx-bulk.workload"})
     void aPageInFlightIsDrawnInExactlyOnePlace(String preset) throws Exception {
         FxRobot robot = new FxRobot();
-        Stage stage = FxToolkit.registerPrimaryStage();
-        robot.interact(() -> {
-            try {
-                open(stage, 1280, 720);
-                controller.loadPreset(Assets.preset(preset));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        openOnPrimaryStage(1280, 720);
+        Preset chosen = Assets.preset(preset);
+        robot.interact(() -> controller.loadPreset(chosen));
         await(preset + " loaded", () -> controller.preset().name().equals(preset));
         robot.interact(() -> {
             window.controls().speed.setValue(0); // the slowest speed

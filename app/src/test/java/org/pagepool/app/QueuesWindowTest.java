@@ -8,33 +8,16 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.TableColumn;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.pagepool.app.view.ChartPane;
 import org.pagepool.app.view.QueueTable;
 import org.pagepool.app.view.QueueTilesPane;
 import org.pagepool.view.QueueView;
 import org.pagepool.workload.Preset;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Many queues in the window: tiles for a multi-queue NIC only, and focusing a queue by click and by key. */
-@ExtendWith(ApplicationExtension.class)
-class QueuesWindowTest extends AppFixture {
-
-    @Start
-    void start(Stage stage) throws Exception {
-        open(stage, 1280, 720);
-    }
-
-    @AfterEach
-    void stop() {
-        close();
-    }
-
+class QueuesWindowTest extends WindowFixture {
     private QueueTilesPane tiles() {
         return window.journey().tiles();
     }

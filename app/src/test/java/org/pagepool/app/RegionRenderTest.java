@@ -10,39 +10,21 @@ import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pagepool.app.view.CanvasRegion;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** Every region draws something, at the smallest supported size and at a large one, and nothing is cut off. */
 class RegionRenderTest extends AppFixture {
-
-    @AfterEach
-    void stop() throws Exception {
-        close();
-        FxToolkit.cleanupStages();
-    }
 
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1280, 720", "2560, 1440"})
     void eachRegionRendersContent(int width, int height) throws Exception {
         FxRobot robot = new FxRobot();
-        Stage stage = FxToolkit.registerPrimaryStage();
-        robot.interact(() -> {
-            try {
-                open(stage, width, height);
-                stage.setWidth(width);
-                stage.setHeight(height);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        openOnPrimaryStage(width, height);
         // the slow-socket story fills every region: descriptors, cache, ring, sockets, a squeezed allocator
         robot.interact(() -> controller.loadPreset(assetPreset("05-slow-socket.workload")));
         await("the preset", () -> view().title().startsWith("A slow socket"));

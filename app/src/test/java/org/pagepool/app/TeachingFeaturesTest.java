@@ -9,32 +9,16 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pagepool.view.RunnerState;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The teaching features as a teacher uses them: guided predict mode, recording, exports, the cost panel. */
-@ExtendWith(ApplicationExtension.class)
-class TeachingFeaturesTest extends AppFixture {
+class TeachingFeaturesTest extends WindowFixture {
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        open(stage, 1280, 720);
-    }
-
-    @AfterEach
-    void stop() {
-        close();
-    }
 
     private void clickMenu(FxRobot robot, String item) {
         robot.clickOn("#save");

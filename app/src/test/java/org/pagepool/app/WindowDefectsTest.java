@@ -17,34 +17,18 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pagepool.app.view.CanvasRegion;
 import org.pagepool.app.view.Palette;
 import org.pagepool.workload.Param;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What a teacher preparing a lecture found wrong in the window, each checked as the class would see it. */
-@ExtendWith(ApplicationExtension.class)
-class WindowDefectsTest extends AppFixture {
+class WindowDefectsTest extends WindowFixture {
     @TempDir
     Path dir;
-
-    @Start
-    void start(Stage stage) throws Exception {
-        open(stage, 1280, 720);
-    }
-
-    @AfterEach
-    void stop() {
-        close();
-    }
 
     private void toFirstCheckpoint(FxRobot robot, boolean predict) {
         robot.clickOn("Scenario");

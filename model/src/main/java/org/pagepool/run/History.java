@@ -3,6 +3,7 @@ package org.pagepool.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.pagepool.workload.Simulation;
 import org.pagepool.workload.TimedAction;
 
@@ -79,20 +80,19 @@ final class History {
 
     /** The latest copy at or before {@code position}. */
     Snapshot before(long position) {
-        Snapshot found = snapshots.get(0);
-        for (Snapshot s : snapshots) {
-            if (s.position() <= position) {
-                found = s;
-            }
-        }
-        return found;
+        return latestWhere(s -> s.position() <= position);
     }
 
     /** The latest copy at or before simulated time {@code ns}. */
     Snapshot beforeTime(long ns) {
+        return latestWhere(s -> s.timeNs() <= ns);
+    }
+
+    /** The latest copy that {@code at} accepts (copies are in position order), else the first. */
+    private Snapshot latestWhere(Predicate<Snapshot> at) {
         Snapshot found = snapshots.get(0);
         for (Snapshot s : snapshots) {
-            if (s.timeNs() <= ns) {
+            if (at.test(s)) {
                 found = s;
             }
         }

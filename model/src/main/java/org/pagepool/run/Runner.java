@@ -2,12 +2,9 @@
 package org.pagepool.run;
 
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import org.jctools.queues.MpscUnboundedArrayQueue;
 import org.pagepool.pool.PoolCreateException;
 import org.pagepool.script.Script;
-import org.pagepool.trace.TraceEvent;
-import org.pagepool.view.ModelView;
 import org.pagepool.workload.Preset;
 
 /**
@@ -23,10 +20,8 @@ import org.pagepool.workload.Preset;
  * counted). Nobody ever waits for the worker, and the worker never waits for
  * anybody.
  */
-public final class Runner implements ModelRunner {
+public final class Runner extends RunnerOutputs {
     private final MpscUnboundedArrayQueue<RunnerCommand> commands = new MpscUnboundedArrayQueue<>(64);
-    private final ViewSlot views = new ViewSlot();
-    private final EventQueue events = new EventQueue();
     private final RunnerCore core;
     private final Thread worker;
     private volatile boolean closing;
@@ -53,26 +48,6 @@ public final class Runner implements ModelRunner {
     public void submit(RunnerCommand command) {
         commands.offer(command);
         LockSupport.unpark(worker);
-    }
-
-    @Override
-    public ModelView latest() {
-        return views.latest();
-    }
-
-    @Override
-    public Recording recording() {
-        return views.recording();
-    }
-
-    @Override
-    public long droppedEvents() {
-        return events.dropped();
-    }
-
-    @Override
-    public int drainEvents(Consumer<TraceEvent> consumer, int limit) {
-        return events.drain(consumer, limit);
     }
 
     /**

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.run;
 
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.pagepool.pool.PoolCreateException;
 import org.pagepool.script.Script;
-import org.pagepool.trace.TraceEvent;
 import org.pagepool.view.ModelView;
 import org.pagepool.workload.Preset;
 
@@ -18,13 +16,11 @@ import org.pagepool.workload.Preset;
  * One thread only, the one that ticks (the FX thread, when an app test
  * drives the window with it).
  */
-public final class SyncRunner implements ModelRunner {
+public final class SyncRunner extends RunnerOutputs {
     /** Wall time one tick of {@link #runFor} and {@link #runUntil} stands for: the worker's slice. */
     public static final long TICK_NS = Player.SLICE_NS;
 
     private final ManualClock clock = new ManualClock();
-    private final ViewSlot views = new ViewSlot();
-    private final EventQueue events = new EventQueue();
     private final RunnerCore core;
     private boolean closed;
 
@@ -97,26 +93,6 @@ public final class SyncRunner implements ModelRunner {
     /** The clock the core paces against. */
     public ManualClock clock() {
         return clock;
-    }
-
-    @Override
-    public ModelView latest() {
-        return views.latest();
-    }
-
-    @Override
-    public Recording recording() {
-        return views.recording();
-    }
-
-    @Override
-    public long droppedEvents() {
-        return events.dropped();
-    }
-
-    @Override
-    public int drainEvents(Consumer<TraceEvent> consumer, int limit) {
-        return events.drain(consumer, limit);
     }
 
     /** Stops: later commands and ticks do nothing. */

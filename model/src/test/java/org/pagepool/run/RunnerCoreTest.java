@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.pagepool.view.ModelView;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
@@ -45,12 +47,18 @@ class RunnerCoreTest {
         }
     }
 
-    @Test
-    void whilePlayingAViewIsPublishedOncePerIntervalNotOncePerTick() throws Exception {
+    @ParameterizedTest(name = "speed {0}")
+    @ValueSource(doubles = {0.01, 1e-7})
+    void whilePlayingAViewIsPublishedOncePerIntervalNotOncePerTick(double speed) throws Exception {
         try (SyncRunner runner = SyncRunner.live(xdpDrop())) {
-            runner.submit(new RunnerCommand.Speed(0.01));
-            long serial = runner.apply(new RunnerCommand.Play()).serial();
-            runner.clock().advance(RunnerCore.PUBLISH_INTERVAL_MS * 1_000_000L - 1);
+            runner.submit(new RunnerCommand.Speed(speed));
+            ModelView playing = runner.apply(new RunnerCommand.Play());
+            long serial = playing.serial();
+            // page events on (slow): a view per 10 ms; off (too fast to watch): one per 33 ms, every other frame
+            long intervalNs = (playing.eventsOn() ? RunnerCore.PUBLISH_INTERVAL_MS
+                    : RunnerCore.FAST_PUBLISH_INTERVAL_MS) * 1_000_000L;
+            assertThat(playing.eventsOn()).as("events at speed %s", speed).isEqualTo(speed < 1e-3);
+            runner.clock().advance(intervalNs - 1);
             assertThat(runner.tick().serial()).as("within the interval").isEqualTo(serial);
             runner.clock().advance(1);
             assertThat(runner.tick().serial()).as("the interval passed").isEqualTo(serial + 1);

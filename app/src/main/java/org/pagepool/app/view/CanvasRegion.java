@@ -115,10 +115,10 @@ public abstract class CanvasRegion extends Region {
         }
     }
 
-    /** Called once per pulse: draws if something changed. */
-    public final void redrawIfDirty() {
+    /** Called once per pulse: draws if something changed; true if it drew. */
+    public final boolean redrawIfDirty() {
         if (!dirty || canvas.getWidth() < 10 || canvas.getHeight() < 10) {
-            return;
+            return false;
         }
         dirty = false;
         texts.clear();
@@ -145,6 +145,7 @@ public abstract class CanvasRegion extends Region {
             g.setLineWidth(HIGHLIGHT_WIDTH);
             g.strokeRect(HIGHLIGHT_WIDTH / 2, HIGHLIGHT_WIDTH / 2, w - HIGHLIGHT_WIDTH, h - HIGHLIGHT_WIDTH);
         }
+        return true;
     }
 
     /** True while a checkpoint points at this region (the window gives it the {@code highlight} class). */
@@ -201,6 +202,16 @@ public abstract class CanvasRegion extends Region {
     protected final void text(GraphicsContext g, String s, double x, double y) {
         g.fillText(s, x, y);
         texts.add(new DrawnText(s, TextMetrics.bounds(s, g.getFont(), g.getTextAlign(), g.getTextBaseline(), x, y)));
+    }
+
+    /** Whether {@code box} (in drawing units) overlaps a text this redraw has drawn so far. */
+    protected final boolean coversText(Bounds box) {
+        for (DrawnText t : texts) {
+            if (t.bounds().intersects(box)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The width of {@code s} in the context's current font. */

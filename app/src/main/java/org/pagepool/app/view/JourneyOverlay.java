@@ -53,6 +53,13 @@ public final class JourneyOverlay extends Region {
     private double scale = 1;
     private Palette palette = Palette.LIGHT;
     private boolean showFlows;
+    /**
+     * True when the arrows must be drawn again: new rates, or regions redrawn (their texts moved), or a new
+     * size, palette or scale. Without tokens, a frame that changed none of these leaves the layer as it is.
+     */
+    private boolean flowsStale = true;
+    /** Whether the last frame drew tokens (the next one must at least wipe them). */
+    private boolean tokensLast;
     private long tokenMillis = 450;
 
     public JourneyOverlay() {
@@ -68,6 +75,12 @@ public final class JourneyOverlay extends Region {
 
     public void setPalette(Palette newPalette) {
         palette = newPalette;
+        flowsStale = true;
+    }
+
+    /** New rates, or regions that drew again: the arrows and their labels must be placed again. */
+    public void flowsChanged() {
+        flowsStale = true;
     }
 
     /** How long a token flies (the step's animation). */
@@ -81,8 +94,11 @@ public final class JourneyOverlay extends Region {
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
+        if (canvas.getWidth() != getWidth() || canvas.getHeight() != getHeight()) {
+            canvas.setWidth(getWidth());
+            canvas.setHeight(getHeight());
+            flowsStale = true;
+        }
     }
 
     /** Where a moving page starts: its slot in the region's current view, or the region's centre. */
@@ -123,7 +139,7 @@ public final class JourneyOverlay extends Region {
 
     /** True while the page of {@code pool}/{@code handle} is in flight here (its regions leave it out). */
     public boolean inFlight(int pool, int handle) {
-        return flying.containsKey(CanvasRegion.pageKey(pool, handle));
+        return !flying.isEmpty() && flying.containsKey(CanvasRegion.pageKey(pool, handle)); // no boxing when none
     }
 
     /**
@@ -185,6 +201,7 @@ public final class JourneyOverlay extends Region {
 
     /** Fast mode: flows instead of tokens. */
     public void setShowFlows(boolean on) {
+        flowsStale |= on != showFlows;
         showFlows = on;
         if (on && !tokens.isEmpty()) {
             tokens.clear();
@@ -200,10 +217,12 @@ public final class JourneyOverlay extends Region {
     /** The rates the arrows show. */
     public void setRates(FlowRates flowRates) {
         rates = flowRates;
+        flowsStale = true;
     }
 
     /** The presentation scale (1 = 100 %). */
     public void setScale(double newScale) {
+        flowsStale |= newScale != scale;
         scale = newScale;
     }
 
@@ -213,6 +232,11 @@ public final class JourneyOverlay extends Region {
         if (!drawing && !drewLast) {
             return; // nothing on the canvas and nothing to put there: leave it alone
         }
+        if (tokens.isEmpty() && !tokensLast && drewLast && !flowsStale) {
+            return; // the same arrows as last frame: the renderer need not paint the journey again
+        }
+        flowsStale = false;
+        tokensLast = !tokens.isEmpty();
         drewLast = drawing;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());

@@ -116,6 +116,7 @@ public final class JourneyPane extends StackPane {
             overlay.launch(moves.get(i), from.get(i), now, i);
         }
         rates.update(view);
+        overlay.flowsChanged();
     }
 
     /**
@@ -152,13 +153,17 @@ public final class JourneyPane extends StackPane {
     public void draw(long now, boolean flows) {
         overlay.setShowFlows(flows);
         boolean landed = overlay.land(now); // pages that took off or landed change what the regions show
+        boolean redrew = false;
         for (CanvasRegion r : regions) {
             if (r.getParent() != null) { // the tiles are out of the layout for one queue
                 if (landed) {
                     r.markDirty();
                 }
-                r.redrawIfDirty();
+                redrew |= r.redrawIfDirty();
             }
+        }
+        if (redrew) {
+            overlay.flowsChanged(); // the regions' texts may have moved: the labels keep off them
         }
         overlay.draw(now);
     }

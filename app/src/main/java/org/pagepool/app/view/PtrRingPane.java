@@ -3,7 +3,9 @@ package org.pagepool.app.view;
 
 import java.util.List;
 import java.util.Locale;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.ArcType;
@@ -29,6 +31,8 @@ public final class PtrRingPane extends CanvasRegion {
     private double inner;
     /** The width the last draw had (the markers keep their labels inside it). */
     private double drawnWidth;
+    /** Where the index labels must end: the top of the footer. */
+    private double labelsBottom;
     /** Which ring slots the last redraw showed a page in (a page in flight is not shown yet). */
     private boolean[] ringShown = new boolean[0];
 
@@ -89,7 +93,16 @@ public final class PtrRingPane extends CanvasRegion {
         }
         g.setFill(palette.panel());
         g.fillOval(cx - inner, cy - inner, 2 * inner, 2 * inner);
-        // indexes that coincide share one tick and one label
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFill(palette.text());
+        g.setFont(Font.font(null, FontWeight.BOLD, 16));
+        text(g, pool.ringCount() + " / " + size, cx, cy - 4);
+        g.setFont(label());
+        g.setFill(palette.muted());
+        text(g, "stale " + pool.stale() + "  batch " + (size >= 32 ? 16 : 1), cx, cy + 14);
+        g.setTextAlign(TextAlignment.LEFT);
+        // indexes that coincide share one tick and one label; each label keeps off the texts drawn before it
+        labelsBottom = footerTop;
         int p = pool.producer();
         int head = pool.consumerHead();
         int tail = pool.consumerTail();
@@ -101,14 +114,6 @@ public final class PtrRingPane extends CanvasRegion {
         if (tail != p && tail != head) {
             marker(g, tail, size, "consumer_tail", palette.muted(), 2);
         }
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setFill(palette.text());
-        g.setFont(Font.font(null, FontWeight.BOLD, 16));
-        text(g, pool.ringCount() + " / " + size, cx, cy - 4);
-        g.setFont(label());
-        g.setFill(palette.muted());
-        text(g, "stale " + pool.stale() + "  batch " + (size >= 32 ? 16 : 1), cx, cy + 14);
-        g.setTextAlign(TextAlignment.LEFT);
     }
 
     /** A sector's colour: live if any of its slots is live (pfmemalloc shows), else stale if any is, else empty. */
@@ -159,10 +164,44 @@ public final class PtrRingPane extends CanvasRegion {
             x = x1 >= cx ? x1 + 3 : x1 - 3 - width(g, shown);
             y = y1 + 4;
         }
-        // never past the region's edges
+        // never past the region's edges, and on no text drawn before (the title, the footer, another index)
         x = Math.max(PAD, Math.min(w - PAD - width(g, shown), x));
-        name = shown;
-        text(g, name, x, y);
+        double free = freeBaseline(g, shown, x, y, y1 < cy ? -1 : 1);
+        if (Math.abs(free - y) > 1) {
+            // moved off its tick: a thin leader line keeps them together
+            Bounds box = TextMetrics.bounds(shown, g.getFont(), TextAlignment.LEFT, VPos.BASELINE, x, free);
+            g.setLineWidth(palette.lineWidth());
+            g.strokeLine(x1, y1, Math.max(box.getMinX(), Math.min(box.getMaxX(), x1)),
+                    free < y1 ? box.getMaxY() : box.getMinY());
+        }
+        text(g, shown, x, free);
+    }
+
+    /**
+     * The baseline nearest {@code y} at which {@code s}, drawn from {@code x}, covers no text drawn so far
+     * and not the ring, inside the region above its footer: tried first in {@code direction} (away from the
+     * circle's middle), then the other way; {@code y} itself when no place is free.
+     */
+    private double freeBaseline(GraphicsContext g, String s, double x, double y, int direction) {
+        double step = Math.ceil(small().getSize() * 0.5);
+        int steps = (int) Math.ceil(labelsBottom / step);
+        for (int k = 0; k <= steps; k++) {
+            for (int sign : new int[] {direction, -direction}) {
+                double at = y + sign * k * step;
+                Bounds box = TextMetrics.bounds(s, g.getFont(), TextAlignment.LEFT, VPos.BASELINE, x, at);
+                if (box.getMinY() >= 0 && box.getMaxY() <= labelsBottom && !coversText(box) && !onRing(box)) {
+                    return at;
+                }
+            }
+        }
+        return y;
+    }
+
+    /** Whether {@code box} reaches into the circle of slots. */
+    private boolean onRing(Bounds box) {
+        double nx = Math.max(box.getMinX(), Math.min(box.getMaxX(), cx));
+        double ny = Math.max(box.getMinY(), Math.min(box.getMaxY(), cy));
+        return Math.hypot(nx - cx, ny - cy) < outer + 1;
     }
 
     /** An index's name in a narrow ring: "prod", "head", "tail", "prod = head = tail". */

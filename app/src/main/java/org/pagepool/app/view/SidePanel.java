@@ -19,6 +19,7 @@ import org.pagepool.capture.Capture;
 import org.pagepool.capture.CaptureReport;
 import org.pagepool.view.FlowRates;
 import org.pagepool.view.ModelView;
+import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Param;
 
 /**
@@ -40,6 +41,10 @@ public final class SidePanel extends VBox {
     private final Tab queuesTab = new Tab("Queues", queueTable);
     private final Tab captureTab = new Tab("Real system", capture);
     private static final double PREF_WIDTH = 400;
+    /** How often the counters and the cost estimate change while the run plays too fast for page events. */
+    static final long NUMBERS_EVERY_NS = 250_000_000L;
+    /** When the counters last changed (wall time of the pulse). */
+    private long numbersShown = Long.MIN_VALUE / 2;
     /** From this window width on, the panel takes {@link #LARGE_SHARE} of it. */
     static final double LARGE_WIDTH = 1900;
     static final double LARGE_SHARE = 0.25;
@@ -133,7 +138,14 @@ public final class SidePanel extends VBox {
     }
 
     public void show(ModelView view, long wallNanos) {
-        counters.show(view);
+        // at full speed the numbers change with every view, faster than anyone reads them (and each change
+        // lays the panel out again): then they change a few times a second, else with every view
+        boolean fast = view.state() == RunnerState.PLAYING && !view.eventsOn();
+        if (!fast || wallNanos - numbersShown >= NUMBERS_EVERY_NS || wallNanos < numbersShown) {
+            numbersShown = wallNanos;
+            counters.show(view);
+            cost.show(view, wallNanos);
+        }
         if (view.logTotal() != logShown) {
             logShown = view.logTotal();
             List<String> lines = view.log();
@@ -149,7 +161,6 @@ public final class SidePanel extends VBox {
         queueTable.show(view.queues(), wallNanos, queuesTab.isSelected());
         params.show(view.params());
         scenario.show(view.guide());
-        cost.show(view, wallNanos);
         if (view.script() != null) {
             script.show(view.script());
             if (tabs.getSelectionModel().getSelectedItem() != scriptTab && !scriptShown) {

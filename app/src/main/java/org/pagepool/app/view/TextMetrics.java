@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.HashMap;
+import java.util.Map;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
@@ -11,10 +13,16 @@ import javafx.scene.text.TextAlignment;
 /**
  * Where a canvas text lands: the box {@code fillText} fills, measured with a
  * {@link Text} node's layout bounds in the same font, alignment and baseline.
+ * A text's box in a font is measured once and kept (the regions draw the
+ * same words every frame, and a layout of the text is the costly part).
  * FX thread only (one shared node).
  */
 public final class TextMetrics {
+    /** Boxes kept at most; past it the cache starts afresh (numbers that change every frame fill it). */
+    private static final int MAX_KEPT = 8192;
     private static final Text PROBE = new Text();
+    private static final Map<Font, Map<String, Bounds>> BOXES = new HashMap<>();
+    private static int kept;
 
     private TextMetrics() {
     }
@@ -40,8 +48,20 @@ public final class TextMetrics {
     }
 
     private static Bounds box(String text, Font font) {
-        PROBE.setFont(font);
-        PROBE.setText(text);
-        return PROBE.getLayoutBounds();
+        Map<String, Bounds> inFont = BOXES.computeIfAbsent(font, f -> new HashMap<>());
+        Bounds box = inFont.get(text);
+        if (box == null) {
+            if (kept >= MAX_KEPT) {
+                BOXES.clear();
+                kept = 0;
+                inFont = BOXES.computeIfAbsent(font, f -> new HashMap<>());
+            }
+            PROBE.setFont(font);
+            PROBE.setText(text);
+            box = PROBE.getLayoutBounds();
+            inFont.put(text, box);
+            kept++;
+        }
+        return box;
     }
 }
