@@ -3,9 +3,6 @@ package org.pagepool.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.pagepool.cli.Main;
+import org.pagepool.app.view.EmittedCapture;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,11 +38,7 @@ class RealSystemTest extends AppFixture {
 
     @Test
     void aCaptureShowsItsPoolsAndDiagnosis(FxRobot robot) {
-        Path trace = dir.resolve("stall.txt");
-        int status = Main.run(new String[] {"workload", "--preset", "../assets/scenarios/09-unload-stall.workload",
-            "--emit-trace", trace.toString()}, new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), System.err);
-        assertThat(status).isZero();
+        Path trace = EmittedCapture.emit(dir, "09-unload-stall", "trace").get(0);
         dialogs.answers.add(trace);
         robot.clickOn("#openCapture");
         await("the capture", () -> !window.side().capture().diagnosisLines().isEmpty());
@@ -58,11 +51,7 @@ class RealSystemTest extends AppFixture {
 
     @Test
     void aCaptureOfNetlinkDumpsAloneIsShownWithItsStall(FxRobot robot) {
-        Path dumps = dir.resolve("netlink-pools.txt");
-        int status = Main.run(new String[] {"workload", "--preset", "../assets/scenarios/09-unload-stall.workload",
-            "--emit-netlink", dumps.toString()}, new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), System.err);
-        assertThat(status).isZero();
+        Path dumps = EmittedCapture.emit(dir, "09-unload-stall", "netlink").get(0);
         String[] error = {"not yet"};
         robot.interact(() -> window.openCapture(dumps, loaded -> error[0] = loaded.error()));
         await("the capture", () -> error[0] == null || !error[0].equals("not yet"));

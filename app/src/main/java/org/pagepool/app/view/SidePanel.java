@@ -173,6 +173,7 @@ public final class SidePanel extends VBox {
 
     public void setPalette(Palette palette) {
         charts.setPalette(palette);
+        capture.setPalette(palette);
     }
 
     /** The presentation scale of the charts (the rest of the panel follows the CSS type size). */
