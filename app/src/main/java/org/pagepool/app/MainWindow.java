@@ -207,6 +207,7 @@ public final class MainWindow {
                 root.requestFocus();
             }
         });
+        FileDrop.install(scene, this::openDropped);
         journey.tiles().setOnFocus(controller::focus);
         side.queueTable().setOnFocus(controller::focus);
         side.scenario().setTargetNames(this::targetTitle);
@@ -245,6 +246,15 @@ public final class MainWindow {
             pane.imported(ticket);
             done.accept(loaded);
         });
+    }
+
+    /** Files dropped on the window: a script or a preset opens as its menu does, anything else as a capture. */
+    void openDropped(List<Path> files) {
+        switch (FileDrop.kindOf(files)) {
+            case SCRIPT -> controller.openScript(files.get(0));
+            case PRESET -> controller.openPreset(files.get(0));
+            default -> openCapture(files, loaded -> { });
+        }
     }
 
     /** A real machine's capture, and the scenario that tells its story ("Simulate this"). */
