@@ -99,6 +99,13 @@ public final class SidePanel extends VBox {
         log.setMinHeight(Region.USE_PREF_SIZE);
         log.setTooltip(new Tooltip("The kernel log: what page_pool printed (pr_warn, WARN)"));
         getChildren().addAll(countersScroll, now, log, tabs);
+        // a real machine's capture takes the whole column: the simulation's counters are not about it
+        captureTab.selectedProperty().addListener((o, was, is) -> {
+            for (Region part : new Region[] {countersScroll, now, log}) {
+                part.setVisible(!is);
+                part.setManaged(!is);
+            }
+        });
         setMinWidth(300);
     }
 
