@@ -15,10 +15,8 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.pagepool.app.view.EmittedCapture;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -26,19 +24,10 @@ import org.testfx.framework.junit5.Start;
 
 /** Files dropped on the window open as a capture (or as the script or preset they are); bad ones are a message. */
 @ExtendWith(ApplicationExtension.class)
-class FileDropTest extends AppFixture {
-    @TempDir
-    Path dir;
-
+class FileDropTest extends CaptureFixture {
     @Start
     void start(Stage stage) throws Exception {
-        open(stage, 1280, 720);
-        controller.setCaptureExecutors(Runnable::run, Runnable::run); // imports on the test's own thread
-    }
-
-    @AfterEach
-    void stop() {
-        close();
+        openForCaptures(stage);
     }
 
     /** A drop as the scene gets it from the platform: DRAG_DROPPED with a dragboard that holds {@code files}. */

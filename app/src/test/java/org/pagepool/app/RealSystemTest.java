@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.pagepool.app.view.EmittedCapture;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -21,19 +19,10 @@ import org.testfx.framework.junit5.Start;
 
 /** The window's Real system mode: a capture opened, its pools and diagnosis shown; a bad one is a message. */
 @ExtendWith(ApplicationExtension.class)
-class RealSystemTest extends AppFixture {
-    @TempDir
-    Path dir;
-
+class RealSystemTest extends CaptureFixture {
     @Start
     void start(Stage stage) throws Exception {
-        open(stage, 1280, 720);
-        controller.setCaptureExecutors(Runnable::run, Runnable::run); // imports on the test's own thread
-    }
-
-    @AfterEach
-    void stop() {
-        close();
+        openForCaptures(stage);
     }
 
     @Test

@@ -11,10 +11,8 @@ import java.util.stream.Collectors;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.pagepool.app.view.CapturePane;
 import org.pagepool.app.view.EmittedCapture;
 import org.pagepool.app.view.LeakTable;
@@ -32,19 +30,10 @@ import org.testfx.framework.junit5.Start;
  * in a table that sorts.
  */
 @ExtendWith(ApplicationExtension.class)
-class RealSystemViewsTest extends AppFixture {
-    @TempDir
-    Path dir;
-
+class RealSystemViewsTest extends CaptureFixture {
     @Start
     void start(Stage stage) throws Exception {
-        open(stage, 1280, 720);
-        controller.setCaptureExecutors(Runnable::run, Runnable::run); // imports on the test's own thread
-    }
-
-    @AfterEach
-    void stop() {
-        close();
+        openForCaptures(stage);
     }
 
     private CapturePane pane() {

@@ -100,8 +100,8 @@ public final class CapturePane extends ScrollPane {
         viewportBoundsProperty().addListener((o, was, is) -> {
             double w = Math.max(200, is.getWidth() - 12);
             chart.setWidth(w);
-            tiles.setTileWidth(w);
-            lifetimes.setAxisWidth(w);
+            tiles.setStripWidth(w);
+            lifetimes.setStripWidth(w);
             drawChart();
         });
     }

@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.geometry.Point2D;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -28,7 +26,7 @@ import org.pagepool.capture.Show;
  * real machine shows, the contents of the cache and the ring, is said, not
  * drawn ({@link #NOT_OBSERVABLE}). A click focuses a pool. FX thread only.
  */
-public final class CaptureTilesPane extends Region {
+public final class CaptureTilesPane extends CanvasStrip {
     /** What each tile says in place of the cache and ring bars a simulated queue's tile draws. */
     static final String NOT_OBSERVABLE = "cache, ring: not observable";
     private static final double MIN_W = 180;
@@ -37,7 +35,6 @@ public final class CaptureTilesPane extends Region {
     private static final double LINE = 13;
     private static final Font TEXT = Font.font(11);
     private static final Font NAME = Font.font(null, FontWeight.BOLD, 11.5);
-    private final Canvas canvas = new Canvas(360, 0);
     private final CornerMark mark = new CornerMark();
     private List<CapturedPool> pools = List.of();
     private int focus = -1;
@@ -46,8 +43,7 @@ public final class CaptureTilesPane extends Region {
     private IntConsumer onFocus = p -> { };
 
     public CaptureTilesPane() {
-        setId("captureTiles");
-        getChildren().add(canvas);
+        super("captureTiles");
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && grid != null) {
                 int p = grid.at(e.getX(), e.getY());
@@ -73,12 +69,6 @@ public final class CaptureTilesPane extends Region {
         draw();
     }
 
-    /** The canvas follows the visible width; the height follows the rows. */
-    void setTileWidth(double w) {
-        canvas.setWidth(w);
-        draw();
-    }
-
     /** The grid as last drawn (null before a capture), for tests and for finding a tile. */
     public TileGrid grid() {
         return grid;
@@ -91,21 +81,7 @@ public final class CaptureTilesPane extends Region {
     }
 
     @Override
-    protected double computePrefHeight(double width) {
-        return canvas.getHeight();
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return canvas.getWidth();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.relocate(0, 0);
-    }
-
-    private void draw() {
+    protected void draw() {
         int lines = 0;
         for (CapturedPool p : pools) {
             lines = Math.max(lines, lines(p).size());
@@ -113,12 +89,8 @@ public final class CaptureTilesPane extends Region {
         double tileH = HEAD + lines * LINE + 6;
         grid = pools.isEmpty() ? null : TileGrid.columns(pools.size(), 0, 0, canvas.getWidth(), MIN_W, tileH);
         double h = grid == null ? 0 : grid.height();
-        if (canvas.getHeight() != h) {
-            canvas.setHeight(h);
-            requestLayout();
-        }
+        clearTo(h);
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), h);
         for (int p = 0; p < pools.size(); p++) {
             tile(g, p, grid.left(p), grid.top(p), grid.tileW(), grid.tileH(), p == focus);
         }

@@ -3,9 +3,7 @@ package org.pagepool.app.view;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import org.pagepool.capture.Capture;
@@ -18,11 +16,10 @@ import org.pagepool.capture.PoolFindings;
  * the end, grey once freed), and a red tick where each leaked page was taken.
  * The focused pool's bar is framed. FX thread only.
  */
-public final class LifetimesPane extends Region {
+public final class LifetimesPane extends CanvasStrip {
     private static final double ROW = 24;
     private static final double AXIS = 14;
     private static final Font TEXT = Font.font(10.5);
-    private final Canvas canvas = new Canvas(360, AXIS);
     private List<CapturedPool> pools = List.of();
     private List<LifetimeBar> bars = List.of();
     private long lengthNs;
@@ -31,8 +28,7 @@ public final class LifetimesPane extends Region {
     private Palette palette = Palette.LIGHT;
 
     public LifetimesPane() {
-        setId("lifetimes");
-        getChildren().add(canvas);
+        super("lifetimes");
     }
 
     void show(List<CapturedPool> shown, long length, int focused) {
@@ -57,11 +53,6 @@ public final class LifetimesPane extends Region {
         draw();
     }
 
-    void setAxisWidth(double w) {
-        canvas.setWidth(w);
-        draw();
-    }
-
     /** The scrubber's moment, drawn as a line across the bars; NO_TIME for none. */
     void setCursor(long ns) {
         cursorNs = ns;
@@ -69,28 +60,10 @@ public final class LifetimesPane extends Region {
     }
 
     @Override
-    protected double computePrefHeight(double width) {
-        return canvas.getHeight();
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return canvas.getWidth();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.relocate(0, 0);
-    }
-
-    private void draw() {
+    protected void draw() {
         double h = bars.isEmpty() ? 0 : bars.size() * ROW + AXIS;
-        if (canvas.getHeight() != h) {
-            canvas.setHeight(h);
-            requestLayout();
-        }
+        clearTo(h);
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, canvas.getWidth(), h);
         if (bars.isEmpty()) {
             return;
         }
