@@ -7,11 +7,13 @@ import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.util.Duration;
 import org.pagepool.capture.Capture;
 import org.pagepool.capture.PoolCounter;
 import org.pagepool.capture.PoolFindings;
@@ -41,9 +43,23 @@ public final class CaptureTilesPane extends CanvasStrip {
     private TileGrid grid;
     private Palette palette = Palette.LIGHT;
     private IntConsumer onFocus = p -> { };
+    private final Tooltip tooltip = new Tooltip();
+    private int described = -1;
 
     public CaptureTilesPane() {
         super("captureTiles");
+        tooltip.setShowDelay(Duration.millis(300));
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(420);
+        Tooltip.install(canvas, tooltip);
+        // a narrow tile cuts its lines: the whole of them under the mouse
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            int p = grid == null ? -1 : grid.at(e.getX(), e.getY());
+            if (p != described) {
+                described = p;
+                tooltip.setText(p < 0 ? "" : describe(pools.get(p)));
+            }
+        });
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && grid != null) {
                 int p = grid.at(e.getX(), e.getY());
@@ -64,6 +80,9 @@ public final class CaptureTilesPane extends CanvasStrip {
     }
 
     void show(List<CapturedPool> shown, int focused) {
+        if (shown != pools) {
+            described = -1;
+        }
         pools = shown;
         focus = focused;
         draw();
@@ -196,6 +215,18 @@ public final class CaptureTilesPane extends CanvasStrip {
         }
         return pool.destroyedNs() != Capture.NO_TIME ? "destroyed " + Show.moment(pool.destroyedNs()) + leaked
                 : "alive at the end" + leaked;
+    }
+
+    /** Everything a tile says, uncut, and why two sources' pools are one. */
+    static String describe(CapturedPool pool) {
+        StringBuilder s = new StringBuilder(pool.label()).append('\n').append(pool.identity());
+        for (String line : lines(pool)) {
+            s.append('\n').append(line);
+        }
+        if (!pool.joinedBy().isEmpty()) {
+            s.append('\n').append(pool.joinedBy());
+        }
+        return s.append("\nclick to focus it").toString();
     }
 
     /** {@code text}, cut with an ellipsis to fit {@code room}. */

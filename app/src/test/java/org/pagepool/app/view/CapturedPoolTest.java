@@ -44,6 +44,13 @@ class CapturedPoolTest {
         assertThat(pool.destroyedNs()).as("the trace's time, not netlink's whole second").isEqualTo(50_000_000L);
         assertThat(pool.line().at(capture.endNs() - capture.startNs())).as("the dumps carry the line on")
                 .isEqualTo(100);
+        // the tile: the trace's rates and netlink's, what cannot be seen said, the leak and stall last
+        assertThat(CaptureTilesPane.lines(pool)).containsSubsequence("100 in flight at the end, at most 1,152",
+                CaptureTilesPane.NOT_OBSERVABLE, "stalled since 0.050 s · 100 pages leaked");
+        assertThat(CaptureTilesPane.lines(pool)).anyMatch(line -> line.startsWith("held "))
+                .anyMatch(line -> line.startsWith("alloc fast 777/s"))
+                .anyMatch(line -> line.startsWith("recycled: cache 768/s"));
+        assertThat(CaptureTilesPane.describe(pool)).contains(pool.joinedBy());
     }
 
     @Test
