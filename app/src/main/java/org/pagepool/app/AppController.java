@@ -255,13 +255,16 @@ public final class AppController implements AutoCloseable {
 
     /** As above; {@code failed} gets an import that failed, after the status line has told its error. */
     void openCapture(Path file, Consumer<CaptureLoader.Loaded> show, Consumer<CaptureLoader.Loaded> failed) {
-        openCapture(file, share -> { }, show, failed);
+        openCapture(List.of(file), share -> { }, show, failed);
     }
 
-    /** As above, with the share read so far told to {@code progress}; the handle returned cancels the import. */
-    Runnable openCapture(Path file, DoubleConsumer progress, Consumer<CaptureLoader.Loaded> show,
+    /**
+     * As above, for one file or directory or several files read as one capture, with the share read so far
+     * told to {@code progress}; the handle returned cancels the import.
+     */
+    Runnable openCapture(List<Path> files, DoubleConsumer progress, Consumer<CaptureLoader.Loaded> show,
                          Consumer<CaptureLoader.Loaded> failed) {
-        return captures.load(file, progress, loaded -> {
+        return captures.load(files, progress, loaded -> {
             if (loaded.error() != null) {
                 tell(loaded.error());
                 failed.accept(loaded);

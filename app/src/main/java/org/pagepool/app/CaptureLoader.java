@@ -39,19 +39,21 @@ final class CaptureLoader {
      * capture script wrote (it holds {@code capture.txt}), that whole directory.
      */
     void load(Path chosen, Consumer<Loaded> done) {
-        load(chosen, share -> { }, done);
+        load(List.of(chosen), share -> { }, done);
     }
 
     /**
-     * As above, telling {@code progress} on the FX thread how much of the input
+     * As above, for one file (or directory) or several files read as one
+     * capture (dropped together on the window), telling {@code progress} on the FX thread how much of the input
      * has been read (0 to 1); the handle returned cancels the import, which
      * then ends as an error, "import cancelled". Progress crosses threads at
      * most once per {@link CaptureImporter}'s report (every 64 Ki lines), and
      * never while the FX thread has not yet taken the one before.
      */
-    Runnable load(Path chosen, DoubleConsumer progress, Consumer<Loaded> done) {
-        Path input = captureDirectory(chosen);
-        String name = input.toString();
+    Runnable load(List<Path> chosen, DoubleConsumer progress, Consumer<Loaded> done) {
+        List<Path> inputs = chosen.size() == 1 ? List.of(captureDirectory(chosen.get(0))) : List.copyOf(chosen);
+        List<String> names = inputs.stream().map(Path::toString).toList();
+        String name = inputs.size() == 1 ? names.get(0) : inputs.get(0) + " and " + (inputs.size() - 1) + " more";
         AtomicBoolean cancelled = new AtomicBoolean();
         AtomicBoolean posted = new AtomicBoolean();
         AtomicLong latest = new AtomicLong(); // the share read, as double bits
@@ -68,7 +70,7 @@ final class CaptureLoader {
                     }
                     return !cancelled.get();
                 });
-                Capture capture = importer.read(List.of(input), List.of(name));
+                Capture capture = importer.read(inputs, names);
                 loaded = new Loaded(name, capture, CaptureReport.of(capture), null);
             } catch (CaptureException e) {
                 loaded = new Loaded(name, null, null, e.located());

@@ -207,6 +207,7 @@ public final class MainWindow {
                 root.requestFocus();
             }
         });
+        FileDrop.install(scene, this::openDropped);
         journey.tiles().setOnFocus(controller::focus);
         side.queueTable().setOnFocus(controller::focus);
         side.scenario().setTargetNames(this::targetTitle);
@@ -225,13 +226,19 @@ public final class MainWindow {
      * {@code done}.
      */
     void openCapture(Path file, Consumer<CaptureLoader.Loaded> done) {
+        openCapture(List.of(file), done);
+    }
+
+    /** As above, for files read as one capture (dropped together on the window). */
+    void openCapture(List<Path> files, Consumer<CaptureLoader.Loaded> done) {
         CapturePane pane = side.capture();
         side.tabs().getTabs().stream().filter(t -> t.getContent() == pane).findFirst()
                 .ifPresent(t -> side.tabs().getSelectionModel().select(t));
         Runnable[] cancel = {() -> { }};
-        int ticket = pane.importStarted(file.getFileName() == null ? file.toString() : file.getFileName().toString(),
-                () -> cancel[0].run());
-        cancel[0] = controller.openCapture(file, share -> pane.importing(ticket, share), loaded -> {
+        Path file = files.get(0);
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        int ticket = pane.importStarted(files.size() == 1 ? name : files.size() + " files", () -> cancel[0].run());
+        cancel[0] = controller.openCapture(files, share -> pane.importing(ticket, share), loaded -> {
             pane.imported(ticket);
             showCapture(loaded);
             done.accept(loaded);
@@ -239,6 +246,15 @@ public final class MainWindow {
             pane.imported(ticket);
             done.accept(loaded);
         });
+    }
+
+    /** Files dropped on the window: a script or a preset opens as its menu does, anything else as a capture. */
+    void openDropped(List<Path> files) {
+        switch (FileDrop.kindOf(files)) {
+            case SCRIPT -> controller.openScript(files.get(0));
+            case PRESET -> controller.openPreset(files.get(0));
+            default -> openCapture(files, loaded -> { });
+        }
     }
 
     /** A real machine's capture, and the scenario that tells its story ("Simulate this"). */

@@ -3,9 +3,6 @@ package org.pagepool.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,39 +10,24 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.pagepool.cli.Main;
+import org.pagepool.app.view.EmittedCapture;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The window's Real system mode: a capture opened, its pools and diagnosis shown; a bad one is a message. */
 @ExtendWith(ApplicationExtension.class)
-class RealSystemTest extends AppFixture {
-    @TempDir
-    Path dir;
-
+class RealSystemTest extends CaptureFixture {
     @Start
     void start(Stage stage) throws Exception {
-        open(stage, 1280, 720);
-        controller.setCaptureExecutors(Runnable::run, Runnable::run); // imports on the test's own thread
-    }
-
-    @AfterEach
-    void stop() {
-        close();
+        openForCaptures(stage);
     }
 
     @Test
     void aCaptureShowsItsPoolsAndDiagnosis(FxRobot robot) {
-        Path trace = dir.resolve("stall.txt");
-        int status = Main.run(new String[] {"workload", "--preset", "../assets/scenarios/09-unload-stall.workload",
-            "--emit-trace", trace.toString()}, new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), System.err);
-        assertThat(status).isZero();
+        Path trace = EmittedCapture.emit(dir, "09-unload-stall", "trace").get(0);
         dialogs.answers.add(trace);
         robot.clickOn("#openCapture");
         await("the capture", () -> !window.side().capture().diagnosisLines().isEmpty());
@@ -58,11 +40,7 @@ class RealSystemTest extends AppFixture {
 
     @Test
     void aCaptureOfNetlinkDumpsAloneIsShownWithItsStall(FxRobot robot) {
-        Path dumps = dir.resolve("netlink-pools.txt");
-        int status = Main.run(new String[] {"workload", "--preset", "../assets/scenarios/09-unload-stall.workload",
-            "--emit-netlink", dumps.toString()}, new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), System.err);
-        assertThat(status).isZero();
+        Path dumps = EmittedCapture.emit(dir, "09-unload-stall", "netlink").get(0);
         String[] error = {"not yet"};
         robot.interact(() -> window.openCapture(dumps, loaded -> error[0] = loaded.error()));
         await("the capture", () -> error[0] == null || !error[0].equals("not yet"));

@@ -1,40 +1,49 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.pagepool.capture.Capture;
 import org.pagepool.capture.CaptureReport;
-import org.pagepool.capture.InflightSeries;
 import org.pagepool.capture.PoolFindings;
-import org.pagepool.capture.PoolSamples;
-import org.pagepool.capture.PoolTimeline;
+import org.pagepool.capture.Show;
 
 /**
- * A real machine's capture: what was read, each pool's pages in flight over
- * the capture (one line per pool), each pool's figures, and the diagnosis in
- * plain words, most serious first. FX thread only.
+ * A real machine's capture: what was read, its pools as tiles, each pool's
+ * pages in flight over the capture (one line per pool) above the pools'
+ * lifetimes on the same time axis, with a scrubber across both, the diagnosis
+ * in plain words (most serious first), the leaked pages in a sortable table,
+ * and each pool's figures. A click on a tile focuses its pool everywhere. FX
+ * thread only.
  */
 public final class CapturePane extends ScrollPane {
-    private static final Color[] LINES = {Color.web("#2f6fd6"), Color.web("#d62828"), Color.web("#2e9d5b"),
+    static final Color[] LINES = {Color.web("#2f6fd6"), Color.web("#d62828"), Color.web("#2e9d5b"),
         Color.web("#e0a100"), Color.web("#8a5cd1"), Color.web("#0f9aa8")};
 
     private final Label title = new Label("Real system: open a capture (tracepoints, dmesg, ethtool -S, netlink)");
     private final Label sources = new Label();
+    private final Label tilesCaption = new Label("Each pool: click to focus it. What a real pool's cache and ring"
+            + " hold cannot be seen from outside the kernel; the tiles show what the sources counted.");
+    private final CaptureTilesPane tiles = new CaptureTilesPane();
     private final Canvas chart = new Canvas(360, 110);
+    private final LifetimesPane lifetimes = new LifetimesPane();
+    private final Slider scrubber = new Slider(0, 1, 0);
+    private final Label scrubbed = new Label();
+    private final LeakTable leaks = new LeakTable();
     private final VBox pools = new VBox(4);
     private final Label diagnosisTitle = new Label("Diagnosis");
     private final VBox diagnosis = new VBox(4);
@@ -43,7 +52,11 @@ public final class CapturePane extends ScrollPane {
     private final ProgressBar importProgress = new ProgressBar(0);
     private final Button cancelImport = new Button("Cancel");
     private final HBox importRow = new HBox(6, importLabel, importProgress, cancelImport);
-    private Capture capture;
+    private List<CapturedPool> shown = List.of();
+    private long lengthNs;
+    private int focus = -1;
+    private long cursorNs = Capture.NO_TIME;
+    private Palette palette = Palette.LIGHT;
     private int imports;
 
     public CapturePane() {
@@ -68,15 +81,44 @@ public final class CapturePane extends ScrollPane {
         importRow.setAlignment(Pos.CENTER_LEFT);
         cancelImport.setId("cancelImport");
         showImportRow(false);
-        // the offer comes first, where the eye is; the evidence below it
-        box.getChildren().addAll(title, importRow, simulate, sources, chart, diagnosisTitle, diagnosis, pools);
+        chart.setId("captureChart");
+        scrubber.setId("captureScrubber");
+        scrubbed.setId("captureScrubbed");
+        scrubbed.setWrapText(true);
+        scrubber.valueProperty().addListener((o, was, is) -> scrubTo(Math.round(is.doubleValue() * 1e9)));
+        tiles.setOnFocus(this::focusPool);
+        pools.setId("capturePools");
+        showParts(false);
+        tilesCaption.setWrapText(true);
+        tilesCaption.getStyleClass().add("scenario-watch");
+        // the offer comes first, where the eye is; the pools over time, then the diagnosis and the evidence
+        box.getChildren().addAll(title, importRow, simulate, sources, tilesCaption, tiles, chart, lifetimes, scrubber,
+                scrubbed, diagnosisTitle, diagnosis, leaks, pools);
         setContent(box);
-        // the chart follows the visible width (the box's own would keep the width from before a scroll bar came)
+        // the drawings follow the visible width (the box's own would keep the width from before a scroll bar came)
         setHbarPolicy(ScrollBarPolicy.NEVER);
         viewportBoundsProperty().addListener((o, was, is) -> {
-            chart.setWidth(Math.max(200, is.getWidth() - 12));
+            double w = Math.max(200, is.getWidth() - 12);
+            chart.setWidth(w);
+            tiles.setStripWidth(w);
+            lifetimes.setStripWidth(w);
             drawChart();
         });
+    }
+
+    /** The capture's drawings, hidden before one is shown. */
+    private void showParts(boolean on) {
+        for (Node n : List.of(tilesCaption, tiles, chart, lifetimes, scrubber, scrubbed)) {
+            n.setVisible(on);
+            n.setManaged(on);
+        }
+    }
+
+    public void setPalette(Palette p) {
+        palette = p;
+        tiles.setPalette(p);
+        lifetimes.setPalette(p);
+        drawChart();
     }
 
     /**
@@ -121,10 +163,9 @@ public final class CapturePane extends ScrollPane {
     }
 
     /** Shows an imported capture and its report. */
-    public void show(String name, Capture newCapture, CaptureReport report) {
-        capture = newCapture;
+    public void show(String name, Capture capture, CaptureReport report) {
         title.setText("Real system: " + name);
-        // one line for all the files: the diagnosis should start above the fold
+        // one line for all the files: the diagnosis should start soon below
         StringBuilder read = new StringBuilder("Read: ");
         for (var source : report.sources()) {
             String file = source.name().substring(source.name().lastIndexOf('/') + 1);
@@ -136,12 +177,80 @@ public final class CapturePane extends ScrollPane {
         for (String line : report.diagnosis()) {
             diagnosis.getChildren().add(wrapped("• " + line));
         }
+        shown = CapturedPool.of(capture, report);
+        lengthNs = report.lengthNs() == Capture.NO_TIME ? 0 : report.lengthNs();
+        focus = shown.size() == 1 ? 0 : -1;
         pools.getChildren().clear();
-        for (PoolFindings p : report.pools()) {
-            pools.getChildren().add(wrapped(String.format(Locale.ROOT, "%s: hold %,d, release %,d, inflight %,d"
-                    + " at the end (at most %,d)", p.label(), p.hold(), p.release(), p.inflight(), p.highest())));
+        for (CapturedPool p : shown) {
+            pools.getChildren().add(wrapped(figures(p)));
+        }
+        leaks.show(shown);
+        showParts(!shown.isEmpty());
+        scrubber.setMax(Math.max(1e-9, lengthNs / 1e9));
+        scrubber.setValue(lengthNs / 1e9); // the end, where the report's figures are
+        scrubTo(lengthNs);
+        focusPool(focus);
+    }
+
+    /** A pool's figures, as the report words them, and why two sources' pools were joined. */
+    private static String figures(CapturedPool p) {
+        StringBuilder s = new StringBuilder();
+        for (PoolFindings f : p.findings()) {
+            s.append(s.length() > 0 ? "\n" : "").append(String.format(Locale.ROOT, "%s: %s", f.label(), f.hold() < 0
+                    ? String.format(Locale.ROOT, "inflight %,d at the end (at most %,d)", f.inflight(), f.highest())
+                    : String.format(Locale.ROOT, "hold %,d, release %,d, inflight %,d at the end (at most %,d)",
+                            f.hold(), f.release(), f.inflight(), f.highest())));
+        }
+        return p.joinedBy().isEmpty() ? s.toString() : s + "\n(" + p.joinedBy() + ")";
+    }
+
+    /**
+     * Focuses pool {@code p} (its tile framed, its line drawn over the
+     * others, its bar and figures marked); -1 for none.
+     */
+    public void focusPool(int p) {
+        focus = p >= 0 && p < shown.size() ? p : -1;
+        tiles.show(shown, focus);
+        lifetimes.show(shown, lengthNs, focus);
+        for (int i = 0; i < pools.getChildren().size(); i++) {
+            var styles = pools.getChildren().get(i).getStyleClass();
+            styles.remove("capture-focus");
+            if (i == focus) {
+                styles.add("capture-focus");
+            }
         }
         drawChart();
+    }
+
+    /** The focused pool, -1 for none. */
+    public int focusedPool() {
+        return focus;
+    }
+
+    /** The scrubber at {@code ns} since the capture began: a line across chart and lifetimes, each pool's inflight. */
+    private void scrubTo(long ns) {
+        cursorNs = ns;
+        lifetimes.setCursor(ns);
+        StringBuilder s = new StringBuilder("at ").append(Show.seconds(ns)).append(':');
+        for (CapturedPool p : shown) {
+            long v = p.line() == null ? -1 : p.line().at(ns);
+            s.append(' ').append(p.label()).append(v < 0 ? " —" : String.format(Locale.ROOT, " %,d in flight", v))
+                    .append(';');
+        }
+        scrubbed.setText(s.substring(0, s.length() - 1));
+        drawChart();
+    }
+
+    public CaptureTilesPane tiles() {
+        return tiles;
+    }
+
+    public LifetimesPane lifetimes() {
+        return lifetimes;
+    }
+
+    public LeakTable leaks() {
+        return leaks;
     }
 
     /**
@@ -170,100 +279,64 @@ public final class CapturePane extends ScrollPane {
         return label;
     }
 
-    /** A pool's inflight over time: from the trace where it has one, else from the netlink dumps. */
-    private record Line(long[] ns, long[] inflight) {
-        static Line of(PoolTimeline pool) {
-            if (pool.pages() != null && pool.pages().series().bins() > 0) {
-                InflightSeries s = pool.pages().series();
-                long[] ns = new long[s.bins()];
-                long[] v = new long[s.bins()];
-                for (int bin = 0; bin < s.bins(); bin++) {
-                    ns[bin] = s.binStartNs(bin) + s.binWidthNs();
-                    v[bin] = Math.max(0, s.atEnd(bin));
-                }
-                return new Line(ns, v);
-            }
-            PoolSamples samples = pool.samples();
-            if (samples == null) {
-                return null;
-            }
-            int n = 0;
-            for (int i = 0; i < samples.samples(); i++) {
-                n += samples.ns(i) != Capture.NO_TIME && samples.inflight(i) >= 0 ? 1 : 0;
-            }
-            long[] ns = new long[n];
-            long[] v = new long[n];
-            int k = 0;
-            for (int i = 0; i < samples.samples(); i++) {
-                if (samples.ns(i) != Capture.NO_TIME && samples.inflight(i) >= 0) {
-                    ns[k] = samples.ns(i);
-                    v[k++] = samples.inflight(i);
-                }
-            }
-            return n == 0 ? null : new Line(ns, v);
-        }
-    }
-
-    /** Pages in flight over the capture, one line per pool, on a shared time axis. */
+    /** Pages in flight over the capture, one line per pool, on the lifetimes' time axis; the focused one on top. */
     private void drawChart() {
         GraphicsContext g = chart.getGraphicsContext2D();
         double w = chart.getWidth();
         double h = chart.getHeight();
         g.clearRect(0, 0, w, h);
-        if (capture == null || capture.pools().isEmpty()) {
+        if (shown.isEmpty() || lengthNs <= 0) {
             return;
         }
-        List<Line> lines = new ArrayList<>();
-        long start = Long.MAX_VALUE;
-        long end = Long.MIN_VALUE;
         long most = 1;
-        for (PoolTimeline pool : capture.pools()) {
-            Line line = Line.of(pool);
-            lines.add(line);
-            if (line == null) {
-                continue;
-            }
-            for (int i = 0; i < line.ns().length; i++) {
-                start = Math.min(start, line.ns()[i]);
-                end = Math.max(end, line.ns()[i]);
-                most = Math.max(most, line.inflight()[i]);
-            }
+        for (CapturedPool p : shown) {
+            most = Math.max(most, p.line() == null ? 0 : p.line().highest());
         }
-        if (start >= end) {
-            return;
-        }
-        double left = 44;
+        CaptureAxis axis = new CaptureAxis(lengthNs, w);
         double bottom = h - 16;
-        g.setStroke(Color.GRAY);
-        g.strokeLine(left, 4, left, bottom);
-        g.strokeLine(left, bottom, w - 4, bottom);
-        g.setFill(Color.GRAY);
+        g.setStroke(palette.muted());
+        g.setLineWidth(1);
+        g.strokeLine(CaptureAxis.LEFT, 4, CaptureAxis.LEFT, bottom);
+        g.strokeLine(CaptureAxis.LEFT, bottom, w - CaptureAxis.RIGHT, bottom);
+        g.setFill(palette.muted());
         g.fillText(String.format(Locale.ROOT, "%,d", most), 2, 12);
         g.fillText("0", 30, bottom);
-        g.fillText("inflight over " + seconds(end - start), left + 4, h - 3);
-        for (int p = 0; p < lines.size(); p++) {
-            Line line = lines.get(p);
-            if (line == null) {
-                continue;
+        g.fillText("inflight over " + CaptureAxis.seconds(lengthNs), CaptureAxis.LEFT + 4, h - 3);
+        for (int p = 0; p < shown.size(); p++) {
+            if (p != focus) {
+                line(g, axis, p, bottom, most, focus >= 0 ? 0.35 : 1, 1.5);
             }
-            g.setStroke(LINES[p % LINES.length]);
-            g.setLineWidth(1.5);
-            g.beginPath();
-            for (int i = 0; i < line.ns().length; i++) {
-                double x = left + (w - 4 - left) * (line.ns()[i] - start) / (end - start);
-                double y = bottom - (bottom - 4) * line.inflight()[i] / most;
-                if (i == 0) {
-                    g.moveTo(x, y);
-                } else {
-                    g.lineTo(x, y);
-                }
-            }
-            g.stroke();
+        }
+        if (focus >= 0) {
+            line(g, axis, focus, bottom, most, 1, 3);
+        }
+        if (cursorNs != Capture.NO_TIME) {
+            g.setStroke(palette.accent());
+            g.setLineWidth(1);
+            g.strokeLine(axis.x(cursorNs), 4, axis.x(cursorNs), bottom);
         }
     }
 
-    private static String seconds(long ns) {
-        return ns >= 1_000_000_000L ? String.format(Locale.ROOT, "%.1f s", ns / 1e9)
-                : String.format(Locale.ROOT, "%.1f ms", ns / 1e6);
+    private void line(GraphicsContext g, CaptureAxis axis, int p, double bottom, long most, double opacity,
+                      double width) {
+        InflightLine line = shown.get(p).line();
+        if (line == null) {
+            return;
+        }
+        g.setGlobalAlpha(opacity);
+        g.setStroke(CaptureTilesPane.lineColour(p));
+        g.setLineWidth(width);
+        g.beginPath();
+        for (int i = 0; i < line.points(); i++) {
+            double x = axis.x(line.ns(i));
+            double y = bottom - (bottom - 4) * line.inflight(i) / most;
+            if (i == 0) {
+                g.moveTo(x, y);
+            } else {
+                g.lineTo(x, y);
+            }
+        }
+        g.stroke();
+        g.setGlobalAlpha(1);
     }
 }

@@ -22,58 +22,9 @@ import org.pagepool.view.QueuesView;
  * The focused queue is framed; a click focuses another. FX thread only.
  */
 public final class QueueTilesPane extends CanvasRegion {
-    /** Room between tiles, and the least a tile may be wide or high. */
-    private static final double GAP = 3;
-    private static final double MIN_TILE = 14;
     private IntConsumer onFocus = q -> { };
-    private Grid grid;
-    /** The red corner's points, reused for every tile. */
-    private final double[] markX = new double[3];
-    private final double[] markY = new double[3];
-
-    /** Where the tiles are: columns, rows, tile size and the grid's top left corner (drawing units). */
-    public record Grid(int count, int columns, int rows, double x, double y, double tileW, double tileH) {
-        /** The tile at ({@code px}, {@code py}), or -1. */
-        int at(double px, double py) {
-            int c = (int) Math.floor((px - x) / (tileW + GAP));
-            int r = (int) Math.floor((py - y) / (tileH + GAP));
-            if (px < x || py < y || c >= columns || r >= rows) {
-                return -1;
-            }
-            int i = r * columns + c;
-            return i < count ? i : -1;
-        }
-
-        double left(int i) {
-            return x + (i % columns) * (tileW + GAP);
-        }
-
-        double top(int i) {
-            return y + (i / columns) * (tileH + GAP);
-        }
-
-        /**
-         * The columns that give the largest tiles of about the shape
-         * {@code aspect} (height over width) for {@code count} tiles in
-         * {@code w} by {@code h}.
-         */
-        static Grid fit(int count, double x, double y, double w, double h, double aspect) {
-            Grid best = null;
-            double bestArea = -1;
-            for (int columns = 1; columns <= count; columns++) {
-                int rows = (count + columns - 1) / columns;
-                double tw = (w - GAP * (columns - 1)) / columns;
-                double th = (h - GAP * (rows - 1)) / rows;
-                double side = Math.min(tw, th / aspect); // the largest tile of that shape that fits
-                double area = side * side * aspect;
-                if (tw >= MIN_TILE && th >= MIN_TILE && area > bestArea) {
-                    bestArea = area;
-                    best = new Grid(count, columns, rows, x, y, tw, th);
-                }
-            }
-            return best;
-        }
-    }
+    private TileGrid grid;
+    private final CornerMark mark = new CornerMark();
 
     public QueueTilesPane() {
         super("queues", "RX queues");
@@ -98,7 +49,7 @@ public final class QueueTilesPane extends CanvasRegion {
     }
 
     /** The grid as last drawn (null before), for tests and for finding a tile. */
-    public Grid grid() {
+    public TileGrid grid() {
         return grid;
     }
 
@@ -122,7 +73,7 @@ public final class QueueTilesPane extends CanvasRegion {
                 + "   foot: packets/s   red: trouble in the last 1 s",
                 "cache · ring · RX; foot: packets/s", ""), w - PAD, 16);
         g.setTextAlign(TextAlignment.LEFT);
-        grid = n == 0 ? null : Grid.fit(n, PAD, TITLE + 4, w - 2 * PAD, h - TITLE - 4 - PAD, 1.3);
+        grid = n == 0 ? null : TileGrid.fit(n, PAD, TITLE + 4, w - 2 * PAD, h - TITLE - 4 - PAD, 1.3);
         if (grid == null) {
             return;
         }
@@ -160,20 +111,10 @@ public final class QueueTilesPane extends CanvasRegion {
         g.setFill(palette.packet());
         g.fillRect(x + 1, y + th - foot - 1, (tw - 2) * flow, foot);
         if (q.troubled()) {
-            double m = Math.min(10, Math.min(tw, th) / 3);
-            g.setFill(palette.warning());
-            markX[0] = x + tw - m;
-            markX[1] = x + tw;
-            markX[2] = x + tw;
-            markY[0] = y;
-            markY[1] = y;
-            markY[2] = y + m;
-            g.fillPolygon(markX, markY, 3);
+            mark.corner(g, x, y, tw, th, palette.warning());
         }
         if (focused) {
-            g.setStroke(palette.accent());
-            g.setLineWidth(2 * palette.lineWidth());
-            g.strokeRect(x + 1, y + 1, tw - 2, th - 2);
+            CornerMark.frame(g, x, y, tw, th, palette);
         }
     }
 

@@ -104,6 +104,13 @@ public final class SidePanel extends VBox {
         log.setMinHeight(Region.USE_PREF_SIZE);
         log.setTooltip(new Tooltip("The kernel log: what page_pool printed (pr_warn, WARN)"));
         getChildren().addAll(countersScroll, now, log, tabs);
+        // a real machine's capture takes the whole column: the simulation's counters are not about it
+        captureTab.selectedProperty().addListener((o, was, is) -> {
+            for (Region part : new Region[] {countersScroll, now, log}) {
+                part.setVisible(!is);
+                part.setManaged(!is);
+            }
+        });
         setMinWidth(300);
     }
 
@@ -184,6 +191,7 @@ public final class SidePanel extends VBox {
 
     public void setPalette(Palette palette) {
         charts.setPalette(palette);
+        capture.setPalette(palette);
     }
 
     /** The presentation scale of the charts (the rest of the panel follows the CSS type size). */

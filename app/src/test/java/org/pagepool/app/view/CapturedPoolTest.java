@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pagepool.capture.Capture;
+import org.pagepool.capture.PoolFindings;
+
+/** The Real system tab's pools: the same pool seen by the trace and by netlink is shown once, on evidence only. */
+class CapturedPoolTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"09-unload-stall", "10-driver-leak"})
+    void theTracesPoolAndNetlinksPoolOfOneRunAreJoined(String preset) throws Exception {
+        Capture capture = EmittedCapture.read(EmittedCapture.emit(dir, preset, "trace", "netlink"));
+        assertThat(capture.pools()).as("the trace's address and netlink's id").hasSize(2);
+        List<CapturedPool> pools = CapturedPool.of(capture, EmittedCapture.report(capture));
+        assertThat(pools).hasSize(1);
+        assertThat(pools.get(0).label()).isEqualTo("pool 1 = 0xffff888100001000");
+        assertThat(pools.get(0).stall()).isNotNull();
+    }
+
+    @Test
+    void theJoinedPoolHasWhatEachSourceSaid() throws Exception {
+        Capture capture = EmittedCapture.read(EmittedCapture.emit(dir, "10-driver-leak", "trace", "netlink"));
+        assertThat(capture.pools()).as("the trace's address and netlink's id").hasSize(2);
+        List<CapturedPool> pools = CapturedPool.of(capture, EmittedCapture.report(capture));
+        assertThat(pools).hasSize(1);
+        CapturedPool pool = pools.get(0);
+        assertThat(pool.label()).isEqualTo("pool 1 = 0xffff888100001000");
+        assertThat(pool.joinedBy()).contains("are one pool");
+        assertThat(pool.identity()).contains("NAPI 8193").contains("CPU 0");
+        assertThat(pool.leakCount()).isEqualTo(100);
+        assertThat(pool.inflight()).isEqualTo(100);
+        assertThat(pool.stall()).isNotNull();
+        assertThat(pool.destroyedNs()).as("the trace's time, not netlink's whole second").isEqualTo(50_000_000L);
+        assertThat(pool.line().at(capture.endNs() - capture.startNs())).as("the dumps carry the line on")
+                .isEqualTo(100);
+        // the tile: the trace's rates and netlink's, what cannot be seen said, the leak and stall last
+        assertThat(CaptureTilesPane.lines(pool)).containsSubsequence("100 in flight at the end, at most 1,152",
+                CaptureTilesPane.NOT_OBSERVABLE, "stalled since 0.050 s · 100 pages leaked");
+        assertThat(CaptureTilesPane.lines(pool)).anyMatch(line -> line.startsWith("held "))
+                .anyMatch(line -> line.startsWith("alloc fast 777/s"))
+                .anyMatch(line -> line.startsWith("recycled: cache 768/s"));
+        assertThat(CaptureTilesPane.describe(pool)).contains(pool.joinedBy());
+    }
+
+    @Test
+    void poolsThatDisagreeStayApartAndSayWhatTheyAre() throws Exception {
+        Path leak = dir.resolve("leak");
+        Path stall = dir.resolve("stall");
+        leak.toFile().mkdirs();
+        stall.toFile().mkdirs();
+        // one run's trace beside another run's dumps: the same address and id, different lives
+        List<Path> files = List.of(EmittedCapture.emit(leak, "10-driver-leak", "trace").get(0),
+                EmittedCapture.emit(stall, "09-unload-stall", "netlink").get(0));
+        Capture capture = EmittedCapture.read(files);
+        List<CapturedPool> pools = CapturedPool.of(capture, EmittedCapture.report(capture));
+        assertThat(pools).extracting(CapturedPool::label).containsExactly("pool 0xffff888100001000", "pool 1");
+        assertThat(pools).allMatch(p -> p.joinedBy().isEmpty());
+    }
+
+    @Test
+    void aTraceAloneIsOnePoolWithItsRatesAndLeaks() throws Exception {
+        Capture capture = EmittedCapture.read(EmittedCapture.emit(dir, "09-unload-stall", "trace"));
+        List<CapturedPool> pools = CapturedPool.of(capture, EmittedCapture.report(capture));
+        assertThat(pools).hasSize(1);
+        CapturedPool pool = pools.get(0);
+        assertThat(pool.findings()).extracting(PoolFindings::leaks).first().asList().hasSize(57);
+        assertThat(pool.holdRate()).isPositive();
+        assertThat(pool.stats()).as("no statistics without netlink").isNull();
+        assertThat(LifetimeBar.of(pool, capture.endNs() - capture.startNs()).stalled()).isTrue();
+    }
+}
