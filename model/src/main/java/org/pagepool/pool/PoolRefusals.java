@@ -21,12 +21,6 @@ final class PoolRefusals {
         this.id = id;
     }
 
-    void checkNotFreed(PoolState state) {
-        if (state == PoolState.FREED) {
-            throw useAfterFree();
-        }
-    }
-
     /**
      * A page the pool may take back: one it handed to the driver and nobody
      * gave back yet. A freed pool holds none (it is freed only when nothing
@@ -51,11 +45,11 @@ final class PoolRefusals {
         }
     }
 
-    private ModelRefusal useAfterFree() {
+    ModelRefusal useAfterFree() {
         return new ModelRefusal("pool " + id + " was freed: using it would be a use after free");
     }
 
-    private ModelRefusal notHeld(int page, PoolState state) {
+    ModelRefusal notHeld(int page, PoolState state) {
         if (state == PoolState.FREED) {
             return useAfterFree();
         }

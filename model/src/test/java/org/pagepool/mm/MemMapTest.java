@@ -47,7 +47,7 @@ class MemMapTest {
         int page = PageRef.pfnToPage(1, 5000);
         memmap.setPlace(page, Place.DRIVER);
 
-        assertThat(memmap.footprintBytes() - empty).isEqualTo(12L * MemMap.SECTION_PAGES);
+        assertThat(memmap.footprintBytes() - empty).isEqualTo(13L * MemMap.SECTION_PAGES);
         List<Integer> pages = new ArrayList<>();
         memmap.forEachPage(pages::add);
         assertThat(pages).hasSize(MemMap.SECTION_PAGES).contains(page)
