@@ -65,12 +65,14 @@ public final class MemMap {
     private final byte[][] place;
     private final int[][] handle;
     /**
-     * True while section s may be read by another copy (or is the zeroed
+     * Not 0 while section s may be read by another copy (or is the zeroed
      * one): it is copied before the first write. A write costs one load and
      * a branch more than a read, and reads and writes go through the same
      * section arrays, so the JIT can keep what a write stored for the next read.
+     * Ints, not booleans: the JIT takes a store into a byte array (a place) as
+     * a possible store into a boolean array, and would read the flag again.
      */
-    private final boolean[] shared;
+    private final int[] shared;
 
     /** The struct pages of nodes with {@code nodePages[nid]} pages each, all zeroed (free, in the buddy). */
     MemMap(int[] nodePages) {
@@ -84,8 +86,8 @@ public final class MemMap {
         word = new long[sections][];
         place = new byte[sections][];
         handle = new int[sections][];
-        shared = new boolean[sections];
-        Arrays.fill(shared, true);
+        shared = new int[sections];
+        Arrays.fill(shared, 1);
         Arrays.fill(word, ZERO_LONGS);
         Arrays.fill(place, ZERO_BYTES);
         Arrays.fill(handle, ZERO_INTS);
@@ -96,9 +98,9 @@ public final class MemMap {
         word = o.word.clone();
         place = o.place.clone();
         handle = o.handle.clone();
-        shared = new boolean[o.shared.length];
-        Arrays.fill(shared, true);
-        Arrays.fill(o.shared, true); // the original must not write into what the copy now reads
+        shared = new int[o.shared.length];
+        Arrays.fill(shared, 1);
+        Arrays.fill(o.shared, 1); // the original must not write into what the copy now reads
     }
 
     /** A copy for a snapshot: shares every section until one side writes to it. */
@@ -113,7 +115,7 @@ public final class MemMap {
     /** The words of {@code page}'s section, made this copy's own first. */
     private long[] writable(int page) {
         int s = section(page);
-        if (shared[s]) {
+        if (shared[s] != 0) {
             unshare(s);
         }
         return word[s];
@@ -122,7 +124,7 @@ public final class MemMap {
     /** The places of {@code page}'s section, made this copy's own first. */
     private byte[] writablePlace(int page) {
         int s = section(page);
-        if (shared[s]) {
+        if (shared[s] != 0) {
             unshare(s);
         }
         return place[s];
@@ -132,7 +134,7 @@ public final class MemMap {
         word[s] = word[s].clone();
         place[s] = place[s].clone();
         handle[s] = handle[s].clone();
-        shared[s] = false;
+        shared[s] = 0;
     }
 
     private static int index(int page) {
@@ -348,6 +350,6 @@ public final class MemMap {
                 sections++;
             }
         }
-        return sections * SECTION_PAGES * (8L + 4 + 1) + (3L * 4 + 1) * word.length;
+        return sections * SECTION_PAGES * (8L + 4 + 1) + 4L * 4 * word.length;
     }
 }

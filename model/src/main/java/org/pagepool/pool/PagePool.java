@@ -332,12 +332,14 @@ public final class PagePool implements PageOwner {
     public int allocPages() {
         checkNotFreed();
         tracer.enter(KernelFunction.PAGE_POOL_ALLOC_PAGES);
-        int page = getCached();
-        if (page == PageRef.NULL) {
-            page = allocPagesSlow();
+        int page = getCached(); // the fast path: a page from the cache
+        if (page != PageRef.NULL) {
+            move(page, Place.DRIVER); // the model knows where it was: in the cache
+            return page;
         }
+        page = allocPagesSlow(); // the cache was empty: a real allocation
         if (page != PageRef.NULL && !memmap.isAt(page, Place.DRIVER)) {
-            move(page, Place.DRIVER);
+            move(page, Place.DRIVER); // a bulk of order-0 pages went through the cache, a high-order block did not
         }
         return page;
     }
