@@ -56,7 +56,7 @@ class MemMapTest {
     }
 
     /**
-     * The guard of every put is one compare over the owner and place bits:
+     * The guard of every put reads the owner bits, the place and the refcount:
      * it must say yes exactly for this pool's pages on the driver's side
      * that have references, for every place, the pools next to it and the
      * largest id the owner bits hold.
