@@ -4,6 +4,7 @@ package org.pagepool.mm;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 import org.pagepool.trace.Place;
+import org.pagepool.trace.Tracer;
 
 /**
  * The kernel's {@code struct page} array ({@code mem_map}, vmemmap): for every
@@ -11,9 +12,12 @@ import org.pagepool.trace.Place;
  * indexed by the frame ({@link PageRef}). Per page, one packed word of 64
  * bits holds what the pool's paths read: the refcount, the flags (order, the
  * {@code pp_magic} signature and pfmemalloc bit, whether {@code page->pp} is
- * set, whether a DMA address is set), where the page is and the pool that
- * counts it as held; so a page's guard is one load. Its handle in that pool
- * is an int beside it: 12 bytes a page.
+ * set, whether a DMA address is set) and the pool that counts it as held.
+ * Where the page is (the model's place) is a byte beside it, so that moving a
+ * page is one plain store that no later read of the word waits for: the
+ * kernel's fast path writes nothing into a struct page, and the model's
+ * bookkeeping must not chain one page move to the next through the word.
+ * Its handle in that pool is an int: 13 bytes a page.
  *
  * <p>The arrays come in sections of {@value #SECTION_PAGES} frames. A section
  * nobody wrote to is a shared zeroed one, so untouched memory costs nothing;
@@ -40,31 +44,35 @@ public final class MemMap {
     /** The most pools the owner bits name (ids 1..MAX_POOL_ID). */
     public static final int MAX_POOL_ID = (1 << 20) - 1;
 
-    // the packed word: refcount in bits 0..31, then the flags, the place and the owner
+    // the packed word: refcount in bits 0..31, then the flags and the owner
     private static final int FLAGS_SHIFT = 32;
     private static final long ORDER_MASK = 0x0fL << FLAGS_SHIFT;
     private static final long SIGNATURE = 1L << 36;
     private static final long PFMEMALLOC = 1L << 37;
     private static final long PP_SET = 1L << 38;
     private static final long DMA_SET = 1L << 39;
-    private static final int PLACE_SHIFT = 40;
-    private static final long PLACE_MASK = 0x0fL << PLACE_SHIFT;
     private static final int OWNER_SHIFT = 44;
     private static final long REFCOUNT_MASK = 0xffffffffL;
 
     private static final long[] ZERO_LONGS = new long[SECTION_PAGES];
     private static final int[] ZERO_INTS = new int[SECTION_PAGES];
+    private static final byte[] ZERO_BYTES = new byte[SECTION_PAGES];
 
     private final int[] nodePages;
-    /** Per page: refcount, flags, place and owner, packed (see the shifts above). */
+    /** Per page: refcount, flags and owner, packed (see the shifts above). */
     private final long[][] word;
+    /** Per page: the ordinal of its {@link Place} (0 is the buddy allocator). */
+    private final byte[][] place;
     private final int[][] handle;
     /**
-     * Section s of {@link #word} when this copy owns it, else null: it may be
-     * read by another copy (or is the zeroed one), so it is copied before the
-     * first write. A write costs one load and a null check more than a read.
+     * Not 0 while section s may be read by another copy (or is the zeroed
+     * one): it is copied before the first write. A write costs one load and
+     * a branch more than a read, and reads and writes go through the same
+     * section arrays, so the JIT can keep what a write stored for the next read.
+     * Ints, not booleans: the JIT takes a store into a byte array (a place) as
+     * a possible store into a boolean array, and would read the flag again.
      */
-    private final long[][] ownWord;
+    private final int[] shared;
 
     /** The struct pages of nodes with {@code nodePages[nid]} pages each, all zeroed (free, in the buddy). */
     MemMap(int[] nodePages) {
@@ -76,18 +84,23 @@ public final class MemMap {
             }
         }
         word = new long[sections][];
+        place = new byte[sections][];
         handle = new int[sections][];
-        ownWord = new long[sections][];
+        shared = new int[sections];
+        Arrays.fill(shared, 1);
         Arrays.fill(word, ZERO_LONGS);
+        Arrays.fill(place, ZERO_BYTES);
         Arrays.fill(handle, ZERO_INTS);
     }
 
     private MemMap(MemMap o) {
         nodePages = o.nodePages;
         word = o.word.clone();
+        place = o.place.clone();
         handle = o.handle.clone();
-        ownWord = new long[o.ownWord.length][];
-        Arrays.fill(o.ownWord, null); // the original must not write into what the copy now reads
+        shared = new int[o.shared.length];
+        Arrays.fill(shared, 1);
+        Arrays.fill(o.shared, 1); // the original must not write into what the copy now reads
     }
 
     /** A copy for a snapshot: shares every section until one side writes to it. */
@@ -101,15 +114,27 @@ public final class MemMap {
 
     /** The words of {@code page}'s section, made this copy's own first. */
     private long[] writable(int page) {
-        long[] own = ownWord[section(page)];
-        return own != null ? own : unshare(section(page));
+        int s = section(page);
+        if (shared[s] != 0) {
+            unshare(s);
+        }
+        return word[s];
     }
 
-    private long[] unshare(int s) {
+    /** The places of {@code page}'s section, made this copy's own first. */
+    private byte[] writablePlace(int page) {
+        int s = section(page);
+        if (shared[s] != 0) {
+            unshare(s);
+        }
+        return place[s];
+    }
+
+    private void unshare(int s) {
         word[s] = word[s].clone();
+        place[s] = place[s].clone();
         handle[s] = handle[s].clone();
-        ownWord[s] = word[s];
-        return word[s];
+        shared[s] = 0;
     }
 
     private static int index(int page) {
@@ -207,38 +232,47 @@ public final class MemMap {
 
     /** Where the page is now (model bookkeeping). */
     public Place place(int page) {
-        return Place.ofOrdinal(placeOrdinal(word(page)));
+        return Place.ofOrdinal(placeOrdinal(page));
     }
 
-    private static int placeOrdinal(long w) {
-        return (int) ((w & PLACE_MASK) >>> PLACE_SHIFT);
+    private int placeOrdinal(int page) {
+        return place[section(page)][index(page)];
     }
 
     /** {@code place(page) == p}, without decoding the place. */
     public boolean isAt(int page, Place p) {
-        return placeOrdinal(word(page)) == p.ordinal();
+        return placeOrdinal(page) == p.ordinal();
     }
 
     /** {@code place(page).isDriverSide()}, without decoding the place. */
     public boolean isDriverSide(int page) {
-        return Place.isDriverSide(placeOrdinal(word(page)));
+        return Place.isDriverSide(placeOrdinal(page));
     }
 
     /**
-     * The guard of every put, in one load: {@code pool} counts the page as
-     * held, the page is on the driver's side and has references.
+     * The guard of every put, two loads that only feed branches: {@code pool}
+     * counts the page as held, the page is on the driver's side and has references.
      */
     public boolean isHeldBy(int page, int pool) {
         long w = word(page);
-        // owner and place are the word's top bits, and the driver-side places one run: one compare for both
-        int ownerPlace = (int) (w >>> PLACE_SHIFT);
-        int first = pool << (OWNER_SHIFT - PLACE_SHIFT) | Place.FIRST_DRIVER_SIDE;
-        return Integer.compareUnsigned(ownerPlace - first, Place.DRIVER_SIDE_PLACES) < 0 && (int) w > 0;
+        return (int) (w >>> OWNER_SHIFT) == pool && Place.isDriverSide(placeOrdinal(page)) && (int) w > 0;
     }
 
-    /** Bits in the page's word, not an enum reference: no GC barrier. */
+    /** A byte, not an enum reference (no GC barrier), and a plain store: nothing waits for it. */
     void setPlace(int page, Place p) {
-        setBits(page, PLACE_MASK, (long) p.ordinal() << PLACE_SHIFT);
+        writablePlace(page)[index(page)] = (byte) p.ordinal();
+    }
+
+    /** Moves the page to {@code to}, telling the tracer where from (decoded only when someone listens). */
+    public void move(int page, Place to, Tracer tracer) {
+        if (!tracer.enabled()) {
+            setPlace(page, to);
+            return;
+        }
+        Place from = place(page);
+        setPlace(page, to);
+        tracer.moved(owner(page), handle(page), PageRef.pageToNid(page), PageRef.pageToPfn(page),
+                compoundOrder(page), from, to);
     }
 
     /** The id of the pool that counted this page as held, 0 for none (model bookkeeping). */
@@ -265,20 +299,21 @@ public final class MemMap {
     void prepNewPage(int page, int order, boolean pfmemalloc) {
         long[] w = writable(page);
         int i = index(page);
-        long kept = w[i] & (PLACE_MASK | -1L << OWNER_SHIFT);
+        long kept = w[i] & -1L << OWNER_SHIFT;
         w[i] = kept | 1 | (long) order << FLAGS_SHIFT | (pfmemalloc ? PFMEMALLOC : 0);
     }
 
     /**
      * Back to the state of a free page frame, as the page allocator leaves it,
-     * in one store: no references, order 0, pp_magic, pp and DMA address
+     * in two stores: no references, order 0, pp_magic, pp and DMA address
      * cleared, in the buddy allocator. Owner and handle stay: a dead handle is
      * recognised by the page being free or by a newer handle on the same frame.
      */
     void resetOnFree(int page) {
         long[] w = writable(page);
         int i = index(page);
-        w[i] = w[i] & (-1L << OWNER_SHIFT) | (long) Place.BUDDY.ordinal() << PLACE_SHIFT;
+        w[i] = w[i] & (-1L << OWNER_SHIFT);
+        place[section(page)][i] = (byte) Place.BUDDY.ordinal(); // made this copy's own with the words
     }
 
     /** How the page is described in messages: {@code page[n0:12 order 2 p5 driver]}. */
@@ -315,6 +350,6 @@ public final class MemMap {
                 sections++;
             }
         }
-        return sections * SECTION_PAGES * (8L + 4) + 2L * 4 * word.length;
+        return sections * SECTION_PAGES * (8L + 4 + 1) + 4L * 4 * word.length;
     }
 }

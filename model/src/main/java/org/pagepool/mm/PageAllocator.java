@@ -220,14 +220,7 @@ public final class PageAllocator {
 
     /** Moves a page the allocator handed out to {@code to}, telling the tracer. */
     public void move(int page, Place to) {
-        if (!tracer.enabled()) {
-            memmap.setPlace(page, to); // nobody listens: no need to decode where it was
-            return;
-        }
-        Place from = memmap.place(page);
-        memmap.setPlace(page, to);
-        tracer.moved(memmap.owner(page), memmap.handle(page), PageRef.pageToNid(page), PageRef.pageToPfn(page),
-                memmap.compoundOrder(page), from, to);
+        memmap.move(page, to, tracer);
     }
 
     /** Free pages over all nodes, in order-0 units. */

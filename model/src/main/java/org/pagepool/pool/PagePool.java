@@ -170,6 +170,27 @@ public final class PagePool implements PageOwner {
         return 0;
     }
 
+    // ---- the model's own bookkeeping, through this pool's fields ----------------------------------------------
+
+    /** A freed pool refuses every call (see {@link PoolRefusals}). */
+    private void checkNotFreed() {
+        if (state == PoolState.FREED) {
+            throw refusals.useAfterFree();
+        }
+    }
+
+    /** The guard of every put: only a page the driver holds from this pool comes back (see {@link PoolRefusals}). */
+    private void checkHeld(int page) {
+        if (!memmap.isHeldBy(page, id)) {
+            throw refusals.notHeld(page, state);
+        }
+    }
+
+    /** The page is now at {@code to} (the model's place, for views, traces and the guard). */
+    private void move(int page, Place to) {
+        memmap.move(page, to, tracer);
+    }
+
     // ---- allocation -----------------------------------------------------------------------------------------
 
     /** {@code page_pool_refill_alloc_cache()}: up to 64 pages from the ring, stopping at another node's page. */
@@ -189,7 +210,7 @@ public final class PagePool implements PageOwner {
             }
             if (PageRef.pageToNid(page) == prefNid) {
                 alloc.cache[alloc.count++] = page;
-                mm.move(page, Place.ALLOC_CACHE);
+                move(page, Place.ALLOC_CACHE);
             } else {
                 // NUMA mismatch: give this page back and fall through to the page allocator
                 returnPage(page);
@@ -301,7 +322,7 @@ public final class PagePool implements PageOwner {
         pagesStateHoldCnt++;
         memmap.setOwner(page, id, pagesStateHoldCnt);
         tracer.stateHold(id, page, pagesStateHoldCnt);
-        mm.move(page, order == 0 ? Place.ALLOC_CACHE : Place.DRIVER);
+        move(page, order == 0 ? Place.ALLOC_CACHE : Place.DRIVER);
     }
 
     /**
@@ -309,14 +330,16 @@ public final class PagePool implements PageOwner {
      * or NULL when the cache, the ring and the page allocator have none.
      */
     public int allocPages() {
-        refusals.checkNotFreed(state);
+        checkNotFreed();
         tracer.enter(KernelFunction.PAGE_POOL_ALLOC_PAGES);
-        int page = getCached();
-        if (page == PageRef.NULL) {
-            page = allocPagesSlow();
+        int page = getCached(); // the fast path: a page from the cache
+        if (page != PageRef.NULL) {
+            move(page, Place.DRIVER); // the model knows where it was: in the cache
+            return page;
         }
+        page = allocPagesSlow(); // the cache was empty: a real allocation
         if (page != PageRef.NULL && !memmap.isAt(page, Place.DRIVER)) {
-            mm.move(page, Place.DRIVER);
+            move(page, Place.DRIVER); // a bulk of order-0 pages went through the cache, a high-order block did not
         }
         return page;
     }
@@ -345,7 +368,7 @@ public final class PagePool implements PageOwner {
         memmap.setPpMagic(page, 0);
         pagesStateReleaseCnt++;
         tracer.stateRelease(id, page, pagesStateReleaseCnt);
-        mm.move(page, Place.DETACHED);
+        move(page, Place.DETACHED);
     }
 
     /**
@@ -353,7 +376,7 @@ public final class PagePool implements PageOwner {
      * the pool, to use it as a regular page.
      */
     public void releasePage(int page) {
-        refusals.checkHeld(page, state);
+        checkHeld(page);
         releasePageInternal(page);
     }
 
@@ -372,7 +395,7 @@ public final class PagePool implements PageOwner {
         // ptr_ring_produce() in softirq, ptr_ring_produce_bh() otherwise: the same without real locks
         if (ring.produce(page)) {
             stats.ring++;
-            mm.move(page, Place.PTR_RING);
+            move(page, Place.PTR_RING);
             return true;
         }
         return false;
@@ -387,7 +410,7 @@ public final class PagePool implements PageOwner {
         }
         alloc.cache[alloc.count++] = page;
         stats.cached++;
-        mm.move(page, Place.ALLOC_CACHE);
+        move(page, Place.ALLOC_CACHE);
         return true;
     }
 
@@ -419,7 +442,7 @@ public final class PagePool implements PageOwner {
      * {@code dmaSyncSize} is unsigned: -1 means the whole {@code max_len}.
      */
     public void putPage(int page, int dmaSyncSize, boolean allowDirect) {
-        refusals.checkHeld(page, state);
+        checkHeld(page);
         tracer.enter(KernelFunction.PAGE_POOL_PUT_PAGE);
         int toRing = putPageInternal(page, dmaSyncSize, allowDirect);
         if (toRing != PageRef.NULL && !recycleInRing(toRing)) {
@@ -463,7 +486,7 @@ public final class PagePool implements PageOwner {
                 stats.ringFull++;
                 break;
             }
-            mm.move(data[i], Place.PTR_RING);
+            move(data[i], Place.PTR_RING);
         }
         stats.ring += i;
         if (i == bulkLen) {
@@ -545,14 +568,14 @@ public final class PagePool implements PageOwner {
 
     /** {@code page_pool_use_xdp_mem()}: one more user (the XDP memory model). */
     public void useXdpMem() {
-        refusals.checkNotFreed(state);
+        checkNotFreed();
         tracer.enter(KernelFunction.PAGE_POOL_USE_XDP_MEM);
         userCnt.inc();
     }
 
     /** {@code page_pool_destroy()}: drop a user; the last one releases the pool, now or later. */
     public void destroy() {
-        refusals.checkNotFreed(state);
+        checkNotFreed();
         tracer.enter(KernelFunction.PAGE_POOL_DESTROY);
         if (!userCnt.decAndTest()) {
             return; // page_pool_put(): other users remain
@@ -569,7 +592,7 @@ public final class PagePool implements PageOwner {
 
     /** {@code page_pool_update_nid()}: prefer another node and flush the alloc cache. */
     public void updateNid(int newNid) {
-        refusals.checkNotFreed(state);
+        checkNotFreed();
         if (newNid != Kernel.NUMA_NO_NODE && !kernel.mm().nodeExists(newNid)) {
             throw new ModelRefusal("node " + newNid + " does not exist (nodes 0.."
                     + (kernel.mm().nodeCount() - 1) + ")");
@@ -585,7 +608,7 @@ public final class PagePool implements PageOwner {
 
     /** {@code page_pool_nid_changed()}: what drivers call every NAPI poll. */
     public void nidChanged(int newNid) {
-        refusals.checkNotFreed(state);
+        checkNotFreed();
         if (nid != newNid) {
             updateNid(newNid);
         }
@@ -593,7 +616,7 @@ public final class PagePool implements PageOwner {
 
     /** {@code page_pool_store_mem_info()} via {@code skb_mark_for_recycle()}: the page rides an skb. */
     public void storeMemInfo(int page) {
-        refusals.checkHeld(page, state);
+        checkHeld(page);
         memmap.setPp(page, id);
     }
 
@@ -613,7 +636,7 @@ public final class PagePool implements PageOwner {
             throw new ModelRefusal(PoolRefusals.describe(memmap, page)
                     + " has no page->pp: its skb was not marked for recycling");
         }
-        pp.refusals.checkHeld(page, pp.state);
+        pp.checkHeld(page);
         pp.tracer.enter(KernelFunction.PAGE_POOL_RETURN_SKB_PAGE);
         memmap.setPp(page, 0); // reset on recycle
         pp.putFullPage(page, false);

@@ -10,7 +10,7 @@ import org.pagepool.mm.ModelRefusal;
  * page given back that the driver does not hold (a double free, a put of a
  * page in the cache or the ring, a page of another pool). Each throws
  * {@link ModelRefusal} with a message that says what the page is and where.
- * The common case is one load of the page's packed word and two compares.
+ * The common case is two loads (the page's packed word and its place) that only feed branches.
  */
 final class PoolRefusals {
     private final MemMap memmap;
@@ -19,12 +19,6 @@ final class PoolRefusals {
     PoolRefusals(MemMap memmap, int id) {
         this.memmap = memmap;
         this.id = id;
-    }
-
-    void checkNotFreed(PoolState state) {
-        if (state == PoolState.FREED) {
-            throw useAfterFree();
-        }
     }
 
     /**
@@ -51,11 +45,11 @@ final class PoolRefusals {
         }
     }
 
-    private ModelRefusal useAfterFree() {
+    ModelRefusal useAfterFree() {
         return new ModelRefusal("pool " + id + " was freed: using it would be a use after free");
     }
 
-    private ModelRefusal notHeld(int page, PoolState state) {
+    ModelRefusal notHeld(int page, PoolState state) {
         if (state == PoolState.FREED) {
             return useAfterFree();
         }

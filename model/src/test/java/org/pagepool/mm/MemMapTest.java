@@ -47,7 +47,7 @@ class MemMapTest {
         int page = PageRef.pfnToPage(1, 5000);
         memmap.setPlace(page, Place.DRIVER);
 
-        assertThat(memmap.footprintBytes() - empty).isEqualTo(12L * MemMap.SECTION_PAGES);
+        assertThat(memmap.footprintBytes() - empty).isEqualTo(13L * MemMap.SECTION_PAGES);
         List<Integer> pages = new ArrayList<>();
         memmap.forEachPage(pages::add);
         assertThat(pages).hasSize(MemMap.SECTION_PAGES).contains(page)
@@ -56,7 +56,7 @@ class MemMapTest {
     }
 
     /**
-     * The guard of every put is one compare over the owner and place bits:
+     * The guard of every put reads the owner bits, the place and the refcount:
      * it must say yes exactly for this pool's pages on the driver's side
      * that have references, for every place, the pools next to it and the
      * largest id the owner bits hold.
