@@ -90,9 +90,10 @@ final class NetworkStack implements Stack {
     }
 
     private void freeSkb() {
-        int page = sockets.topPage();
-        int cpu = sockets.topCpu();
-        byte kind = sockets.topKind();
+        long top = sockets.topData();
+        int page = SkbHeap.pageOf(top);
+        int cpu = SkbHeap.cpuOf(top);
+        byte kind = SkbHeap.kindOf(top);
         sockets.removeTop();
         onCpu(cpu); // the socket's owner frees it from recvmsg(): process context on its CPU
         if (cpu != napiCpuOf.applyAsInt(page)) {
