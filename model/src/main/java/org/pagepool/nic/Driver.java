@@ -320,12 +320,13 @@ public final class Driver {
      * A NIC with several queues places {@code arrived} packets that RSS sent
      * to this queue in its posted buffers, missing the rest (all of them while
      * the queue is down or being torn down), and raises the queue's interrupt
-     * at {@code now} if it was waiting for one.
+     * at {@code now} if it was waiting for one. Returns true when it raised
+     * it: only then do {@link #nextEvent} and {@link #awaitsPacket} change.
      */
-    public void deliver(long arrived, long now) {
+    public boolean deliver(long arrived, long now) {
         if (pool == null || reloading()) {
             counters.rxMissed += arrived;
-            return;
+            return false;
         }
         long missed = rx.receive(arrived);
         counters.rxMissed += missed;
@@ -335,7 +336,9 @@ public final class Driver {
             irqEnabled = false;
             phase = Phase.START;
             napiNext = now + config.irqLatencyNs();
+            return true;
         }
+        return false;
     }
 
     /** True while the queue's interrupt is on and a packet landing in a posted buffer would raise it. */

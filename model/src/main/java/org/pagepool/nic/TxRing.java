@@ -39,7 +39,7 @@ public final class TxRing {
     }
 
     void enqueue(int page, long completionTime) {
-        int tail = (head + count) % pages.length;
+        int tail = wrap(head + count);
         pages[tail] = page;
         completesAt[tail] = completionTime;
         count++;
@@ -60,6 +60,11 @@ public final class TxRing {
 
     /** The i-th oldest page in flight (0 = next to complete). */
     public int inFlight(int i) {
-        return pages[(head + i) % pages.length];
+        return pages[wrap(head + i)];
+    }
+
+    /** An index past the end comes round to the start (below twice the size): no division on the way. */
+    private int wrap(int i) {
+        return i >= pages.length ? i - pages.length : i;
     }
 }

@@ -2,7 +2,10 @@
 package org.pagepool.workload;
 
 
-/** Frames redirected to another CPU (their pages, as page references), in order, each with its time to be freed. */
+/**
+ * Frames redirected to another CPU (their pages, as page references), in order, each with its time to be freed.
+ * The arrays' length is a power of two, so an index wraps with a mask rather than a division.
+ */
 final class FrameQueue {
     private int[] pages = new int[64];
     private long[] due = new long[64];
@@ -39,7 +42,7 @@ final class FrameQueue {
             long[] d = new long[count * 2];
             int[] c = new int[count * 2];
             for (int i = 0; i < count; i++) {
-                int at = (head + i) % pages.length;
+                int at = (head + i) & (pages.length - 1);
                 p[i] = pages[at];
                 d[i] = due[at];
                 c[i] = cpu[at];
@@ -49,7 +52,7 @@ final class FrameQueue {
             cpu = c;
             head = 0;
         }
-        int tail = (head + count) % pages.length;
+        int tail = (head + count) & (pages.length - 1);
         pages[tail] = page;
         due[tail] = when;
         cpu[tail] = onCpu;
@@ -62,12 +65,12 @@ final class FrameQueue {
 
     int poll() {
         int page = pages[head];
-        head = (head + 1) % pages.length;
+        head = (head + 1) & (pages.length - 1);
         count--;
         return page;
     }
 
     int get(int i) {
-        return pages[(head + i) % pages.length];
+        return pages[(head + i) & (pages.length - 1)];
     }
 }

@@ -27,6 +27,8 @@ final class NetworkStack implements Stack {
     private final StackCounters counters;
     private final RingProducers producers;
     private WorkloadParams params;
+    /** Each CPU's node ({@link WorkloadParams#nodeOfCpu}), worked out once: a free asks for it every time. */
+    private int[] nodeOfCpu;
     /** Where XDP_REDIRECT's cpumap sends the next frame, when it spreads over several CPUs. */
     private int nextRedirect;
     /** Set when the driver handed the stack a frame or an skb: the stack's next time may have moved. */
@@ -38,6 +40,7 @@ final class NetworkStack implements Stack {
         this.rng = rng;
         this.napiCpuOf = napiCpuOf;
         this.params = params;
+        this.nodeOfCpu = nodes(params);
         this.sockets = new SkbHeap();
         this.frames = new FrameQueue();
         this.counters = new StackCounters();
@@ -50,6 +53,7 @@ final class NetworkStack implements Stack {
         this.rng = rng;
         this.napiCpuOf = napiCpuOf;
         this.params = o.params;
+        this.nodeOfCpu = o.nodeOfCpu;
         this.sockets = o.sockets.copy();
         this.frames = o.frames.copy();
         this.counters = o.counters.copy();
@@ -66,6 +70,15 @@ final class NetworkStack implements Stack {
     /** The parameters in force from now on (lifetimes, clones, remote frees, redirect CPUs). */
     void configure(WorkloadParams newParams) {
         this.params = newParams;
+        this.nodeOfCpu = nodes(newParams);
+    }
+
+    private static int[] nodes(WorkloadParams p) {
+        int[] nodes = new int[p.getInt(Param.CPUS)];
+        for (int cpu = 0; cpu < nodes.length; cpu++) {
+            nodes[cpu] = p.nodeOfCpu(cpu);
+        }
+        return nodes;
     }
 
     /** When the next skb or frame is freed (ns), {@link Long#MAX_VALUE} for none. */
@@ -90,9 +103,10 @@ final class NetworkStack implements Stack {
     }
 
     private void freeSkb() {
-        int page = sockets.topPage();
-        int cpu = sockets.topCpu();
-        byte kind = sockets.topKind();
+        long top = sockets.topData();
+        int page = SkbHeap.pageOf(top);
+        int cpu = SkbHeap.cpuOf(top);
+        byte kind = SkbHeap.kindOf(top);
         sockets.removeTop();
         onCpu(cpu); // the socket's owner frees it from recvmsg(): process context on its CPU
         if (cpu != napiCpuOf.applyAsInt(page)) {
@@ -125,8 +139,8 @@ final class NetworkStack implements Stack {
 
     /** What runs next is process-context code on {@code cpu}. */
     private void onCpu(int cpu) {
-        int onCpu = Math.min(cpu, params.getInt(Param.CPUS) - 1);
-        kernel.runOn(onCpu, params.nodeOfCpu(onCpu), false);
+        int onCpu = Math.min(cpu, nodeOfCpu.length - 1);
+        kernel.runOn(onCpu, nodeOfCpu[onCpu], false);
     }
 
     @Override
@@ -138,7 +152,8 @@ final class NetworkStack implements Stack {
         int freeCpu = cpu;
         double remote = params.get(Param.SKB_REMOTE);
         if (remote > 0 && cpus > 1 && rng.nextDouble() < remote) {
-            freeCpu = (cpu + 1 + rng.nextInt(cpus - 1)) % cpus;
+            freeCpu = cpu + 1 + rng.nextInt(cpus - 1);
+            freeCpu = freeCpu < cpus ? freeCpu : freeCpu % cpus; // divides only when it wraps
         }
         long freed = at + lifetime(params.get(Param.SKB_LIFETIME));
         sockets.add(freed, page, freeCpu, SkbHeap.SKB);
@@ -181,7 +196,8 @@ final class NetworkStack implements Stack {
             return params.getInt(Param.REDIRECT_CPU);
         }
         int cpu = cpus.get(nextRedirect);
-        nextRedirect = (nextRedirect + 1) % cpus.size(); // the XDP program spreads frames round robin
+        int next = nextRedirect + 1; // the XDP program spreads frames round robin
+        nextRedirect = next < cpus.size() ? next : next % cpus.size();
         return cpu;
     }
 

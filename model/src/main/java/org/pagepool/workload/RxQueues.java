@@ -187,8 +187,9 @@ final class RxQueues {
 
     private void deliver(int q, long packets, long time) {
         spread[q] += packets;
-        drivers[q].deliver(packets, time);
-        touch(q);
+        if (drivers[q].deliver(packets, time)) {
+            touch(q); // only a raised interrupt moves a queue in time or ends its wait
+        }
     }
 
     /**
@@ -275,8 +276,10 @@ final class RxQueues {
 
     /**
      * True when queue {@code q}'s last step may have moved another queue or
-     * the NIC's wake-up: it delivered packets, or it starts or stops waiting
-     * for an interrupt. Otherwise only its own time moved.
+     * the NIC's wake-up: it delivered packets that raised an interrupt, or it
+     * starts or stops waiting for one. Otherwise only its own time moved (a
+     * delivery to a queue whose interrupt is off moves neither its time nor
+     * its wait; the NIC's wake-up is asked again before every step).
      */
     boolean changedBy(int q) {
         return touchedCount > 0 || drivers[q].awaitsPacket() != waiting[q];

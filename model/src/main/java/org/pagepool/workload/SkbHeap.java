@@ -42,6 +42,11 @@ final class SkbHeap {
     private final int[] count = new int[BUCKETS];
     /** The earliest entry of each non-empty bucket above 0. */
     private final int[] minAt = new int[BUCKETS];
+    /**
+     * That entry's time and queue order, side by side per bucket: an append compares against them here,
+     * in one small array, instead of reading its bucket at a place far from where it writes.
+     */
+    private final long[] min = new long[2 * BUCKETS];
     /** Bit b set when bucket b holds entries. */
     private final long[] nonEmpty = new long[(BUCKETS + 63) / 64];
     /** The time of the last entry taken out: no entry is ever earlier. */
@@ -68,6 +73,7 @@ final class SkbHeap {
         }
         System.arraycopy(o.count, 0, count, 0, BUCKETS);
         System.arraycopy(o.minAt, 0, minAt, 0, BUCKETS);
+        System.arraycopy(o.min, 0, min, 0, min.length);
         System.arraycopy(o.nonEmpty, 0, nonEmpty, 0, nonEmpty.length);
         last = o.last;
         head0 = o.head0;
@@ -85,7 +91,11 @@ final class SkbHeap {
     }
 
     long nextTime() {
-        return size == 0 ? Long.MAX_VALUE : buckets[topBucket()][topAt(topBucket())];
+        if (size == 0) {
+            return Long.MAX_VALUE;
+        }
+        int b = topBucket();
+        return b == 0 ? buckets[0][head0 * STRIDE] : min[2 * b];
     }
 
     int topPage() {
@@ -93,11 +103,29 @@ final class SkbHeap {
     }
 
     int topCpu() {
-        return (int) (topData() >>> 8) & 0xffffff;
+        return cpuOf(topData());
     }
 
     byte topKind() {
-        return (byte) topData();
+        return kindOf(topData());
+    }
+
+    /** The earliest entry's page, CPU and kind in one long, to read once: see {@link #pageOf}, {@link #cpuOf}. */
+    long topData() {
+        int b = topBucket();
+        return buckets[b][topAt(b) + 2];
+    }
+
+    static int pageOf(long data) {
+        return (int) (data >>> 32);
+    }
+
+    static int cpuOf(long data) {
+        return (int) (data >>> 8) & 0xffffff;
+    }
+
+    static byte kindOf(long data) {
+        return (byte) data;
     }
 
     /** The page of entry {@code i}, {@code 0 <= i < size()}, in no particular order. */
@@ -126,7 +154,7 @@ final class SkbHeap {
         int b = topBucket();
         if (b > 0) {
             // the earliest entry becomes the new floor: every entry of its bucket moves to a lower one
-            last = buckets[b][minAt[b] * STRIDE];
+            last = min[2 * b];
             redistribute(b);
         }
         head0++; // the earliest is bucket 0's first
@@ -137,10 +165,6 @@ final class SkbHeap {
         }
         size--;
         resetCursor();
-    }
-
-    private static int pageOf(long data) {
-        return (int) (data >>> 32);
     }
 
     private int topBucket() {
@@ -154,11 +178,6 @@ final class SkbHeap {
     /** Where in bucket b its earliest entry starts. */
     private int topAt(int b) {
         return (b == 0 ? head0 : minAt[b]) * STRIDE;
-    }
-
-    private long topData() {
-        int b = topBucket();
-        return buckets[b][topAt(b) + 2];
     }
 
     private int bucketFor(long t) {
@@ -182,14 +201,12 @@ final class SkbHeap {
         entries[at + 1] = seq;
         entries[at + 2] = data;
         count[b] = n + 1;
-        if (b > 0 && (n == 0 || earlier(t, seq, entries, minAt[b] * STRIDE))) {
+        if (b > 0 && (n == 0 || t < min[2 * b] || t == min[2 * b] && seq < min[2 * b + 1])) {
             minAt[b] = n;
+            min[2 * b] = t;
+            min[2 * b + 1] = seq;
         }
         nonEmpty[b >>> 6] |= 1L << b;
-    }
-
-    private static boolean earlier(long t, long seq, long[] entries, int at) {
-        return t != entries[at] ? t < entries[at] : seq < entries[at + 1];
     }
 
     private void redistribute(int b) {

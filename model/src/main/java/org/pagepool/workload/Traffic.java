@@ -18,6 +18,8 @@ public final class Traffic implements Wire {
     private double rate;
     private double duty;
     private double burstNs;
+    /** Packets per ns while the sender is on: the average divided by the duty cycle, worked out per setting. */
+    private double onRate;
     private boolean on = true;
     private long phaseEnd = NEVER;
     private long countedUntil;
@@ -35,6 +37,7 @@ public final class Traffic implements Wire {
         this.rate = o.rate;
         this.duty = o.duty;
         this.burstNs = o.burstNs;
+        this.onRate = o.onRate;
         this.on = o.on;
         this.phaseEnd = o.phaseEnd;
         this.countedUntil = o.countedUntil;
@@ -51,6 +54,7 @@ public final class Traffic implements Wire {
         rate = params.get(Param.RATE);
         duty = params.get(Param.DUTY);
         burstNs = params.get(Param.BURST);
+        onRate = rate / duty / 1e9;
         if (duty >= 1.0) {
             on = true;
             phaseEnd = NEVER;
@@ -58,11 +62,6 @@ public final class Traffic implements Wire {
             on = true;
             phaseEnd = countedUntil + Math.max(1, (long) rng.exponential(burstNs));
         }
-    }
-
-    /** Packets per ns while the sender is on: the average divided by the duty cycle. */
-    private double onRate() {
-        return rate / duty / 1e9;
     }
 
     private void nextPhase() {
@@ -77,7 +76,6 @@ public final class Traffic implements Wire {
             return 0;
         }
         long from = countedUntil;
-        double onRate = onRate();
         while (phaseEnd <= until) {
             if (on) {
                 credit += (phaseEnd - from) * onRate;
@@ -115,7 +113,6 @@ public final class Traffic implements Wire {
         if (rate <= 0) {
             return NEVER;
         }
-        double onRate = onRate();
         long from = countedUntil;
         boolean phaseOn = on;
         long end = phaseEnd;
