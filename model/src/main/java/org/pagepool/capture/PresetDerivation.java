@@ -397,10 +397,16 @@ public final class PresetDerivation {
         return ns % 1000 == 0 ? ns / 1000 + "us" : ns + "ns";
     }
 
-    /** A count, three significant figures. */
-    private static String count(double n) {
-        return new BigDecimal(n).round(new MathContext(3)).setScale(0, RoundingMode.HALF_UP)
-                .toPlainString();
+    /** A count, three significant figures, in thousands or millions as the preset format writes them. */
+    static String count(double n) {
+        BigDecimal d = new BigDecimal(n).round(new MathContext(3)).setScale(0, RoundingMode.HALF_UP);
+        for (String unit : new String[] {"M", "k"}) {
+            BigDecimal scale = BigDecimal.TEN.pow(unit.equals("M") ? 6 : 3);
+            if (d.compareTo(scale) >= 0) {
+                return d.divide(scale).stripTrailingZeros().toPlainString() + unit;
+            }
+        }
+        return d.toPlainString();
     }
 
     /** A fraction or sigma, three significant figures, never in exponent form. */

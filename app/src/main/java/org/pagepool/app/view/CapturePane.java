@@ -13,12 +13,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.pagepool.capture.Capture;
 import org.pagepool.capture.CaptureReport;
+import org.pagepool.capture.DerivedPreset;
 import org.pagepool.capture.PoolFindings;
 import org.pagepool.capture.Show;
 
@@ -48,6 +50,9 @@ public final class CapturePane extends ScrollPane {
     private final Label diagnosisTitle = new Label("Diagnosis");
     private final VBox diagnosis = new VBox(4);
     private final Button simulate = new Button();
+    private final Label assumptions = new Label();
+    private final TitledPane assumed = new TitledPane("", assumptions);
+    private final Button lookalike = new Button();
     private final Label importLabel = new Label();
     private final ProgressBar importProgress = new ProgressBar(0);
     private final Button cancelImport = new Button("Cancel");
@@ -73,8 +78,16 @@ public final class CapturePane extends ScrollPane {
         simulate.setId("simulateThis");
         simulate.setMnemonicParsing(false);
         simulate.setWrapText(true);
-        simulate.setVisible(false);
-        simulate.setManaged(false);
+        lookalike.setId("lookalike");
+        lookalike.setMnemonicParsing(false);
+        lookalike.setWrapText(true);
+        assumed.setId("simulationAssumptions");
+        assumed.setExpanded(false);
+        assumed.setMinWidth(0); // a long title must not widen the column (it is cut short instead)
+        assumptions.setWrapText(true);
+        offer(simulate, null, null);
+        offer(lookalike, null, null);
+        showAssumptions(null);
         importProgress.setId("captureProgress");
         importProgress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(importProgress, Priority.ALWAYS);
@@ -92,7 +105,7 @@ public final class CapturePane extends ScrollPane {
         tilesCaption.setWrapText(true);
         tilesCaption.getStyleClass().add("scenario-watch");
         // the offer comes first, where the eye is; the pools over time, then the diagnosis and the evidence
-        box.getChildren().addAll(title, importRow, simulate, sources, tilesCaption, tiles, chart, lifetimes, scrubber,
+        box.getChildren().addAll(title, importRow, simulate, assumed, lookalike, sources, tilesCaption, tiles, chart, lifetimes, scrubber,
                 scrubbed, diagnosisTitle, diagnosis, leaks, pools);
         setContent(box);
         // the drawings follow the visible width (the box's own would keep the width from before a scroll bar came)
@@ -254,18 +267,49 @@ public final class CapturePane extends ScrollPane {
     }
 
     /**
-     * Offers "Simulate this": {@code label} names the scenario that tells the
-     * capture's story, {@code action} loads it; null hides the offer.
+     * Offers "Simulate this": {@code label} says what the preset derived from
+     * the capture will run, {@code action} loads it; null hides the offer.
      */
     public void offerSimulation(String label, Runnable action) {
-        simulate.setVisible(label != null);
-        simulate.setManaged(label != null);
-        simulate.setText(label == null ? "" : label);
-        simulate.setOnAction(e -> {
+        offer(simulate, label, action);
+    }
+
+    /** Offers the shipped scenario that tells the capture's story; null hides the offer. */
+    public void offerLookalike(String label, Runnable action) {
+        offer(lookalike, label, action);
+    }
+
+    private static void offer(Button button, String label, Runnable action) {
+        button.setVisible(label != null);
+        button.setManaged(label != null);
+        button.setText(label == null ? "" : label);
+        button.setOnAction(e -> {
             if (action != null) {
                 action.run();
             }
         });
+    }
+
+    /** What "Simulate this" estimated from the capture and what it defaulted, with why; null hides it. */
+    public void showAssumptions(DerivedPreset derived) {
+        assumed.setVisible(derived != null);
+        assumed.setManaged(derived != null);
+        if (derived == null) {
+            assumptions.setText("");
+            return;
+        }
+        assumed.setText("What it assumes: " + derived.estimated().size() + " estimated, " + derived.defaulted().size()
+                + " defaulted");
+        StringBuilder s = new StringBuilder("Estimated from the capture:");
+        derived.estimated().forEach(a -> s.append("\n• ").append(a.line()));
+        s.append("\n\nDefaulted (the capture cannot show it):");
+        derived.defaulted().forEach(a -> s.append("\n• ").append(a.line()));
+        assumptions.setText(s.toString());
+    }
+
+    /** The assumptions shown, as text ("" when hidden). */
+    public String assumptionsText() {
+        return assumptions.getText();
     }
 
     /** The diagnosis lines shown, in order. */
