@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pagepool.capture.Capture;
 import org.pagepool.capture.CaptureReport;
+import org.pagepool.capture.CounterSeries;
 import org.pagepool.capture.PageHistory;
 import org.pagepool.capture.PoolFindings;
 import org.pagepool.capture.PoolJoin;
@@ -23,9 +24,10 @@ import org.pagepool.capture.Rates;
  * @param holdRate   pages the trace saw held per second, NaN without a trace
  * @param releaseRate pages the trace saw released per second, NaN without a trace
  * @param joinedBy   why two sources' pools are one, or ""
+ * @param counters   its page_pool statistics over time (netlink), or null
  */
 record CapturedPool(String label, List<PoolFindings> findings, InflightLine line, double holdRate,
-                    double releaseRate, String joinedBy) {
+                    double releaseRate, String joinedBy, CounterSeries counters) {
     CapturedPool {
         findings = List.copyOf(findings);
     }
@@ -49,7 +51,8 @@ record CapturedPool(String label, List<PoolFindings> findings, InflightLine line
             double span = pages == null ? 0 : (pages.lastNs() - pages.firstNs()) / 1e9;
             shown.add(new CapturedPool(join == null ? traced.label() : join.label(), findings, line,
                     rate(pages == null ? -1 : pages.holdEvents(), span),
-                    rate(pages == null ? -1 : pages.releaseEvents(), span), join == null ? "" : join.why()));
+                    rate(pages == null ? -1 : pages.releaseEvents(), span), join == null ? "" : join.why(),
+                    dumped.stats() != null ? dumped.stats() : traced.stats()));
         }
         return shown;
     }
