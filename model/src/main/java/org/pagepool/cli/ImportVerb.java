@@ -25,8 +25,8 @@ final class ImportVerb implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--simulate", paramLabel = "OUT.workload",
-            description = {"also write a workload preset derived from the capture (rate, verdict mix, queues,",
-                "unload, leak), with what it estimated and what it defaulted in its comments"})
+            description = "also write a workload preset derived from the capture, with what it estimated and"
+                    + " what it defaulted in its comments")
     String simulate;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
