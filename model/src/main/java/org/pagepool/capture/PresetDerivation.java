@@ -217,7 +217,7 @@ public final class PresetDerivation {
 
     private void leaksAndShutdown(CounterGrowth growth, double rate, double pass, long destroyNs, long length) {
         long leaked = 0;
-        String leakWhere = "";
+        List<String> leakWhere = new ArrayList<>();
         SocketLifetimeFit fit = null;
         for (int i = 0; i < report.pools().size(); i++) {
             PoolJoin.Joined j = report.joinOf(i);
@@ -228,13 +228,17 @@ public final class PresetDerivation {
             PoolFindings.Stall stall = f.stall() != null || j == null ? f.stall()
                     : report.pools().get(j.dumped()).stall();
             long behind = f.leaks().stream().filter(PoolFindings.Leak::freedBehind).count();
-            if (stall != null && (stall.inflightAtStart() <= stall.inflightAtEnd() || stall.inflightAtStart() < 0)) {
+            // the first inflight the shutdown showed: at the destroy, else at the kernel's first warning
+            long first = stall == null ? -1 : stall.inflightAtStart() >= 0 ? stall.inflightAtStart()
+                    : stall.inflightAtFirstWarning();
+            if (stall != null && first <= stall.inflightAtEnd()) {
                 leaked += Math.max(f.leaks().size(), stall.inflightAtEnd()); // nothing came back: leaked for good
-                leakWhere = f.label() + "'s shutdown got none of its " + Show.plural(stall.inflightAtEnd(), "page")
-                        + " back";
+                leakWhere.add(f.label() + "'s shutdown got none of its " + Show.plural(stall.inflightAtEnd(), "page")
+                        + " back");
             } else if (behind > 0) {
                 leaked += behind;
-                leakWhere = f.label() + " was handed " + Show.plural(behind, "pfn") + " again that it never released";
+                leakWhere.add(f.label() + " was handed " + Show.plural(behind, "pfn") + " again that it never"
+                        + " released");
             }
             if (fit == null) {
                 fit = fit(capture.pools().get(i), j == null ? null : capture.pools().get(j.dumped()), stall);
@@ -255,7 +259,8 @@ public final class PresetDerivation {
                     : leaked / Math.max(1, rate * Math.max(0.01, 1 - pass) * alive);
             set(estimated, "driver.leak", number(Math.min(1, share)), String.format(Locale.ROOT, "%,d pages never came"
                     + " back (%s) against %s dropped pages: a put_page() behind the pool's back",
-                    leaked, leakWhere, drops > 0 ? String.format(Locale.ROOT, "%,d", drops) : "the estimated"));
+                    leaked, leakWhere.size() <= 2 ? String.join("; ", leakWhere) : leakWhere.get(0) + "; and "
+                            + (leakWhere.size() - 1) + " more pools", drops > 0 ? String.format(Locale.ROOT, "%,d", drops) : "the estimated"));
         } else {
             set(defaulted, "driver.leak", "0", "no page was seen to leave the pool for good");
         }
@@ -397,16 +402,17 @@ public final class PresetDerivation {
         return ns % 1000 == 0 ? ns / 1000 + "us" : ns + "ns";
     }
 
-    /** A count, three significant figures, in thousands or millions as the preset format writes them. */
+    /**
+     * A count, three significant figures, in whole thousands or millions where
+     * it is one ({@code 2020k}, {@code 32M}): the preset format reads a
+     * multiplier after a whole number exactly.
+     */
     static String count(double n) {
-        BigDecimal d = new BigDecimal(n).round(new MathContext(3)).setScale(0, RoundingMode.HALF_UP);
-        for (String unit : new String[] {"M", "k"}) {
-            BigDecimal scale = BigDecimal.TEN.pow(unit.equals("M") ? 6 : 3);
-            if (d.compareTo(scale) >= 0) {
-                return d.divide(scale).stripTrailingZeros().toPlainString() + unit;
-            }
+        long whole = new BigDecimal(n).round(new MathContext(3)).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        if (whole != 0 && whole % 1_000_000 == 0) {
+            return whole / 1_000_000 + "M";
         }
-        return d.toPlainString();
+        return whole != 0 && whole % 1000 == 0 ? whole / 1000 + "k" : Long.toString(whole);
     }
 
     /** A fraction or sigma, three significant figures, never in exponent form. */

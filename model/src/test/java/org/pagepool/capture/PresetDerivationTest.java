@@ -37,7 +37,7 @@ class PresetDerivationTest {
         assertThat(keys(d.defaulted())).contains("traffic.rate", "xdp.drop", "pool.size", "nic.rx_ring",
                 "skb.lifetime_ns");
         assertThat(p.params().get(Param.RATE)).isEqualTo(Param.RATE.defaultValue());
-        assertThat(d.text()).contains("# Defaulted (the capture cannot show it):", "#  traffic.rate = 5000000: no"
+        assertThat(d.text()).contains("# Defaulted (the capture cannot show it):", "#  traffic.rate = 5M: no"
                 + " page_pool statistics with times", "summary = Estimated: ");
     }
 

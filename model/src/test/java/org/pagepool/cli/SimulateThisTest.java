@@ -93,12 +93,17 @@ class SimulateThisTest {
                 .isEqualTo(stall);
     }
 
-    @Test
-    void theVerdictMixAndClonesComeFromTheRecycleCounters() throws Exception {
-        Path capture = emit("../assets/scenarios/06-skb-clone.workload", "source", true);
+    /** The preset {@code import --simulate} derives from every source of {@code scenario}'s run. */
+    private Preset derivedFrom(String scenario) throws Exception {
+        Path capture = emit("../assets/scenarios/" + scenario + ".workload", "source", true);
         Path out = dir.resolve("derived.workload");
         run("import", capture.toString(), "--simulate", out.toString());
-        Preset derived = PresetFiles.load(out, out.toString());
+        return PresetFiles.load(out, out.toString());
+    }
+
+    @Test
+    void theVerdictMixAndClonesComeFromTheRecycleCounters() throws Exception {
+        Preset derived = derivedFrom("06-skb-clone");
         assertThat(derived.params().get(Param.PASS)).isEqualTo(100);
         assertThat(derived.params().get(Param.DROP)).isZero();
         assertThat(derived.params().get(Param.SKB_CLONE)).isBetween(0.30, 0.36); // the source clones 0.33
@@ -106,14 +111,11 @@ class SimulateThisTest {
 
     @Test
     void socketsThatHoldPagesAfterTheUnloadGiveTheirLifetime() throws Exception {
-        Path capture = emit("../assets/scenarios/09-unload-stall.workload", "source", true);
-        Path out = dir.resolve("derived.workload");
-        run("import", capture.toString(), "--simulate", out.toString());
-        Preset derived = PresetFiles.load(out, out.toString());
+        Preset derived = derivedFrom("09-unload-stall");
         // the source: a lognormal of mean 5 s, sigma 2
         assertThat(derived.params().get(Param.SKB_LIFETIME) / 1e9).isBetween(2.5, 10.0);
         assertThat(derived.params().get(Param.SKB_SIGMA)).isBetween(1.5, 2.5);
-        assertThat(Files.readString(out)).contains("# Estimated from the capture:", "skb.lifetime_ns = ",
+        assertThat(Files.readString(dir.resolve("derived.workload"))).contains("# Estimated from the capture:", "skb.lifetime_ns = ",
                 "half the pages out at the destroy were back", "# Defaulted (the capture cannot show it):",
                 "pool.size = 1024: the ptr_ring's size is not reported");
     }
