@@ -23,8 +23,8 @@ import java.util.Map;
  * @param notes      what the capture script wrote down (kernel, host, ...)
  */
 public record CaptureReport(List<SourceFile> sources, long startNs, long lengthNs, long lostEvents,
-                            List<PoolFindings> pools, List<PoolJoin.Joined> joined, List<Rates> interfaces, List<String> warnings,
-                            List<String> diagnosis, Map<String, String> notes) {
+                            List<PoolFindings> pools, List<PoolJoin.Joined> joined, List<Rates> interfaces,
+                            List<String> warnings, List<String> diagnosis, Map<String, String> notes) {
     /** Leaks the text report lists (the JSON lists all). */
     public static final int LEAKS_SHOWN = 10;
 

@@ -257,16 +257,19 @@ public final class PresetDerivation {
             double alive = (destroyRel > 0 ? destroyRel : length == Capture.NO_TIME ? 1e9 : length) / 1e9;
             double share = drops > 0 ? (double) leaked / (drops + leaked)
                     : leaked / Math.max(1, rate * Math.max(0.01, 1 - pass) * alive);
+            String where = leakWhere.size() <= 2 ? String.join("; ", leakWhere)
+                    : leakWhere.get(0) + "; and " + (leakWhere.size() - 1) + " more pools";
+            String against = drops > 0 ? String.format(Locale.ROOT, "%,d", drops) : "the estimated";
             set(estimated, "driver.leak", number(Math.min(1, share)), String.format(Locale.ROOT, "%,d pages never came"
-                    + " back (%s) against %s dropped pages: a put_page() behind the pool's back",
-                    leaked, leakWhere.size() <= 2 ? String.join("; ", leakWhere) : leakWhere.get(0) + "; and "
-                            + (leakWhere.size() - 1) + " more pools", drops > 0 ? String.format(Locale.ROOT, "%,d", drops) : "the estimated"));
+                    + " back (%s) against %s dropped pages: a put_page() behind the pool's back", leaked, where,
+                    against));
         } else {
             set(defaulted, "driver.leak", "0", "no page was seen to leave the pool for good");
         }
         if (fit != null && pass > 0) {
-            set(estimated, "skb.lifetime_ns", time(Math.min(LONGEST_LIFETIME_NS,
-                    Math.max(1000, Math.round(fit.meanNs() / 1000) * 1000))), "half the pages out at the destroy were back " + Show.duration(fit.halfNs())
+            long mean = Math.min(LONGEST_LIFETIME_NS, Math.max(1000, Math.round(fit.meanNs() / 1000) * 1000));
+            set(estimated, "skb.lifetime_ns", time(mean), "half the pages out at the destroy were back "
+                    + Show.duration(fit.halfNs())
                     + " later, " + percent(fit.tailShare()) + " still out " + Show.duration(fit.tailNs())
                     + " after it: the mean of a lognormal lifetime through both points");
             set(estimated, "skb.sigma", number(fit.sigma()), "that lognormal's sigma: how long its tail is");

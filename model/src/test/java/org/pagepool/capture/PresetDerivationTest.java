@@ -23,7 +23,8 @@ class PresetDerivationTest {
     }
 
     private static Preset parse(DerivedPreset d) throws Exception {
-        return PresetParser.parse("derived.workload", ScriptFiles.splitLines(d.text().getBytes(StandardCharsets.UTF_8)));
+        return PresetParser.parse("derived.workload",
+                ScriptFiles.splitLines(d.text().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<String> keys(List<DerivedPreset.Assumption> list) {

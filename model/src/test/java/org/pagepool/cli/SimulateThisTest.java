@@ -115,7 +115,8 @@ class SimulateThisTest {
         // the source: a lognormal of mean 5 s, sigma 2
         assertThat(derived.params().get(Param.SKB_LIFETIME) / 1e9).isBetween(2.5, 10.0);
         assertThat(derived.params().get(Param.SKB_SIGMA)).isBetween(1.5, 2.5);
-        assertThat(Files.readString(dir.resolve("derived.workload"))).contains("# Estimated from the capture:", "skb.lifetime_ns = ",
+        assertThat(Files.readString(dir.resolve("derived.workload"))).contains("# Estimated from the capture:",
+                "skb.lifetime_ns = ",
                 "half the pages out at the destroy were back", "# Defaulted (the capture cannot show it):",
                 "pool.size = 1024: the ptr_ring's size is not reported");
     }

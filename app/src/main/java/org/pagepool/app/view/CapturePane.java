@@ -114,8 +114,8 @@ public final class CapturePane extends ScrollPane {
         flowsCaption.setWrapText(true);
         flowsCaption.getStyleClass().add("scenario-watch");
         // the offer comes first, where the eye is; the pools over time, then the diagnosis and the evidence
-        box.getChildren().addAll(title, importRow, simulate, assumed, lookalike, sources, tilesCaption, tiles, chart, lifetimes, scrubber,
-                scrubbed, flowsCaption, flows, diagnosisTitle, diagnosis, leaks, pools);
+        box.getChildren().addAll(title, importRow, simulate, assumed, lookalike, sources, tilesCaption, tiles, chart,
+                lifetimes, scrubber, scrubbed, flowsCaption, flows, diagnosisTitle, diagnosis, leaks, pools);
         setContent(box);
         // the drawings follow the visible width (the box's own would keep the width from before a scroll bar came)
         setHbarPolicy(ScrollBarPolicy.NEVER);
