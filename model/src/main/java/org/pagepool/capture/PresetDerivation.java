@@ -58,7 +58,10 @@ public final class PresetDerivation {
             set(estimated, "duration", time(length), "as long as the capture");
         }
         long destroyNs = firstDestroy();
-        CounterGrowth growth = counters(destroyNs);
+        boolean reload = destroyNs != Capture.NO_TIME && report.startNs() != Capture.NO_TIME
+                && reloaded(destroyNs - report.startNs());
+        // after an unload nothing is allocated; after a reload the new pools go on
+        CounterGrowth growth = counters(reload ? Capture.NO_TIME : destroyNs);
         int queues = queues(growth);
         if (queues > 4) {
             set(estimated, "cpus", Integer.toString(queues), "one CPU per queue, each queue's interrupt on its own");
@@ -180,10 +183,24 @@ public final class PresetDerivation {
                     + " netlink samples) to count allocations in");
             return DEFAULT_RATE;
         }
-        double rate = Math.min(200e6, growth.allocations() / (growth.spanNs() / 1e9));
-        set(estimated, "traffic.rate", count(rate), String.format(Locale.ROOT, "alloc_fast + alloc_slow +"
-                + " alloc_slow_ho + alloc_refill grew %,d in %s on %s, while the pools were in use; one page per"
-                + " packet", growth.allocations(), Show.duration(growth.spanNs()), growth.where()));
+        long fill = growth.firstFill();
+        long packets = growth.allocations() > fill ? growth.allocations() - fill : growth.allocations();
+        String why = String.format(Locale.ROOT, "alloc_fast + alloc_slow + alloc_slow_ho + alloc_refill grew %,d in"
+                + " %s on %s, while the pools were in use; one page per packet", growth.allocations(),
+                Show.duration(growth.spanNs()), growth.where());
+        if (fill > 0) {
+            // pools created as the capture began: their RX rings' size is unknown, the pages that came back are not
+            long back = growth.recycled();
+            why += String.format(Locale.ROOT, ", less %,d pages that filled the RX rings of pools created as the"
+                    + " capture began (%,d a queue by default)", fill, CounterGrowth.RX_RING);
+            if (back > 0 && back < packets) {
+                packets = back;
+                why += String.format(Locale.ROOT, "; the %,d pages recycled or released are fewer, and a ring larger"
+                        + " than the default would explain it: taken instead", back);
+            }
+        }
+        double rate = Math.min(200e6, packets / (growth.spanNs() / 1e9));
+        set(estimated, "traffic.rate", count(rate), why);
         return rate;
     }
 

@@ -5,21 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.pagepool.capture.CaptureImporter;
 import org.pagepool.capture.CaptureReport;
 import org.pagepool.workload.Param;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
+import org.pagepool.workload.TimedAction;
 
 /**
  * {@code import --simulate}: the preset derived from a capture the model
@@ -27,9 +31,13 @@ import org.pagepool.workload.PresetFiles;
  * source preset's key figures, parses, and runs into the same story (a
  * stalled shutdown when the source had one, leaked pages when it leaked).
  *
- * <p>The rate is allowed 5%: the allocation counters also count each queue's
- * first RX ring fill (1,024 pages a queue, 1% of scenario 10's 100,000
- * packets), and Poisson arrivals over 10^5 packets or more vary by under 1%.
+ * <p>The rate is allowed 5%: Poisson arrivals over 10^4 packets or more vary
+ * by about 1%, and the first fill of each RX ring, which the allocation
+ * counters also count, is taken out by the ring's default size (scenario 15's
+ * rings are four times that: the pages that came back count the packets
+ * there). Scenarios 05 and 16 are left out of the rate: sockets hold pages
+ * for 40 ms of 300 (05), and the elephant flow's queue misses packets (16),
+ * so their pools see fewer packets than the sender sent.
  */
 class SimulateThisTest {
     private static final double RATE_TOLERANCE = 0.05;
@@ -59,6 +67,12 @@ class SimulateThisTest {
         return capture;
     }
 
+    /** When the preset's driver unloads. */
+    private static List<Long> unloads(Preset p) {
+        return p.timeline().stream().filter(a -> a.action() instanceof TimedAction.Unload).map(TimedAction::timeNs)
+                .toList();
+    }
+
     private static boolean stalled(Path capture) throws Exception {
         CaptureReport report = CaptureReport.of(new CaptureImporter().read(List.of(capture),
                 List.of(capture.toString())));
@@ -67,7 +81,7 @@ class SimulateThisTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"10-driver-leak, true", "09-unload-stall, true", "19-xdp-drop-16-queues, false",
-        "06-skb-clone, false"})
+        "06-skb-clone, false", "15-queues-memory, false", "17-irq-wrong-node, false", "02-redirect-ring, false"})
     void theDerivedPresetGivesBackTheSourcesKeyFigures(String scenario, boolean stall) throws Exception {
         Preset source = PresetFiles.load(Path.of("../assets/scenarios/" + scenario + ".workload"), scenario);
         Path capture = emit("../assets/scenarios/" + scenario + ".workload", "source", true);
@@ -87,7 +101,7 @@ class SimulateThisTest {
             assertThat(derived.params().get(Param.LEAK)).isCloseTo(source.params().get(Param.LEAK),
                     withinPercentage(50));
         }
-        assertThat(derived.timeline()).as("the unload").hasSize(source.timeline().size());
+        assertThat(unloads(derived)).as("the unloads' times").isEqualTo(unloads(source));
         // it runs, into the same story
         assertThat(stalled(emit(out.toString(), "derived", false))).as("the derived run's shutdown stalls")
                 .isEqualTo(stall);
@@ -99,6 +113,26 @@ class SimulateThisTest {
         Path out = dir.resolve("derived.workload");
         run("import", capture.toString(), "--simulate", out.toString());
         return PresetFiles.load(out, out.toString());
+    }
+
+    static Stream<String> scenarios() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("../assets/scenarios"))) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".workload")).sorted().toList()
+                    .stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void everyScenariosCaptureGivesAPresetThatParses(String scenario) throws Exception {
+        Path capture = Files.createDirectories(dir.resolve("capture"));
+        run("workload", "--preset", "../assets/scenarios/" + scenario, "--emit-ethtool",
+                capture.resolve("ethtool-eth0.txt").toString(), "--emit-netlink",
+                capture.resolve("netlink-pools.txt").toString());
+        Path out = dir.resolve("derived.workload");
+        run("import", capture.toString(), "--simulate", out.toString());
+        Preset derived = PresetFiles.load(out, out.toString());
+        assertThat(derived.params().get(Param.RATE)).isPositive();
     }
 
     @Test
