@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,12 @@ import org.pagepool.capture.Capture;
 import org.pagepool.capture.CaptureException;
 import org.pagepool.capture.CaptureImporter;
 import org.pagepool.capture.CaptureReport;
+import org.pagepool.capture.DerivedPreset;
+import org.pagepool.capture.PresetDerivation;
+import org.pagepool.script.ScriptFiles;
+import org.pagepool.workload.Preset;
+import org.pagepool.workload.PresetFiles;
+import org.pagepool.workload.PresetParser;
 
 /**
  * Imports a capture of a real machine away from the FX thread (a trace can be
@@ -21,8 +28,15 @@ import org.pagepool.capture.CaptureReport;
  * hand-over per import, never per line.
  */
 final class CaptureLoader {
-    /** What an import gives the window: the capture and its report, or the error in {@code file:line} form. */
-    record Loaded(String name, Capture capture, CaptureReport report, String error) {
+    /**
+     * What an import gives the window: the capture, its report and the preset
+     * derived from it ("Simulate this"), or the error in {@code file:line} form.
+     *
+     * @param derived   the derived preset's text and assumptions, null on an error
+     * @param simulated that text parsed, ready to load; null on an error
+     */
+    record Loaded(String name, Capture capture, CaptureReport report, DerivedPreset derived, Preset simulated,
+                  String error) {
     }
 
     private final Executor work;
@@ -71,18 +85,31 @@ final class CaptureLoader {
                     return !cancelled.get();
                 });
                 Capture capture = importer.read(inputs, names);
-                loaded = new Loaded(name, capture, CaptureReport.of(capture), null);
+                CaptureReport report = CaptureReport.of(capture);
+                DerivedPreset derived = PresetDerivation.of(capture, report, name);
+                loaded = new Loaded(name, capture, report, derived, simulated(derived, inputs.get(0)), null);
             } catch (CaptureException e) {
-                loaded = new Loaded(name, null, null, e.located());
+                loaded = new Loaded(name, null, null, null, null, e.located());
             } catch (CancellationException e) {
-                loaded = new Loaded(name, null, null, name + ": import cancelled");
+                loaded = new Loaded(name, null, null, null, null, name + ": import cancelled");
             } catch (RuntimeException | OutOfMemoryError e) {
-                loaded = new Loaded(name, null, null, name + ": cannot import: " + e);
+                loaded = new Loaded(name, null, null, null, null, name + ": cannot import: " + e);
             }
             Loaded result = loaded;
             fx.execute(() -> done.accept(result));
         });
         return () -> cancelled.set(true);
+    }
+
+    /** The derived preset, parsed as a preset file named after the capture would be; null if it does not parse. */
+    static Preset simulated(DerivedPreset derived, Path capture) {
+        Path file = capture.getFileName();
+        String name = "simulated-" + (file == null ? "capture" : file.toString()) + PresetFiles.EXTENSION;
+        try {
+            return PresetParser.parse(name, ScriptFiles.splitLines(derived.text().getBytes(StandardCharsets.UTF_8)));
+        } catch (PresetParser.PresetError | ScriptFiles.UnreadableFile e) {
+            return null; // a bug of the derivation (SimulateThisTest parses every one): keep the capture, no offer
+        }
     }
 
     static Path captureDirectory(Path chosen) {

@@ -47,6 +47,7 @@ import org.pagepool.view.ModelView;
 import org.pagepool.run.Recording;
 import org.pagepool.view.RunnerState;
 import org.pagepool.trace.PageMove;
+import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
 
 /**
@@ -257,13 +258,20 @@ public final class MainWindow {
         }
     }
 
-    /** A real machine's capture, and the scenario that tells its story ("Simulate this"). */
+    /**
+     * A real machine's capture, the preset derived from it ("Simulate this")
+     * with its assumptions, and the shipped scenario that tells its story.
+     */
     private void showCapture(CaptureLoader.Loaded loaded) {
         side.showCapture(loaded.name(), loaded.capture(), loaded.report());
+        Preset simulated = loaded.simulated();
+        side.capture().offerSimulation(simulated == null ? null : "Simulate this: " + simulated.summary().get(0),
+                simulated == null ? null : () -> controller.loadPreset(simulated));
+        side.capture().showAssumptions(simulated == null ? null : loaded.derived());
         var suggestion = Lookalike.of(loaded.report());
-        side.capture().offerSimulation(suggestion.map(s -> "Simulate this: " + s.why() + " (" + s.preset() + ")")
-                .orElse(null), suggestion.map(s -> (Runnable) () -> controls.presets.setValue(s.preset()))
-                .orElse(null));
+        side.capture().offerLookalike(suggestion.map(s -> "This looks like scenario " + s.preset().substring(0, 2)
+                + ": " + s.why() + " (open " + s.preset() + ")").orElse(null),
+                suggestion.map(s -> (Runnable) () -> controls.presets.setValue(s.preset())).orElse(null));
     }
 
     /** Save → "Next seconds as GIF": the animation, as the window draws it from now on, for 5, 10 or 30 s. */

@@ -34,7 +34,12 @@ class RealSystemTest extends CaptureFixture {
         assertThat(window.side().tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("Real system");
         assertThat(window.side().capture().diagnosisLines()).anyMatch(line -> line.contains("still waiting for 57"));
         assertThat(view().live()).as("the simulation goes on beside it").isTrue();
-        robot.clickOn("#simulateThis"); // the scenario that tells this story
+        // the preset derived from the capture, with what it assumed
+        assertThat(window.side().capture().assumptionsText()).contains("Estimated from the capture:",
+                "traffic.rate = ", "skb.lifetime_ns = ", "Defaulted (the capture cannot show it):", "pool.size = 1024");
+        robot.clickOn("#simulateThis");
+        await("the derived preset", () -> view().live() && view().source().contains("simulated-trace.txt"));
+        robot.clickOn("#lookalike"); // the shipped scenario that tells this story
         await("09", () -> view().live() && view().source().contains("09-unload-stall"));
     }
 

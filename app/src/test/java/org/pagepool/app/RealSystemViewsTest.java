@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.stage.Stage;
@@ -114,5 +116,31 @@ class RealSystemViewsTest extends CaptureFixture {
         return robot.lookup(".column-header").queryAllAs(TableColumnHeader.class).stream()
                 .filter(h -> h.getTableColumn() != null && column.equals(h.getTableColumn().getId()) && h.isVisible())
                 .findFirst().orElse(null);
+    }
+
+    @Test
+    void theFocusedPoolsFlowsComeFromItsCountersAroundTheScrubber(FxRobot robot) throws Exception {
+        EmittedCapture.emit(dir, "10-driver-leak", "trace", "ethtool", "netlink");
+        openAndAwait(robot, List.of(dir));
+        Slider scrubber = robot.lookup("#captureScrubber").queryAs(Slider.class);
+        Label caption = robot.lookup("#captureFlowsCaption").queryAs(Label.class);
+        // the driver ran for 50 ms: in the first interval of netlink's samples the pages moved
+        robot.interact(() -> scrubber.setValue(1.0));
+        assertThat(pane().flows().labels()).anyMatch(l -> l.startsWith("alloc_fast "))
+                .anyMatch(l -> l.startsWith("recycle_cached ")).noneMatch(l -> l.startsWith("recycle_ring_full"));
+        assertThat(caption.getText()).contains("Flows of pool 1 = 0xffff888100001000 (netlink)",
+                "between 0.000 s and 6.500 s");
+        // at the end the pool waits: no counter grows, and no arrow is drawn
+        robot.interact(() -> scrubber.setValue(scrubber.getMax()));
+        assertThat(pane().flows().labels()).isEmpty();
+    }
+
+    @Test
+    void aTraceAloneHasNoFlowsAndSaysSo(FxRobot robot) throws Exception {
+        EmittedCapture.emit(dir, "09-unload-stall", "trace");
+        openAndAwait(robot, List.of(dir.resolve("trace.txt")));
+        assertThat(pane().flows().labels()).isEmpty();
+        assertThat(robot.lookup("#captureFlowsCaption").queryAs(Label.class).getText())
+                .contains("this capture has none for it");
     }
 }

@@ -16,20 +16,22 @@ import java.util.Map;
  * @param lengthNs   how long the capture lasted, or NO_TIME
  * @param lostEvents events the tracer lost
  * @param pools      one per pool
+ * @param joined     the pools that are one pool seen by two sources ({@link PoolJoin})
  * @param interfaces one per ethtool source (an interface's totals, then its queues)
  * @param warnings   the kernel log's other warnings (refcount_t, page_pool_create failures), as text
  * @param diagnosis  the conclusions, most serious first
  * @param notes      what the capture script wrote down (kernel, host, ...)
  */
 public record CaptureReport(List<SourceFile> sources, long startNs, long lengthNs, long lostEvents,
-                            List<PoolFindings> pools, List<Rates> interfaces, List<String> warnings,
-                            List<String> diagnosis, Map<String, String> notes) {
+                            List<PoolFindings> pools, List<PoolJoin.Joined> joined, List<Rates> interfaces,
+                            List<String> warnings, List<String> diagnosis, Map<String, String> notes) {
     /** Leaks the text report lists (the JSON lists all). */
     public static final int LEAKS_SHOWN = 10;
 
     public CaptureReport {
         sources = List.copyOf(sources);
         pools = List.copyOf(pools);
+        joined = List.copyOf(joined);
         interfaces = List.copyOf(interfaces);
         warnings = List.copyOf(warnings);
         diagnosis = List.copyOf(diagnosis);
@@ -55,8 +57,18 @@ public record CaptureReport(List<SourceFile> sources, long startNs, long lengthN
             }
         }
         List<String> diagnosis = Diagnosis.of(capture, pools, interfaces);
-        return new CaptureReport(capture.sources(), start, length, capture.lostEvents(), pools, interfaces, warnings,
-                diagnosis, capture.notes());
+        return new CaptureReport(capture.sources(), start, length, capture.lostEvents(), pools,
+                PoolJoin.of(capture.pools()), interfaces, warnings, diagnosis, capture.notes());
+    }
+
+    /** How pool {@code index} is joined with another source's, or null. */
+    public PoolJoin.Joined joinOf(int index) {
+        for (PoolJoin.Joined j : joined) {
+            if (j.traced() == index || j.dumped() == index) {
+                return j;
+            }
+        }
+        return null;
     }
 
     /** Rates with times since the capture began, or since their own first sample when on the wall clock. */

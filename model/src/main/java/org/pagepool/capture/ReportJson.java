@@ -34,6 +34,12 @@ public final class ReportJson {
             pool(w, f);
         }
         w.endArray();
+        w.name("joined").beginArray();
+        for (PoolJoin.Joined j : report.joined()) {
+            w.beginObject().name("label").value(j.label()).name("trace_pool").value(j.traced())
+                    .name("netlink_pool").value(j.dumped()).name("why").value(j.why()).endObject();
+        }
+        w.endArray();
         w.name("interfaces").beginArray();
         for (Rates r : report.interfaces()) {
             rates(w, r);

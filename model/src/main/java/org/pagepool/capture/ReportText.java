@@ -11,9 +11,21 @@ public final class ReportText {
 
     public static void write(CaptureReport report, PrintStream out) {
         header(report, out);
-        for (PoolFindings f : report.pools()) {
-            out.println();
-            pool(f, out);
+        List<PoolFindings> pools = report.pools();
+        for (int i = 0; i < pools.size(); i++) {
+            PoolJoin.Joined j = report.joinOf(i);
+            if (j == null) {
+                out.println();
+                pool(pools.get(i), out);
+            } else if (i == Math.min(j.traced(), j.dumped())) {
+                // one pool seen by two sources: said once, then what each source saw, the trace's first
+                out.println();
+                out.println(j.label() + ": " + j.why());
+                out.println();
+                pool(pools.get(j.traced()), out);
+                out.println();
+                pool(pools.get(j.dumped()), out);
+            }
         }
         for (Rates r : report.interfaces()) {
             out.println();

@@ -24,6 +24,11 @@ final class ImportVerb implements Callable<Integer> {
     @Option(names = "--json", description = "the report as JSON")
     boolean json;
 
+    @Option(names = "--simulate", paramLabel = "OUT.workload",
+            description = "also write a workload preset derived from the capture, with what it estimated and"
+                    + " what it defaulted in its comments")
+    String simulate;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
 
@@ -42,6 +47,6 @@ final class ImportVerb implements Callable<Integer> {
                 return 2;
             }
         }
-        return ImportCommand.run(paths, names, json, io.out(), io.err());
+        return ImportCommand.run(paths, names, json, simulate, io.out(), io.err());
     }
 }

@@ -13,12 +13,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.pagepool.capture.Capture;
 import org.pagepool.capture.CaptureReport;
+import org.pagepool.capture.CounterSeries;
+import org.pagepool.capture.DerivedPreset;
 import org.pagepool.capture.PoolFindings;
 import org.pagepool.capture.Show;
 
@@ -41,6 +44,11 @@ public final class CapturePane extends ScrollPane {
     private final CaptureTilesPane tiles = new CaptureTilesPane();
     private final Canvas chart = new Canvas(360, 110);
     private final LifetimesPane lifetimes = new LifetimesPane();
+    private final Label flowsCaption = new Label();
+    private final CaptureFlowsPane flows = new CaptureFlowsPane();
+    private List<CounterSeries> interfaces = List.of();
+    private long captureStartNs = Capture.NO_TIME;
+    private String flowsWhose = "";
     private final Slider scrubber = new Slider(0, 1, 0);
     private final Label scrubbed = new Label();
     private final LeakTable leaks = new LeakTable();
@@ -48,6 +56,9 @@ public final class CapturePane extends ScrollPane {
     private final Label diagnosisTitle = new Label("Diagnosis");
     private final VBox diagnosis = new VBox(4);
     private final Button simulate = new Button();
+    private final Label assumptions = new Label();
+    private final TitledPane assumed = new TitledPane("", assumptions);
+    private final Button lookalike = new Button();
     private final Label importLabel = new Label();
     private final ProgressBar importProgress = new ProgressBar(0);
     private final Button cancelImport = new Button("Cancel");
@@ -73,8 +84,16 @@ public final class CapturePane extends ScrollPane {
         simulate.setId("simulateThis");
         simulate.setMnemonicParsing(false);
         simulate.setWrapText(true);
-        simulate.setVisible(false);
-        simulate.setManaged(false);
+        lookalike.setId("lookalike");
+        lookalike.setMnemonicParsing(false);
+        lookalike.setWrapText(true);
+        assumed.setId("simulationAssumptions");
+        assumed.setExpanded(false);
+        assumed.setMinWidth(0); // a long title must not widen the column (it is cut short instead)
+        assumptions.setWrapText(true);
+        offer(simulate, null, null);
+        offer(lookalike, null, null);
+        showAssumptions(null);
         importProgress.setId("captureProgress");
         importProgress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(importProgress, Priority.ALWAYS);
@@ -91,9 +110,12 @@ public final class CapturePane extends ScrollPane {
         showParts(false);
         tilesCaption.setWrapText(true);
         tilesCaption.getStyleClass().add("scenario-watch");
+        flowsCaption.setId("captureFlowsCaption");
+        flowsCaption.setWrapText(true);
+        flowsCaption.getStyleClass().add("scenario-watch");
         // the offer comes first, where the eye is; the pools over time, then the diagnosis and the evidence
-        box.getChildren().addAll(title, importRow, simulate, sources, tilesCaption, tiles, chart, lifetimes, scrubber,
-                scrubbed, diagnosisTitle, diagnosis, leaks, pools);
+        box.getChildren().addAll(title, importRow, simulate, assumed, lookalike, sources, tilesCaption, tiles, chart,
+                lifetimes, scrubber, scrubbed, flowsCaption, flows, diagnosisTitle, diagnosis, leaks, pools);
         setContent(box);
         // the drawings follow the visible width (the box's own would keep the width from before a scroll bar came)
         setHbarPolicy(ScrollBarPolicy.NEVER);
@@ -102,13 +124,14 @@ public final class CapturePane extends ScrollPane {
             chart.setWidth(w);
             tiles.setStripWidth(w);
             lifetimes.setStripWidth(w);
+            flows.setStripWidth(w);
             drawChart();
         });
     }
 
     /** The capture's drawings, hidden before one is shown. */
     private void showParts(boolean on) {
-        for (Node n : List.of(tilesCaption, tiles, chart, lifetimes, scrubber, scrubbed)) {
+        for (Node n : List.of(tilesCaption, tiles, chart, lifetimes, scrubber, scrubbed, flowsCaption, flows)) {
             n.setVisible(on);
             n.setManaged(on);
         }
@@ -118,6 +141,7 @@ public final class CapturePane extends ScrollPane {
         palette = p;
         tiles.setPalette(p);
         lifetimes.setPalette(p);
+        flows.setPalette(p);
         drawChart();
     }
 
@@ -178,6 +202,8 @@ public final class CapturePane extends ScrollPane {
             diagnosis.getChildren().add(wrapped("• " + line));
         }
         shown = CapturedPool.of(capture, report);
+        interfaces = capture.interfaces();
+        captureStartNs = capture.startNs();
         lengthNs = report.lengthNs() == Capture.NO_TIME ? 0 : report.lengthNs();
         focus = shown.size() == 1 ? 0 : -1;
         pools.getChildren().clear();
@@ -212,6 +238,7 @@ public final class CapturePane extends ScrollPane {
         focus = p >= 0 && p < shown.size() ? p : -1;
         tiles.show(shown, focus);
         lifetimes.show(shown, lengthNs, focus);
+        showFlows();
         for (int i = 0; i < pools.getChildren().size(); i++) {
             var styles = pools.getChildren().get(i).getStyleClass();
             styles.remove("capture-focus");
@@ -231,6 +258,8 @@ public final class CapturePane extends ScrollPane {
     private void scrubTo(long ns) {
         cursorNs = ns;
         lifetimes.setCursor(ns);
+        flows.setCursor(ns);
+        captionFlows();
         StringBuilder s = new StringBuilder("at ").append(Show.seconds(ns)).append(':');
         for (CapturedPool p : shown) {
             long v = p.line() == null ? -1 : p.line().at(ns);
@@ -239,6 +268,41 @@ public final class CapturePane extends ScrollPane {
         }
         scrubbed.setText(s.substring(0, s.length() - 1));
         drawChart();
+    }
+
+    /**
+     * The flows of the focused pool's counters (netlink's), else, with one
+     * pool or none to tell apart, the first interface's ethtool totals.
+     */
+    private void showFlows() {
+        CounterSeries counters = focus >= 0 ? shown.get(focus).counters() : null;
+        String whose = counters == null ? "" : shown.get(focus).label() + " (netlink)";
+        if (counters == null && shown.size() <= 1) {
+            for (CounterSeries s : interfaces) {
+                if (s.queue().isEmpty()) {
+                    counters = s;
+                    whose = s.name() + " (ethtool -S)";
+                    break;
+                }
+            }
+        }
+        flowsWhose = whose;
+        flows.show(counters, captureStartNs);
+        captionFlows();
+    }
+
+    private void captionFlows() {
+        flowsCaption.setText(flows.flows() == null ? (flowsWhose.isEmpty()
+                ? "Flows: the focused pool's counters over time (netlink statistics, or ethtool -S) give them; this"
+                        + " capture has none for it."
+                : "Flows of " + flowsWhose + ": two timed samples are needed.")
+                : "Flows of " + flowsWhose + ", from its counters " + flows.interval() + " (the samples around the"
+                        + " scrubber): pages per second, except alloc_slow (calls into the page allocator, up to 64"
+                        + " pages each) and alloc_refill (refills from the ring). No page is seen moving.");
+    }
+
+    public CaptureFlowsPane flows() {
+        return flows;
     }
 
     public CaptureTilesPane tiles() {
@@ -254,18 +318,49 @@ public final class CapturePane extends ScrollPane {
     }
 
     /**
-     * Offers "Simulate this": {@code label} names the scenario that tells the
-     * capture's story, {@code action} loads it; null hides the offer.
+     * Offers "Simulate this": {@code label} says what the preset derived from
+     * the capture will run, {@code action} loads it; null hides the offer.
      */
     public void offerSimulation(String label, Runnable action) {
-        simulate.setVisible(label != null);
-        simulate.setManaged(label != null);
-        simulate.setText(label == null ? "" : label);
-        simulate.setOnAction(e -> {
+        offer(simulate, label, action);
+    }
+
+    /** Offers the shipped scenario that tells the capture's story; null hides the offer. */
+    public void offerLookalike(String label, Runnable action) {
+        offer(lookalike, label, action);
+    }
+
+    private static void offer(Button button, String label, Runnable action) {
+        button.setVisible(label != null);
+        button.setManaged(label != null);
+        button.setText(label == null ? "" : label);
+        button.setOnAction(e -> {
             if (action != null) {
                 action.run();
             }
         });
+    }
+
+    /** What "Simulate this" estimated from the capture and what it defaulted, with why; null hides it. */
+    public void showAssumptions(DerivedPreset derived) {
+        assumed.setVisible(derived != null);
+        assumed.setManaged(derived != null);
+        if (derived == null) {
+            assumptions.setText("");
+            return;
+        }
+        assumed.setText("What it assumes: " + derived.estimated().size() + " estimated, " + derived.defaulted().size()
+                + " defaulted");
+        StringBuilder s = new StringBuilder("Estimated from the capture:");
+        derived.estimated().forEach(a -> s.append("\n• ").append(a.line()));
+        s.append("\n\nDefaulted (the capture cannot show it):");
+        derived.defaulted().forEach(a -> s.append("\n• ").append(a.line()));
+        assumptions.setText(s.toString());
+    }
+
+    /** The assumptions shown, as text ("" when hidden). */
+    public String assumptionsText() {
+        return assumptions.getText();
     }
 
     /** The diagnosis lines shown, in order. */

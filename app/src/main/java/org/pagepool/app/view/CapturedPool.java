@@ -3,19 +3,19 @@ package org.pagepool.app.view;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.pagepool.capture.Capture;
 import org.pagepool.capture.CaptureReport;
+import org.pagepool.capture.CounterSeries;
 import org.pagepool.capture.PageHistory;
 import org.pagepool.capture.PoolFindings;
+import org.pagepool.capture.PoolJoin;
 import org.pagepool.capture.PoolTimeline;
 import org.pagepool.capture.Rates;
-import org.pagepool.capture.Show;
 
 /**
  * One pool of a capture as the Real system tab shows it (immutable): what the
  * report found, joined with the same pool seen by another source when
- * {@link PoolJoin} could tell, its inflight line and its lifetime. Times are
+ * the report joins them ({@link PoolJoin}), its inflight line and its lifetime. Times are
  * ns since the capture began; {@link Capture#NO_TIME} where no source said.
  *
  * @param label      how the tab names it (both names when joined)
@@ -24,38 +24,35 @@ import org.pagepool.capture.Show;
  * @param holdRate   pages the trace saw held per second, NaN without a trace
  * @param releaseRate pages the trace saw released per second, NaN without a trace
  * @param joinedBy   why two sources' pools are one, or ""
+ * @param counters   its page_pool statistics over time (netlink), or null
  */
 record CapturedPool(String label, List<PoolFindings> findings, InflightLine line, double holdRate,
-                    double releaseRate, String joinedBy) {
+                    double releaseRate, String joinedBy, CounterSeries counters) {
     CapturedPool {
         findings = List.copyOf(findings);
     }
 
-    /** The pools of {@code capture}, joined where two sources show one pool, in the order first seen. */
+    /** The pools of {@code capture}, joined where the report joins two sources' pools, in the order first seen. */
     static List<CapturedPool> of(Capture capture, CaptureReport report) {
         List<PoolTimeline> pools = capture.pools();
-        int[] partner = PoolJoin.partners(pools);
         List<CapturedPool> shown = new ArrayList<>();
         for (int i = 0; i < pools.size(); i++) {
-            int j = partner[i];
-            if (j >= 0 && j < i) {
+            PoolJoin.Joined join = report.joinOf(i);
+            if (join != null && i != Math.min(join.traced(), join.dumped())) {
                 continue; // shown with its partner
             }
-            PoolTimeline p = pools.get(i);
-            PoolTimeline traced = j < 0 || p.pages() != null ? p : pools.get(j);
-            PoolTimeline dumped = j < 0 ? p : traced == p ? pools.get(j) : p;
-            List<PoolFindings> findings = j < 0 ? List.of(report.pools().get(i))
-                    : List.of(report.pools().get(pools.indexOf(traced)), report.pools().get(pools.indexOf(dumped)));
-            String label = j < 0 ? p.label() : "pool " + dumped.id() + " = " + Show.address(traced.address());
-            String why = j < 0 ? "" : String.format(Locale.ROOT, "the trace's %s and netlink's pool %d are one pool:"
-                    + " every dump taken while the trace ran saw an inflight the trace had then",
-                    Show.address(traced.address()), dumped.id());
+            PoolTimeline traced = pools.get(join == null ? i : join.traced());
+            PoolTimeline dumped = pools.get(join == null ? i : join.dumped());
+            List<PoolFindings> findings = join == null ? List.of(report.pools().get(i))
+                    : List.of(report.pools().get(join.traced()), report.pools().get(join.dumped()));
             PageHistory pages = traced.pages();
             InflightLine line = InflightLine.of(pages == null ? null : pages.series(), dumped.samples(),
                     capture.startNs());
             double span = pages == null ? 0 : (pages.lastNs() - pages.firstNs()) / 1e9;
-            shown.add(new CapturedPool(label, findings, line, rate(pages == null ? -1 : pages.holdEvents(), span),
-                    rate(pages == null ? -1 : pages.releaseEvents(), span), why));
+            shown.add(new CapturedPool(join == null ? traced.label() : join.label(), findings, line,
+                    rate(pages == null ? -1 : pages.holdEvents(), span),
+                    rate(pages == null ? -1 : pages.releaseEvents(), span), join == null ? "" : join.why(),
+                    dumped.stats() != null ? dumped.stats() : traced.stats()));
         }
         return shown;
     }

@@ -18,7 +18,6 @@ import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.pagepool.view.FlowRates;
@@ -327,19 +326,9 @@ public final class JourneyOverlay extends Region {
             bx = b.getCenterX();
             by = b.getCenterY() + lane;
         }
-        double width = Math.max(1.5, Math.min(14, Math.log10(1 + rate) * 2)) * scale;
-        Color color = palette.of(flow.to == Place.DRIVER ? Place.RX_DESCRIPTOR : flow.to);
-        g.setStroke(palette.text().deriveColor(0, 1, 1, 0.6)); // an outline: the arrow shows on pages of its colour
-        g.setLineWidth(width + 2 * scale);
-        g.strokeLine(ax, ay, bx, by);
-        g.setStroke(color);
-        g.setLineWidth(width);
-        g.strokeLine(ax, ay, bx, by);
-        double angle = Math.atan2(by - ay, bx - ax);
-        double head = 6 * scale + width;
-        g.setFill(color);
-        g.fillPolygon(new double[] {bx, bx - head * Math.cos(angle - 0.5), bx - head * Math.cos(angle + 0.5)},
-                new double[] {by, by - head * Math.sin(angle - 0.5), by - head * Math.sin(angle + 0.5)}, 3);
+        double width = FlowArrow.width(rate, scale);
+        FlowArrow.draw(g, ax, ay, bx, by, width, palette.of(flow.to == Place.DRIVER ? Place.RX_DESCRIPTOR : flow.to),
+                palette.text().deriveColor(0, 1, 1, 0.6), scale);
         String text = flow.label + " " + human(rate) + "/s";
         double mx = (ax + bx) / 2;
         double my = (ay + by) / 2;

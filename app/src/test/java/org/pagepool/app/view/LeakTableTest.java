@@ -36,7 +36,7 @@ class LeakTableTest {
         PoolFindings f = new PoolFindings("pool 0xc0ffee", 0xc0ffeeL, -1, "", -1, -1, List.of(0), 0, 0, 5,
                 Capture.NO_TIME, count, 0, count, false, count, 5, null, null, leaks, count, null, null, List.of(),
                 List.of());
-        return new CapturedPool(f.label(), List.of(f), null, Double.NaN, Double.NaN, "");
+        return new CapturedPool(f.label(), List.of(f), null, Double.NaN, Double.NaN, "", null);
     }
 
     @Test

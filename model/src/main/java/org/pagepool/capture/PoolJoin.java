@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
-package org.pagepool.app.view;
+package org.pagepool.capture;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.pagepool.capture.Capture;
-import org.pagepool.capture.InflightSeries;
-import org.pagepool.capture.PageHistory;
-import org.pagepool.capture.PoolSamples;
-import org.pagepool.capture.PoolTimeline;
+import java.util.Locale;
 
 /**
  * Finds the pools that a capture shows twice: once by the address the trace
@@ -16,15 +13,46 @@ import org.pagepool.capture.PoolTimeline;
  * ran saw an inflight the trace also had in that moment (at least
  * {@value #LEAST_DUMPS} such dumps, one of them with pages out), their
  * shutdowns began within netlink's one-second {@code detach-time}, and
- * exactly one pool of each kind fits the other.
+ * exactly one pool of each kind fits the other. The report (text and JSON)
+ * and the app's Real system tab both follow this one rule.
  */
-final class PoolJoin {
+public final class PoolJoin {
     /** Dumps that must agree before two pools are called one. */
     static final int LEAST_DUMPS = 2;
     /** {@code detach-time} is in whole seconds. */
     private static final long DETACH_SLACK_NS = 1_000_000_000L;
 
     private PoolJoin() {
+    }
+
+    /**
+     * Two pools of a capture that are one: the trace's (by address) and netlink's (by id).
+     *
+     * @param traced index of the trace's pool in the capture's pools
+     * @param dumped index of netlink's pool
+     * @param label  how both name it together: {@code pool 1 = 0xffff888100001000}
+     * @param why    the evidence, in words
+     */
+    public record Joined(int traced, int dumped, String label, String why) {
+    }
+
+    /** The pairs of {@code pools} that are one pool, in the order of their first member. */
+    public static List<Joined> of(List<PoolTimeline> pools) {
+        int[] partner = partners(pools);
+        List<Joined> joined = new ArrayList<>();
+        for (int i = 0; i < partner.length; i++) {
+            int j = partner[i];
+            if (j > i) {
+                int traced = pools.get(i).pages() != null ? i : j;
+                int dumped = traced == i ? j : i;
+                String address = Show.address(pools.get(traced).address());
+                int id = pools.get(dumped).id();
+                joined.add(new Joined(traced, dumped, "pool " + id + " = " + address, String.format(Locale.ROOT,
+                        "the trace's %s and netlink's pool %d are one pool: every dump taken while the trace ran saw"
+                                + " an inflight the trace had then", address, id)));
+            }
+        }
+        return joined;
     }
 
     /** For each pool of {@code pools}, the index of the same pool seen by the other source, or -1. */

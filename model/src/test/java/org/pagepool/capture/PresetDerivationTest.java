@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pagepool.script.ScriptFiles;
+import org.pagepool.workload.Param;
+import org.pagepool.workload.Preset;
+import org.pagepool.workload.PresetParser;
+
+/**
+ * "Simulate this" on hand-made captures that lack sources: the preset still
+ * parses, and says which settings it defaulted because the capture cannot
+ * show them. (Emitted captures' key figures: {@code SimulateThisTest}.)
+ */
+class PresetDerivationTest {
+    private static DerivedPreset derive(String... samples) throws Exception {
+        Capture capture = Samples.importing(samples);
+        return PresetDerivation.of(capture, CaptureReport.of(capture), String.join(" ", samples));
+    }
+
+    private static Preset parse(DerivedPreset d) throws Exception {
+        return PresetParser.parse("derived.workload",
+                ScriptFiles.splitLines(d.text().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<String> keys(List<DerivedPreset.Assumption> list) {
+        return list.stream().map(DerivedPreset.Assumption::key).toList();
+    }
+
+    @Test
+    void aKernelLogAloneDefaultsTheTrafficAndSaysSo() throws Exception {
+        DerivedPreset d = derive("dmesg-5.14.txt");
+        Preset p = parse(d);
+        assertThat(keys(d.defaulted())).contains("traffic.rate", "xdp.drop", "pool.size", "nic.rx_ring",
+                "skb.lifetime_ns");
+        assertThat(p.params().get(Param.RATE)).isEqualTo(Param.RATE.defaultValue());
+        assertThat(d.text()).contains("# Defaulted (the capture cannot show it):", "#  traffic.rate = 5M: no"
+                + " page_pool statistics with times", "summary = Estimated: ");
+    }
+
+    @Test
+    void aTraceWithoutStatisticsGivesTheUnloadButNotTheRate() throws Exception {
+        DerivedPreset d = derive("tracefs-5.14-unload.txt");
+        Preset p = parse(d);
+        assertThat(keys(d.defaulted())).contains("traffic.rate");
+        assertThat(keys(d.estimated())).contains("duration", "at 10s");
+        assertThat(p.timeline()).hasSize(1);
+        assertThat(d.text()).contains("at 10s: unload\n");
+    }
+
+    @Test
+    void ethtoolSamplesGiveTheRateAndTheQueues() throws Exception {
+        DerivedPreset d = derive("ethtool-eth0.txt");
+        Preset p = parse(d);
+        assertThat(keys(d.estimated())).contains("traffic.rate", "xdp.drop", "xdp.pass", "nic.queues");
+        assertThat(p.params().get(Param.RATE)).isGreaterThan(0);
+        assertThat(d.estimated()).filteredOn(a -> a.key().equals("traffic.rate")).singleElement()
+                .satisfies(a -> assertThat(a.why()).contains("(ethtool -S)", "one page per packet"));
+        assertThat(keys(d.defaulted())).contains("driver.leak", "pool.size");
+    }
+
+    @Test
+    void theLognormalGoesThroughBothPointsOfTheDecay() {
+        // half back after 1 s, 1% still out after 100 s: z(0.01) = 2.326, sigma = ln(100) / 2.326 = 1.98
+        SocketLifetimeFit fit = new SocketLifetimeFit(1_000_000_000L, 100_000_000_000L, 0.01);
+        assertThat(fit.sigma()).isBetween(1.97, 1.99);
+        assertThat(fit.meanNs() / 1e9).isBetween(7.0, 7.2); // exp(1.98^2 / 2)
+        assertThat(new SocketLifetimeFit(1_000_000_000L, 500_000_000L, 0.01).sigma()).as("no tail beyond the half")
+                .isZero();
+    }
+}
