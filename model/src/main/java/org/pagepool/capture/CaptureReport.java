@@ -56,9 +56,10 @@ public record CaptureReport(List<SourceFile> sources, long startNs, long lengthN
                 warnings.add(at(relative(e.ns(), start)) + e.text() + " (" + e.where() + ")");
             }
         }
-        List<String> diagnosis = Diagnosis.of(capture, pools, interfaces);
+        List<PoolJoin.Joined> joined = PoolJoin.of(capture.pools());
+        List<String> diagnosis = Diagnosis.of(capture, pools, joined, interfaces);
         return new CaptureReport(capture.sources(), start, length, capture.lostEvents(), pools,
-                PoolJoin.of(capture.pools()), interfaces, warnings, diagnosis, capture.notes());
+                joined, interfaces, warnings, diagnosis, capture.notes());
     }
 
     /** How pool {@code index} is joined with another source's, or null. */

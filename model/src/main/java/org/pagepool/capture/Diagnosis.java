@@ -14,11 +14,21 @@ final class Diagnosis {
     private Diagnosis() {
     }
 
-    static List<String> of(Capture capture, List<PoolFindings> pools, List<Rates> interfaces) {
+    static List<String> of(Capture capture, List<PoolFindings> pools, List<PoolJoin.Joined> joined,
+                           List<Rates> interfaces) {
         List<String> serious = new ArrayList<>();
         List<String> other = new ArrayList<>();
         List<String> healthy = new ArrayList<>();
-        for (PoolFindings f : pools) {
+        for (int i = 0; i < pools.size(); i++) {
+            PoolFindings f = pools.get(i);
+            if (isDumpedHalf(joined, i)) {
+                // the trace's half of the same pool says when it was destroyed and what it waits for, to
+                // the event; netlink's detach-time has whole seconds only. Its statistics are its own.
+                if (f.rates() != null) {
+                    other.addAll(Statistics.read(f.label(), f.rates()));
+                }
+                continue;
+            }
             if (f.stall() != null) {
                 serious.add(stall(f));
             } else if (f.freedNs() != Capture.NO_TIME) {
@@ -58,6 +68,15 @@ final class Diagnosis {
         all.addAll(other);
         all.addAll(healthy);
         return all;
+    }
+
+    private static boolean isDumpedHalf(List<PoolJoin.Joined> joined, int index) {
+        for (PoolJoin.Joined j : joined) {
+            if (j.dumped() == index) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String stall(PoolFindings f) {

@@ -49,6 +49,18 @@ class ImportJoinTest {
     }
 
     @Test
+    void theDiagnosisTellsAJoinedPoolsStallOnceFromTheTrace() {
+        Path trace = emit("10-driver-leak", "trace", "trace.txt");
+        Path netlink = emit("10-driver-leak", "netlink", "netlink-pools.txt");
+        String diagnosis = run("import", trace.toString(), netlink.toString()).split("diagnosis:", 2)[1];
+        // netlink's detach-time has whole seconds: its half would say 'destroyed at 0.000 s' beside the trace's
+        assertThat(diagnosis).contains("pool 0xffff888100001000 was destroyed at 0.050 s")
+                .doesNotContain("pool 1 was destroyed");
+        String apart = run("import", netlink.toString()).split("diagnosis:", 2)[1];
+        assertThat(apart).contains("pool 1 was destroyed");
+    }
+
+    @Test
     void poolsOfTwoDifferentRunsStayApart() {
         Path trace = emit("10-driver-leak", "trace", "trace.txt");
         Path netlink = emit("09-unload-stall", "netlink", "netlink-pools.txt");
