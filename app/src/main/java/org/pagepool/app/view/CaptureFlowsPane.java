@@ -40,7 +40,8 @@ public final class CaptureFlowsPane extends CanvasStrip {
             new Flow(PoolCounter.REFILL, Place.PTR_RING, Place.ALLOC_CACHE),
             new Flow(PoolCounter.FAST, Place.ALLOC_CACHE, Place.DRIVER),
             new Flow(PoolCounter.CACHED, Place.DRIVER, Place.ALLOC_CACHE),
-            new Flow(PoolCounter.CACHE_FULL, Place.ALLOC_CACHE, Place.PTR_RING),
+            // no cache_full arrow: such a page never enters the cache, it goes on to the ring, and
+            // page_pool_recycle_in_ring() counts it again in ring or ring_full
             new Flow(PoolCounter.RING, Place.DRIVER, Place.PTR_RING),
             new Flow(PoolCounter.RING_FULL, Place.PTR_RING, Place.BUDDY),
             new Flow(PoolCounter.RELEASED_REFCNT, Place.DRIVER, Place.BUDDY),
