@@ -11,7 +11,9 @@
 # repository (defaults to ../shared/reference/page_pool.c beside a checkout).
 # Run it on a quiet machine: the ratio of medians is what it reports. The
 # fast path with an observer attached (fastPathObserved, no C counterpart) is
-# reported against the unobserved Java fast path instead.
+# reported against the unobserved Java fast path instead. Java is measured in
+# two shapes: one op per JMH invocation (fastPath, ...), and C's own shape, a
+# loop of 65536 ops per invocation with a sink per op (fastPathLoop, ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +25,7 @@ while [ $# -gt 0 ]; do
         -r) rounds=$2; shift 2 ;;
         -c) kernel_c=$2; shift 2 ;;
         --) shift; jmh_opts=("$@"); break ;;
-        -h|--help) sed -n '4,14p' "$0"; exit 0 ;;
+        -h|--help) sed -n '4,16p' "$0"; exit 0 ;;
         *) echo "error: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -44,7 +46,7 @@ for round in $(seq 1 "$rounds"); do
     echo "round $round of $rounds: C" >&2
     "$work/bench_pool" 1 5 | sed 's/^/C /' >> "$work/results.txt"
     echo "round $round of $rounds: Java" >&2
-    java -cp "$cp" org.openjdk.jmh.Main "${jmh_opts[@]}" 'PoolPathsBenchmark\.(fastPath|ringPath|pageAllocatorPath|fastPathObserved)$' \
+    java -cp "$cp" org.openjdk.jmh.Main "${jmh_opts[@]}" 'PoolPathsBenchmark\.(fastPath|ringPath|pageAllocatorPath)(Loop)?$|fastPathObserved$' \
         | awk '/^PoolPathsBenchmark\./ { split($1, name, "."); print "Java", name[2], $4 }' >> "$work/results.txt"
 done
 
@@ -57,12 +59,13 @@ awk '
         return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
     }
     END {
-        printf "%-18s %10s %10s %8s\n", "path", "C ns/op", "Java ns/op", "Java/C"
+        printf "%-18s %8s | %-28s | %-28s\n", "", "", "Java, one op per invocation", "Java, C loop shape (65536)"
+        printf "%-18s %8s | %12s %15s | %12s %15s\n", "path", "C ns/op", "ns/op", "Java/C", "ns/op", "Java/C"
         split("fastPath ringPath pageAllocatorPath", paths, " ")
         for (p = 1; p <= 3; p++) {
-            c = median("C " paths[p]); j = median("Java " paths[p])
-            printf "%-18s %10.2f %10.2f %8.2f\n", paths[p], c, j, j / c
+            c = median("C " paths[p]); j = median("Java " paths[p]); l = median("Java " paths[p] "Loop")
+            printf "%-18s %8.2f | %12.2f %15.2f | %12.2f %15.2f\n", paths[p], c, j, j / c, l, l / c
         }
         o = median("Java fastPathObserved"); f = median("Java fastPath")
-        printf "%-18s %10s %10.2f %8.2f  (Java observed / Java fastPath)\n", "fastPathObserved", "-", o, o / f
+        printf "%-18s %8s | %12.2f %15.2f   (Java observed / Java fastPath)\n", "fastPathObserved", "-", o, o / f
     }' "$work/results.txt"

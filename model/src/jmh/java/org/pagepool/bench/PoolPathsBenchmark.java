@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.bench;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -24,13 +27,40 @@ import org.pagepool.trace.TraceObserver;
  * traces exercise: one benchmark operation is one alloc + one put.
  * Compare with the kernel's own numbers (bench_page_pool_simple): fast path
  * 5.4 ns, ring 15.1 ns, page allocator inside page_pool 66.1 ns on a 3.6 GHz Xeon.
+ *
+ * <p>Two shapes: one op per JMH invocation (fastPath, ringPath, ...), and the
+ * shape of the C reference (model/src/jmh/c/bench_pool.c), a plain loop of
+ * {@link #BATCH} ops per invocation that adds every page to a sink
+ * (fastPathLoop, ringPathLoop, pageAllocatorPathLoop). C's sink is a
+ * {@code volatile unsigned long}: a compiler barrier, a load and a store per
+ * op, no fence; opaque VarHandle accesses are the same in Java.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
 public class PoolPathsBenchmark {
+    /** Ops per invocation of the loop shape, as C's batch in measure(). */
+    static final int BATCH = 1 << 16;
+
+    private static final VarHandle SINK;
+
+    static {
+        try {
+            SINK = MethodHandles.lookup().findVarHandle(PoolPathsBenchmark.class, "sink", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private Kernel kernel;
     private PagePool pool;
+    /** C's {@code sink}: read and written per op with opaque accesses (as C's volatile), returned per batch. */
+    private long sink;
+
+    /** {@code sink += page} the way C's volatile does it. */
+    private void sinkAdd(int page) {
+        SINK.setOpaque(this, (long) SINK.getOpaque(this) + page);
+    }
 
     @Setup(Level.Trial)
     public void setUp() throws PoolCreateException {
@@ -52,6 +82,35 @@ public class PoolPathsBenchmark {
         int page = pool.allocPages();
         pool.putFullPage(page, false);
         return page;
+    }
+
+    /** fast_path() of bench_pool.c: BATCH allocs + recycle_direct in one loop. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long fastPathLoop() {
+        return recycleDirectLoop(pool);
+    }
+
+    private long recycleDirectLoop(PagePool p) {
+        for (int i = 0; i < BATCH; i++) {
+            int page = p.allocPages();
+            p.recycleDirect(page);
+            sinkAdd(page);
+        }
+        return sink;
+    }
+
+    /** ring_path() of bench_pool.c: BATCH allocs + put_full_page in one loop. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long ringPathLoop() {
+        PagePool p = pool;
+        for (int i = 0; i < BATCH; i++) {
+            int page = p.allocPages();
+            p.putFullPage(page, false);
+            sinkAdd(page);
+        }
+        return sink;
     }
 
     /** The fast path with an observer attached that receives (and discards) every event, field by field. */
@@ -104,5 +163,12 @@ public class PoolPathsBenchmark {
         int page = pressure.pool.allocPages();
         pressure.pool.recycleDirect(page);
         return page;
+    }
+
+    /** fast_path() of bench_pool.c on the pressure pool: every put frees to the page allocator. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long pageAllocatorPathLoop(Pressure pressure) {
+        return recycleDirectLoop(pressure.pool);
     }
 }
