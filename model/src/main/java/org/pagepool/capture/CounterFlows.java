@@ -16,6 +16,12 @@ public record CounterFlows(long fromNs, long toNs, double[] rates) {
         rates = rates.clone();
     }
 
+    /** A copy: the record stays immutable (it crosses from the loader to the FX thread). */
+    @Override
+    public double[] rates() {
+        return rates.clone();
+    }
+
     /** Per second, NaN if the source did not report it. */
     public double rate(PoolCounter c) {
         return rates[c.ordinal()];

@@ -39,4 +39,11 @@ class CounterFlowsTest {
         assertThat(CounterFlows.at(series(new long[] {Capture.NO_TIME, Capture.NO_TIME}, new long[] {5, 9}), 0))
                 .isNull();
     }
+
+    @Test
+    void whatItHandsOutCannotChangeIt() {
+        CounterFlows flows = CounterFlows.at(series(new long[] {10 * S, 11 * S}, new long[] {0, 100}), 10 * S);
+        flows.rates()[PoolCounter.FAST.ordinal()] = -1;
+        assertThat(flows.rate(PoolCounter.FAST)).isEqualTo(100);
+    }
 }
