@@ -70,7 +70,8 @@ public final class PresetDerivation {
         double pass = verdicts(growth);
         leaksAndShutdown(growth, rate, pass, destroyNs, length);
         set(defaulted, "pool.size", "1024", "the ptr_ring's size is not reported by any source");
-        set(defaulted, "nic.rx_ring", "1024", "the RX ring's size is not a page_pool statistic (ethtool -g shows it)");
+        set(defaulted, "nic.rx_ring", Integer.toString(CounterGrowth.RX_RING),
+                "the RX ring's size is not a page_pool statistic (ethtool -g shows it)");
         set(defaulted, "xdp.tx", "0", "XDP_TX completions recycle into the cache as XDP_DROP does, and redirected"
                 + " frames come back through the ring as skbs do: the counters cannot tell them apart");
     }

@@ -144,6 +144,15 @@ class SimulateThisTest {
     }
 
     @Test
+    void whatItDefaultsIsTheSimulatorsDefault() throws Exception {
+        // capture may not read the workload's Param (CaptureLayerTest), so its defaults are its own constants
+        Preset derived = derivedFrom("06-skb-clone");
+        for (Param p : List.of(Param.POOL_SIZE, Param.RX_RING, Param.TX)) {
+            assertThat(derived.params().get(p)).as(p.key()).isEqualTo(p.defaultValue());
+        }
+    }
+
+    @Test
     void socketsThatHoldPagesAfterTheUnloadGiveTheirLifetime() throws Exception {
         Preset derived = derivedFrom("09-unload-stall");
         // the source: a lognormal of mean 5 s, sigma 2
