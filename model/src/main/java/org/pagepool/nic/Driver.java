@@ -67,6 +67,9 @@ public final class Driver {
     /** A reload asked for, and its teardown while it runs. */
     private final DriverReload reload;
     private final int[] bulk = new int[XDP_BULK];
+    /** When the last step of {@link #runPackets} or {@link #runRefills} started, and what it did. */
+    private long lastRun;
+    private int lastRunFlags;
 
     /** Opens the device: creates the pool (plus the XDP memory model's reference) and schedules the first fill. */
     public Driver(Kernel kernel, PoolCalls calls, Stack stack, Wire wire, DoubleSupplier random, NicConfig config,
@@ -208,6 +211,64 @@ public final class Driver {
         }
     }
 
+    /**
+     * Runs the next steps while each is a received packet through the XDP
+     * program that starts before {@code before}, at most {@code max}: what as
+     * many {@link #step} calls at their times would do, without coming back
+     * between them. It stops after a packet that went to the stack (XDP_PASS
+     * or XDP_REDIRECT), whose skb or frame may be due before {@code before}.
+     * Returns how many ran; the last ran at {@link #lastRunTime()} with
+     * {@link #lastRunFlags()}.
+     */
+    public int runPackets(long before, long max) {
+        if (phase != Phase.RX) {
+            return 0;
+        }
+        kernel.runOn(config.irqCpu(), config.irqNode(), true);
+        long toStack = counters.pass + counters.redirect;
+        int n = 0;
+        while (n < max && napiNext < before && processed < config.budget() && rx.completed() > 0) {
+            lastRun = napiNext;
+            lastRunFlags = receiveOne();
+            n++;
+            if (counters.pass + counters.redirect != toStack) {
+                break;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Runs the next steps while each refills an RX descriptor, at most
+     * {@code max}, when they start before {@code before}: what as many
+     * {@link #step} calls would do, each a {@link #KERNEL_CALL}. Returns how
+     * many ran; they ran at {@link #lastRunTime()} (a refill takes no time).
+     */
+    public int runRefills(long before, long max) {
+        if (phase != Phase.REFILL || napiNext >= before) {
+            return 0;
+        }
+        kernel.runOn(config.irqCpu(), config.irqNode(), true);
+        lastRun = napiNext;
+        lastRunFlags = KERNEL_CALL;
+        int n = 0;
+        while (n < max && phase == Phase.REFILL && rx.empty() > 0 && pool != null) {
+            refillOne(); // a refill that finds no page ends the poll's refills, as in step()
+            n++;
+        }
+        return n;
+    }
+
+    /** When the last of the steps {@link #runPackets} or {@link #runRefills} ran started. */
+    public long lastRunTime() {
+        return lastRun;
+    }
+
+    /** What the last of the steps {@link #runPackets} or {@link #runRefills} ran did (as {@link #step} returns). */
+    public int lastRunFlags() {
+        return lastRunFlags;
+    }
+
     private boolean startPoll() {
         counters.polls++;
         processed = 0;
@@ -262,8 +323,7 @@ public final class Driver {
         kernel.mm().move(page, Place.DRIVER);
         processed++;
         napiNext += config.packetNs();
-        Verdict verdict = config.passWeight() == 0 && config.txWeight() == 0 && config.redirectWeight() == 0
-                ? Verdict.DROP : config.verdict(random.getAsDouble());
+        Verdict verdict = config.dropsAll() ? Verdict.DROP : config.verdict(random.getAsDouble());
         if (kernel.tracer().enabled()) {
             kernel.tracer().emit(new PacketEvent(config.irqCpu(), verdict, pool.id(),
                     kernel.mm().memMap().handle(page), descriptor));

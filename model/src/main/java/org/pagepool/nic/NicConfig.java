@@ -22,6 +22,11 @@ public record NicConfig(int budget, long packetNs, long pollNs, long irqLatencyN
                 redirectWeight, passWeight, true);
     }
 
+    /** Every packet gets XDP_DROP without a draw: no other verdict has weight. */
+    boolean dropsAll() {
+        return txWeight == 0 && redirectWeight == 0 && passWeight == 0;
+    }
+
     /** The verdict for a uniform draw in [0, 1). */
     Verdict verdict(double draw) {
         double total = dropWeight + txWeight + redirectWeight + passWeight;

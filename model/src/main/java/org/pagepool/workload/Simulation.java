@@ -226,7 +226,9 @@ public final class Simulation {
      * Runs steps, exactly as that many {@link #step()} calls would, until
      * {@code maxSteps} have run, a step's flags meet {@code stopFlags}, or the
      * next step lies after {@code untilNs}. Returns the last step's flags, or
-     * {@link #IDLE} / {@link #LATER} when it stopped before a step.
+     * {@link #IDLE} / {@link #LATER} when it stopped before a step. A
+     * driver's alike steps that come before anything else (packets, refills)
+     * run in one go ({@link #runSame}).
      */
     public int run(long maxSteps, long untilNs, int stopFlags) {
         if (queues != null) {
@@ -234,12 +236,23 @@ public final class Simulation {
         }
         int flags = 0;
         long others = othersTime();
+        long bound = untilNs == NEVER ? NEVER : untilNs + 1;
         for (long done = 0; done < maxSteps; done++) {
             long drv = driverTime();
             if (drv < others) {
                 // the common case: the driver's next step comes before anything else
                 if (drv > untilNs) {
                     return LATER;
+                }
+                int ran = runSame(driver, Math.min(others, bound), maxSteps - done, stopFlags);
+                if (ran > 0) {
+                    done += ran - 1;
+                    flags = lastSameFlags;
+                    others = othersAfterDriverStep(others, false);
+                    if ((flags & stopFlags) != 0) {
+                        return flags;
+                    }
+                    continue;
                 }
                 steps++;
                 advanceTo(drv);
@@ -269,6 +282,44 @@ public final class Simulation {
         return flags;
     }
 
+    /** The flags of the last step {@link #runSame} ran. */
+    private int lastSameFlags;
+
+    /**
+     * Driver {@code d}'s next steps at once while they are all alike:
+     * received packets or RX refills, before {@code before} (when anything
+     * else acts next), at most {@code max}. Nothing else acts between them,
+     * so this is exactly those steps one by one, without the choosing
+     * between them. Returns how many ran (0: take one step with
+     * {@link Driver#step}, as for a single step, for a run that stops at a
+     * kernel call or a packet, while a tracer listens, as it reads the clock
+     * at every event, and for a queue behind the clock, whose steps run at
+     * the clock's time, not its own).
+     */
+    private int runSame(Driver d, long before, long max, int stopFlags) {
+        if (d.nextEvent() < now || kernel.tracer().enabled()) {
+            return 0;
+        }
+        // within one jiffy, so that a recorder sees the kernel clock it would see step by step
+        long end = Math.min(before, nextJiffy);
+        if (max == 1 || (stopFlags & (Driver.PACKET | Driver.KERNEL_CALL)) != 0) {
+            return 0; // one step: Driver.step, as step() and the stepping units take it
+        }
+        int ran = d.runPackets(end, max);
+        if (ran > 0) {
+            packets += ran;
+        } else {
+            ran = d.runRefills(end, max);
+            if (ran == 0) {
+                return 0;
+            }
+        }
+        steps += ran;
+        advanceTo(d.lastRunTime());
+        lastSameFlags = d.lastRunFlags();
+        return ran;
+    }
+
     /**
      * {@link #run} for a NIC with several queues: the earliest of the other
      * actors, the NIC and the queues. The queue that acts first runs on,
@@ -276,11 +327,13 @@ public final class Simulation {
      * anything else's (the other actors', the NIC's and every other queue's,
      * whose times its own steps leave alone unless it delivers packets): the
      * same steps in the same order as re-choosing before each, without
-     * moving the queue in the clock until it yields.
+     * moving the queue in the clock until it yields, its alike steps in one
+     * go ({@link #runSame}).
      */
     private int runQueues(long maxSteps, long untilNs, int stopFlags) {
         int flags = 0;
         long others = othersTime();
+        long bound = untilNs == NEVER ? NEVER : untilNs + 1;
         long done = 0;
         while (done < maxSteps) {
             long wake = queues.wakeTime();
@@ -311,12 +364,19 @@ public final class Simulation {
                 long otherQueues = queues.firstExcept(q);
                 Driver d = drivers[q];
                 while (true) {
-                    done++;
-                    steps++;
-                    advanceTo(t);
-                    flags = d.step(t);
-                    if ((flags & Driver.PACKET) != 0) {
-                        packets++;
+                    long before = Math.min(Math.min(otherQueues, others), Math.min(queues.wakeTime(), bound));
+                    int ran = runSame(d, before, maxSteps - done, stopFlags);
+                    if (ran > 0) {
+                        done += ran;
+                        flags = lastSameFlags;
+                    } else {
+                        done++;
+                        steps++;
+                        advanceTo(t);
+                        flags = d.step(t);
+                        if ((flags & Driver.PACKET) != 0) {
+                            packets++;
+                        }
                     }
                     boolean reloading = d.reloading();
                     others = othersAfterDriverStep(others, reloading);

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,6 +176,33 @@ class DeterminismTest {
         Run a = run(preset, 1);
         Run b = run(preset, 2);
         assertThat(Outcome.of(b.sim())).isEqualTo(Outcome.of(a.sim()));
+    }
+
+    /**
+     * A batch runs a driver's alike steps (packets, refills) without
+     * choosing between them: on random workloads (short skb lifetimes,
+     * redirects without latency, verdict mixes, leaks, one queue or
+     * several), it must end where one step at a time ends.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("org.pagepool.workload.SimulationSoakTest#seeds")
+    void randomWorkloadsEndWhereSteppingEnds(long seed) {
+        for (RandomWorkload w : List.of(RandomWorkload.of(seed, 10_000), RandomWorkload.withQueues(seed, 10_000))) {
+            StringWriter batchOut = new StringWriter();
+            ScriptRecorder batchRecorder = new ScriptRecorder(batchOut);
+            Simulation batch = w.start(batchRecorder);
+            batch.run(10_000, w.horizonNs(), 0);
+            batchRecorder.finish(batch.kernel());
+            StringWriter singleOut = new StringWriter();
+            ScriptRecorder singleRecorder = new ScriptRecorder(singleOut);
+            Simulation single = w.start(singleRecorder);
+            while (single.steps() < batch.steps() && single.step() != Simulation.IDLE) {
+                // one Driver.step at a time
+            }
+            singleRecorder.finish(single.kernel());
+            assertThat(Outcome.of(single)).as("seed %d%n%s", seed, w.describe()).isEqualTo(Outcome.of(batch));
+            assertThat(singleOut.toString()).as("seed %d: the calls in order", seed).isEqualTo(batchOut.toString());
+        }
     }
 
     @ParameterizedTest(name = "seed {0}")
