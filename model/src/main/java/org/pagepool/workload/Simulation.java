@@ -364,8 +364,8 @@ public final class Simulation {
                 long otherQueues = queues.firstExcept(q);
                 Driver d = drivers[q];
                 while (true) {
-                    long before = Math.min(Math.min(otherQueues, others), Math.min(queues.wakeTime(), bound));
-                    int ran = runSame(d, before, maxSteps - done, stopFlags);
+                    int ran = d.runsAlike() ? runSame(d, Math.min(Math.min(otherQueues, others),
+                            Math.min(queues.wakeTime(), bound)), maxSteps - done, stopFlags) : 0;
                     if (ran > 0) {
                         done += ran;
                         flags = lastSameFlags;
