@@ -247,7 +247,7 @@ public final class Simulation {
                 int ran = runSame(driver, Math.min(others, bound), maxSteps - done, stopFlags);
                 if (ran > 0) {
                     done += ran - 1;
-                    flags = lastSameFlags;
+                    flags = driver.lastRunFlags();
                     others = othersAfterDriverStep(others, false);
                     if ((flags & stopFlags) != 0) {
                         return flags;
@@ -282,29 +282,25 @@ public final class Simulation {
         return flags;
     }
 
-    /** The flags of the last step {@link #runSame} ran. */
-    private int lastSameFlags;
-
     /**
      * Driver {@code d}'s next steps at once while they are all alike:
      * received packets or RX refills, before {@code before} (when anything
      * else acts next), at most {@code max}. Nothing else acts between them,
      * so this is exactly those steps one by one, without the choosing
-     * between them. Returns how many ran (0: take one step with
-     * {@link Driver#step}, as for a single step, for a run that stops at a
-     * kernel call or a packet, while a tracer listens, as it reads the clock
-     * at every event, and for a queue behind the clock, whose steps run at
-     * the clock's time, not its own).
+     * between them. Returns how many ran, the last one's flags in
+     * {@link Driver#lastRunFlags}; 0 to take one step with
+     * {@link Driver#step}, which a single step and a run that stops at a
+     * kernel call or a packet always do, as does a run while a tracer
+     * listens (it reads the clock at every event) and a queue behind the
+     * clock (its steps run at the clock's time, not its own).
      */
     private int runSame(Driver d, long before, long max, int stopFlags) {
-        if (d.nextEvent() < now || kernel.tracer().enabled()) {
+        if (max == 1 || (stopFlags & (Driver.PACKET | Driver.KERNEL_CALL)) != 0 || kernel.tracer().enabled()
+                || d.nextEvent() < now) {
             return 0;
         }
         // within one jiffy, so that a recorder sees the kernel clock it would see step by step
         long end = Math.min(before, nextJiffy);
-        if (max == 1 || (stopFlags & (Driver.PACKET | Driver.KERNEL_CALL)) != 0) {
-            return 0; // one step: Driver.step, as step() and the stepping units take it
-        }
         int ran = d.runPackets(end, max);
         if (ran > 0) {
             packets += ran;
@@ -316,7 +312,6 @@ public final class Simulation {
         }
         steps += ran;
         advanceTo(d.lastRunTime());
-        lastSameFlags = d.lastRunFlags();
         return ran;
     }
 
@@ -368,7 +363,7 @@ public final class Simulation {
                             Math.min(queues.wakeTime(), bound)), maxSteps - done, stopFlags) : 0;
                     if (ran > 0) {
                         done += ran;
-                        flags = lastSameFlags;
+                        flags = d.lastRunFlags();
                     } else {
                         done++;
                         steps++;
