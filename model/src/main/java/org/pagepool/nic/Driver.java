@@ -259,8 +259,11 @@ public final class Driver {
         return n;
     }
 
-    /** True when the next step receives a packet or refills the RX ring, which {@link #runPackets} or
-     * {@link #runRefills} may run with the ones after it. */
+    /**
+     * True when the next step receives a packet or refills the RX ring,
+     * which {@link #runPackets} or {@link #runRefills} may run with the ones
+     * after it.
+     */
     public boolean runsAlike() {
         return phase == Phase.RX || phase == Phase.REFILL;
     }
