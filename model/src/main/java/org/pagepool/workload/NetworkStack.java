@@ -33,14 +33,16 @@ final class NetworkStack implements Stack {
     private int nextRedirect;
     /** Set when the driver handed the stack a frame or an skb: the stack's next time may have moved. */
     private boolean changed;
+    /** The lognormal lifetimes' mu for skbs and for clones, worked out per setting: a log per skb costs. */
+    private double skbMu;
+    private double cloneMu;
 
     NetworkStack(Kernel kernel, PoolCalls calls, Rng rng, IntUnaryOperator napiCpuOf, WorkloadParams params) {
         this.kernel = kernel;
         this.calls = calls;
         this.rng = rng;
         this.napiCpuOf = napiCpuOf;
-        this.params = params;
-        this.nodeOfCpu = nodes(params);
+        configure(params);
         this.sockets = new SkbHeap();
         this.frames = new FrameQueue();
         this.counters = new StackCounters();
@@ -54,6 +56,8 @@ final class NetworkStack implements Stack {
         this.napiCpuOf = napiCpuOf;
         this.params = o.params;
         this.nodeOfCpu = o.nodeOfCpu;
+        this.skbMu = o.skbMu;
+        this.cloneMu = o.cloneMu;
         this.sockets = o.sockets.copy();
         this.frames = o.frames.copy();
         this.counters = o.counters.copy();
@@ -71,6 +75,13 @@ final class NetworkStack implements Stack {
     void configure(WorkloadParams newParams) {
         this.params = newParams;
         this.nodeOfCpu = nodes(newParams);
+        this.skbMu = mu(newParams.get(Param.SKB_LIFETIME), newParams.get(Param.SKB_SIGMA));
+        this.cloneMu = mu(newParams.get(Param.CLONE_LIFETIME), newParams.get(Param.SKB_SIGMA));
+    }
+
+    /** The mu of a lognormal with this mean and sigma. */
+    private static double mu(double mean, double sigma) {
+        return Math.log(mean) - sigma * sigma / 2;
     }
 
     private static int[] nodes(WorkloadParams p) {
@@ -155,21 +166,24 @@ final class NetworkStack implements Stack {
             freeCpu = cpu + 1 + rng.nextInt(cpus - 1);
             freeCpu = freeCpu < cpus ? freeCpu : freeCpu % cpus; // divides only when it wraps
         }
-        long freed = at + lifetime(params.get(Param.SKB_LIFETIME));
+        long freed = at + lifetime(params.get(Param.SKB_LIFETIME), skbMu);
         sockets.add(freed, page, freeCpu, SkbHeap.SKB);
         double clone = params.get(Param.SKB_CLONE);
         if (clone > 0 && rng.nextDouble() < clone) {
             counters.clones++;
             calls.getPage(PagePool.owner(kernel, page), page);
             // the clone lives on after the skb: when the skb is freed the page still has two references
-            sockets.add(freed + 1 + lifetime(params.get(Param.CLONE_LIFETIME)), page, freeCpu, SkbHeap.CLONE);
+            sockets.add(freed + 1 + lifetime(params.get(Param.CLONE_LIFETIME), cloneMu), page, freeCpu, SkbHeap.CLONE);
             return true;
         }
         return false;
     }
 
-    /** An skb lifetime: exponential with the mean, or lognormal with the same mean when sigma > 0. */
-    private long lifetime(double mean) {
+    /**
+     * An skb lifetime: exponential with the mean, or lognormal with the same
+     * mean when sigma > 0 ({@code mu}: {@link #mu} of the two).
+     */
+    private long lifetime(double mean, double mu) {
         double sigma = params.get(Param.SKB_SIGMA);
         if (mean <= 0) {
             return 0;
@@ -177,7 +191,6 @@ final class NetworkStack implements Stack {
         if (sigma <= 0) {
             return (long) rng.exponential(mean);
         }
-        double mu = Math.log(mean) - sigma * sigma / 2;
         return (long) Math.exp(mu + sigma * rng.gaussian());
     }
 
