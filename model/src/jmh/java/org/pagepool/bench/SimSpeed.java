@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pagepool.pool.PoolCreateException;
+import org.pagepool.workload.Preset;
+import org.pagepool.workload.PresetFiles;
+import org.pagepool.workload.Simulation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The simulator's cost per packet in this thread's CPU time, for comparing
+ * two builds on a shared machine where wall time (JMH's) moves by a third
+ * between runs: CPU time leaves out the time the thread waits for a CPU.
+ * The same work as {@link WorkloadBenchmark}: blocks of {@value #PACKETS}
+ * packets, each from a fresh copy of the preset's warm state. After the
+ * warm-up, it prints the fastest block and the median block per preset.
+ * {@code tools/sim-speed.sh} runs it per preset in a JVM of its own,
+ * alternating two builds.
+ */
+@Command(name = "SimSpeed", mixinStandardHelpOptions = true,
+        description = "Thread CPU ns per simulated packet of each preset: the fastest and the median block.")
+public final class SimSpeed implements Callable<Integer> {
+    private static final int PACKETS = 20_000;
+    /** Past the link coming up and the first fills, as in {@link WorkloadBenchmark}. */
+    private static final long WARM_NS = 5_000_000;
+    /** A block takes milliseconds; one that takes this long has stopped receiving packets (10 leaks its pages). */
+    private static final long STUCK_NS = 10_000_000_000L;
+
+    @Option(names = "--seconds", description = "measured seconds per preset (default ${DEFAULT-VALUE})",
+            defaultValue = "3")
+    private double seconds;
+
+    @Option(names = "--warmup", description = "seconds of blocks not counted first (default ${DEFAULT-VALUE})",
+            defaultValue = "2")
+    private double warmup;
+
+    @Parameters(paramLabel = "PRESET", arity = "1..*", description = "the .workload files")
+    private List<String> presets;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SimSpeed()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (!(seconds > 0) || !(warmup >= 0)) {
+            System.err.println("error: --seconds must be above 0 and --warmup at least 0");
+            return 2;
+        }
+        for (String file : presets) {
+            Simulation start;
+            try {
+                Preset p = PresetFiles.load(file);
+                start = p.start(null);
+            } catch (PresetFiles.BadPreset e) {
+                System.err.println("error: " + e.located());
+                return 2;
+            } catch (PoolCreateException e) {
+                System.err.println("error: " + file + ": the preset's pool cannot be created: " + e.getMessage());
+                return 2;
+            }
+            start.run(Long.MAX_VALUE, WARM_NS, 0);
+            double[] blocks = measure(start);
+            if (blocks == null) {
+                System.err.println("error: " + file + ": its packets stop coming: no block"
+                        + " of " + PACKETS + " packets can be measured");
+                return 1;
+            }
+            if (blocks.length == 0) {
+                System.err.println("error: " + file + ": no block finished in " + seconds + " s");
+                return 1;
+            }
+            System.out.printf("%s min %.1f median %.1f blocks %d%n", Path.of(file).getFileName(), blocks[0],
+                    blocks[blocks.length / 2], blocks.length);
+        }
+        return 0;
+    }
+
+    /** ns of CPU time per packet of each block after the warm-up, sorted; null when the packets stop. */
+    private double[] measure(Simulation start) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long measureFrom = System.nanoTime() + (long) (warmup * 1e9);
+        long end = measureFrom + (long) (seconds * 1e9);
+        double[] ns = new double[64];
+        int n = 0;
+        while (System.nanoTime() < end) {
+            Simulation sim = start.copy();
+            long target = sim.packets() + PACKETS;
+            long cpu = threads.getCurrentThreadCpuTime();
+            long giveUp = System.nanoTime() + STUCK_NS;
+            while (sim.packets() < target) {
+                if (sim.run(4096, Long.MAX_VALUE, 0) == Simulation.IDLE || System.nanoTime() > giveUp) {
+                    return null;
+                }
+            }
+            cpu = threads.getCurrentThreadCpuTime() - cpu;
+            if (System.nanoTime() > measureFrom) {
+                if (n == ns.length) {
+                    ns = Arrays.copyOf(ns, 2 * n);
+                }
+                ns[n++] = cpu / (double) PACKETS;
+            }
+        }
+        double[] sorted = Arrays.copyOf(ns, n);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The simulator's cost per packet in thread CPU time (SimSpeed), each preset
+# in a JVM of its own, round after round; with -b, the same for another
+# commit's simulator, alternated with this tree's, and the ratios.
+#
+#   tools/sim-speed.sh [-b COMMIT] [-r ROUNDS] [-s SECONDS] [PRESET...]
+#
+# PRESET is a name in assets/scenarios (05-slow-socket) or a .workload file;
+# the default is every shipped preset whose packets keep coming (not 09, 10).
+# CPU time leaves out the time the thread waits for a CPU, so on a shared
+# machine it moves much less than JMH's wall time; a JVM's compiled code still
+# differs from the next one's, hence several rounds. Per side it reports the
+# fastest block of any round and the median of the rounds' median blocks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+base=
+rounds=3
+seconds=3
+while getopts "b:r:s:h" opt; do
+    case "$opt" in
+        b) base=$OPTARG ;;
+        r) rounds=$OPTARG ;;
+        s) seconds=$OPTARG ;;
+        h) sed -n '4,15p' "$0"; exit 0 ;;
+        *) echo "error: unknown option (try -h)" >&2; exit 2 ;;
+    esac
+done
+shift $((OPTIND - 1))
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "error: -r $rounds: give a whole number of rounds, at least 1" >&2; exit 2; }
+
+presets=()
+if [ $# -eq 0 ]; then
+    for f in assets/scenarios/*.workload; do
+        case "$(basename "$f")" in 09-*|10-*) ;; *) presets+=("$f") ;; esac
+    done
+else
+    for p in "$@"; do
+        if [ -f "$p" ]; then presets+=("$p")
+        elif [ -f "assets/scenarios/$p.workload" ]; then presets+=("assets/scenarios/$p.workload")
+        else echo "error: $p: no such preset (a name in assets/scenarios or a .workload file)" >&2; exit 2
+        fi
+    done
+fi
+
+work=$(mktemp -d)
+cleanup() {
+    if [ -d "$work/base" ]; then git worktree remove --force "$work/base" >/dev/null 2>&1 || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "building this tree's simulator and SimSpeed" >&2
+mvn -q -B -Pbench -pl model -DskipTests test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >&2
+deps="model/target/test-classes:$(cat "$work/cp.txt")"
+sides=(now)
+declare -A classes=([now]=model/target/classes)
+if [ -n "$base" ]; then
+    git rev-parse --verify -q "$base^{commit}" >/dev/null || { echo "error: -b $base: no such commit" >&2; exit 2; }
+    echo "building $base's simulator in a temporary worktree" >&2
+    git worktree add -q --detach "$work/base" "$base"
+    (cd "$work/base" && mvn -q -B -pl model -DskipTests -Dcheckstyle.skip compile >&2)
+    sides=(base now)
+    classes[base]=$work/base/model/target/classes
+fi
+
+for round in $(seq 1 "$rounds"); do
+    echo "round $round of $rounds" >&2
+    for p in "${presets[@]}"; do
+        for side in "${sides[@]}"; do
+            # the side's simulator first on the class path: SimSpeed uses only what both have
+            java -cp "${classes[$side]}:$deps" org.pagepool.bench.SimSpeed --seconds "$seconds" "$p" \
+                | sed "s/^/$side /" >> "$work/results.txt"
+        done
+    done
+done
+
+awk -v sides="${sides[*]}" '
+    { side = $1; p = $2; sub(/\.workload$/, "", p); if (!(p in seen)) { seen[p] = 1; order[++np] = p }
+      k = side SUBSEP p; if (!(k in best) || $4 < best[k]) best[k] = $4; med[k, ++n[k]] = $6 }
+    function median(k,   i, j, t, m, a) {
+        m = n[k]; for (i = 1; i <= m; i++) a[i] = med[k, i]
+        for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+        return m % 2 ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+    }
+    END {
+        ns = split(sides, s, " ")
+        printf "%-32s", "ns of CPU per packet"
+        for (i = 1; i <= ns; i++) printf " | %-8s %8s %8s", s[i], "fastest", "median"
+        if (ns == 2) printf " | now/base fastest, median"
+        printf "\n"
+        for (q = 1; q <= np; q++) {
+            p = order[q]; printf "%-32s", p
+            for (i = 1; i <= ns; i++) printf " | %-8s %8.1f %8.1f", "", best[s[i], p], median(s[i] SUBSEP p)
+            if (ns == 2) printf " | %.2f, %.2f", best["now", p] / best["base", p],
+                median("now" SUBSEP p) / median("base" SUBSEP p)
+            printf "\n"
+        }
+    }' "$work/results.txt"
