@@ -30,8 +30,6 @@ import picocli.CommandLine.Parameters;
         description = "Thread CPU ns per simulated packet of each preset: the fastest and the median block.")
 public final class SimSpeed implements Callable<Integer> {
     private static final int PACKETS = 20_000;
-    /** Past the link coming up and the first fills, as in {@link WorkloadBenchmark}. */
-    private static final long WARM_NS = 5_000_000;
     /** A block takes milliseconds; one that takes this long has stopped receiving packets (10 leaks its pages). */
     private static final long STUCK_NS = 10_000_000_000L;
 
@@ -68,7 +66,7 @@ public final class SimSpeed implements Callable<Integer> {
                 System.err.println("error: " + file + ": the preset's pool cannot be created: " + e.getMessage());
                 return 2;
             }
-            start.run(Long.MAX_VALUE, WARM_NS, 0);
+            start.run(Long.MAX_VALUE, WorkloadBenchmark.WARM_NS, 0);
             double[] blocks = measure(start);
             if (blocks == null) {
                 System.err.println("error: " + file + ": its packets stop coming: no block"
@@ -94,13 +92,9 @@ public final class SimSpeed implements Callable<Integer> {
         int n = 0;
         while (System.nanoTime() < end) {
             Simulation sim = start.copy();
-            long target = sim.packets() + PACKETS;
             long cpu = threads.getCurrentThreadCpuTime();
-            long giveUp = System.nanoTime() + STUCK_NS;
-            while (sim.packets() < target) {
-                if (sim.run(4096, Long.MAX_VALUE, 0) == Simulation.IDLE || System.nanoTime() > giveUp) {
-                    return null;
-                }
+            if (!WorkloadBenchmark.runPackets(sim, PACKETS, System.nanoTime() + STUCK_NS)) {
+                return null;
             }
             cpu = threads.getCurrentThreadCpuTime() - cpu;
             if (System.nanoTime() > measureFrom) {

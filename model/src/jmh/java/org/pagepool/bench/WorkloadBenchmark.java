@@ -35,7 +35,7 @@ import org.pagepool.workload.Simulation;
 public class WorkloadBenchmark {
     private static final int PACKETS = 10_000;
     /** Past the link coming up and the first fills: the steady state. */
-    private static final long WARM_NS = 5_000_000;
+    static final long WARM_NS = 5_000_000;
 
     @Param({"01-xdp-drop", "02-redirect-ring", "03-cache-full", "04-undersized-ring", "05-slow-socket",
             "06-skb-clone", "07-memory-pressure", "08-irq-numa-move", "11-high-order", "12-many-cpus-return",
@@ -63,12 +63,24 @@ public class WorkloadBenchmark {
     @Benchmark
     @OperationsPerInvocation(PACKETS)
     public long packets() {
-        long target = sim.packets() + PACKETS;
-        while (sim.packets() < target) {
-            if (sim.run(4096, Long.MAX_VALUE, 0) == Simulation.IDLE) {
-                throw new IllegalStateException(preset + ": nothing happens any more at " + sim.now() + " ns");
-            }
+        if (!runPackets(sim, PACKETS, Long.MAX_VALUE)) {
+            throw new IllegalStateException(preset + ": nothing happens any more at " + sim.now() + " ns");
         }
         return sim.packets();
+    }
+
+    /**
+     * Runs {@code sim} until {@code packets} more packets went through its
+     * drivers; false when nothing happens any more or when the wall clock
+     * ({@link System#nanoTime}) passes {@code giveUp} first.
+     */
+    static boolean runPackets(Simulation sim, long packets, long giveUp) {
+        long target = sim.packets() + packets;
+        while (sim.packets() < target) {
+            if (sim.run(4096, Long.MAX_VALUE, 0) == Simulation.IDLE || System.nanoTime() > giveUp) {
+                return false;
+            }
+        }
+        return true;
     }
 }
