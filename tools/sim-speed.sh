@@ -45,6 +45,10 @@ else
     done
 fi
 
+if [ -n "$base" ]; then
+    git rev-parse --verify -q "$base^{commit}" >/dev/null || { echo "error: -b $base: no such commit" >&2; exit 2; }
+fi
+
 work=$(mktemp -d)
 cleanup() {
     if [ -d "$work/base" ]; then git worktree remove --force "$work/base" >/dev/null 2>&1 || true; fi
@@ -59,7 +63,6 @@ deps="model/target/test-classes:$(cat "$work/cp.txt")"
 sides=(now)
 declare -A classes=([now]=model/target/classes)
 if [ -n "$base" ]; then
-    git rev-parse --verify -q "$base^{commit}" >/dev/null || { echo "error: -b $base: no such commit" >&2; exit 2; }
     echo "building $base's simulator in a temporary worktree" >&2
     git worktree add -q --detach "$work/base" "$base"
     (cd "$work/base" && mvn -q -B -pl model -DskipTests -Dcheckstyle.skip compile >&2)
