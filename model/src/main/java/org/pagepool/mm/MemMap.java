@@ -20,10 +20,11 @@ import org.pagepool.trace.Tracer;
  * Its handle in that pool is an int: 13 bytes a page.
  *
  * <p>The arrays come in sections of {@value #SECTION_PAGES} frames. A section
- * nobody wrote to is a shared zeroed one, so untouched memory costs nothing;
- * a copy for a snapshot shares every section with its original, and whichever
- * of the two writes to a shared section first copies it (copy on write), so a
- * snapshot of any size takes microseconds.
+ * nobody wrote to is a shared zeroed one, so untouched memory costs nothing.
+ * A copy for a snapshot shares every section of words and handles with its
+ * original, and whichever of the two writes to a shared section first copies
+ * it (copy on write). The places, a byte a page, are copied with the snapshot
+ * (milliseconds for 2^24 pages), so that moving a page needs no check.
  *
  * <p>Only the values the kernel can store are kept: {@code pp_magic} is 0 or
  * {@code PP_SIGNATURE}, with or without the pfmemalloc bit; {@code page->pp} is
@@ -97,13 +98,21 @@ public final class MemMap {
         nodePages = o.nodePages;
         word = o.word.clone();
         place = o.place.clone();
+        for (int s = 0; s < place.length; s++) {
+            if (place[s] != ZERO_BYTES) {
+                place[s] = place[s].clone();
+            }
+        }
         handle = o.handle.clone();
         shared = new int[o.shared.length];
         Arrays.fill(shared, 1);
         Arrays.fill(o.shared, 1); // the original must not write into what the copy now reads
     }
 
-    /** A copy for a snapshot: shares every section until one side writes to it. */
+    /**
+     * A copy for a snapshot: shares every section of words and handles until
+     * one side writes to it; the places (a byte a page) are copied at once.
+     */
     MemMap copy() {
         return new MemMap(this);
     }
@@ -121,18 +130,30 @@ public final class MemMap {
         return word[s];
     }
 
-    /** The places of {@code page}'s section, made this copy's own first. */
+    /**
+     * The places of {@code page}'s section. Copies never share places, so a
+     * move, the most frequent write, needs no copy-on-write check (which also
+     * made {@code allocPages} too big for the JIT to inline on the ring path).
+     * Only a section never written holds the zeroed places (it becomes this
+     * copy's own, words and all); the simulation never gets there, since a
+     * page is moved once allocated and allocating writes its word, so the JIT
+     * compiles that branch out.
+     */
     private byte[] writablePlace(int page) {
         int s = section(page);
-        if (shared[s] != 0) {
+        byte[] places = place[s];
+        if (places == ZERO_BYTES) {
             unshare(s);
+            places = place[s];
         }
-        return place[s];
+        return places;
     }
 
     private void unshare(int s) {
         word[s] = word[s].clone();
-        place[s] = place[s].clone();
+        if (place[s] == ZERO_BYTES) {
+            place[s] = new byte[SECTION_PAGES]; // otherwise this copy's own already
+        }
         handle[s] = handle[s].clone();
         shared[s] = 0;
     }
