@@ -4,17 +4,21 @@ package org.pagepool.cli;
 import java.util.function.BooleanSupplier;
 import org.pagepool.mm.HeapGuard;
 import org.pagepool.workload.Simulation;
+import org.pagepool.workload.TimeSlices;
 
 /**
  * Runs a simulation until the first of its limits: the packets asked for,
  * the seconds asked for, the preset's duration, the moment nothing can
  * happen any more, a stop request (Ctrl-C), or a nearly full heap; and says
- * which. Steps run in big batches, exactly as one by one would; between
+ * which. Steps run in big batches, exactly as one by one would (slices of
+ * simulated time, or of steps when packets are counted); between
  * batches it writes samples (CSV rows, ethtool -S snapshots, netlink dumps),
  * checks the stop flag and the heap, and shows progress.
  */
 final class WorkloadRun {
     private static final long BATCH = 1 << 16;
+    /** A millisecond of simulated time: tens of thousands of steps at the fastest shipped rate. */
+    private static final long FIRST_SLICE_NS = 1_000_000;
 
     /** Why a run stopped. */
     enum Stop { PACKETS, SECONDS, DURATION, IDLE, INTERRUPTED, LOW_HEAP, OUT_OF_HEAP }
@@ -49,6 +53,7 @@ final class WorkloadRun {
     private final BooleanSupplier stopRequested;
     private final HeapGuard heap;
     private final Progress progress;
+    private final TimeSlices slices = new TimeSlices(BATCH, FIRST_SLICE_NS);
 
     WorkloadRun(Simulation sim, Limits limits, Sampler samples, BooleanSupplier stopRequested, HeapGuard heap,
                 Progress progress) {
@@ -75,9 +80,13 @@ final class WorkloadRun {
             }
             progress.update(sim.now(), end, sim.packets(), limits.doneShare(sim));
             long limit = samples != null ? Math.min(end, samples.nextSample()) : end;
-            // a step handles at most one packet: this many steps never pass the packets asked for
-            long steps = limits.packets() > 0 ? Math.min(BATCH, limits.packets() - sim.packets()) : BATCH;
-            int result = sim.run(steps, limit, 0);
+            int result;
+            if (limits.packets() > 0) {
+                // a step handles at most one packet: this many steps never pass the packets asked for
+                result = sim.run(Math.min(BATCH, limits.packets() - sim.packets()), limit, 0);
+            } else {
+                result = slices.next(sim, limit); // bounded by time alone: queues may run ahead
+            }
             if (result == Simulation.IDLE) {
                 return Stop.IDLE;
             }

@@ -72,6 +72,11 @@ public final class RxRing {
         return packets - placed;
     }
 
+    /** The page NAPI takes next (there must be a completed buffer). */
+    int next() {
+        return pages[swHead];
+    }
+
     /** NAPI takes the next completed buffer (there must be one). */
     int take() {
         int page = pages[swHead];

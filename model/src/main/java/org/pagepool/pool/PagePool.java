@@ -401,6 +401,11 @@ public final class PagePool implements PageOwner {
         return false;
     }
 
+    /** True when {@code page_pool_recycle_direct()} in NAPI would put {@code page} into the cache (and do no more). */
+    public boolean recyclesInCache(int page) {
+        return alloc.count < PP_ALLOC_CACHE_SIZE && memmap.pageRefCount(page) == 1 && !memmap.pageIsPfmemalloc(page);
+    }
+
     /** {@code page_pool_recycle_in_cache()}: only in NAPI context, only while the cache has room. */
     private boolean recycleInCache(int page) {
         tracer.enter(KernelFunction.PAGE_POOL_RECYCLE_IN_CACHE);
