@@ -176,6 +176,13 @@ record RandomWorkload(long seed, WorkloadParams params, List<TimedAction> timeli
         return choices[r.nextInt(choices.length)];
     }
 
+    /** The same workload with every packet dropped, until the timeline changes the verdicts. */
+    RandomWorkload dropping() {
+        WorkloadParams dropAll = params.with(Param.DROP, 100).with(Param.TX, 0).with(Param.REDIRECT, 0)
+                .with(Param.PASS, 0);
+        return new RandomWorkload(seed, dropAll, timeline, horizonNs);
+    }
+
     Simulation start(CallRecorder recorder) {
         try {
             return new Simulation(params, timeline, seed, recorder);
