@@ -47,11 +47,6 @@ fi
 
 if [ -n "$base" ]; then
     git rev-parse --verify -q "$base^{commit}" >/dev/null || { echo "error: -b $base: no such commit" >&2; exit 2; }
-    # SimSpeed (this tree's) runs the other simulator in slices of time, through its TimeSlices
-    git cat-file -e "$base:model/src/main/java/org/pagepool/workload/TimeSlices.java" 2>/dev/null || {
-        echo "error: -b $base: its simulator has no TimeSlices, which this SimSpeed calls (compare with e1a93d5 or later)" >&2
-        exit 2
-    }
 fi
 
 work=$(mktemp -d)

@@ -17,7 +17,6 @@ import org.pagepool.pool.PoolCreateException;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
 import org.pagepool.workload.Simulation;
-import org.pagepool.workload.TimeSlices;
 
 /**
  * Simulated packets of one preset per family, as the headless workload runs
@@ -37,9 +36,6 @@ public class WorkloadBenchmark {
     private static final int PACKETS = 10_000;
     /** Past the link coming up and the first fills: the steady state. */
     static final long WARM_NS = 5_000_000;
-    /** Steps per slice of simulated time, well under the packets run by steps at the end of a block. */
-    private static final long SLICE_STEPS = 256;
-    private static final long FINISH_PACKETS = 2048;
 
     @Param({"01-xdp-drop", "02-redirect-ring", "03-cache-full", "04-undersized-ring", "05-slow-socket",
             "06-skb-clone", "07-memory-pressure", "08-irq-numa-move", "11-high-order", "12-many-cpus-return",
@@ -80,12 +76,8 @@ public class WorkloadBenchmark {
      */
     static boolean runPackets(Simulation sim, long packets, long giveUp) {
         long target = sim.packets() + packets;
-        TimeSlices slices = new TimeSlices(SLICE_STEPS, 1);
         while (sim.packets() < target) {
-            long left = target - sim.packets();
-            // slices of time, as the headless run; the last packets by steps (at most one a step), to stop on time
-            int result = left > FINISH_PACKETS ? slices.next(sim, Long.MAX_VALUE) : sim.run(left, Long.MAX_VALUE, 0);
-            if (result == Simulation.IDLE || System.nanoTime() > giveUp) {
+            if (sim.run(4096, Long.MAX_VALUE, 0) == Simulation.IDLE || System.nanoTime() > giveUp) {
                 return false;
             }
         }
