@@ -66,10 +66,12 @@ public final class MemMap {
     private final byte[][] place;
     private final int[][] handle;
     /**
-     * Not 0 while section s may be read by another copy (or is the zeroed
-     * one): it is copied before the first write. A write costs one load and
-     * a branch more than a read, and reads and writes go through the same
-     * section arrays, so the JIT can keep what a write stored for the next read.
+     * Not 0 while section s's words and handles may be read by another copy
+     * (or are the zeroed ones): they are copied before the first write to
+     * either (places are never shared, see {@link #writablePlace}). A write
+     * costs one load and a branch more than a read, and reads and writes go
+     * through the same section arrays, so the JIT can keep what a write
+     * stored for the next read.
      * Ints, not booleans: the JIT takes a store into a byte array (a place) as
      * a possible store into a boolean array, and would read the flag again.
      */
