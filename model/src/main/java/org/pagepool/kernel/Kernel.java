@@ -121,7 +121,7 @@ public final class Kernel {
      * {@code node}, in softirq context ({@code softirq}) or process context.
      */
     public void runOn(int cpu, int node, boolean softirq) {
-        if (!mm.nodeExists(node)) {
+        if (node != cpuNode && !mm.nodeExists(node)) {
             throw new ModelRefusal("CPU " + cpu + " is on node " + node + ", which does not exist (nodes 0.."
                     + (mm.nodeCount() - 1) + ")");
         }
