@@ -245,13 +245,10 @@ public final class Driver {
      * pool's cache. Such a step reads and writes only this queue (a completed
      * descriptor, the page, the pool's cache, its counters) and draws nothing
      * from the random generator, and what the others do meanwhile neither
-     * reads nor changes that: the NIC places packets only in posted buffers,
-     * which taking a completed one leaves as they are, and raises no
-     * interrupt while NAPI polls. So the state after them is the same as
-     * after running every step in its turn. Stops before a step that would
-     * do more (an empty ring, which makes the NIC count, the budget's end, a
-     * full cache, a page that is not the pool's alone, XDP_TX or PASS), so
-     * that it runs in its turn. Returns how many ran.
+     * reads nor changes that. Stops at an empty ring, the budget's end, a
+     * full cache, a page that is not the pool's alone, XDP_TX or PASS, for
+     * the caller to look at the next step ({@link #staysInQueue}). Returns
+     * how many ran.
      */
     public int runAhead(long before) {
         if (phase != Phase.RX || !config.dropsAll() || config.leak() > 0 || pool == null) {
@@ -266,6 +263,61 @@ public final class Driver {
             n++;
         }
         return n;
+    }
+
+    /**
+     * True when the next {@link #step} reads and writes nothing but this
+     * queue: the interrupt, a poll's start and end, an XDP_DROP whose page
+     * goes back into the pool's cache, a refill from the cache, and asking
+     * the wire on the way (on a NIC of several queues, a queue's packets
+     * come to it alone). False before a step that frees into a ptr_ring,
+     * takes from the page allocator or the ring, hands a page on (TX, the
+     * stack, a redirect), draws a verdict from the shared generator, cleans
+     * the TX ring, reloads, or brings the link up. It may ask the wire for
+     * the packets that step would ask for, at the same time, which is the
+     * same as the step asking.
+     */
+    public boolean staysInQueue() {
+        if (reload.pending() || pool == null) {
+            return false;
+        }
+        switch (phase) {
+            case IDLE:
+                return true;
+            case START:
+                if (!linkUp || tx.count() > 0) {
+                    return false;
+                }
+                // the poll starts: page_pool_nid_changed() if the node moved (the pool's own field), else on to RX
+                return config.nidChanged() && pool.nid() != config.irqNode() || receivesLocally(napiNext
+                        + config.pollNs(), 0);
+            case TX_CLEAN:
+                return tx.count() == 0 && receivesLocally(napiNext, processed);
+            case RX:
+                return receivesLocally(napiNext, processed);
+            case REFILL:
+                return refillsLocally();
+            case END:
+                return linkUp;
+            default:
+                return false;
+        }
+    }
+
+    private boolean receivesLocally(long at, int done) {
+        if (done < config.budget()) {
+            if (rx.completed() == 0) {
+                receive(at);
+            }
+            if (rx.completed() > 0) {
+                return config.dropsAll() && config.leak() == 0 && pool.recyclesInCache(rx.next());
+            }
+        }
+        return refillsLocally();
+    }
+
+    private boolean refillsLocally() {
+        return rx.empty() > 0 ? pool.allocCount() > 0 : linkUp;
     }
 
     /**
@@ -413,31 +465,6 @@ public final class Driver {
             counters.rxMissed += missed;
             counters.rxPackets += arrived - missed;
         }
-    }
-
-    /**
-     * A NIC with several queues places {@code arrived} packets that RSS sent
-     * to this queue in its posted buffers, missing the rest (all of them while
-     * the queue is down or being torn down), and raises the queue's interrupt
-     * at {@code now} if it was waiting for one. Returns true when it raised
-     * it: only then do {@link #nextEvent} and {@link #awaitsPacket} change.
-     */
-    public boolean deliver(long arrived, long now) {
-        if (pool == null || reloading()) {
-            counters.rxMissed += arrived;
-            return false;
-        }
-        long missed = rx.receive(arrived);
-        counters.rxMissed += missed;
-        counters.rxPackets += arrived - missed;
-        if (awaitsPacket() && rx.completed() > 0) {
-            // the MSI-X vector of this queue fires: NAPI runs after the IRQ latency
-            irqEnabled = false;
-            phase = Phase.START;
-            napiNext = now + config.irqLatencyNs();
-            return true;
-        }
-        return false;
     }
 
     /** True while the queue's interrupt is on and a packet landing in a posted buffer would raise it. */

@@ -6,109 +6,119 @@ import org.pagepool.nic.Wire;
 
 /**
  * The receive side of a NIC with several RX queues, and when each queue's
- * driver acts next. One sender (the {@link Traffic}) feeds the NIC; RSS
- * ({@link RssSpreader}) sends every packet to a queue, and the NIC places it
- * in that queue's RX ring (or misses it) and raises the queue's interrupt if
- * it was waiting. As with one queue, arrivals are counted when a driver asks
- * for packets (all queues' at once); besides, the NIC draws the queues of
- * the coming packets ahead (in packet order, so the draws are the same
- * whenever they happen) and counts at the arrival of the first one bound
- * for a queue that waits for an interrupt, so no waiting queue learns of a
- * packet late and no count happens for packets nobody waits for.
+ * driver acts next. One sender ({@link Arrivals}) feeds the NIC, and RSS
+ * ({@link RssSpreader}) sends every packet to a queue. Each queue then sees
+ * its own packets as a one-queue driver sees the wire: it counts them when
+ * it asks (they land in its posted buffers, or are missed), and a queue that
+ * waits for an interrupt is woken at the arrival of its next one. The
+ * packets' times and queues form one sequence drawn in packet order from
+ * generators of their own, so what a queue counts never depends on when
+ * the others count theirs: the queues are independent until they meet in
+ * something shared (the page allocator, a ptr_ring, the stack, the clock).
  *
  * <p>The link comes up when every queue has filled its RX ring once (the
  * device opens all its queues before the carrier goes on). Single-threaded.
  */
 final class RxQueues {
     private static final long NEVER = Long.MAX_VALUE;
-    /** How far ahead the NIC looks for a packet bound for a waiting queue before it counts anyway. */
-    private static final int LOOKAHEAD = 64;
-    private static final long UNKNOWN = Long.MIN_VALUE;
+    /** Packets looked through ahead for a waiting queue's next one before the NIC looks again later. */
+    private static final int MAX_LOOK = 4096;
 
-    private final Traffic traffic;
+    private final Arrivals sender;
+    /** RSS's generator: one draw per packet, in packet order. */
     private final Rng rng;
     private final RssSpreader spreader;
     private final Driver[] drivers;
     private final QueueClock clock;
-    /** Queues a delivery or a change may have moved in time, to look at again. */
-    private final int[] touched;
-    private final boolean[] isTouched;
-    private int touchedCount;
-    private final boolean[] waiting;
-    private int waitingCount;
-    private final long[] arrived;
-    private final int[] arrivedQueues;
-    /** The queues of the next packets to be counted, drawn ahead, in packet order: a ring of {@link #LOOKAHEAD}. */
-    private final int[] ahead;
+    /** Per queue, the arrival times of the packets sent to it that it has not counted yet: a ring each. */
+    private final long[][] pending;
+    private final int[] pendingHead;
+    private final int[] pendingSize;
+    /** The queues of the packets not sent yet, drawn ahead in packet order: a ring that grows. */
+    private int[] ahead;
     private int aheadHead;
     private int aheadSize;
-    /** Packets counted since the link came up: the number of the next packet to count. */
-    private long counted;
-    /** The number of the first coming packet bound for a waiting queue (or the last looked at), -1 for unknown. */
-    private long wakePacket = -1;
-    /** When packet {@link #wakePacket} arrives, {@link #UNKNOWN} when it must be worked out again. */
-    private long wake = UNKNOWN;
+    /** Per queue, the numbers of its packets among those drawn ahead, in order: a ring each. */
+    private final long[][] upcoming;
+    private final int[] upcomingHead;
+    private final int[] upcomingSize;
+    /** Packets sent since the link came up. */
+    private long sent;
+    /** Per queue: when its next packet arrives as last looked up, or when to look again; valid for {@link #epoch}. */
+    private final long[] nextAt;
+    /** Per queue: whether {@link #nextAt} is only when to look again (no packet of its was among those looked at). */
+    private final boolean[] looksAgain;
+    private final long[] nextEpoch;
+    /** Moves on whenever the sender's times change, so that every looked-up time is looked up again. */
+    private long epoch = 1;
     private int queuesUp;
     private boolean linkUp;
-    /** Packets each queue received from the sender (placed or missed): what RSS gave it. */
-    private final long[] spread;
+    /** Set when the link came up: every queue's next time moved. */
+    private boolean allMoved;
 
-    RxQueues(Traffic traffic, Rng rng, RssSpreader spreader) {
+    RxQueues(Arrivals sender, Rng rng, RssSpreader spreader) {
         int n = spreader.queues();
-        this.traffic = traffic;
+        this.sender = sender;
         this.rng = rng;
         this.spreader = spreader;
         this.drivers = new Driver[n];
         this.clock = new QueueClock(n);
-        this.touched = new int[n];
-        this.isTouched = new boolean[n];
-        this.waiting = new boolean[n];
-        this.arrived = new long[n];
-        this.arrivedQueues = new int[n];
-        this.ahead = new int[LOOKAHEAD];
-        this.spread = new long[n];
+        this.pending = new long[n][8];
+        this.pendingHead = new int[n];
+        this.pendingSize = new int[n];
+        this.ahead = new int[64];
+        this.upcoming = new long[n][4];
+        this.upcomingHead = new int[n];
+        this.upcomingSize = new int[n];
+        this.nextAt = new long[n];
+        this.looksAgain = new boolean[n];
+        this.nextEpoch = new long[n];
     }
 
-    private RxQueues(RxQueues o, Traffic traffic) {
+    private RxQueues(RxQueues o) {
         int n = o.drivers.length;
-        this.traffic = traffic;
+        this.sender = o.sender.copy();
         this.rng = o.rng.copy();
         this.spreader = o.spreader;
         this.drivers = new Driver[n];
         this.clock = o.clock.copy();
-        this.touched = o.touched.clone();
-        this.isTouched = o.isTouched.clone();
-        this.touchedCount = o.touchedCount;
-        this.waiting = o.waiting.clone();
-        this.waitingCount = o.waitingCount;
-        this.arrived = new long[n];
-        this.arrivedQueues = new int[n];
+        this.pending = new long[n][];
+        for (int q = 0; q < n; q++) {
+            pending[q] = o.pending[q].clone();
+        }
+        this.pendingHead = o.pendingHead.clone();
+        this.pendingSize = o.pendingSize.clone();
         this.ahead = o.ahead.clone();
+        this.upcoming = new long[n][];
+        for (int q = 0; q < n; q++) {
+            upcoming[q] = o.upcoming[q].clone();
+        }
+        this.upcomingHead = o.upcomingHead.clone();
+        this.upcomingSize = o.upcomingSize.clone();
         this.aheadHead = o.aheadHead;
         this.aheadSize = o.aheadSize;
-        this.wake = o.wake;
-        this.counted = o.counted;
-        this.wakePacket = o.wakePacket;
+        this.sent = o.sent;
+        this.nextAt = o.nextAt.clone();
+        this.looksAgain = o.looksAgain.clone();
+        this.nextEpoch = o.nextEpoch.clone();
+        this.epoch = o.epoch;
         this.queuesUp = o.queuesUp;
         this.linkUp = o.linkUp;
-        this.spread = o.spread.clone();
+        this.allMoved = o.allMoved;
     }
 
-    /**
-     * A copy reading the copied traffic, with its own copy of the RSS generator; its drivers come by
-     * {@link #attach}.
-     */
-    RxQueues copy(Traffic copiedTraffic) {
-        return new RxQueues(this, copiedTraffic);
+    /** A copy with copies of the generators; its drivers come by {@link #attach}. */
+    RxQueues copy() {
+        return new RxQueues(this);
     }
 
     int size() {
         return drivers.length;
     }
 
-    /** The wire queue {@code q}'s driver reads: arrivals come to it through the NIC. */
+    /** The wire queue {@code q}'s driver reads: its own packets. */
     Wire wire(int q) {
-        return new QueueWire();
+        return new QueueWire(q);
     }
 
     /** Queue {@code q}'s driver, once it exists. */
@@ -125,135 +135,168 @@ final class RxQueues {
         return spreader.share(q);
     }
 
-    /** Packets RSS has sent to queue {@code q} since the link came up. */
-    long spread(int q) {
-        return spread[q];
-    }
+    // ---- the packets ------------------------------------------------------------------------------------------
 
-    // ---- arrivals ---------------------------------------------------------------------------------------------
-
-    /** The sender's packets up to {@code time}, each to its queue's RX ring. */
-    void countUntil(long time) {
-        if (!linkUp) {
-            return;
-        }
-        long n = traffic.arrivalsUntil(time);
-        wake = UNKNOWN; // the arrival times count from here now (also when a wake-up came early and found none)
-        if (n == 0) {
-            return;
-        }
-        counted += n;
-        if (counted > wakePacket) {
-            wakePacket = -1; // the packet the NIC waited for is counted: look again
-        }
-        if (n == 1) {
-            deliver(nextQueue(), 1, time); // the common case at an arrival
-            return;
-        }
-        int queues = 0;
-        for (long i = 0; i < n; i++) {
-            int q = nextQueue();
-            if (arrived[q]++ == 0) {
-                arrivedQueues[queues++] = q;
+    /** Sends every packet that arrives by {@code time} to its queue, in packet order. */
+    private void sendUntil(long time) {
+        while (sender.due() <= time) {
+            long at = sender.takeBy(time);
+            if (at == NEVER) {
+                return; // the sender's period ended: no packet by then
             }
-        }
-        // the queues' deliveries are independent of each other: their order does not matter
-        for (int i = 0; i < queues; i++) {
-            int q = arrivedQueues[i];
-            deliver(q, arrived[q], time);
-            arrived[q] = 0;
+            int q = takeQueue();
+            if (pendingSize[q] == pending[q].length) {
+                pending[q] = grown(pending[q], pendingHead[q], pendingSize[q]);
+                pendingHead[q] = 0;
+            }
+            pending[q][(pendingHead[q] + pendingSize[q]++) & (pending[q].length - 1)] = at;
+            sent++;
         }
     }
 
-    /** The queue of the next packet counted: drawn ahead already, or now. */
-    private int nextQueue() {
+    /** A ring twice as long holding {@code size} entries from {@code head} on, from 0 on. */
+    private static long[] grown(long[] ring, int head, int size) {
+        long[] grown = new long[2 * ring.length];
+        for (int i = 0; i < size; i++) {
+            grown[i] = ring[(head + i) & (ring.length - 1)];
+        }
+        return grown;
+    }
+
+    /** Queue {@code q}'s packets that arrived by {@code time}, taken off its list. */
+    private long countUntil(int q, long time) {
+        if (!linkUp) {
+            return 0;
+        }
+        sendUntil(time);
+        long[] times = pending[q];
+        int mask = times.length - 1;
+        int head = pendingHead[q];
+        int size = pendingSize[q];
+        int n = 0;
+        while (n < size && times[(head + n) & mask] <= time) {
+            n++;
+        }
+        pendingHead[q] = (head + n) & mask;
+        pendingSize[q] = size - n;
+        return n;
+    }
+
+    /** The queue of the next packet sent: drawn ahead already, or now. */
+    private int takeQueue() {
         if (aheadSize == 0) {
             return spreader.next(rng);
         }
         int q = ahead[aheadHead];
-        aheadHead = (aheadHead + 1) & (LOOKAHEAD - 1);
+        aheadHead = (aheadHead + 1) & (ahead.length - 1);
         aheadSize--;
+        upcomingHead[q] = (upcomingHead[q] + 1) & (upcoming[q].length - 1); // this packet was its first
+        upcomingSize[q]--;
         return q;
     }
 
-    /** The queue of the {@code i}-th packet not yet counted (0 the next), drawing ahead as far as needed. */
-    private int queueAhead(int i) {
-        while (aheadSize <= i) {
-            ahead[(aheadHead + aheadSize) & (LOOKAHEAD - 1)] = spreader.next(rng);
-            aheadSize++;
+    /** Draws the queue of one more packet ahead. */
+    private void drawAhead() {
+        if (aheadSize == ahead.length) {
+            int[] grown = new int[2 * ahead.length];
+            for (int k = 0; k < aheadSize; k++) {
+                grown[k] = ahead[(aheadHead + k) & (ahead.length - 1)];
+            }
+            ahead = grown;
+            aheadHead = 0;
         }
-        return ahead[(aheadHead + i) & (LOOKAHEAD - 1)];
+        int q = spreader.next(rng);
+        ahead[(aheadHead + aheadSize) & (ahead.length - 1)] = q;
+        if (upcomingSize[q] == upcoming[q].length) {
+            upcoming[q] = grown(upcoming[q], upcomingHead[q], upcomingSize[q]);
+            upcomingHead[q] = 0;
+        }
+        upcoming[q][(upcomingHead[q] + upcomingSize[q]++) & (upcoming[q].length - 1)] = sent + aheadSize;
+        aheadSize++;
     }
 
-    private void deliver(int q, long packets, long time) {
-        spread[q] += packets;
-        if (drivers[q].deliver(packets, time)) {
-            touch(q); // only a raised interrupt moves a queue in time or ends its wait
+    /** When the {@code i}-th packet not sent yet (0 the next) arrives. */
+    private long timeAhead(int i) {
+        long at = sender.timeAhead(i);
+        if (at < 0) {
+            // it comes after the sender's current period: work the periods out on a copy
+            Arrivals look = sender.copy();
+            for (int k = 0; k <= i; k++) {
+                at = look.peek();
+            }
         }
+        return at;
     }
 
     /**
-     * When the NIC must count next: at the arrival of the first packet bound
-     * for a queue that waits for an interrupt (or, when none is among the
-     * next {@value #LOOKAHEAD}, at the last of them, to look further).
+     * When queue {@code q}'s next packet arrives: the first on its list, or
+     * the first bound for it among those not sent yet (the sender's times are
+     * the ones the packets will come at). When none of the next
+     * {@value #MAX_LOOK} is, the time of the last of them, to look again then
+     * ({@link #looksAgain}).
      */
-    long wakeTime() {
-        if (wake == UNKNOWN) {
-            if (waitingCount == 0 || !linkUp) {
-                wake = NEVER;
+    private long nextArrival(int q) {
+        if (!linkUp) {
+            return NEVER;
+        }
+        if (pendingSize[q] > 0) {
+            looksAgain[q] = false;
+            return pending[q][pendingHead[q]];
+        }
+        if (nextEpoch[q] == epoch) {
+            return nextAt[q];
+        }
+        long at = NEVER;
+        boolean again = false;
+        if (spreader.share(q) > 0) {
+            while (upcomingSize[q] == 0 && aheadSize < MAX_LOOK) {
+                drawAhead();
+            }
+            if (upcomingSize[q] > 0) {
+                at = timeAhead((int) (upcoming[q][upcomingHead[q]] - sent));
             } else {
-                if (wakePacket < 0) {
-                    wakePacket = counted + firstForWaiting();
-                }
-                wake = traffic.arrivalTime(wakePacket - counted + 1);
+                at = timeAhead(MAX_LOOK - 1);
+                again = true;
             }
         }
-        return wake;
+        nextAt[q] = at;
+        looksAgain[q] = again;
+        nextEpoch[q] = epoch;
+        return at;
     }
 
-    /** The index among the coming packets of the first one bound for a waiting queue, or the last looked at. */
-    private int firstForWaiting() {
-        for (int i = 0; i < LOOKAHEAD - 1; i++) {
-            if (waiting[queueAhead(i)]) {
-                return i;
-            }
+    /**
+     * True when queue {@code q} acts at {@code t} only because the NIC looks
+     * again for its next packet: no step of its driver, nothing changes but
+     * where the looking starts ({@link #lookAgain}).
+     */
+    boolean looksAgainAt(int q, long t) {
+        return looksAgain[q] && pendingSize[q] == 0 && nextEpoch[q] == epoch && nextAt[q] == t
+                && drivers[q].awaitsPacket() && drivers[q].tx().nextCompletion() != t;
+    }
+
+    /** The NIC looks again at {@code t} for queue {@code q}'s next packet, after those it looked through. */
+    void lookAgain(int q, long t) {
+        sendUntil(t);
+        nextEpoch[q] = 0;
+        refresh(q);
+    }
+
+    /** The sender's rate or bursts change at {@code now}: packets from then on come at other times. */
+    void trafficChanged(WorkloadParams params, long now) {
+        if (linkUp) {
+            sendUntil(now);
         }
-        return LOOKAHEAD - 1;
-    }
-
-    /** Queue {@code q} now waits for an interrupt: its first coming packet may come before the one awaited. */
-    private void startsWaiting(int q) {
-        if (wakePacket >= 0) {
-            int until = (int) (wakePacket - counted);
-            for (int i = 0; i < until; i++) {
-                if (queueAhead(i) == q) {
-                    wakePacket = counted + i;
-                    break;
-                }
-            }
-        }
-        wake = UNKNOWN;
-    }
-
-    /** Queue {@code q} no longer waits: if the NIC waited for its packet, it looks again. */
-    private void stopsWaiting(int q) {
-        if (wakePacket >= 0 && wakePacket - counted < aheadSize && queueAhead((int) (wakePacket - counted)) == q) {
-            wakePacket = -1;
-        }
-        wake = UNKNOWN;
-    }
-
-    /** The sender's rate or bursts changed: arrivals come at other times. */
-    void trafficChanged() {
-        wake = UNKNOWN;
+        sender.configure(params, now);
+        epoch++;
     }
 
     private void queueUp(long time) {
         if (++queuesUp == drivers.length) {
             linkUp = true;
-            traffic.linkUp(time);
-            wake = UNKNOWN;
-            wakePacket = -1;
+            sender.linkUp(time);
+            epoch++;
+            allMoved = true;
         }
     }
 
@@ -274,67 +317,43 @@ final class RxQueues {
         return clock.firstExcept(q);
     }
 
-    /**
-     * True when queue {@code q}'s last step may have moved another queue or
-     * the NIC's wake-up: it delivered packets that raised an interrupt, or it
-     * starts or stops waiting for one. Otherwise only its own time moved (a
-     * delivery to a queue whose interrupt is off moves neither its time nor
-     * its wait; the NIC's wake-up is asked again before every step).
-     */
-    boolean changedBy(int q) {
-        return touchedCount > 0 || drivers[q].awaitsPacket() != waiting[q];
+    /** True when the last step may have moved other queues in time: the link came up. */
+    boolean othersMoved() {
+        return allMoved;
     }
 
     /** Looks at queue {@code q} again after its driver ran or changed. */
     void refresh(int q) {
-        Driver d = drivers[q];
-        clock.set(q, d.nextEvent());
-        boolean w = d.awaitsPacket();
-        if (w != waiting[q]) {
-            waiting[q] = w;
-            waitingCount += w ? 1 : -1;
-            if (w) {
-                startsWaiting(q);
-            } else {
-                stopsWaiting(q);
-            }
-        }
-    }
-
-    /** Looks again at every queue a delivery touched. */
-    void refreshTouched() {
-        for (int i = 0; i < touchedCount; i++) {
-            int q = touched[i];
-            isTouched[q] = false;
-            refresh(q);
-        }
-        touchedCount = 0;
+        clock.set(q, drivers[q].nextEvent());
     }
 
     void refreshAll() {
+        allMoved = false;
         for (int q = 0; q < drivers.length; q++) {
             refresh(q);
         }
     }
 
-    private void touch(int q) {
-        if (!isTouched[q]) {
-            isTouched[q] = true;
-            touched[touchedCount++] = q;
-        }
-    }
-
-    /** A queue's view of the wire: the NIC delivers its packets, so a driver asking only makes the NIC count. */
+    /** A queue's view of the wire: its own packets, counted when it asks. */
     private final class QueueWire implements Wire {
+        private final int q;
+
+        QueueWire(int q) {
+            this.q = q;
+        }
+
         @Override
         public long arrivalsUntil(long time) {
-            countUntil(time);
-            return 0; // delivered through Driver.deliver
+            long n = countUntil(q, time);
+            if (n > 0) {
+                nextEpoch[q] = 0;
+            }
+            return n;
         }
 
         @Override
         public long nextArrival() {
-            return NEVER; // the NIC raises the interrupt when a packet lands
+            return RxQueues.this.nextArrival(q);
         }
 
         @Override

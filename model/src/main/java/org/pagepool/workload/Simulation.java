@@ -29,8 +29,8 @@ import org.pagepool.pool.PoolStatsSnapshot;
  * <p>A NIC with several RX queues ({@code nic.queues}) has one driver
  * instance per queue, each with its RX and TX rings, its page_pool and its
  * NAPI on the CPU its interrupt is pinned to; RSS spreads the sender's
- * packets over them ({@link RxQueues}). Their steps interleave in true time
- * order, equal times in queue order. A one-queue NIC runs exactly as it did
+ * packets over them ({@link RxQueues}), each queue counting its own. Their
+ * steps interleave in true time order, equal times in queue order. A one-queue NIC runs exactly as it did
  * before queues existed: the same steps and the same random draws.
  */
 public final class Simulation {
@@ -41,6 +41,7 @@ public final class Simulation {
     private final Kernel kernel;
     private final Rng rng;
     private final PoolCalls calls;
+    /** The sender of a one-queue NIC (null with several queues: {@link RxQueues} has its own). */
     private final Traffic traffic;
     /** Queue 0's driver: the only one of a one-queue NIC, whose hot path uses it directly. */
     private final Driver driver;
@@ -85,7 +86,8 @@ public final class Simulation {
         kernel.mm().setPressure(params.getBoolean(Param.PRESSURE));
         this.rng = new Rng(seed);
         this.calls = new PoolCalls(kernel);
-        this.traffic = new Traffic(rng, params, 0);
+        int n = params.getInt(Param.QUEUES);
+        this.traffic = n == 1 ? new Traffic(rng, params, 0) : null;
         this.stack = new NetworkStack(kernel, calls, rng, this::napiCpuOf, params);
         this.pools = new ArrayList<>();
         PagePoolParams poolParams = poolParams(params);
@@ -93,11 +95,11 @@ public final class Simulation {
             calls.setRecorder(recorder);
             recorder.start(kernel, nodePages);
         }
-        int n = params.getInt(Param.QUEUES);
         this.drivers = new Driver[n];
         this.irqCpus = new int[n];
         this.currentPools = new PagePool[n];
-        this.queues = n == 1 ? null : new RxQueues(traffic, new Rng(seed ^ RSS_DRAWS),
+        this.queues = n == 1 ? null : new RxQueues(new Arrivals(new Rng(seed ^ SENDER_DRAWS), params),
+                new Rng(seed ^ RSS_DRAWS),
                 new RssSpreader(params.rss().shares(n, new Rng(seed ^ FLOW_HASHES))));
         for (int q = 0; q < n; q++) {
             irqCpus[q] = params.irqCpuOfQueue(q);
@@ -114,7 +116,11 @@ public final class Simulation {
         nextJiffy = NS_PER_JIFFY;
     }
 
-    /** Seeds of the RSS generators, apart from the workload's own so that one queue draws what it always drew. */
+    /**
+     * Seeds of the sender's and RSS's generators with several queues, apart from the workload's own (so that one
+     * queue draws what it always drew) and from each other (so that the packets never depend on the stack's draws).
+     */
+    private static final long SENDER_DRAWS = 0x73656e6465725f64L;
     private static final long RSS_DRAWS = 0x5253535f64726177L;
     private static final long FLOW_HASHES = 0x666c6f775f686173L;
 
@@ -124,13 +130,13 @@ public final class Simulation {
         this.kernel = copy.kernel();
         this.rng = o.rng.copy();
         this.calls = new PoolCalls(kernel);
-        this.traffic = o.traffic.copy(rng);
+        this.traffic = o.traffic == null ? null : o.traffic.copy(rng);
         this.stack = o.stack.copy(kernel, calls, rng, this::napiCpuOf);
         this.pools = new ArrayList<>();
         for (PagePool pool : o.pools) {
             pools.add(copy.pool(pool));
         }
-        this.queues = o.queues == null ? null : o.queues.copy(traffic);
+        this.queues = o.queues == null ? null : o.queues.copy();
         this.drivers = new Driver[o.drivers.length];
         for (int q = 0; q < drivers.length; q++) {
             drivers[q] = o.drivers[q].copy(kernel, calls, stack, queues == null ? traffic : queues.wire(q),
@@ -189,7 +195,7 @@ public final class Simulation {
     /** When the next step happens (ns), {@link Long#MAX_VALUE} when nothing will ever happen again. */
     public long nextStepTime() {
         if (queues != null) {
-            return Math.max(now, Math.min(othersTime(), Math.min(queues.wakeTime(), queueTime(queues.first()))));
+            return Math.max(now, Math.min(othersTime(), queueTime(firstQueue())));
         }
         return Math.max(now, Math.min(Math.min(workTime(), actionTime()), Math.min(stack.nextTime(), driverTime())));
     }
@@ -210,6 +216,16 @@ public final class Simulation {
 
     private long queueTime(int q) {
         return Math.max(now, queues.time(q));
+    }
+
+    /** The queue that acts first, once the NIC has looked again for the packets of queues it looks for. */
+    private int firstQueue() {
+        int q = queues.first();
+        while (queues.looksAgainAt(q, queues.time(q))) {
+            queues.lookAgain(q, queues.time(q));
+            q = queues.first();
+        }
+        return q;
     }
 
     /**
@@ -235,8 +251,9 @@ public final class Simulation {
      * driver's alike steps that come before anything else (packets, refills)
      * run in one go ({@link #runSame}). With several queues, a run bounded by
      * time alone ({@code maxSteps} {@code Long.MAX_VALUE}, no stop flags) also
-     * lets a queue drop the packets in its RX ring ahead of the others
-     * ({@link #runAhead}): the same state at the end, with fewer choices.
+     * lets a queue run the steps that touch nothing but itself ahead of the
+     * others ({@link #runAhead}): the same state at the end, with fewer
+     * choices.
      */
     public int run(long maxSteps, long untilNs, int stopFlags) {
         if (queues != null) {
@@ -325,48 +342,42 @@ public final class Simulation {
 
     /**
      * {@link #run} for a NIC with several queues: the earliest of the other
-     * actors, the NIC and the queues. The queue that acts first runs on,
-     * step after step, while its next step still comes strictly before
-     * anything else's (the other actors', the NIC's and every other queue's,
-     * whose times its own steps leave alone unless it delivers packets): the
-     * same steps in the same order as re-choosing before each, without
-     * moving the queue in the clock until it yields, its alike steps in one
-     * go ({@link #runSame}).
+     * actors and the queues. The queue that acts first runs on, step after
+     * step, while its next step still comes strictly before anything else's
+     * (the other actors' and every other queue's, whose times its own steps
+     * leave alone): the same steps in the same order as re-choosing before
+     * each, without moving the queue in the clock until it yields, its alike
+     * steps in one go ({@link #runSame}). In a run bounded by time alone it
+     * then runs ahead of the other queues as far as its steps touch nothing
+     * but itself ({@link #runAhead}).
      */
     private int runQueues(long maxSteps, long untilNs, int stopFlags) {
         int flags = 0;
         long others = othersTime();
         long bound = untilNs == NEVER ? NEVER : untilNs + 1;
+        boolean mayRunAhead = maxSteps == NEVER && stopFlags == 0 && !kernel.tracer().enabled()
+                && calls.recorder() == null;
         long done = 0;
         while (done < maxSteps) {
-            long wake = queues.wakeTime();
-            int q = queues.first();
-            long drv = queueTime(q);
-            long t = Math.max(now, Math.min(others, Math.min(wake, drv)));
+            int q = firstQueue();
+            long t = Math.max(now, Math.min(others, queues.time(q)));
             if (t == NEVER || t > untilNs) {
                 advanceTo(ranAheadTo); // every step up to the limit ran: the clock is where the last one left it
                 return t == NEVER ? IDLE : LATER;
             }
-            if (others <= t || wake <= t) {
+            if (others <= t) {
                 done++;
                 steps++;
                 lastQueue = -1;
-                if (others <= t) {
-                    flags = otherStep(others);
-                    others = othersTime();
-                } else {
-                    advanceTo(t); // the NIC places what arrived and raises the interrupts of waiting queues
-                    queues.countUntil(t);
-                    flags = 0;
-                }
-                queues.refreshTouched();
+                flags = otherStep(others);
+                others = othersTime();
             } else {
                 lastQueue = q;
                 long otherQueues = queues.firstExcept(q);
                 Driver d = drivers[q];
                 while (true) {
-                    int ran = d.runsAlike() ? runSame(d, Math.min(Math.min(otherQueues, others),
-                            Math.min(queues.wakeTime(), bound)), maxSteps - done, stopFlags) : 0;
+                    int ran = d.runsAlike() ? runSame(d, Math.min(Math.min(otherQueues, others), bound),
+                            maxSteps - done, stopFlags) : 0;
                     if (ran > 0) {
                         done += ran;
                         flags = d.lastRunFlags();
@@ -384,19 +395,21 @@ public final class Simulation {
                     if (d.pool() != currentPools[q]) {
                         poolCreated(q);
                     }
-                    if ((flags & stopFlags) != 0 || done >= maxSteps || reloading || queues.changedBy(q)) {
+                    if ((flags & stopFlags) != 0 || done >= maxSteps || reloading || queues.othersMoved()) {
                         break;
                     }
                     t = Math.max(now, d.nextEvent());
-                    if (t >= otherQueues || t >= others || t >= queues.wakeTime() || t > untilNs) {
-                        if (t < others && t <= untilNs && maxSteps == NEVER && stopFlags == 0) {
-                            runAhead(d, Math.min(Math.min(others, bound), nextJiffy));
+                    if (t >= otherQueues || t >= others || t > untilNs || queues.looksAgainAt(q, t)) {
+                        if (mayRunAhead && t < others && t <= untilNs) {
+                            runAhead(q, Math.min(Math.min(others, bound), nextJiffy));
                         }
                         break;
                     }
                 }
                 queues.refresh(q);
-                queues.refreshTouched();
+            }
+            if (queues.othersMoved()) {
+                queues.refreshAll();
             }
             if ((flags & stopFlags) != 0) {
                 return flags;
@@ -406,26 +419,48 @@ public final class Simulation {
     }
 
     /**
-     * Lets queue {@code d} run its packets that touch nothing else
-     * ({@link Driver#runAhead}) before {@code before}, although another
-     * queue or the NIC acts first: the state is the same as with every step
-     * in its turn. Only in a run bounded by time alone, which ends with
-     * every step up to its time limit done; a run of so many steps, or one
-     * that stops at a kind of step, must end after exactly the steps that
-     * come first. The clock stays where it is while the others act in its
-     * past, and moves to the last of these steps when the run ends. Never
-     * while a tracer or a recorder sees the order of the calls.
+     * Lets queue {@code q} run its next steps before {@code before} while
+     * each touches nothing but the queue ({@link Driver#staysInQueue}),
+     * although another queue acts first: its packets come to it alone
+     * ({@link RxQueues}), so the state is the same as with every step in its
+     * turn. Only in a run bounded by time alone, which ends with every step
+     * up to its time limit done; a run of so many steps, or one that stops at
+     * a kind of step, must end after exactly the steps that come first. The
+     * clock stays where it is while the others act in its past, and moves to
+     * the last of these steps when the run ends. Never while a tracer or a
+     * recorder sees the order of the calls, and within one jiffy.
      */
-    private void runAhead(Driver d, long before) {
-        if (kernel.tracer().enabled() || calls.recorder() != null) {
-            return;
-        }
-        int ran = d.runAhead(before);
-        if (ran > 0) {
+    private void runAhead(int q, long before) {
+        Driver d = drivers[q];
+        while (true) {
+            long t = d.nextEvent();
+            if (t >= before) {
+                return;
+            }
+            if (queues.looksAgainAt(q, t)) {
+                queues.lookAgain(q, t);
+                continue;
+            }
+            if (!d.staysInQueue()) {
+                return;
+            }
+            int ran = d.runAhead(before);
+            if (ran > 0) {
+                packets += ran;
+            } else {
+                ran = d.runRefills(before, d.pool().allocCount());
+            }
+            long last = d.lastRunTime();
+            if (ran == 0) {
+                ran = 1;
+                last = t;
+                if ((d.step(t) & Driver.PACKET) != 0) {
+                    packets++;
+                }
+            }
             steps += ran;
-            packets += ran;
             stepsRunAhead += ran;
-            ranAheadTo = Math.max(ranAheadTo, d.lastRunTime());
+            ranAheadTo = Math.max(ranAheadTo, last);
         }
     }
 
@@ -568,15 +603,12 @@ public final class Simulation {
             case RATE:
             case DUTY:
             case BURST:
+                setParams(changed);
                 if (queues == null) {
                     driver.receive(now); // what arrived so far came at the old rate
+                    traffic.configure(params);
                 } else {
-                    queues.countUntil(now);
-                }
-                setParams(changed);
-                traffic.configure(params);
-                if (queues != null) {
-                    queues.trafficChanged();
+                    queues.trafficChanged(params, now);
                 }
                 break;
             case PRESSURE:
@@ -595,7 +627,6 @@ public final class Simulation {
                 configureQueues();
         }
         if (queues != null) {
-            queues.refreshTouched();
             queues.refreshAll();
         }
     }
@@ -643,7 +674,7 @@ public final class Simulation {
     /**
      * The queue whose driver took the last step (its NAPI poll, its refill,
      * its recycling), -1 when another actor did (a socket, delayed work, the
-     * NIC placing packets); always 0 on a one-queue NIC.
+     * timeline); always 0 on a one-queue NIC.
      */
     public int lastQueue() {
         return queues == null ? 0 : lastQueue;

@@ -169,22 +169,6 @@ class DriverTest {
         assertThat(driver.stats().refillFailed()).isZero();
     }
 
-    /** The NIC's scheduler looks at a queue again only when a delivery says it moved: it must say so exactly then. */
-    @Test
-    void aDeliveryReportsARaisedInterruptAndOnlyThatMovesTheQueue() throws Exception {
-        open(new int[] {4096}, dropAll(), 128, 64);
-        runUntil(100 * US);
-        assertThat(driver.awaitsPacket()).isTrue();
-        assertThat(driver.deliver(3, 150 * US)).as("a waiting queue's interrupt fires").isTrue();
-        assertThat(driver.nextEvent()).as("NAPI after the IRQ latency").isEqualTo(152 * US);
-        assertThat(driver.awaitsPacket()).isFalse();
-        assertThat(driver.deliver(2, 151 * US)).as("NAPI is scheduled already").isFalse();
-        assertThat(driver.nextEvent()).isEqualTo(152 * US);
-        assertThat(driver.awaitsPacket()).isFalse();
-        assertThat(driver.rx().completed()).isEqualTo(5);
-        assertThat(driver.stats().rxPackets()).isEqualTo(5);
-    }
-
     @Test
     void droppedPacketsAreRecycledIntoTheCacheAndTheRingIsRefilled() throws Exception {
         open(new int[] {4096}, dropAll(), 128, 64);

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.workload;
+
+/**
+ * The sender of a NIC with several RX queues: the same sender as
+ * {@link Traffic} (evenly spaced packets at the on-rate, on and off periods
+ * of exponential length), but as a numbered sequence of packets whose times
+ * do not depend on when anyone counts. A packet's time is worked out from
+ * the start of its stretch (the start of its on period, or the last change
+ * of rate) and its number in it, never from the last count, so the queues
+ * can count their own packets each at its own times and still see the same
+ * packets; and a packet looked up ahead ({@link #peek}) comes exactly when
+ * it was said to. Random draws (the periods' lengths) come from the
+ * sender's own generator, in period order, whoever asks.
+ */
+final class Arrivals {
+    static final long NEVER = Long.MAX_VALUE;
+
+    private final Rng rng;
+    private double duty;
+    private double burstNs;
+    /** Packets per ns while on; 0 when the sender is silent. */
+    private double onRate;
+    /** ns between packets while on: a product per packet is cheaper than a quotient. */
+    private double spacing;
+    private boolean on = true;
+    /** When the current period ends; {@link #NEVER} while the sender never pauses. */
+    private long periodEnd = NEVER;
+    /** Where the current stretch's times count from. */
+    private long anchor;
+    /** Fractions of a packet that had arrived by {@link #anchor}. */
+    private double credit;
+    /** Packets taken in the current stretch. */
+    private long taken;
+    /** The time of the last packet taken. */
+    private long lastTaken;
+    /** When the next packet arrives if it comes in this period, else {@link #NEVER}. */
+    private long next = NEVER;
+    /** When {@link #takeBy} has something to do: the next packet, or the end of the period before it. */
+    private long due = NEVER;
+
+    Arrivals(Rng rng, WorkloadParams params) {
+        this.rng = rng;
+        configure(params);
+    }
+
+    private Arrivals(Arrivals o, Rng rng) {
+        this.rng = rng;
+        duty = o.duty;
+        burstNs = o.burstNs;
+        onRate = o.onRate;
+        spacing = o.spacing;
+        on = o.on;
+        periodEnd = o.periodEnd;
+        anchor = o.anchor;
+        credit = o.credit;
+        taken = o.taken;
+        lastTaken = o.lastTaken;
+        next = o.next;
+        due = o.due;
+    }
+
+    /** A copy drawing from a copy of the generator: for a copied simulation, or to look ahead with. */
+    Arrivals copy() {
+        return new Arrivals(this, rng.copy());
+    }
+
+    /**
+     * The link came up at {@code time}: the sender has been sending into a
+     * dead link until now (its periods ran on, drawing as they went), and the
+     * packets count from here.
+     */
+    void linkUp(long time) {
+        while (periodEnd <= time) {
+            endPeriod();
+        }
+        anchor = time;
+        lastTaken = time;
+        credit = 0;
+        taken = 0;
+        findNext();
+    }
+
+    /**
+     * New rate and burst settings, from the later of {@code now} and the last
+     * packet taken on (a queue may have counted a little past the clock).
+     */
+    void configure(WorkloadParams params, long now) {
+        long from = Math.max(now, lastTaken);
+        while (periodEnd <= from) {
+            endPeriod();
+        }
+        restartAt(from);
+        configure(params);
+    }
+
+    private void configure(WorkloadParams params) {
+        double rate = params.get(Param.RATE);
+        duty = params.get(Param.DUTY);
+        burstNs = params.get(Param.BURST);
+        onRate = Math.max(0, rate / duty / 1e9);
+        spacing = onRate > 0 ? 1 / onRate : 0;
+        if (duty >= 1.0) {
+            on = true;
+            periodEnd = NEVER;
+        } else if (periodEnd == NEVER) {
+            on = true;
+            periodEnd = anchor + Math.max(1, (long) rng.exponential(burstNs));
+        }
+        findNext();
+    }
+
+    /** The stretch starts again at {@code time}, carrying the fraction of a packet that has arrived. */
+    private void restartAt(long time) {
+        if (on) {
+            credit += (time - anchor) * onRate - taken;
+        }
+        anchor = time;
+        taken = 0;
+    }
+
+    private void endPeriod() {
+        restartAt(periodEnd);
+        on = !on;
+        double mean = on ? burstNs : burstNs * (1 - duty) / duty;
+        periodEnd += Math.max(1, (long) rng.exponential(mean));
+        findNext();
+    }
+
+    private void findNext() {
+        next = on && onRate > 0 ? anchor + (long) Math.ceil((taken + 1 - credit) * spacing) : NEVER;
+        if (next > periodEnd) {
+            next = NEVER;
+        }
+        due = Math.min(next, periodEnd);
+    }
+
+    /** When {@link #takeBy} next has something to do: never earlier than the next packet. */
+    long due() {
+        return due;
+    }
+
+    /**
+     * Takes the next packet if it arrives by {@code time} and returns its
+     * time, else {@link #NEVER}. Periods that end by {@code time} end on
+     * the way (drawing the next ones' lengths).
+     */
+    long takeBy(long time) {
+        while (due <= time) {
+            if (next == due) {
+                long at = next;
+                taken++;
+                lastTaken = at;
+                findNext();
+                return at;
+            }
+            endPeriod();
+        }
+        return NEVER;
+    }
+
+    /**
+     * When the {@code i}-th packet not taken yet (0 the next) arrives, if it
+     * comes in the current period (known without drawing); -1 if not, or
+     * {@link #NEVER} when the sender is silent for good.
+     */
+    long timeAhead(long i) {
+        if (onRate <= 0) {
+            return NEVER;
+        }
+        if (!on) {
+            return -1;
+        }
+        long at = anchor + (long) Math.ceil((taken + 1 + i - credit) * spacing);
+        return at <= periodEnd ? at : -1;
+    }
+
+    /**
+     * On a {@link #copy()} to look ahead with: takes the next packet whatever its time
+     * and returns it, {@link #NEVER} when the sender is silent for good.
+     */
+    long peek() {
+        if (onRate <= 0) {
+            return NEVER;
+        }
+        return takeBy(NEVER - 1);
+    }
+}

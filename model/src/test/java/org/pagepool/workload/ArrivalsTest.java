@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The sender of a NIC with several queues: the rate and the bursts of
+ * {@link Traffic}, and packet times that do not depend on how the counting
+ * is split or on looking ahead.
+ */
+class ArrivalsTest {
+
+    static LongStream seeds() {
+        return LongStream.range(1, 21);
+    }
+
+    /** A generator per seed (scrambled: java.util.Random's first draws for seeds 1, 2, 3... are alike). */
+    private static Random random(long seed) {
+        return new Random(seed * 0x9E3779B97F4A7C15L + 1);
+    }
+
+    private static WorkloadParams params(double rate, double duty, double burstNs) {
+        return WorkloadParams.defaults().with(Param.RATE, rate).with(Param.DUTY, duty).with(Param.BURST, burstNs);
+    }
+
+    /** A sender of random settings (bursty for odd seeds), its link up at 0. */
+    private static Arrivals sender(long seed) {
+        Random random = random(seed);
+        double rate = Math.rint(1e4 + random.nextDouble() * 5e7);
+        double duty = seed % 2 == 0 ? 1.0 : 0.05 + random.nextDouble() * 0.9;
+        Arrivals a = new Arrivals(new Rng(seed), params(rate, duty, Math.rint(5_000 + random.nextDouble() * 100_000)));
+        a.linkUp(0);
+        return a;
+    }
+
+    /** Every packet {@code a} sends by {@code until}, asked for at the times {@code asks} (increasing). */
+    private static List<Long> take(Arrivals a, long[] asks) {
+        List<Long> times = new ArrayList<>();
+        for (long t : asks) {
+            for (long at = a.takeBy(t); at != Arrivals.NEVER; at = a.takeBy(t)) {
+                assertThat(at).isLessThanOrEqualTo(t);
+                times.add(at);
+            }
+        }
+        return times;
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aSmoothSenderSendsRateTimesTimeWithinOnePacket(long seed) {
+        Random random = random(seed);
+        double rate = Math.rint(Math.exp(Math.log(1e3) + random.nextDouble() * (Math.log(2e8) - Math.log(1e3))));
+        Arrivals a = new Arrivals(new Rng(seed), params(rate, 1.0, 200_000));
+        a.linkUp(0);
+        long now = 0;
+        long total = 0;
+        for (int i = 0; i < 500; i++) {
+            now += 1 + (long) (random.nextDouble() * random.nextDouble() * 5_000_000);
+            while (a.takeBy(now) != Arrivals.NEVER) {
+                total++;
+            }
+            assertThat((double) total).as("seed %d rate %.1f at %d ns", seed, rate, now)
+                    .isCloseTo(rate * now / 1e9, within(1.0));
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void burstsAverageToTheRateOverALongTime(long seed) {
+        Random random = random(seed);
+        double rate = Math.rint(1e5 + random.nextDouble() * 1e6);
+        double duty = 0.05 + random.nextDouble() * 0.9;
+        double burst = Math.rint(10_000 + random.nextDouble() * 200_000);
+        Arrivals a = new Arrivals(new Rng(seed), params(rate, duty, burst));
+        a.linkUp(0);
+        long horizon = (long) (20_000 * burst / duty); // enough on/off cycles for the on-time share to settle
+        long total = 0;
+        while (a.takeBy(horizon) != Arrivals.NEVER) {
+            total++;
+        }
+        double expected = rate * horizon / 1e9;
+        assertThat(total / expected).as("seed %d: rate %.0f duty %.2f burst %.0f ns: %d packets, expected %.0f",
+                seed, rate, duty, burst, total, expected).isCloseTo(1.0, within(0.05));
+    }
+
+    /** The queues count at their own times: whatever the pieces, the same packets at the same times. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void countingInPiecesGivesTheSamePacketsAtTheSameTimes(long seed) {
+        Random random = random(seed);
+        long horizon = 2_000_000;
+        long[] pieces = new long[200];
+        long t = 0;
+        for (int i = 0; i < pieces.length - 1; i++) {
+            t = Math.min(horizon, t + (long) (random.nextDouble() * random.nextDouble() * 2 * horizon / pieces.length));
+            pieces[i] = t;
+        }
+        pieces[pieces.length - 1] = horizon;
+        List<Long> inOneGo = take(sender(seed), new long[] {horizon});
+        assertThat(inOneGo).as("seed %d", seed).isNotEmpty();
+        assertThat(take(sender(seed), pieces)).as("seed %d", seed).isEqualTo(inOneGo);
+    }
+
+    /** A waiting queue is woken at the time looked up ahead: it must be the time the packet then comes at. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void packetsLookedUpAheadComeAtTheTimesLookedUp(long seed) {
+        Arrivals a = sender(seed);
+        take(a, new long[] {1_000_000});
+        Arrivals look = a.copy();
+        List<Long> ahead = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            long known = a.timeAhead(i);
+            long peeked = look.peek();
+            if (known >= 0) {
+                assertThat(peeked).as("seed %d: packet %d ahead", seed, i).isEqualTo(known);
+            }
+            ahead.add(peeked);
+        }
+        assertThat(take(a, new long[] {ahead.get(ahead.size() - 1)})).as("seed %d", seed).isEqualTo(ahead);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void aNewRateActsFromTheChangeOn(long seed) {
+        Arrivals changed = sender(seed * 2); // a smooth sender
+        Arrivals unchanged = sender(seed * 2);
+        long change = 3_000_000;
+        List<Long> before = take(changed, new long[] {change});
+        assertThat(before).isEqualTo(take(unchanged, new long[] {change}));
+        double rate = 1e6 * (1 + seed);
+        changed.configure(params(rate, 1.0, 200_000), change);
+        List<Long> after = take(changed, new long[] {change + 10_000_000});
+        assertThat(after).allSatisfy(at -> assertThat(at).isGreaterThan(change));
+        assertThat((double) after.size()).as("seed %d", seed).isCloseTo(rate * 0.01, within(1.0));
+    }
+}
