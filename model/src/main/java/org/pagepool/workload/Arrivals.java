@@ -16,16 +16,9 @@ package org.pagepool.workload;
 final class Arrivals {
     static final long NEVER = Long.MAX_VALUE;
 
-    private final Rng rng;
-    private double duty;
-    private double burstNs;
-    /** Packets per ns while on; 0 when the sender is silent. */
-    private double onRate;
-    /** ns between packets while on: a product per packet is cheaper than a quotient. */
+    private final SenderPeriods periods;
+    /** ns between packets while on (0 for a silent sender): a product per packet is cheaper than a quotient. */
     private double spacing;
-    private boolean on = true;
-    /** When the current period ends; {@link #NEVER} while the sender never pauses. */
-    private long periodEnd = NEVER;
     /** Where the current stretch's times count from. */
     private long anchor;
     /** Fractions of a packet that had arrived by {@link #anchor}. */
@@ -40,18 +33,13 @@ final class Arrivals {
     private long due = NEVER;
 
     Arrivals(Rng rng, WorkloadParams params) {
-        this.rng = rng;
+        this.periods = new SenderPeriods(rng);
         configure(params);
     }
 
-    private Arrivals(Arrivals o, Rng rng) {
-        this.rng = rng;
-        duty = o.duty;
-        burstNs = o.burstNs;
-        onRate = o.onRate;
+    private Arrivals(Arrivals o) {
+        periods = o.periods.copy();
         spacing = o.spacing;
-        on = o.on;
-        periodEnd = o.periodEnd;
         anchor = o.anchor;
         credit = o.credit;
         taken = o.taken;
@@ -62,7 +50,7 @@ final class Arrivals {
 
     /** A copy drawing from a copy of the generator: for a copied simulation, or to look ahead with. */
     Arrivals copy() {
-        return new Arrivals(this, rng.copy());
+        return new Arrivals(this);
     }
 
     /**
@@ -71,7 +59,7 @@ final class Arrivals {
      * packets count from here.
      */
     void linkUp(long time) {
-        while (periodEnd <= time) {
+        while (periods.end() <= time) {
             endPeriod();
         }
         anchor = time;
@@ -87,7 +75,7 @@ final class Arrivals {
      */
     void configure(WorkloadParams params, long now) {
         long from = Math.max(now, lastTaken);
-        while (periodEnd <= from) {
+        while (periods.end() <= from) {
             endPeriod();
         }
         restartAt(from);
@@ -95,44 +83,33 @@ final class Arrivals {
     }
 
     private void configure(WorkloadParams params) {
-        double rate = params.get(Param.RATE);
-        duty = params.get(Param.DUTY);
-        burstNs = params.get(Param.BURST);
-        onRate = Math.max(0, rate / duty / 1e9);
+        periods.configure(params, anchor);
+        double onRate = periods.onRate();
         spacing = onRate > 0 ? 1 / onRate : 0;
-        if (duty >= 1.0) {
-            on = true;
-            periodEnd = NEVER;
-        } else if (periodEnd == NEVER) {
-            on = true;
-            periodEnd = anchor + Math.max(1, (long) rng.exponential(burstNs));
-        }
         findNext();
     }
 
     /** The stretch starts again at {@code time}, carrying the fraction of a packet that has arrived. */
     private void restartAt(long time) {
-        if (on) {
-            credit += (time - anchor) * onRate - taken;
+        if (periods.on()) {
+            credit += (time - anchor) * periods.onRate() - taken;
         }
         anchor = time;
         taken = 0;
     }
 
     private void endPeriod() {
-        restartAt(periodEnd);
-        on = !on;
-        double mean = on ? burstNs : burstNs * (1 - duty) / duty;
-        periodEnd += Math.max(1, (long) rng.exponential(mean));
+        restartAt(periods.end());
+        periods.next();
         findNext();
     }
 
     private void findNext() {
-        next = on && onRate > 0 ? anchor + (long) Math.ceil((taken + 1 - credit) * spacing) : NEVER;
-        if (next > periodEnd) {
+        next = periods.on() && spacing > 0 ? anchor + (long) Math.ceil((taken + 1 - credit) * spacing) : NEVER;
+        if (next > periods.end()) {
             next = NEVER;
         }
-        due = Math.min(next, periodEnd);
+        due = Math.min(next, periods.end());
     }
 
     /** When {@link #takeBy} next has something to do: never earlier than the next packet. */
@@ -165,14 +142,14 @@ final class Arrivals {
      * {@link #NEVER} when the sender is silent for good.
      */
     long timeAhead(long i) {
-        if (onRate <= 0) {
+        if (spacing <= 0) {
             return NEVER;
         }
-        if (!on) {
+        if (!periods.on()) {
             return -1;
         }
         long at = anchor + (long) Math.ceil((taken + 1 + i - credit) * spacing);
-        return at <= periodEnd ? at : -1;
+        return at <= periods.end() ? at : -1;
     }
 
     /**
@@ -180,7 +157,7 @@ final class Arrivals {
      * and returns it, {@link #NEVER} when the sender is silent for good.
      */
     long peek() {
-        if (onRate <= 0) {
+        if (spacing <= 0) {
             return NEVER;
         }
         return takeBy(NEVER - 1);

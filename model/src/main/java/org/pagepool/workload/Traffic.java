@@ -14,32 +14,19 @@ import org.pagepool.nic.Wire;
 public final class Traffic implements Wire {
     private static final long NEVER = Long.MAX_VALUE;
 
-    private final Rng rng;
-    private double rate;
-    private double duty;
-    private double burstNs;
-    /** Packets per ns while the sender is on: the average divided by the duty cycle, worked out per setting. */
-    private double onRate;
-    private boolean on = true;
-    private long phaseEnd = NEVER;
+    private final SenderPeriods periods;
     private long countedUntil;
     /** Fractions of a packet that have arrived but not yet made a whole one. */
     private double credit;
 
     public Traffic(Rng rng, WorkloadParams params, long now) {
-        this.rng = rng;
+        this.periods = new SenderPeriods(rng);
         this.countedUntil = now;
         configure(params);
     }
 
     private Traffic(Traffic o, Rng rng) {
-        this.rng = rng;
-        this.rate = o.rate;
-        this.duty = o.duty;
-        this.burstNs = o.burstNs;
-        this.onRate = o.onRate;
-        this.on = o.on;
-        this.phaseEnd = o.phaseEnd;
+        this.periods = o.periods.copy(rng);
         this.countedUntil = o.countedUntil;
         this.credit = o.credit;
     }
@@ -51,23 +38,7 @@ public final class Traffic implements Wire {
 
     /** Takes new rate and burst settings from the last count on (count up to now first). */
     void configure(WorkloadParams params) {
-        rate = params.get(Param.RATE);
-        duty = params.get(Param.DUTY);
-        burstNs = params.get(Param.BURST);
-        onRate = rate / duty / 1e9;
-        if (duty >= 1.0) {
-            on = true;
-            phaseEnd = NEVER;
-        } else if (phaseEnd == NEVER) {
-            on = true;
-            phaseEnd = countedUntil + Math.max(1, (long) rng.exponential(burstNs));
-        }
-    }
-
-    private void nextPhase() {
-        on = !on;
-        double mean = on ? burstNs : burstNs * (1 - duty) / duty;
-        phaseEnd += Math.max(1, (long) rng.exponential(mean));
+        periods.configure(params, countedUntil);
     }
 
     @Override
@@ -76,14 +47,15 @@ public final class Traffic implements Wire {
             return 0;
         }
         long from = countedUntil;
-        while (phaseEnd <= until) {
-            if (on) {
-                credit += (phaseEnd - from) * onRate;
+        double onRate = periods.onRate();
+        while (periods.end() <= until) {
+            if (periods.on()) {
+                credit += (periods.end() - from) * onRate;
             }
-            from = phaseEnd;
-            nextPhase();
+            from = periods.end();
+            periods.next();
         }
-        if (on) {
+        if (periods.on()) {
             credit += (until - from) * onRate;
         }
         countedUntil = until;
@@ -110,12 +82,12 @@ public final class Traffic implements Wire {
      * this time never misses it.
      */
     public long arrivalTime(long k) {
-        if (rate <= 0) {
+        if (periods.rate() <= 0) {
             return NEVER;
         }
         long from = countedUntil;
-        boolean phaseOn = on;
-        long end = phaseEnd;
+        boolean phaseOn = periods.on();
+        long end = periods.end();
         double c = credit;
         // walk the periods without drawing: a period's end is known, the next one's is not
         if (!phaseOn) {
@@ -126,7 +98,7 @@ public final class Traffic implements Wire {
             phaseOn = true;
             end = NEVER; // unknown yet: arrivalsUntil draws it when time gets there
         }
-        long at = from + (long) Math.ceil((k - c) / onRate);
+        long at = from + (long) Math.ceil((k - c) / periods.onRate());
         if (end != NEVER && at > end) {
             // the sender goes off before a whole packet: the next arrival comes in a later burst
             return end + 1;
@@ -135,6 +107,6 @@ public final class Traffic implements Wire {
     }
 
     public double rate() {
-        return rate;
+        return periods.rate();
     }
 }

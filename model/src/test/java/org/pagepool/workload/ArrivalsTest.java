@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,25 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ArrivalsTest {
 
-    static LongStream seeds() {
-        return LongStream.range(1, 21);
-    }
-
-    /** A generator per seed (scrambled: java.util.Random's first draws for seeds 1, 2, 3... are alike). */
-    private static Random random(long seed) {
-        return new Random(seed * 0x9E3779B97F4A7C15L + 1);
-    }
-
-    private static WorkloadParams params(double rate, double duty, double burstNs) {
-        return WorkloadParams.defaults().with(Param.RATE, rate).with(Param.DUTY, duty).with(Param.BURST, burstNs);
-    }
-
     /** A sender of random settings (bursty for odd seeds), its link up at 0. */
     private static Arrivals sender(long seed) {
-        Random random = random(seed);
+        Random random = TrafficTest.random(seed);
         double rate = Math.rint(1e4 + random.nextDouble() * 5e7);
         double duty = seed % 2 == 0 ? 1.0 : 0.05 + random.nextDouble() * 0.9;
-        Arrivals a = new Arrivals(new Rng(seed), params(rate, duty, Math.rint(5_000 + random.nextDouble() * 100_000)));
+        double burst = Math.rint(5_000 + random.nextDouble() * 100_000);
+        Arrivals a = new Arrivals(new Rng(seed), TrafficTest.params(rate, duty, burst));
         a.linkUp(0);
         return a;
     }
@@ -54,11 +41,11 @@ class ArrivalsTest {
     }
 
     @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @MethodSource("org.pagepool.workload.TrafficTest#seeds")
     void aSmoothSenderSendsRateTimesTimeWithinOnePacket(long seed) {
-        Random random = random(seed);
+        Random random = TrafficTest.random(seed);
         double rate = Math.rint(Math.exp(Math.log(1e3) + random.nextDouble() * (Math.log(2e8) - Math.log(1e3))));
-        Arrivals a = new Arrivals(new Rng(seed), params(rate, 1.0, 200_000));
+        Arrivals a = new Arrivals(new Rng(seed), TrafficTest.params(rate, 1.0, 200_000));
         a.linkUp(0);
         long now = 0;
         long total = 0;
@@ -73,13 +60,13 @@ class ArrivalsTest {
     }
 
     @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @MethodSource("org.pagepool.workload.TrafficTest#seeds")
     void burstsAverageToTheRateOverALongTime(long seed) {
-        Random random = random(seed);
+        Random random = TrafficTest.random(seed);
         double rate = Math.rint(1e5 + random.nextDouble() * 1e6);
         double duty = 0.05 + random.nextDouble() * 0.9;
         double burst = Math.rint(10_000 + random.nextDouble() * 200_000);
-        Arrivals a = new Arrivals(new Rng(seed), params(rate, duty, burst));
+        Arrivals a = new Arrivals(new Rng(seed), TrafficTest.params(rate, duty, burst));
         a.linkUp(0);
         long horizon = (long) (20_000 * burst / duty); // enough on/off cycles for the on-time share to settle
         long total = 0;
@@ -93,9 +80,9 @@ class ArrivalsTest {
 
     /** The queues count at their own times: whatever the pieces, the same packets at the same times. */
     @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @MethodSource("org.pagepool.workload.TrafficTest#seeds")
     void countingInPiecesGivesTheSamePacketsAtTheSameTimes(long seed) {
-        Random random = random(seed);
+        Random random = TrafficTest.random(seed);
         long horizon = 2_000_000;
         long[] pieces = new long[200];
         long t = 0;
@@ -111,7 +98,7 @@ class ArrivalsTest {
 
     /** A waiting queue is woken at the time looked up ahead: it must be the time the packet then comes at. */
     @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @MethodSource("org.pagepool.workload.TrafficTest#seeds")
     void packetsLookedUpAheadComeAtTheTimesLookedUp(long seed) {
         Arrivals a = sender(seed);
         take(a, new long[] {1_000_000});
@@ -129,7 +116,7 @@ class ArrivalsTest {
     }
 
     @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @MethodSource("org.pagepool.workload.TrafficTest#seeds")
     void aNewRateActsFromTheChangeOn(long seed) {
         Arrivals changed = sender(seed * 2); // a smooth sender
         Arrivals unchanged = sender(seed * 2);
@@ -137,7 +124,7 @@ class ArrivalsTest {
         List<Long> before = take(changed, new long[] {change});
         assertThat(before).isEqualTo(take(unchanged, new long[] {change}));
         double rate = 1e6 * (1 + seed);
-        changed.configure(params(rate, 1.0, 200_000), change);
+        changed.configure(TrafficTest.params(rate, 1.0, 200_000), change);
         List<Long> after = take(changed, new long[] {change + 10_000_000});
         assertThat(after).allSatisfy(at -> assertThat(at).isGreaterThan(change));
         assertThat((double) after.size()).as("seed %d", seed).isCloseTo(rate * 0.01, within(1.0));

@@ -4,7 +4,6 @@ package org.pagepool.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pagepool.nic.Wire;
@@ -16,14 +15,6 @@ import org.pagepool.nic.Wire;
  */
 class RxQueuesTest {
     private static final int QUEUES = 6;
-
-    static LongStream seeds() {
-        return LongStream.range(1, 21);
-    }
-
-    private static Random random(long seed) {
-        return new Random(seed * 0x9E3779B97F4A7C15L + 1);
-    }
 
     /** A NIC of {@value #QUEUES} queues with skewed shares (one queue gets none for odd seeds), its link up at 0. */
     private static Wire[] nic(long seed) {
@@ -51,9 +42,9 @@ class RxQueuesTest {
      * its next one at the same time, on both.
      */
     @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @MethodSource("org.pagepool.workload.TrafficTest#seeds")
     void aQueueCountsItsPacketsWhateverTheOthersCount(long seed) {
-        Random random = random(seed);
+        Random random = TrafficTest.random(seed);
         Wire[] busy = nic(seed);
         Wire[] alone = nic(seed);
         long t = 0;
@@ -74,9 +65,9 @@ class RxQueuesTest {
 
     /** A waiting queue is woken at its next packet's arrival: not a ns early, and with the packet there. */
     @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @MethodSource("org.pagepool.workload.TrafficTest#seeds")
     void aQueuesNextArrivalIsWhenItsNextPacketComes(long seed) {
-        Random random = random(seed);
+        Random random = TrafficTest.random(seed);
         Wire[] wires = nic(seed);
         for (int i = 0; i < 500; i++) {
             int q = random.nextInt(QUEUES);

@@ -18,11 +18,11 @@ class TrafficTest {
     }
 
     /** A generator per seed (scrambled: java.util.Random's first draws for seeds 1, 2, 3... are alike). */
-    private static Random random(long seed) {
+    static Random random(long seed) {
         return new Random(seed * 0x9E3779B97F4A7C15L + 1);
     }
 
-    private static WorkloadParams params(double rate, double duty, double burstNs) {
+    static WorkloadParams params(double rate, double duty, double burstNs) {
         return WorkloadParams.defaults().with(Param.RATE, rate).with(Param.DUTY, duty).with(Param.BURST, burstNs);
     }
 
