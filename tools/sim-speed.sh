@@ -5,7 +5,7 @@
 # in a JVM of its own, round after round; with -b, the same for another
 # commit's simulator, alternated with this tree's, and the ratios.
 #
-#   tools/sim-speed.sh [-b COMMIT] [-r ROUNDS] [-s SECONDS] [PRESET...]
+#   tools/sim-speed.sh [-b COMMIT] [-r ROUNDS] [-s SECONDS] [-t SPAN_NS] [PRESET...]
 #
 # PRESET is a name in assets/scenarios (05-slow-socket) or a .workload file;
 # the default is every shipped preset whose packets keep coming (not 09, 10).
@@ -13,23 +13,29 @@
 # machine it moves much less than JMH's wall time; a JVM's compiled code still
 # differs from the next one's, hence several rounds. Per side it reports the
 # fastest block of any round and the median of the rounds' median blocks.
+# Blocks are 20,000 packets each, run step by step as the app runs; with -t,
+# spans of SPAN_NS simulated ns, run bounded by time alone as a headless run
+# is, where a NIC's queues run ahead of each other.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 base=
 rounds=3
 seconds=3
-while getopts "b:r:s:h" opt; do
+span=0
+while getopts "b:r:s:t:h" opt; do
     case "$opt" in
         b) base=$OPTARG ;;
         r) rounds=$OPTARG ;;
         s) seconds=$OPTARG ;;
-        h) sed -n '4,15p' "$0"; exit 0 ;;
+        t) span=$OPTARG ;;
+        h) sed -n '4,18p' "$0"; exit 0 ;;
         *) echo "error: unknown option (try -h)" >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "error: -r $rounds: give a whole number of rounds, at least 1" >&2; exit 2; }
+[[ "$span" =~ ^[0-9]+$ ]] || { echo "error: -t $span: give a whole number of simulated ns" >&2; exit 2; }
 
 presets=()
 if [ $# -eq 0 ]; then
@@ -75,7 +81,7 @@ for round in $(seq 1 "$rounds"); do
     for p in "${presets[@]}"; do
         for side in "${sides[@]}"; do
             # the side's simulator first on the class path: SimSpeed uses only what both have
-            java -cp "${classes[$side]}:$deps" org.pagepool.bench.SimSpeed --seconds "$seconds" "$p" \
+            java -cp "${classes[$side]}:$deps" org.pagepool.bench.SimSpeed --seconds "$seconds" --span "$span" "$p" \
                 | sed "s/^/$side /" >> "$work/results.txt"
         done
     done
