@@ -288,9 +288,9 @@ public final class Driver {
                 if (!linkUp || tx.count() > 0) {
                     return false;
                 }
-                // the poll starts: page_pool_nid_changed() if the node moved (the pool's own field), else on to RX
-                return config.nidChanged() && pool.nid() != config.irqNode() || receivesLocally(napiNext
-                        + config.pollNs(), 0);
+                // page_pool_nid_changed() empties the alloc cache into the page allocator: not this queue's alone
+                return !(config.nidChanged() && pool.nid() != config.irqNode())
+                        && receivesLocally(napiNext + config.pollNs(), 0);
             case TX_CLEAN:
                 return tx.count() == 0 && receivesLocally(napiNext, processed);
             case RX:
@@ -465,6 +465,11 @@ public final class Driver {
             counters.rxMissed += missed;
             counters.rxPackets += arrived - missed;
         }
+    }
+
+    /** True while the device stays down with no pool, and no reload under way or to come. */
+    public boolean stopped() {
+        return pool == null && phase == Phase.IDLE && !reload.pending();
     }
 
     /** True while the queue's interrupt is on and a packet landing in a posted buffer would raise it. */

@@ -23,6 +23,8 @@ final class RxQueues {
     private static final long NEVER = Long.MAX_VALUE;
     /** Packets looked through ahead for a waiting queue's next one before the NIC looks again later. */
     private static final int MAX_LOOK = 4096;
+    /** Packets drawn ahead beyond which looking again sends them instead of looking further ({@link #lookAgain}). */
+    private static final int AHEAD_CAP = 1 << 20;
 
     private final Arrivals sender;
     /** RSS's generator: one draw per packet, in packet order. */
@@ -34,6 +36,8 @@ final class RxQueues {
     private final long[][] pending;
     private final int[] pendingHead;
     private final int[] pendingSize;
+    /** Per queue, packets sent to it while it was down, counted rather than listed ({@link Driver#stopped}). */
+    private final long[] whileDown;
     /** The queues of the packets not sent yet, drawn ahead in packet order: a ring that grows. */
     private int[] ahead;
     private int aheadHead;
@@ -49,6 +53,10 @@ final class RxQueues {
     /** Per queue: whether {@link #nextAt} is only when to look again (no packet of its was among those looked at). */
     private final boolean[] looksAgain;
     private final long[] nextEpoch;
+    /** Per queue, the number of the packet up to which a waiting queue looks for its next one ({@link #lookAgain}). */
+    private final long[] lookLimit;
+    /** Per queue, the last time it ran ahead to ({@link #ranAheadTo}). */
+    private final long[] notBefore;
     /** Moves on whenever the sender's times change, so that every looked-up time is looked up again. */
     private long epoch = 1;
     private int queuesUp;
@@ -66,6 +74,7 @@ final class RxQueues {
         this.pending = new long[n][8];
         this.pendingHead = new int[n];
         this.pendingSize = new int[n];
+        this.whileDown = new long[n];
         this.ahead = new int[64];
         this.upcoming = new long[n][4];
         this.upcomingHead = new int[n];
@@ -73,6 +82,8 @@ final class RxQueues {
         this.nextAt = new long[n];
         this.looksAgain = new boolean[n];
         this.nextEpoch = new long[n];
+        this.notBefore = new long[n];
+        this.lookLimit = new long[n];
     }
 
     private RxQueues(RxQueues o) {
@@ -88,6 +99,7 @@ final class RxQueues {
         }
         this.pendingHead = o.pendingHead.clone();
         this.pendingSize = o.pendingSize.clone();
+        this.whileDown = o.whileDown.clone();
         this.ahead = o.ahead.clone();
         this.upcoming = new long[n][];
         for (int q = 0; q < n; q++) {
@@ -101,6 +113,8 @@ final class RxQueues {
         this.nextAt = o.nextAt.clone();
         this.looksAgain = o.looksAgain.clone();
         this.nextEpoch = o.nextEpoch.clone();
+        this.notBefore = o.notBefore.clone();
+        this.lookLimit = o.lookLimit.clone();
         this.epoch = o.epoch;
         this.queuesUp = o.queuesUp;
         this.linkUp = o.linkUp;
@@ -114,6 +128,15 @@ final class RxQueues {
 
     int size() {
         return drivers.length;
+    }
+
+    /** Roughly the bytes this holds: the packets listed per queue and those drawn ahead. */
+    long footprintBytes() {
+        long bytes = 4L * ahead.length;
+        for (int q = 0; q < drivers.length; q++) {
+            bytes += 8L * (pending[q].length + upcoming[q].length);
+        }
+        return bytes;
     }
 
     /** The wire queue {@code q}'s driver reads: its own packets. */
@@ -145,12 +168,17 @@ final class RxQueues {
                 return; // the sender's period ended: no packet by then
             }
             int q = takeQueue();
+            sent++;
+            if (drivers[q] != null && drivers[q].stopped()) {
+                // it counts them when it comes up again, after every packet sent before: no times needed
+                whileDown[q]++;
+                continue;
+            }
             if (pendingSize[q] == pending[q].length) {
                 pending[q] = grown(pending[q], pendingHead[q], pendingSize[q]);
                 pendingHead[q] = 0;
             }
             pending[q][(pendingHead[q] + pendingSize[q]++) & (pending[q].length - 1)] = at;
-            sent++;
         }
     }
 
@@ -169,17 +197,19 @@ final class RxQueues {
             return 0;
         }
         sendUntil(time);
+        long n = whileDown[q];
+        whileDown[q] = 0;
         long[] times = pending[q];
         int mask = times.length - 1;
         int head = pendingHead[q];
         int size = pendingSize[q];
-        int n = 0;
-        while (n < size && times[(head + n) & mask] <= time) {
-            n++;
+        int k = 0;
+        while (k < size && times[(head + k) & mask] <= time) {
+            k++;
         }
-        pendingHead[q] = (head + n) & mask;
-        pendingSize[q] = size - n;
-        return n;
+        pendingHead[q] = (head + k) & mask;
+        pendingSize[q] = size - k;
+        return n + k;
     }
 
     /** The queue of the next packet sent: drawn ahead already, or now. */
@@ -231,8 +261,8 @@ final class RxQueues {
     /**
      * When queue {@code q}'s next packet arrives: the first on its list, or
      * the first bound for it among those not sent yet (the sender's times are
-     * the ones the packets will come at). When none of the next
-     * {@value #MAX_LOOK} is, the time of the last of them, to look again then
+     * the ones the packets will come at). When none of those up to its
+     * look's limit is, the time of the last of them, to look again then
      * ({@link #looksAgain}).
      */
     private long nextArrival(int q) {
@@ -249,13 +279,14 @@ final class RxQueues {
         long at = NEVER;
         boolean again = false;
         if (spreader.share(q) > 0) {
-            while (upcomingSize[q] == 0 && aheadSize < MAX_LOOK) {
+            long limit = Math.max(lookLimit[q], sent + MAX_LOOK);
+            while (upcomingSize[q] == 0 && sent + aheadSize < limit) {
                 drawAhead();
             }
             if (upcomingSize[q] > 0) {
                 at = timeAhead((int) (upcoming[q][upcomingHead[q]] - sent));
             } else {
-                at = timeAhead(MAX_LOOK - 1);
+                at = timeAhead(aheadSize - 1);
                 again = true;
             }
         }
@@ -266,20 +297,52 @@ final class RxQueues {
     }
 
     /**
-     * True when queue {@code q} acts at {@code t} only because the NIC looks
-     * again for its next packet: no step of its driver, nothing changes but
-     * where the looking starts ({@link #lookAgain}).
+     * True when queue {@code q}'s next event is only the NIC looking again
+     * for its next packet: no step of its driver, nothing changes but where
+     * the looking starts ({@link #lookAgain}).
      */
-    boolean looksAgainAt(int q, long t) {
-        return looksAgain[q] && pendingSize[q] == 0 && nextEpoch[q] == epoch && nextAt[q] == t
-                && drivers[q].awaitsPacket() && drivers[q].tx().nextCompletion() != t;
+    boolean looksAgain(int q) {
+        // a packet another queue sent it since is after the packets looked through, so not before that time
+        long t = nextAt[q];
+        return looksAgain[q] && nextEpoch[q] == epoch && drivers[q].awaitsPacket() && drivers[q].nextEvent() == t
+                && drivers[q].tx().nextCompletion() != t;
     }
 
-    /** The NIC looks again at {@code t} for queue {@code q}'s next packet, after those it looked through. */
-    void lookAgain(int q, long t) {
-        sendUntil(t);
+    /**
+     * The NIC looks again for queue {@code q}'s next packet, further than
+     * those it looked through. It sends nothing, so that the sender's state
+     * stays that of the packets counted: a change of rate then acts from the
+     * time it is made, whenever the NIC looked. Only once a queue's packets
+     * are so rare that {@value #AHEAD_CAP} others wait, drawn ahead, does it
+     * send them, so as not to hold them all.
+     */
+    void lookAgain(int q) {
+        if (aheadSize >= AHEAD_CAP) {
+            sendUntil(nextAt[q]);
+        } else {
+            lookLimit[q] = sent + aheadSize + MAX_LOOK;
+        }
         nextEpoch[q] = 0;
         refresh(q);
+    }
+
+    /**
+     * Brings queue {@code q}'s place in the clock up to date when it is not a
+     * step of its driver: the NIC looks again for its next packet, or another
+     * queue sent it that packet since it was placed (its place was then when
+     * to look again, and the packet comes no earlier). True when it moved.
+     */
+    boolean settle(int q) {
+        if (looksAgain(q)) {
+            lookAgain(q);
+            return true;
+        }
+        long at = Math.max(drivers[q].nextEvent(), notBefore[q]);
+        if (at != clock.time(q)) {
+            clock.set(q, at);
+            return true;
+        }
+        return false;
     }
 
     /** The sender's rate or bursts change at {@code now}: packets from then on come at other times. */
@@ -324,7 +387,21 @@ final class RxQueues {
 
     /** Looks at queue {@code q} again after its driver ran or changed. */
     void refresh(int q) {
-        clock.set(q, drivers[q].nextEvent());
+        clock.set(q, Math.max(drivers[q].nextEvent(), notBefore[q]));
+    }
+
+    /**
+     * Queue {@code q} ran ahead to {@code t}: its next step, due then or
+     * earlier, runs at {@code t}, as it would right after that step in turn
+     * (the simulation's clock stays behind while queues run ahead).
+     */
+    void ranAheadTo(int q, long t) {
+        notBefore[q] = Math.max(notBefore[q], t);
+    }
+
+    /** The earliest time queue {@code q}'s next step may run at ({@link #ranAheadTo}). */
+    long notBefore(int q) {
+        return notBefore[q];
     }
 
     void refreshAll() {

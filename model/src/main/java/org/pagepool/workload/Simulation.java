@@ -163,6 +163,7 @@ public final class Simulation {
         this.stepsRunAhead = o.stepsRunAhead;
         this.ranAheadTo = o.ranAheadTo;
         this.nextJiffy = o.nextJiffy;
+        this.lastQueue = o.lastQueue;
     }
 
     /** A deep copy: the same state, the same future. Observers and recorders are not copied. */
@@ -195,7 +196,8 @@ public final class Simulation {
     /** When the next step happens (ns), {@link Long#MAX_VALUE} when nothing will ever happen again. */
     public long nextStepTime() {
         if (queues != null) {
-            return Math.max(now, Math.min(othersTime(), queueTime(firstQueue())));
+            long others = othersTime();
+            return Math.max(now, Math.min(others, queueTime(firstQueue(others))));
         }
         return Math.max(now, Math.min(Math.min(workTime(), actionTime()), Math.min(stack.nextTime(), driverTime())));
     }
@@ -218,11 +220,16 @@ public final class Simulation {
         return Math.max(now, queues.time(q));
     }
 
-    /** The queue that acts first, once the NIC has looked again for the packets of queues it looks for. */
-    private int firstQueue() {
+    /**
+     * The queue that acts first, once the NIC has looked again for the
+     * packets of queues it looks for and the queues whose packets came
+     * meanwhile are in their places ({@link RxQueues#settle}), while that is
+     * before {@code limit} (another actor's time): past it, it would only
+     * look further ahead.
+     */
+    private int firstQueue(long limit) {
         int q = queues.first();
-        while (queues.looksAgainAt(q, queues.time(q))) {
-            queues.lookAgain(q, queues.time(q));
+        while (queues.time(q) < limit && queues.settle(q)) {
             q = queues.first();
         }
         return q;
@@ -359,7 +366,7 @@ public final class Simulation {
                 && calls.recorder() == null;
         long done = 0;
         while (done < maxSteps) {
-            int q = firstQueue();
+            int q = firstQueue(Math.min(others, bound));
             long t = Math.max(now, Math.min(others, queues.time(q)));
             if (t == NEVER || t > untilNs) {
                 advanceTo(ranAheadTo); // every step up to the limit ran: the clock is where the last one left it
@@ -376,7 +383,9 @@ public final class Simulation {
                 long otherQueues = queues.firstExcept(q);
                 Driver d = drivers[q];
                 while (true) {
-                    int ran = d.runsAlike() ? runSame(d, Math.min(Math.min(otherQueues, others), bound),
+                    // steps in one go run at their own times: only when those are not past a run ahead
+                    boolean onTime = d.nextEvent() >= queues.notBefore(q);
+                    int ran = d.runsAlike() && onTime ? runSame(d, Math.min(Math.min(otherQueues, others), bound),
                             maxSteps - done, stopFlags) : 0;
                     if (ran > 0) {
                         done += ran;
@@ -398,8 +407,8 @@ public final class Simulation {
                     if ((flags & stopFlags) != 0 || done >= maxSteps || reloading || queues.othersMoved()) {
                         break;
                     }
-                    t = Math.max(now, d.nextEvent());
-                    if (t >= otherQueues || t >= others || t > untilNs || queues.looksAgainAt(q, t)) {
+                    t = Math.max(now, Math.max(d.nextEvent(), queues.notBefore(q)));
+                    if (t >= otherQueues || t >= others || t > untilNs || queues.looksAgain(q)) {
                         if (mayRunAhead && t < others && t <= untilNs) {
                             runAhead(q, Math.min(Math.min(others, bound), nextJiffy));
                         }
@@ -432,25 +441,30 @@ public final class Simulation {
      */
     private void runAhead(int q, long before) {
         Driver d = drivers[q];
+        long last = Math.max(now, queues.notBefore(q));
         while (true) {
-            long t = d.nextEvent();
+            long t = Math.max(d.nextEvent(), last); // a step due earlier runs right after the last, as in turn
             if (t >= before) {
+                queues.ranAheadTo(q, last);
                 return;
             }
-            if (queues.looksAgainAt(q, t)) {
-                queues.lookAgain(q, t);
+            if (queues.looksAgain(q)) {
+                queues.lookAgain(q);
                 continue;
             }
             if (!d.staysInQueue()) {
+                queues.ranAheadTo(q, last);
                 return;
             }
-            int ran = d.runAhead(before);
+            // packets and refills in one go run at their own times: only when those are not already past
+            boolean onTime = d.nextEvent() >= last;
+            int ran = onTime ? d.runAhead(before) : 0;
             if (ran > 0) {
                 packets += ran;
-            } else {
+            } else if (onTime) {
                 ran = d.runRefills(before, d.pool().allocCount());
             }
-            long last = d.lastRunTime();
+            last = d.lastRunTime();
             if (ran == 0) {
                 ran = 1;
                 last = t;
@@ -655,7 +669,7 @@ public final class Simulation {
         for (Driver d : drivers) {
             bytes += 4L * d.rx().size() + 12L * d.tx().size();
         }
-        return bytes;
+        return queues == null ? bytes : bytes + queues.footprintBytes();
     }
 
     public long seed() {

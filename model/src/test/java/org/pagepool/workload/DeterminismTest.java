@@ -9,13 +9,17 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.pagepool.cli.Main;
 import org.pagepool.mm.MemMap;
 import org.pagepool.nic.CallRecorder;
@@ -213,6 +217,7 @@ class DeterminismTest {
         original.run(first, preset.durationNs(), 0);
         Simulation copy = original.copy();
         assertThat(Outcome.of(copy)).as("%s: the copy starts equal", file).isEqualTo(Outcome.of(original));
+        assertThat(copy.lastQueue()).as("%s: the queue that stepped last", file).isEqualTo(original.lastQueue());
         original.run(STEPS / 4, preset.durationNs(), 0);
         copy.run(STEPS / 4, preset.durationNs(), 0);
         assertThat(Outcome.of(copy)).as("%s: and stays equal", file).isEqualTo(Outcome.of(original));
@@ -283,6 +288,89 @@ class DeterminismTest {
             ranAhead += ahead.stepsRunAhead() > 0 ? 1 : 0;
         }
         assertThat(ranAhead).as("seeds on which queues ran ahead, of %d", seeds).isGreaterThanOrEqualTo(seeds / 5);
+    }
+
+    static LongStream manySeeds() {
+        return LongStream.rangeClosed(1, 200);
+    }
+
+    /**
+     * Queues run ahead in a run bounded by time alone on random workloads of
+     * several queues with every verdict, and on skewed ones (up to 64 queues,
+     * some with rare packets, rates changing): the run must end where one
+     * step at a time ends, every page in the same place. A queue's place in
+     * the time order that was only when to look again for its packet, or
+     * that another queue's counting made stale, once became an interrupt.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("manySeeds")
+    void queuesThatRunAheadEndWhereSteppingEnds(long seed) {
+        RandomWorkload queues = RandomWorkload.withQueues(seed, 10_000);
+        for (RandomWorkload w : List.of(queues, queues.skewed(), queues.skewed().dropping())) {
+            Simulation ahead = w.start(null);
+            ahead.run(Long.MAX_VALUE, w.horizonNs(), 0);
+            Simulation single = w.start(null);
+            while (single.nextStepTime() <= w.horizonNs()) {
+                single.step();
+            }
+            assertThat(Outcome.of(single)).as("%s", w.describe()).isEqualTo(Outcome.of(ahead));
+            assertThat(pages(single)).as("%s: pages", w.describe()).isEqualTo(pages(ahead));
+        }
+    }
+
+    /**
+     * A change of rate made between two runs, as the app makes one, acts
+     * from the clock's time exactly as the same change on the timeline:
+     * looking far ahead for a queue's rare packets (skewed workloads) must
+     * send none of them early, or the sender would start its new rate from
+     * the last packet sent.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("org.pagepool.workload.SimulationSoakTest#seeds")
+    void aRateChangedBetweenRunsActsAsTheSameChangeOnTheTimeline(long seed) {
+        RandomWorkload w = RandomWorkload.withQueues(seed, 10_000).skewed().dropping();
+        Simulation live = w.start(null);
+        long at = w.horizonNs() / 2;
+        live.run(Long.MAX_VALUE, at, 0);
+        while (live.nextStepTime() <= at + 1) { // a step at the change's time would come after it on the timeline
+            at = live.nextStepTime();
+            live.run(Long.MAX_VALUE, at, 0);
+        }
+        live.idleUntil(at + 1);
+        live.set(Param.RATE, 3e6);
+        live.run(Long.MAX_VALUE, w.horizonNs(), 0);
+        List<TimedAction> timeline = new ArrayList<>(w.timeline());
+        timeline.add(new TimedAction(at + 1, 0, new TimedAction.SetParam(Param.RATE, 3e6)));
+        timeline.sort(Comparator.comparingLong(TimedAction::timeNs));
+        RandomWorkload planned = new RandomWorkload(seed, w.params(), timeline, w.horizonNs());
+        Simulation onTimeline = planned.start(null);
+        onTimeline.run(Long.MAX_VALUE, w.horizonNs(), 0);
+        // the same but for the timeline's step that made the change
+        assertThat(onTimeline.steps()).isEqualTo(live.steps() + 1);
+        assertThat(Outcome.of(live).replaceFirst(" steps=\\d+", "")).as("%s, rate changed at %d", w.describe(), at + 1)
+                .isEqualTo(Outcome.of(onTimeline).replaceFirst(" steps=\\d+", ""));
+    }
+
+    /**
+     * Seeds on which a review found runs ahead ending elsewhere than
+     * stepping: a queue's step due in the past run at its own time (31,
+     * 242, 363, 866), page_pool_nid_changed() run ahead although it frees
+     * into the page allocator (285), with every verdict and dropping.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {31, 242, 285, 363, 866})
+    void queuesThatRunAheadEndWhereSteppingEndsOnSeedsAReviewFound(long seed) {
+        for (RandomWorkload w : List.of(RandomWorkload.withQueues(seed, 10_000),
+                RandomWorkload.withQueues(seed, 10_000).dropping())) {
+            Simulation ahead = w.start(null);
+            ahead.run(Long.MAX_VALUE, w.horizonNs(), 0);
+            Simulation single = w.start(null);
+            while (single.nextStepTime() <= w.horizonNs()) {
+                single.step();
+            }
+            assertThat(Outcome.of(single)).as("%s", w.describe()).isEqualTo(Outcome.of(ahead));
+            assertThat(pages(single)).as("%s: pages", w.describe()).isEqualTo(pages(ahead));
+        }
     }
 
     @ParameterizedTest(name = "seed {0}")

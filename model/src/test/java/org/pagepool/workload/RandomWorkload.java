@@ -176,6 +176,30 @@ record RandomWorkload(long seed, WorkloadParams params, List<TimedAction> timeli
         return choices[r.nextInt(choices.length)];
     }
 
+    /**
+     * The same workload on 8 to 64 queues with a steep zipf spread, so that
+     * some queues' packets are rare and the NIC looks again for them, and six
+     * more changes of rate; without IRQ moves and reloads. From a generator
+     * of its own.
+     */
+    RandomWorkload skewed() {
+        Random r = new Random(seed * 0x9E3779B97F4A7C15L + 31);
+        WorkloadParams p = params.with(Param.QUEUES, 8 + r.nextInt(57))
+                .withRss(Rss.parse("zipf:" + (2 + r.nextInt(4))));
+        List<TimedAction> changed = new ArrayList<>();
+        for (TimedAction a : timeline) {
+            if (!(a.action() instanceof TimedAction.IrqMove) && !(a.action() instanceof TimedAction.Reload)) {
+                changed.add(a);
+            }
+        }
+        for (int i = 0; i < 6; i++) {
+            changed.add(new TimedAction((long) (r.nextDouble() * horizonNs * 0.9), 0,
+                    new TimedAction.SetParam(Param.RATE, Math.rint(1e5 + r.nextDouble() * 1e7))));
+        }
+        changed.sort(Comparator.comparingLong(TimedAction::timeNs));
+        return new RandomWorkload(seed, p, changed, horizonNs);
+    }
+
     /** The same workload with every packet dropped, until the timeline changes the verdicts. */
     RandomWorkload dropping() {
         WorkloadParams dropAll = params.with(Param.DROP, 100).with(Param.TX, 0).with(Param.REDIRECT, 0)
