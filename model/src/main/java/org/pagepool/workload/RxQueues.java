@@ -36,7 +36,7 @@ final class RxQueues {
     private final long[][] pending;
     private final int[] pendingHead;
     private final int[] pendingSize;
-    /** Per queue, packets sent to it while it was down, counted rather than listed ({@link Driver#stopped}). */
+    /** Per queue, packets sent to it while it was down, counted without their times ({@link Driver#stopped}). */
     private final long[] whileDown;
     /** The queues of the packets not sent yet, drawn ahead in packet order: a ring that grows. */
     private int[] ahead;
@@ -57,6 +57,8 @@ final class RxQueues {
     private final long[] lookLimit;
     /** Per queue, the last time it ran ahead to ({@link #ranAheadTo}). */
     private final long[] notBefore;
+    /** Per queue: whether its place in the clock is a time to look again, which another queue may make stale. */
+    private final boolean[] placedToLook;
     /** Moves on whenever the sender's times change, so that every looked-up time is looked up again. */
     private long epoch = 1;
     private int queuesUp;
@@ -83,6 +85,7 @@ final class RxQueues {
         this.looksAgain = new boolean[n];
         this.nextEpoch = new long[n];
         this.notBefore = new long[n];
+        this.placedToLook = new boolean[n];
         this.lookLimit = new long[n];
     }
 
@@ -114,6 +117,7 @@ final class RxQueues {
         this.looksAgain = o.looksAgain.clone();
         this.nextEpoch = o.nextEpoch.clone();
         this.notBefore = o.notBefore.clone();
+        this.placedToLook = o.placedToLook.clone();
         this.lookLimit = o.lookLimit.clone();
         this.epoch = o.epoch;
         this.queuesUp = o.queuesUp;
@@ -169,14 +173,15 @@ final class RxQueues {
             }
             int q = takeQueue();
             sent++;
-            if (drivers[q] != null && drivers[q].stopped()) {
-                // it counts them when it comes up again, after every packet sent before: no times needed
-                whileDown[q]++;
-                continue;
-            }
             if (pendingSize[q] == pending[q].length) {
-                pending[q] = grown(pending[q], pendingHead[q], pendingSize[q]);
-                pendingHead[q] = 0;
+                if (drivers[q] != null && drivers[q].stopped()) {
+                    // it counts them when it comes up again, after every packet sent so far: no times needed
+                    whileDown[q] += pendingSize[q];
+                    pendingSize[q] = 0;
+                } else {
+                    pending[q] = grown(pending[q], pendingHead[q], pendingSize[q]);
+                    pendingHead[q] = 0;
+                }
             }
             pending[q][(pendingHead[q] + pendingSize[q]++) & (pending[q].length - 1)] = at;
         }
@@ -333,16 +338,16 @@ final class RxQueues {
      * to look again, and the packet comes no earlier). True when it moved.
      */
     boolean settle(int q) {
+        if (!placedToLook[q]) {
+            return false; // a step of its driver: only a time to look again goes stale
+        }
         if (looksAgain(q)) {
             lookAgain(q);
             return true;
         }
-        long at = Math.max(drivers[q].nextEvent(), notBefore[q]);
-        if (at != clock.time(q)) {
-            clock.set(q, at);
-            return true;
-        }
-        return false;
+        long was = clock.time(q);
+        refresh(q);
+        return clock.time(q) != was;
     }
 
     /** The sender's rate or bursts change at {@code now}: packets from then on come at other times. */
@@ -387,7 +392,9 @@ final class RxQueues {
 
     /** Looks at queue {@code q} again after its driver ran or changed. */
     void refresh(int q) {
-        clock.set(q, Math.max(drivers[q].nextEvent(), notBefore[q]));
+        long next = drivers[q].nextEvent();
+        placedToLook[q] = looksAgain[q] && next == nextAt[q] && nextEpoch[q] == epoch;
+        clock.set(q, Math.max(next, notBefore[q]));
     }
 
     /**

@@ -383,9 +383,7 @@ public final class Simulation {
                 long otherQueues = queues.firstExcept(q);
                 Driver d = drivers[q];
                 while (true) {
-                    // steps in one go run at their own times: only when those are not past a run ahead
-                    boolean onTime = d.nextEvent() >= queues.notBefore(q);
-                    int ran = d.runsAlike() && onTime ? runSame(d, Math.min(Math.min(otherQueues, others), bound),
+                    int ran = d.runsAlike() ? runSame(d, Math.min(Math.min(otherQueues, others), bound),
                             maxSteps - done, stopFlags) : 0;
                     if (ran > 0) {
                         done += ran;
@@ -456,12 +454,11 @@ public final class Simulation {
                 queues.ranAheadTo(q, last);
                 return;
             }
-            // packets and refills in one go run at their own times: only when those are not already past
-            boolean onTime = d.nextEvent() >= last;
-            int ran = onTime ? d.runAhead(before) : 0;
+            // packets and refills in one go run at their own times, never behind (a poll's time only moves on)
+            int ran = d.runAhead(before);
             if (ran > 0) {
                 packets += ran;
-            } else if (onTime) {
+            } else {
                 ran = d.runRefills(before, d.pool().allocCount());
             }
             last = d.lastRunTime();
