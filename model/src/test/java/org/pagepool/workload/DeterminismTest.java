@@ -275,16 +275,7 @@ class DeterminismTest {
         long seeds = SimulationSoakTest.seeds().count();
         long ranAhead = 0;
         for (long seed = 1; seed <= seeds; seed++) {
-            RandomWorkload w = RandomWorkload.withQueues(seed, 10_000).dropping();
-            Simulation ahead = w.start(null);
-            ahead.run(Long.MAX_VALUE, w.horizonNs(), 0);
-            Simulation single = w.start(null);
-            while (single.nextStepTime() <= w.horizonNs()) {
-                single.step();
-            }
-            String what = w.describe();
-            assertThat(Outcome.of(single)).as("%s", what).isEqualTo(Outcome.of(ahead));
-            assertThat(pages(single)).as("%s: pages", what).isEqualTo(pages(ahead));
+            Simulation ahead = assertRunAheadEndsWhereSteppingEnds(RandomWorkload.withQueues(seed, 10_000).dropping());
             ranAhead += ahead.stepsRunAhead() > 0 ? 1 : 0;
         }
         assertThat(ranAhead).as("seeds on which queues ran ahead, of %d", seeds).isGreaterThanOrEqualTo(seeds / 5);
@@ -307,15 +298,21 @@ class DeterminismTest {
     void queuesThatRunAheadEndWhereSteppingEnds(long seed) {
         RandomWorkload queues = RandomWorkload.withQueues(seed, 10_000);
         for (RandomWorkload w : List.of(queues, queues.skewed(), queues.skewed().dropping())) {
-            Simulation ahead = w.start(null);
-            ahead.run(Long.MAX_VALUE, w.horizonNs(), 0);
-            Simulation single = w.start(null);
-            while (single.nextStepTime() <= w.horizonNs()) {
-                single.step();
-            }
-            assertThat(Outcome.of(single)).as("%s", w.describe()).isEqualTo(Outcome.of(ahead));
-            assertThat(pages(single)).as("%s: pages", w.describe()).isEqualTo(pages(ahead));
+            assertRunAheadEndsWhereSteppingEnds(w);
         }
+    }
+
+    /** Runs {@code w} bounded by time alone and one step at a time: the same end; returns the first run. */
+    private static Simulation assertRunAheadEndsWhereSteppingEnds(RandomWorkload w) {
+        Simulation ahead = w.start(null);
+        ahead.run(Long.MAX_VALUE, w.horizonNs(), 0);
+        Simulation single = w.start(null);
+        while (single.nextStepTime() <= w.horizonNs()) {
+            single.step();
+        }
+        assertThat(Outcome.of(single)).as("%s", w.describe()).isEqualTo(Outcome.of(ahead));
+        assertThat(pages(single)).as("%s: pages", w.describe()).isEqualTo(pages(ahead));
+        return ahead;
     }
 
     /**
@@ -362,14 +359,7 @@ class DeterminismTest {
     void queuesThatRunAheadEndWhereSteppingEndsOnSeedsAReviewFound(long seed) {
         for (RandomWorkload w : List.of(RandomWorkload.withQueues(seed, 10_000),
                 RandomWorkload.withQueues(seed, 10_000).dropping())) {
-            Simulation ahead = w.start(null);
-            ahead.run(Long.MAX_VALUE, w.horizonNs(), 0);
-            Simulation single = w.start(null);
-            while (single.nextStepTime() <= w.horizonNs()) {
-                single.step();
-            }
-            assertThat(Outcome.of(single)).as("%s", w.describe()).isEqualTo(Outcome.of(ahead));
-            assertThat(pages(single)).as("%s: pages", w.describe()).isEqualTo(pages(ahead));
+            assertRunAheadEndsWhereSteppingEnds(w);
         }
     }
 
