@@ -203,7 +203,9 @@ final class RxQueues {
         }
         sendUntil(time);
         long n = whileDown[q];
-        whileDown[q] = 0;
+        if (n != 0) {
+            whileDown[q] = 0;
+        }
         long[] times = pending[q];
         int mask = times.length - 1;
         int head = pendingHead[q];
