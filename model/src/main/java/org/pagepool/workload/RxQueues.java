@@ -38,6 +38,10 @@ final class RxQueues {
     private final int[] pendingSize;
     /** Per queue, packets sent to it while it was down, counted without their times ({@link Driver#stopped}). */
     private final long[] whileDown;
+    /** The simulation's clock ({@link #clockAt}): no queue that is down comes up before it. */
+    private long now;
+    /** {@link #lookedTo()}. */
+    private long lookedTo;
     /** The queues of the packets not sent yet, drawn ahead in packet order: a ring that grows. */
     private int[] ahead;
     private int aheadHead;
@@ -103,6 +107,8 @@ final class RxQueues {
         this.pendingHead = o.pendingHead.clone();
         this.pendingSize = o.pendingSize.clone();
         this.whileDown = o.whileDown.clone();
+        this.now = o.now;
+        this.lookedTo = o.lookedTo;
         this.ahead = o.ahead.clone();
         this.upcoming = new long[n][];
         for (int q = 0; q < n; q++) {
@@ -173,18 +179,32 @@ final class RxQueues {
             }
             int q = takeQueue();
             sent++;
-            if (pendingSize[q] == pending[q].length) {
-                if (drivers[q] != null && drivers[q].stopped()) {
-                    // it counts them when it comes up again, after every packet sent so far: no times needed
-                    whileDown[q] += pendingSize[q];
-                    pendingSize[q] = 0;
-                } else {
-                    pending[q] = grown(pending[q], pendingHead[q], pendingSize[q]);
-                    pendingHead[q] = 0;
-                }
+            if (pendingSize[q] == pending[q].length && (drivers[q] == null || !drivers[q].stopped() || fold(q) == 0)) {
+                pending[q] = grown(pending[q], pendingHead[q], pendingSize[q]);
+                pendingHead[q] = 0;
             }
             pending[q][(pendingHead[q] + pendingSize[q]++) & (pending[q].length - 1)] = at;
         }
+    }
+
+    /**
+     * Counts the packets listed for queue {@code q}, which is down, that came
+     * by the clock, without their times: it comes up again no earlier, and
+     * then counts them all at once. Packets sent further ahead (a poll counts
+     * those that come while it runs) stay listed, to be counted when they
+     * come. Returns how many it folded.
+     */
+    private int fold(int q) {
+        long[] times = pending[q];
+        int mask = times.length - 1;
+        int k = 0;
+        while (k < pendingSize[q] && times[(pendingHead[q] + k) & mask] <= now) {
+            k++;
+        }
+        whileDown[q] += k;
+        pendingHead[q] = (pendingHead[q] + k) & mask;
+        pendingSize[q] -= k;
+        return k;
     }
 
     /** A ring twice as long holding {@code size} entries from {@code head} on, from 0 on. */
@@ -321,35 +341,54 @@ final class RxQueues {
      * stays that of the packets counted: a change of rate then acts from the
      * time it is made, whenever the NIC looked. Only once a queue's packets
      * are so rare that {@value #AHEAD_CAP} others wait, drawn ahead, does it
-     * send them, so as not to hold them all.
+     * send them, so as not to hold them all; and then only up to
+     * {@code sendBound}, a time the clock reaches before anything can change
+     * the rate ({@link #lookedTo}). False when it would have to send further:
+     * the queue's place is then only a time before which it does nothing.
      */
-    void lookAgain(int q) {
+    boolean lookAgain(int q, long sendBound) {
         if (aheadSize >= AHEAD_CAP) {
+            if (nextAt[q] > sendBound) {
+                return false;
+            }
             sendUntil(nextAt[q]);
+            lookedTo = Math.max(lookedTo, nextAt[q]);
         } else {
             lookLimit[q] = sent + aheadSize + MAX_LOOK;
         }
         nextEpoch[q] = 0;
         refresh(q);
+        return true;
+    }
+
+    /** The latest time looking again sent packets up to: nothing acts before it, and the clock must reach it. */
+    long lookedTo() {
+        return lookedTo;
     }
 
     /**
      * Brings queue {@code q}'s place in the clock up to date when it is not a
-     * step of its driver: the NIC looks again for its next packet, or another
-     * queue sent it that packet since it was placed (its place was then when
-     * to look again, and the packet comes no earlier). True when it moved.
+     * step of its driver: the NIC looks again for its next packet (sending
+     * packets no later than {@code sendBound}, {@link #lookAgain}), or
+     * another queue sent it that packet since it was placed (its place was
+     * then when to look again, and the packet comes no earlier). True when
+     * it moved.
      */
-    boolean settle(int q) {
+    boolean settle(int q, long sendBound) {
         if (!placedToLook[q]) {
             return false; // a step of its driver: only a time to look again goes stale
         }
         if (looksAgain(q)) {
-            lookAgain(q);
-            return true;
+            return lookAgain(q, sendBound);
         }
         long was = clock.time(q);
         refresh(q);
         return clock.time(q) != was;
+    }
+
+    /** The simulation's clock moved on to {@code t}. */
+    void clockAt(long t) {
+        now = t;
     }
 
     /** The sender's rate or bursts change at {@code now}: packets from then on come at other times. */

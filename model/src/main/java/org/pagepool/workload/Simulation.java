@@ -193,11 +193,21 @@ public final class Simulation {
 
     // ---- running ----------------------------------------------------------------------------------------------
 
-    /** When the next step happens (ns), {@link Long#MAX_VALUE} when nothing will ever happen again. */
+    /**
+     * When the next step happens (ns), {@link Long#MAX_VALUE} when nothing
+     * will ever happen again. Asking changes nothing that is seen, so with
+     * queues whose packets are very rare ({@link RxQueues#lookAgain}) it may
+     * be only a time before which nothing happens; a run to it finds out.
+     */
     public long nextStepTime() {
+        return nextStepTime(now);
+    }
+
+    /** {@link #nextStepTime()}, looking again for queues' packets with sends up to {@code sendBound} at most. */
+    private long nextStepTime(long sendBound) {
         if (queues != null) {
             long others = othersTime();
-            return Math.max(now, Math.min(others, queueTime(firstQueue(others))));
+            return Math.max(now, Math.min(others, queueTime(firstQueue(others, sendBound))));
         }
         return Math.max(now, Math.min(Math.min(workTime(), actionTime()), Math.min(stack.nextTime(), driverTime())));
     }
@@ -225,11 +235,12 @@ public final class Simulation {
      * packets of queues it looks for and the queues whose packets came
      * meanwhile are in their places ({@link RxQueues#settle}), while that is
      * before {@code limit} (another actor's time): past it, it would only
-     * look further ahead.
+     * look further ahead. Looking sends no packet later than
+     * {@code sendBound} ({@link RxQueues#lookAgain}).
      */
-    private int firstQueue(long limit) {
+    private int firstQueue(long limit, long sendBound) {
         int q = queues.first();
-        while (queues.time(q) < limit && queues.settle(q)) {
+        while (queues.time(q) < limit && queues.settle(q, sendBound)) {
             q = queues.first();
         }
         return q;
@@ -366,10 +377,12 @@ public final class Simulation {
                 && calls.recorder() == null;
         long done = 0;
         while (done < maxSteps) {
-            int q = firstQueue(Math.min(others, bound));
+            // a look may send packets up to the queue's place, before anything else: the run ends there or later
+            int q = firstQueue(Math.min(others, bound), NEVER);
             long t = Math.max(now, Math.min(others, queues.time(q)));
             if (t == NEVER || t > untilNs) {
-                advanceTo(ranAheadTo); // every step up to the limit ran: the clock is where the last one left it
+                // every step up to the limit ran: the clock is where the last one (or the last look) left it
+                advanceTo(Math.max(ranAheadTo, queues.lookedTo()));
                 return t == NEVER ? IDLE : LATER;
             }
             if (others <= t) {
@@ -447,7 +460,7 @@ public final class Simulation {
                 return;
             }
             if (queues.looksAgain(q)) {
-                queues.lookAgain(q);
+                queues.lookAgain(q, NEVER); // before the run's limit: the run ends there or later
                 continue;
             }
             if (!d.staysInQueue()) {
@@ -549,6 +562,9 @@ public final class Simulation {
     private void advanceTo(long t) {
         if (t > now) {
             now = t;
+            if (queues != null) {
+                queues.clockAt(t);
+            }
             if (now >= nextJiffy) {
                 long jiffy = now / NS_PER_JIFFY;
                 kernel.jiffies().advanceTo(Math.max(kernel.jiffies().now(), jiffy));
@@ -557,10 +573,16 @@ public final class Simulation {
         }
     }
 
-    /** Lets simulated time pass to {@code t} when nothing happens before it. */
+    /**
+     * Lets simulated time pass to {@code t} when nothing happens before it;
+     * when something does, to the last time up to which looking for queues'
+     * packets sent them, if later than the clock (nothing happens before).
+     */
     public void idleUntil(long t) {
-        if (t > now && nextStepTime() > t) {
+        if (t > now && nextStepTime(t) > t) {
             advanceTo(t);
+        } else if (queues != null) {
+            advanceTo(Math.min(t, queues.lookedTo()));
         }
     }
 
@@ -685,7 +707,9 @@ public final class Simulation {
     /**
      * The queue whose driver took the last step (its NAPI poll, its refill,
      * its recycling), -1 when another actor did (a socket, delayed work, the
-     * timeline); always 0 on a one-queue NIC.
+     * timeline); always 0 on a one-queue NIC. After a run bounded by time
+     * alone, in which queues may run ahead of each other, it is the last
+     * queue that took its turn, not necessarily the one with the latest step.
      */
     public int lastQueue() {
         return queues == null ? 0 : lastQueue;

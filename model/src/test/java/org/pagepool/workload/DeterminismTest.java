@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -326,8 +328,50 @@ class DeterminismTest {
     @MethodSource("org.pagepool.workload.SimulationSoakTest#seeds")
     void aRateChangedBetweenRunsActsAsTheSameChangeOnTheTimeline(long seed) {
         RandomWorkload w = RandomWorkload.withQueues(seed, 10_000).skewed().dropping();
-        Simulation live = w.start(null);
-        long at = w.horizonNs() / 2;
+        assertARateChangedLiveActsAsOnTheTimeline(w.describe(), w.start(null), w.horizonNs() / 2, w.horizonNs(), at -> {
+            List<TimedAction> timeline = new ArrayList<>(w.timeline());
+            timeline.add(new TimedAction(at, 0, new TimedAction.SetParam(Param.RATE, 3e6)));
+            timeline.sort(Comparator.comparingLong(TimedAction::timeNs));
+            return new RandomWorkload(seed, w.params(), timeline, w.horizonNs()).start(null);
+        });
+    }
+
+    /**
+     * The same with a queue whose packets are so rare (one in 64^5 of the
+     * others') that the NIC, looking for its next one, draws a million others
+     * ahead, and then sends them rather than hold more. The interrupts come
+     * 30 ms late, so nothing runs meanwhile: once, asking when the next step
+     * comes sent packets past the clock, and the new rate started from the
+     * last of them.
+     */
+    @Test
+    void aRateChangedLiveActsAsOnTheTimelineWhenAQueueWaitsForARarePacket() throws Exception {
+        String[] lines = {"nic.queues = 64", "rss = zipf:5", "traffic.rate = 100M", "irq.latency_ns = 30ms"};
+        long ms = 1_000_000;
+        assertARateChangedLiveActsAsOnTheTimeline(String.join(", ", lines), SimulationQueuesTest.preset(lines)
+                .start(null), 13 * ms, 40 * ms, at -> {
+                    try {
+                        return SimulationQueuesTest.preset(concat(lines, "at " + at + "ns: traffic.rate = 3M"))
+                                .start(null);
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                });
+    }
+
+    private static String[] concat(String[] lines, String line) {
+        String[] all = Arrays.copyOf(lines, lines.length + 1);
+        all[lines.length] = line;
+        return all;
+    }
+
+    /**
+     * Runs {@code live} to about {@code at}, changes the rate to 3 M/s between
+     * two runs, as the app does, and runs on to {@code horizon}: the same end
+     * as the change on the timeline ({@code planned} at the change's time).
+     */
+    private static void assertARateChangedLiveActsAsOnTheTimeline(String what, Simulation live, long at,
+            long horizon, LongFunction<Simulation> planned) {
         live.run(Long.MAX_VALUE, at, 0);
         while (live.nextStepTime() <= at + 1) { // a step at the change's time would come after it on the timeline
             at = live.nextStepTime();
@@ -335,16 +379,12 @@ class DeterminismTest {
         }
         live.idleUntil(at + 1);
         live.set(Param.RATE, 3e6);
-        live.run(Long.MAX_VALUE, w.horizonNs(), 0);
-        List<TimedAction> timeline = new ArrayList<>(w.timeline());
-        timeline.add(new TimedAction(at + 1, 0, new TimedAction.SetParam(Param.RATE, 3e6)));
-        timeline.sort(Comparator.comparingLong(TimedAction::timeNs));
-        RandomWorkload planned = new RandomWorkload(seed, w.params(), timeline, w.horizonNs());
-        Simulation onTimeline = planned.start(null);
-        onTimeline.run(Long.MAX_VALUE, w.horizonNs(), 0);
+        live.run(Long.MAX_VALUE, horizon, 0);
+        Simulation onTimeline = planned.apply(at + 1);
+        onTimeline.run(Long.MAX_VALUE, horizon, 0);
         // the same but for the timeline's step that made the change
         assertThat(onTimeline.steps()).isEqualTo(live.steps() + 1);
-        assertThat(Outcome.of(live).replaceFirst(" steps=\\d+", "")).as("%s, rate changed at %d", w.describe(), at + 1)
+        assertThat(Outcome.of(live).replaceFirst(" steps=\\d+", "")).as("%s, rate changed at %d", what, at + 1)
                 .isEqualTo(Outcome.of(onTimeline).replaceFirst(" steps=\\d+", ""));
     }
 

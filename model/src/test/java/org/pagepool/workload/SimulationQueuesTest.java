@@ -91,6 +91,36 @@ class SimulationQueuesTest {
                 .isGreaterThan(250_000);
     }
 
+    /**
+     * Queues meet only in what they share, so while queue 1 is down, whether
+     * queue 0 is up changes nothing queue 1 counts. Queue 0's polls (200 us
+     * each) count packets up to the end of the poll, sending queue 1 its
+     * packets that far ahead: those that come after queue 1 is up again must
+     * land in its posted buffers, not be counted as missed while it was down.
+     */
+    @Test
+    void aQueueThatIsDownMissesTheSamePacketsWhateverTheOthersDo() throws Exception {
+        String[] before = {"cpus = 2", "nic.queues = 2", "traffic.rate = 200k", "napi.poll_ns = 200us",
+            "memory.pages = 65536", "at 1ms: unload"};
+        String[] after = {"at 2500us: napi.poll_ns = 0ns", "at 2500us: reload queue=1"};
+        Simulation othersUp = start(joined(before, "at 2ms: reload queue=0", after));
+        Simulation othersDown = start(joined(before, "at 2500us: reload queue=0", after));
+        othersUp.run(Long.MAX_VALUE, 6 * MS, 0);
+        othersDown.run(Long.MAX_VALUE, 6 * MS, 0);
+        NicStats up = othersUp.driver(1).stats();
+        NicStats down = othersDown.driver(1).stats();
+        assertThat(up.rxMissed()).as("missed while down").isPositive();
+        assertThat(new long[] {up.rxMissed(), up.rxPackets()}).as("queue 1: rx_missed, rx_packets")
+                .containsExactly(down.rxMissed(), down.rxPackets());
+    }
+
+    private static String[] joined(String[] before, String line, String[] after) {
+        List<String> all = new ArrayList<>(Arrays.asList(before));
+        all.add(line);
+        all.addAll(Arrays.asList(after));
+        return all.toArray(String[]::new);
+    }
+
     @Test
     void irqCpusPinsQueueIToEntryIOfTheList() throws Exception {
         Simulation sim = start("cpus = 8", "nic.queues = 6", "irq.cpus = 1,3-4", "memory.pages = 65536");
