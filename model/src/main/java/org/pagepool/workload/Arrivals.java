@@ -153,6 +153,46 @@ final class Arrivals {
     }
 
     /**
+     * On a {@link #copy()} to look ahead with: when the {@code i}-th packet
+     * not taken yet (0 the next) arrives, whatever its period, taking those
+     * before it a period at a time rather than one by one ({@link #NEVER}
+     * when the sender is silent for good). The same times as taking them one
+     * by one: a period's packets are counted with the formula that times them.
+     */
+    long skipTo(long i) {
+        if (spacing <= 0) {
+            return NEVER;
+        }
+        while (true) {
+            long at = timeAhead(i);
+            if (at >= 0) {
+                return at;
+            }
+            if (periods.on()) {
+                long left = packetsBy(periods.end(), i);
+                taken += left;
+                i -= left;
+            }
+            endPeriod();
+        }
+    }
+
+    /** How many of the next {@code i} packets of this period (the {@code i}-th comes after it) come by {@code end}. */
+    private long packetsBy(long end, long i) {
+        long lo = 0;
+        long hi = i; // the first packet after end is among 0..i
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (anchor + (long) Math.ceil((taken + 1 + mid - credit) * spacing) <= end) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
      * On a {@link #copy()} to look ahead with: takes the next packet whatever its time
      * and returns it, {@link #NEVER} when the sender is silent for good.
      */

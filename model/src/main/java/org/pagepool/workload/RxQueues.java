@@ -275,14 +275,8 @@ final class RxQueues {
     /** When the {@code i}-th packet not sent yet (0 the next) arrives. */
     private long timeAhead(int i) {
         long at = sender.timeAhead(i);
-        if (at < 0) {
-            // it comes after the sender's current period: work the periods out on a copy
-            Arrivals look = sender.copy();
-            for (int k = 0; k <= i; k++) {
-                at = look.peek();
-            }
-        }
-        return at;
+        // it comes after the sender's current period: work the periods out on a copy
+        return at >= 0 ? at : sender.copy().skipTo(i);
     }
 
     /**

@@ -115,6 +115,26 @@ class ArrivalsTest {
         assertThat(take(a, new long[] {ahead.get(ahead.size() - 1)})).as("seed %d", seed).isEqualTo(ahead);
     }
 
+    /**
+     * Looking far ahead skips whole periods: the same time for every packet
+     * as taking the packets before it one by one, across many on and off
+     * periods (bursty senders, odd seeds) and within one (smooth ones).
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("org.pagepool.workload.TrafficTest#seeds")
+    void skippingAheadAPeriodAtATimeFindsThePacketsWhereTakingThemFindsThem(long seed) {
+        Arrivals a = sender(seed);
+        take(a, new long[] {1_000_000});
+        Arrivals look = a.copy();
+        Random random = TrafficTest.random(seed);
+        for (int i = 0; i < 50_000; i++) {
+            long peeked = look.peek();
+            if (i < 300 || random.nextInt(100) == 0) {
+                assertThat(a.copy().skipTo(i)).as("seed %d: packet %d ahead", seed, i).isEqualTo(peeked);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("org.pagepool.workload.TrafficTest#seeds")
     void aNewRateActsFromTheChangeOn(long seed) {
