@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.workload;
 
+import java.util.Arrays;
 import org.pagepool.nic.Driver;
 import org.pagepool.nic.Wire;
 
@@ -23,8 +24,10 @@ final class RxQueues {
     private static final long NEVER = Long.MAX_VALUE;
     /** Packets looked through ahead for a waiting queue's next one before the NIC looks again later. */
     private static final int MAX_LOOK = 4096;
-    /** Packets drawn ahead beyond which looking again sends them instead of looking further ({@link #lookAgain}). */
+    /** Packets drawn ahead beyond which a waiting queue's next one is found without keeping them ({@link #scan}). */
     private static final int AHEAD_CAP = 1 << 20;
+    /** Packets drawn on per look for a queue whose next one is beyond {@link #AHEAD_CAP} ({@link #scan}). */
+    private static final int SCAN_STEP = 1 << 20;
 
     private final Arrivals sender;
     /** RSS's generator: one draw per packet, in packet order. */
@@ -40,8 +43,12 @@ final class RxQueues {
     private final long[] whileDown;
     /** The simulation's clock ({@link #clockAt}): no queue that is down comes up before it. */
     private long now;
-    /** {@link #lookedTo()}. */
-    private long lookedTo;
+    /** Per queue, a copy of RSS's generator that draws on past those drawn ahead ({@link #scan}), or null. */
+    private final Rng[] scanRng;
+    /** Per queue, the number of the packet {@link #scanRng} draws next. */
+    private final long[] scanAt;
+    /** Per queue, the number of its next packet found by {@link #scan}, -1 for none. */
+    private final long[] found;
     /** The queues of the packets not sent yet, drawn ahead in packet order: a ring that grows. */
     private int[] ahead;
     private int aheadHead;
@@ -91,6 +98,10 @@ final class RxQueues {
         this.notBefore = new long[n];
         this.placedToLook = new boolean[n];
         this.lookLimit = new long[n];
+        this.scanRng = new Rng[n];
+        this.scanAt = new long[n];
+        this.found = new long[n];
+        Arrays.fill(found, -1);
     }
 
     private RxQueues(RxQueues o) {
@@ -108,7 +119,12 @@ final class RxQueues {
         this.pendingSize = o.pendingSize.clone();
         this.whileDown = o.whileDown.clone();
         this.now = o.now;
-        this.lookedTo = o.lookedTo;
+        this.scanRng = new Rng[n];
+        for (int q = 0; q < n; q++) {
+            scanRng[q] = o.scanRng[q] == null ? null : o.scanRng[q].copy();
+        }
+        this.scanAt = o.scanAt.clone();
+        this.found = o.found.clone();
         this.ahead = o.ahead.clone();
         this.upcoming = new long[n][];
         for (int q = 0; q < n; q++) {
@@ -273,7 +289,7 @@ final class RxQueues {
     }
 
     /** When the {@code i}-th packet not sent yet (0 the next) arrives. */
-    private long timeAhead(int i) {
+    private long timeAhead(long i) {
         long at = sender.timeAhead(i);
         // it comes after the sender's current period: work the periods out on a copy
         return at >= 0 ? at : sender.copy().skipTo(i);
@@ -284,7 +300,9 @@ final class RxQueues {
      * the first bound for it among those not sent yet (the sender's times are
      * the ones the packets will come at). When none of those up to its
      * look's limit is, the time of the last of them, to look again then
-     * ({@link #looksAgain}).
+     * ({@link #looksAgain}); past {@value #AHEAD_CAP} drawn ahead, the first
+     * found by drawing on without keeping them ({@link #scan}), or the last
+     * drawn so, to look again then.
      */
     private long nextArrival(int q) {
         if (!linkUp) {
@@ -305,7 +323,11 @@ final class RxQueues {
                 drawAhead();
             }
             if (upcomingSize[q] > 0) {
-                at = timeAhead((int) (upcoming[q][upcomingHead[q]] - sent));
+                at = timeAhead(upcoming[q][upcomingHead[q]] - sent);
+            } else if (aheadSize >= AHEAD_CAP) {
+                long k = scan(q);
+                again = k < 0;
+                at = timeAhead((again ? scanAt[q] - 1 : k) - sent);
             } else {
                 at = timeAhead(aheadSize - 1);
                 again = true;
@@ -315,6 +337,37 @@ final class RxQueues {
         looksAgain[q] = again;
         nextEpoch[q] = epoch;
         return at;
+    }
+
+    /**
+     * Queue {@code q}'s next packet beyond those drawn ahead, for a queue so
+     * rare that {@value #AHEAD_CAP} others are drawn ahead already: RSS's
+     * draws go on with a copy of its generator, the packets' queues are not
+     * kept, and the packet's number is what the real draws will give it. Its
+     * number, or -1 when not among the next {@value #SCAN_STEP} (the drawing
+     * goes on from there when the queue looks again). Nothing is sent, so
+     * where the sender stands never depends on how far anyone looked.
+     */
+    private long scan(int q) {
+        long from = sent + aheadSize;
+        if (found[q] >= from) {
+            return found[q]; // its first beyond those drawn ahead: none of the draws before it was its
+        }
+        if (scanRng[q] == null || scanAt[q] < from) {
+            scanRng[q] = rng.copy(); // RSS's generator stands at packet sent + aheadSize
+            scanAt[q] = from;
+        }
+        Rng r = scanRng[q];
+        long n = scanAt[q];
+        for (int i = 0; i < SCAN_STEP; i++, n++) {
+            if (spreader.next(r) == q) {
+                scanAt[q] = n + 1;
+                found[q] = n;
+                return n;
+            }
+        }
+        scanAt[q] = n;
+        return -1;
     }
 
     /**
@@ -333,47 +386,31 @@ final class RxQueues {
      * The NIC looks again for queue {@code q}'s next packet, further than
      * those it looked through. It sends nothing, so that the sender's state
      * stays that of the packets counted: a change of rate then acts from the
-     * time it is made, whenever the NIC looked. Only once a queue's packets
-     * are so rare that {@value #AHEAD_CAP} others wait, drawn ahead, does it
-     * send them, so as not to hold them all; and then only up to
-     * {@code sendBound}, a time the clock reaches before anything can change
-     * the rate ({@link #lookedTo}). False when it would have to send further:
-     * the queue's place is then only a time before which it does nothing.
+     * time it is made, whenever and however far the NIC looked. Past
+     * {@value #AHEAD_CAP} packets drawn ahead, it draws on without keeping
+     * them ({@link #scan}).
      */
-    boolean lookAgain(int q, long sendBound) {
-        if (aheadSize >= AHEAD_CAP) {
-            if (nextAt[q] > sendBound) {
-                return false;
-            }
-            sendUntil(nextAt[q]);
-            lookedTo = Math.max(lookedTo, nextAt[q]);
-        } else {
+    void lookAgain(int q) {
+        if (aheadSize < AHEAD_CAP) {
             lookLimit[q] = sent + aheadSize + MAX_LOOK;
         }
         nextEpoch[q] = 0;
         refresh(q);
-        return true;
-    }
-
-    /** The latest time looking again sent packets up to: nothing acts before it, and the clock must reach it. */
-    long lookedTo() {
-        return lookedTo;
     }
 
     /**
      * Brings queue {@code q}'s place in the clock up to date when it is not a
-     * step of its driver: the NIC looks again for its next packet (sending
-     * packets no later than {@code sendBound}, {@link #lookAgain}), or
-     * another queue sent it that packet since it was placed (its place was
-     * then when to look again, and the packet comes no earlier). True when
-     * it moved.
+     * step of its driver: the NIC looks again for its next packet, or another
+     * queue sent it that packet since it was placed (its place was then when
+     * to look again, and the packet comes no earlier). True when it moved.
      */
-    boolean settle(int q, long sendBound) {
+    boolean settle(int q) {
         if (!placedToLook[q]) {
             return false; // a step of its driver: only a time to look again goes stale
         }
         if (looksAgain(q)) {
-            return lookAgain(q, sendBound);
+            lookAgain(q);
+            return true;
         }
         long was = clock.time(q);
         refresh(q);

@@ -193,21 +193,11 @@ public final class Simulation {
 
     // ---- running ----------------------------------------------------------------------------------------------
 
-    /**
-     * When the next step happens (ns), {@link Long#MAX_VALUE} when nothing
-     * will ever happen again. Asking changes nothing that is seen, so with
-     * queues whose packets are very rare ({@link RxQueues#lookAgain}) it may
-     * be only a time before which nothing happens; a run to it finds out.
-     */
+    /** When the next step happens (ns), {@link Long#MAX_VALUE} when nothing will ever happen again. */
     public long nextStepTime() {
-        return nextStepTime(now);
-    }
-
-    /** {@link #nextStepTime()}, looking again for queues' packets with sends up to {@code sendBound} at most. */
-    private long nextStepTime(long sendBound) {
         if (queues != null) {
             long others = othersTime();
-            return Math.max(now, Math.min(others, queueTime(firstQueue(others, sendBound))));
+            return Math.max(now, Math.min(others, queueTime(firstQueue(others))));
         }
         return Math.max(now, Math.min(Math.min(workTime(), actionTime()), Math.min(stack.nextTime(), driverTime())));
     }
@@ -235,12 +225,11 @@ public final class Simulation {
      * packets of queues it looks for and the queues whose packets came
      * meanwhile are in their places ({@link RxQueues#settle}), while that is
      * before {@code limit} (another actor's time): past it, it would only
-     * look further ahead. Looking sends no packet later than
-     * {@code sendBound} ({@link RxQueues#lookAgain}).
+     * look further ahead.
      */
-    private int firstQueue(long limit, long sendBound) {
+    private int firstQueue(long limit) {
         int q = queues.first();
-        while (queues.time(q) < limit && queues.settle(q, sendBound)) {
+        while (queues.time(q) < limit && queues.settle(q)) {
             q = queues.first();
         }
         return q;
@@ -377,12 +366,10 @@ public final class Simulation {
                 && calls.recorder() == null;
         long done = 0;
         while (done < maxSteps) {
-            // a look may send packets up to the queue's place, before anything else: the run ends there or later
-            int q = firstQueue(Math.min(others, bound), NEVER);
+            int q = firstQueue(Math.min(others, bound));
             long t = Math.max(now, Math.min(others, queues.time(q)));
             if (t == NEVER || t > untilNs) {
-                // every step up to the limit ran: the clock is where the last one (or the last look) left it
-                advanceTo(Math.max(ranAheadTo, queues.lookedTo()));
+                advanceTo(ranAheadTo); // every step up to the limit ran: the clock is where the last one left it
                 return t == NEVER ? IDLE : LATER;
             }
             if (others <= t) {
@@ -460,7 +447,7 @@ public final class Simulation {
                 return;
             }
             if (queues.looksAgain(q)) {
-                queues.lookAgain(q, NEVER); // before the run's limit: the run ends there or later
+                queues.lookAgain(q);
                 continue;
             }
             if (!d.staysInQueue()) {
@@ -573,16 +560,10 @@ public final class Simulation {
         }
     }
 
-    /**
-     * Lets simulated time pass to {@code t} when nothing happens before it;
-     * when something does, to the last time up to which looking for queues'
-     * packets sent them, if later than the clock (nothing happens before).
-     */
+    /** Lets simulated time pass to {@code t} when nothing happens before it. */
     public void idleUntil(long t) {
-        if (t > now && nextStepTime(t) > t) {
+        if (t > now && nextStepTime() > t) {
             advanceTo(t);
-        } else if (queues != null) {
-            advanceTo(Math.min(t, queues.lookedTo()));
         }
     }
 

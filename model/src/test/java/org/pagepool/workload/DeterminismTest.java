@@ -359,6 +359,54 @@ class DeterminismTest {
                 });
     }
 
+    /**
+     * Queues so rare that their next packets are found past a million drawn
+     * ahead, with bursts: a run bounded by time (queues run ahead, looks come
+     * early) ends where stepping ends, and so do both after a change of rate
+     * made live. A review found the clock ending elsewhere when looking sent
+     * packets once enough were drawn ahead, which depended on how far earlier
+     * looks had gone.
+     */
+    @Test
+    void runsAheadEndWhereSteppingEndsWithRareQueuesAndBursts() throws Exception {
+        String[] lines = {"nic.queues = 16", "rss = zipf:5", "traffic.rate = 191M", "irq.latency_ns = 15ms",
+            "traffic.duty = 0.5", "traffic.burst_ns = 859us"};
+        long limit = 28_838_995;
+        Simulation ahead = SimulationQueuesTest.preset(lines).start(null);
+        ahead.run(Long.MAX_VALUE, limit, 0);
+        Simulation stepping = SimulationQueuesTest.preset(lines).start(null);
+        while (stepping.nextStepTime() <= limit) {
+            stepping.step();
+        }
+        assertThat(Outcome.of(stepping)).isEqualTo(Outcome.of(ahead));
+        for (Simulation sim : List.of(ahead, stepping)) {
+            sim.set(Param.RATE, 50e6);
+            sim.run(Long.MAX_VALUE, 40_000_000, 0);
+        }
+        assertThat(Outcome.of(stepping)).as("after a change of rate").isEqualTo(Outcome.of(ahead));
+    }
+
+    /** Asking when the next step comes changes nothing a run then does, even after a change of rate. */
+    @Test
+    void askingWhenTheNextStepComesChangesNoFuture() throws Exception {
+        String[] lines = {"nic.queues = 44", "rss = zipf:3", "traffic.rate = 61M", "irq.latency_ns = 25ms",
+            "at 11969921ns: traffic.rate = 145M"};
+        Simulation asked = SimulationQueuesTest.preset(lines).start(null);
+        asked.run(Long.MAX_VALUE, 10_000_000, 0);
+        Simulation notAsked = asked.copy();
+        assertThat(asked.nextStepTime()).isGreaterThan(10_000_000);
+        for (Simulation sim : List.of(asked, notAsked)) {
+            sim.set(Param.RATE, 3e6);
+            sim.run(Long.MAX_VALUE, 21_778_753, 0);
+        }
+        assertThat(Outcome.of(asked)).isEqualTo(Outcome.of(notAsked));
+        for (Simulation sim : List.of(asked, notAsked)) {
+            sim.set(Param.RATE, 50e6);
+            sim.run(Long.MAX_VALUE, 40_000_000, 0);
+        }
+        assertThat(Outcome.of(asked)).as("after another change").isEqualTo(Outcome.of(notAsked));
+    }
+
     private static String[] concat(String[] lines, String line) {
         String[] all = Arrays.copyOf(lines, lines.length + 1);
         all[lines.length] = line;
