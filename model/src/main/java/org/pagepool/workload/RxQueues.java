@@ -26,7 +26,7 @@ final class RxQueues {
     private static final int MAX_LOOK = 4096;
     /** Packets drawn ahead beyond which a waiting queue's next one is found without keeping them ({@link #scan}). */
     private static final int AHEAD_CAP = 1 << 20;
-    /** Packets drawn on per look for a queue whose next one is beyond {@link #AHEAD_CAP} ({@link #scan}). */
+    /** Packets drawn on per call of {@link #scan}, for a queue whose next one is beyond {@link #AHEAD_CAP}. */
     private static final int SCAN_STEP = 1 << 20;
 
     private final Arrivals sender;
@@ -47,7 +47,7 @@ final class RxQueues {
     private final Rng[] scanRng;
     /** Per queue, the number of the packet {@link #scanRng} draws next. */
     private final long[] scanAt;
-    /** Per queue, the number of its next packet found by {@link #scan}, -1 for none. */
+    /** Per queue, the number of its next packet found by {@link #scan}: valid while not below sent + aheadSize. */
     private final long[] found;
     /** The queues of the packets not sent yet, drawn ahead in packet order: a ring that grows. */
     private int[] ahead;
@@ -345,8 +345,9 @@ final class RxQueues {
      * draws go on with a copy of its generator, the packets' queues are not
      * kept, and the packet's number is what the real draws will give it. Its
      * number, or -1 when not among the next {@value #SCAN_STEP} (the drawing
-     * goes on from there when the queue looks again). Nothing is sent, so
-     * where the sender stands never depends on how far anyone looked.
+     * goes on from there when asked again: the queue looks again then).
+     * Nothing is sent, so where the sender stands never depends on how far
+     * anyone looked.
      */
     private long scan(int q) {
         long from = sent + aheadSize;

@@ -36,6 +36,8 @@ import org.pagepool.pool.PoolStatsSnapshot;
 public final class Simulation {
     private static final long NEVER = Long.MAX_VALUE;
     private static final long NS_PER_JIFFY = 1_000_000L;
+    /** Looks for queues' rare packets that {@link #nextStepTime()} makes at most (each up to 2^20 packets). */
+    private static final int QUERY_LOOKS = 64;
 
     private final long seed;
     private final Kernel kernel;
@@ -193,11 +195,26 @@ public final class Simulation {
 
     // ---- running ----------------------------------------------------------------------------------------------
 
-    /** When the next step happens (ns), {@link Long#MAX_VALUE} when nothing will ever happen again. */
+    /**
+     * When the next step happens (ns), {@link Long#MAX_VALUE} when nothing
+     * will ever happen again. Only when the next step is a queue's packet
+     * more than {@value #QUERY_LOOKS} looks of 2^20 packets ahead (a share
+     * under about one in 67 million, with nothing else to do) is it a time
+     * before which nothing happens, so that asking stays quick; a run finds
+     * the step.
+     */
     public long nextStepTime() {
+        return stepTimeBefore(NEVER, QUERY_LOOKS);
+    }
+
+    /**
+     * {@link #nextStepTime()}, exact when before {@code limit} and found in
+     * {@code looks} looks, else a time before which nothing happens.
+     */
+    private long stepTimeBefore(long limit, int looks) {
         if (queues != null) {
             long others = othersTime();
-            return Math.max(now, Math.min(others, queueTime(firstQueue(others))));
+            return Math.max(now, Math.min(others, queueTime(firstQueue(Math.min(others, limit), looks))));
         }
         return Math.max(now, Math.min(Math.min(workTime(), actionTime()), Math.min(stack.nextTime(), driverTime())));
     }
@@ -225,11 +242,11 @@ public final class Simulation {
      * packets of queues it looks for and the queues whose packets came
      * meanwhile are in their places ({@link RxQueues#settle}), while that is
      * before {@code limit} (another actor's time): past it, it would only
-     * look further ahead.
+     * look further ahead. At most {@code looks} times.
      */
-    private int firstQueue(long limit) {
+    private int firstQueue(long limit, int looks) {
         int q = queues.first();
-        while (queues.time(q) < limit && queues.settle(q)) {
+        for (int i = 0; i < looks && queues.time(q) < limit && queues.settle(q); i++) {
             q = queues.first();
         }
         return q;
@@ -366,7 +383,7 @@ public final class Simulation {
                 && calls.recorder() == null;
         long done = 0;
         while (done < maxSteps) {
-            int q = firstQueue(Math.min(others, bound));
+            int q = firstQueue(Math.min(others, bound), Integer.MAX_VALUE);
             long t = Math.max(now, Math.min(others, queues.time(q)));
             if (t == NEVER || t > untilNs) {
                 advanceTo(ranAheadTo); // every step up to the limit ran: the clock is where the last one left it
@@ -560,9 +577,10 @@ public final class Simulation {
         }
     }
 
-    /** Lets simulated time pass to {@code t} when nothing happens before it. */
+    /** Lets simulated time pass to {@code t} when nothing happens by then. */
     public void idleUntil(long t) {
-        if (t > now && nextStepTime() > t) {
+        // a queue's packet need not be looked for past t (it may be astronomically rare)
+        if (t > now && stepTimeBefore(t == NEVER ? NEVER : t + 1, Integer.MAX_VALUE) > t) {
             advanceTo(t);
         }
     }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pagepool.nic.Driver;
@@ -112,6 +113,33 @@ class SimulationQueuesTest {
         assertThat(up.rxMissed()).as("missed while down").isPositive();
         assertThat(new long[] {up.rxMissed(), up.rxPackets()}).as("queue 1: rx_missed, rx_packets")
                 .containsExactly(down.rxMissed(), down.rxPackets());
+    }
+
+    /**
+     * The only queue up is one that RSS all but never picks (zipf:10 over 64
+     * queues: a share of 1e-24): asking when the next step comes, and letting
+     * time pass, must still answer at once rather than look for its packet
+     * for ever; a run bounded by time ends at its limit.
+     */
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a guard against a hang, not a speed test
+    void aQueueThatAlmostNeverGetsAPacketLeavesTheOtherQuestionsQuick() throws Exception {
+        Simulation probe = start("cpus = 4", "nic.queues = 64", "rss = zipf:10", "memory.pages = 262144");
+        int rarest = 0;
+        for (int q = 1; q < 64; q++) {
+            rarest = probe.rssShare(q) < probe.rssShare(rarest) ? q : rarest;
+        }
+        assertThat(probe.rssShare(rarest)).isPositive().isLessThan(1e-20);
+        Simulation sim = start("cpus = 4", "nic.queues = 64", "rss = zipf:10", "memory.pages = 262144",
+                "traffic.rate = 100M", "at 1ms: unload", "at 2ms: reload queue=" + rarest);
+        sim.run(Long.MAX_VALUE, 5 * MS, 0);
+        assertThat(sim.driver(rarest).pool()).as("the rare queue is up").isNotNull();
+        assertThat(sim.nextStepTime()).isGreaterThan(5 * MS);
+        sim.idleUntil(6 * MS);
+        assertThat(sim.now()).isEqualTo(6 * MS);
+        sim.run(Long.MAX_VALUE, 8 * MS, 0);
+        sim.idleUntil(8 * MS);
+        assertThat(sim.now()).isEqualTo(8 * MS);
     }
 
     private static String[] joined(String[] before, String line, String[] after) {
