@@ -28,6 +28,13 @@ class ArrivalsTest {
         return a;
     }
 
+    /** {@link #sender} with the packets of its first millisecond taken. */
+    private static Arrivals senderAfterOneMs(long seed) {
+        Arrivals a = sender(seed);
+        take(a, new long[] {1_000_000});
+        return a;
+    }
+
     /** Every packet {@code a} sends by {@code until}, asked for at the times {@code asks} (increasing). */
     private static List<Long> take(Arrivals a, long[] asks) {
         List<Long> times = new ArrayList<>();
@@ -100,8 +107,7 @@ class ArrivalsTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("org.pagepool.workload.TrafficTest#seeds")
     void packetsLookedUpAheadComeAtTheTimesLookedUp(long seed) {
-        Arrivals a = sender(seed);
-        take(a, new long[] {1_000_000});
+        Arrivals a = senderAfterOneMs(seed);
         Arrivals look = a.copy();
         List<Long> ahead = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
@@ -123,8 +129,7 @@ class ArrivalsTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("org.pagepool.workload.TrafficTest#seeds")
     void skippingAheadAPeriodAtATimeFindsThePacketsWhereTakingThemFindsThem(long seed) {
-        Arrivals a = sender(seed);
-        take(a, new long[] {1_000_000});
+        Arrivals a = senderAfterOneMs(seed);
         Arrivals look = a.copy();
         Random random = TrafficTest.random(seed);
         for (int i = 0; i < 50_000; i++) {
