@@ -211,15 +211,23 @@ final class RxQueues {
      * come. Returns how many it folded.
      */
     private int fold(int q) {
+        int k = takeListed(q, now);
+        whileDown[q] += k;
+        return k;
+    }
+
+    /** Takes the packets listed for queue {@code q} that came by {@code time} off its list; returns how many. */
+    private int takeListed(int q, long time) {
         long[] times = pending[q];
         int mask = times.length - 1;
+        int head = pendingHead[q];
+        int size = pendingSize[q];
         int k = 0;
-        while (k < pendingSize[q] && times[(pendingHead[q] + k) & mask] <= now) {
+        while (k < size && times[(head + k) & mask] <= time) {
             k++;
         }
-        whileDown[q] += k;
-        pendingHead[q] = (pendingHead[q] + k) & mask;
-        pendingSize[q] -= k;
+        pendingHead[q] = (head + k) & mask;
+        pendingSize[q] = size - k;
         return k;
     }
 
@@ -242,17 +250,7 @@ final class RxQueues {
         if (n != 0) {
             whileDown[q] = 0;
         }
-        long[] times = pending[q];
-        int mask = times.length - 1;
-        int head = pendingHead[q];
-        int size = pendingSize[q];
-        int k = 0;
-        while (k < size && times[(head + k) & mask] <= time) {
-            k++;
-        }
-        pendingHead[q] = (head + k) & mask;
-        pendingSize[q] = size - k;
-        return n + k;
+        return n + takeListed(q, time);
     }
 
     /** The queue of the next packet sent: drawn ahead already, or now. */
