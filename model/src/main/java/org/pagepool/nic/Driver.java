@@ -72,6 +72,7 @@ public final class Driver {
     /** When the last step of {@link #runPackets} or {@link #runRefills} started, and what it did. */
     private long lastRun;
     private int lastRunFlags;
+    private int lastRunPackets;
 
     /** Opens the device: creates the pool (plus the XDP memory model's reference) and schedules the first fill. */
     public Driver(Kernel kernel, PoolCalls calls, Stack stack, Wire wire, DoubleSupplier random, NicConfig config,
@@ -268,6 +269,47 @@ public final class Driver {
             n++;
         }
         return n;
+    }
+
+    /**
+     * Runs the rest of the current poll's steps that start before {@code
+     * before}, no earlier than {@code last}, while each reads and writes
+     * nothing but this queue ({@link #staysInQueue}): what as many {@link
+     * #step} calls at their times would do, asking before each, in one loop
+     * (a NIC's queues run ahead a poll at a time). Stops at the poll's end,
+     * at a step that does not stay in the queue, or at {@code before}.
+     * Returns how many steps ran; {@link #lastRunPackets()} of them were
+     * packets, the last ran at {@link #lastRunTime()}.
+     */
+    public int runPollAhead(long before, long last) {
+        int steps = 0;
+        int packets = 0;
+        long from = last;
+        while (phase.inPoll && napiNext < before && napiNext >= from && staysInQueue()) {
+            int ran = runAhead(before);
+            if (ran > 0) {
+                packets += ran;
+            } else {
+                ran = runRefills(before, pool.allocCount());
+            }
+            if (ran == 0) {
+                ran = 1;
+                lastRun = napiNext;
+                lastRunFlags = step(napiNext);
+                if ((lastRunFlags & PACKET) != 0) {
+                    packets++;
+                }
+            }
+            steps += ran;
+            from = lastRun;
+        }
+        lastRunPackets = packets;
+        return steps;
+    }
+
+    /** How many of the steps the last {@link #runPollAhead} ran were packets. */
+    public int lastRunPackets() {
+        return lastRunPackets;
     }
 
     /**

@@ -137,6 +137,29 @@ final class Arrivals {
     }
 
     /**
+     * Takes the next packets of the current period that arrive by {@code
+     * time}, at most {@code times.length}, into {@code times}; returns how
+     * many. The same packets at the same times as so many {@link #takeBy}
+     * calls, in one loop: the multi-queue NIC's sender is its busiest path.
+     * Returns 0 when the next thing to do by {@code time} is a period's end.
+     */
+    int takeRun(long time, long[] times) {
+        long end = Math.min(time, periods.end());
+        int n = 0;
+        long at = next;
+        while (at <= end && n < times.length) {
+            times[n++] = at;
+            taken++;
+            at = anchor + (long) Math.ceil((taken + 1 - credit) * spacing);
+        }
+        if (n > 0) {
+            lastTaken = times[n - 1];
+            findNext();
+        }
+        return n;
+    }
+
+    /**
      * When the {@code i}-th packet not taken yet (0 the next) arrives, if it
      * comes in the current period (known without drawing); -1 if not, or
      * {@link #NEVER} when the sender is silent for good.

@@ -41,6 +41,8 @@ final class RxQueues {
     private final int[] pendingSize;
     /** Per queue, packets sent to it while it was down, counted without their times ({@link Driver#stopped}). */
     private final long[] whileDown;
+    /** Scratch for the times of the packets {@link #sendUntil} takes in one go. */
+    private final long[] run = new long[256];
     /** The simulation's clock ({@link #clockAt}): no queue that is down comes up before it. */
     private long now;
     /** Per queue, a copy of RSS's generator that draws on past those drawn ahead ({@link #scan}), or null. */
@@ -189,18 +191,33 @@ final class RxQueues {
     /** Sends every packet that arrives by {@code time} to its queue, in packet order. */
     private void sendUntil(long time) {
         while (sender.due() <= time) {
-            long at = sender.takeBy(time);
-            if (at == NEVER) {
-                return; // the sender's period ended: no packet by then
+            int n = sender.takeRun(time, run);
+            if (n == 0) {
+                long at = sender.takeBy(time); // a period ends first
+                if (at == NEVER) {
+                    return; // no packet by then
+                }
+                send(at);
             }
-            int q = takeQueue();
-            sent++;
-            if (pendingSize[q] == pending[q].length && (drivers[q] == null || !drivers[q].stopped() || fold(q) == 0)) {
-                pending[q] = grown(pending[q], pendingHead[q], pendingSize[q]);
-                pendingHead[q] = 0;
+            for (int i = 0; i < n; i++) {
+                send(run[i]);
             }
-            pending[q][(pendingHead[q] + pendingSize[q]++) & (pending[q].length - 1)] = at;
         }
+    }
+
+    private void send(long at) {
+        int q = takeQueue();
+        sent++;
+        long[] list = pending[q];
+        int size = pendingSize[q];
+        if (size == list.length && (drivers[q] == null || !drivers[q].stopped() || fold(q) == 0)) {
+            list = grown(list, pendingHead[q], size);
+            pending[q] = list;
+            pendingHead[q] = 0;
+        }
+        size = pendingSize[q];
+        list[(pendingHead[q] + size) & (list.length - 1)] = at;
+        pendingSize[q] = size + 1;
     }
 
     /**
@@ -223,6 +240,9 @@ final class RxQueues {
         int head = pendingHead[q];
         int size = pendingSize[q];
         int k = 0;
+        if (size > 0 && times[(head + size - 1) & mask] <= time) {
+            k = size; // the usual case: the queue that sent them asks
+        }
         while (k < size && times[(head + k) & mask] <= time) {
             k++;
         }

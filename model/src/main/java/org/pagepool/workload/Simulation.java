@@ -467,6 +467,15 @@ public final class Simulation {
                 queues.lookAgain(q);
                 continue;
             }
+            int inPoll = d.runPollAhead(before, last); // a poll's steps in one loop
+            if (inPoll > 0) {
+                packets += d.lastRunPackets();
+                steps += inPoll;
+                stepsRunAhead += inPoll;
+                last = d.lastRunTime();
+                ranAheadTo = Math.max(ranAheadTo, last);
+                continue;
+            }
             if (!d.staysInQueue()) {
                 queues.ranAheadTo(q, last);
                 return;
