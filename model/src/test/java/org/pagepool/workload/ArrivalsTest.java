@@ -103,6 +103,48 @@ class ArrivalsTest {
         assertThat(take(sender(seed), pieces)).as("seed %d", seed).isEqualTo(inOneGo);
     }
 
+    /**
+     * The NIC's sender takes a period's packets in one loop, a few at a
+     * time (small buffers here, so that a run stops both at the buffer's
+     * end and at the period's): the same packets as taking them one by one,
+     * and the sender is left where those leave it (its next packets, a rate
+     * changed afterwards, from the last packet taken).
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("org.pagepool.workload.TrafficTest#seeds")
+    void takingAPeriodsPacketsInOneLoopTakesThemAsOneByOne(long seed) {
+        Random random = TrafficTest.random(seed);
+        Arrivals oneByOne = sender(seed);
+        Arrivals inRuns = sender(seed);
+        long[] buffer = new long[1 + random.nextInt(40)];
+        List<Long> runs = new ArrayList<>();
+        long t = 0;
+        for (int i = 0; i < 300; i++) {
+            t += (long) (random.nextDouble() * 20_000);
+            int n;
+            do {
+                n = inRuns.takeRun(t, buffer);
+                for (int k = 0; k < n; k++) {
+                    runs.add(buffer[k]);
+                }
+                if (n == 0 && inRuns.due() <= t) {
+                    long at = inRuns.takeBy(t); // a period ends first
+                    if (at != Arrivals.NEVER) {
+                        runs.add(at);
+                    }
+                }
+            } while (inRuns.due() <= t);
+        }
+        assertThat(runs).as("seed %d", seed).isNotEmpty().isEqualTo(take(oneByOne, new long[] {t}));
+        // changed at a clock behind the last packet taken, as when a queue counted ahead of it
+        long clock = runs.get(runs.size() - 1) - 1;
+        WorkloadParams faster = TrafficTest.params(3e7, 1.0, 100_000);
+        oneByOne.configure(faster, clock);
+        inRuns.configure(faster, clock);
+        assertThat(take(inRuns, new long[] {t + 1_000_000})).as("seed %d: after a change of rate", seed)
+                .isEqualTo(take(oneByOne, new long[] {t + 1_000_000}));
+    }
+
     /** A waiting queue is woken at the time looked up ahead: it must be the time the packet then comes at. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("org.pagepool.workload.TrafficTest#seeds")
