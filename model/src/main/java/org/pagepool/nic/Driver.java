@@ -175,6 +175,11 @@ public final class Driver {
             napiNext = now + config.irqLatencyNs();
             return 0;
         }
+        return pollStep();
+    }
+
+    /** The next step of a poll (or of a teardown), on the CPU set already. */
+    private int pollStep() {
         while (true) {
             switch (phase) {
                 case START:
@@ -261,6 +266,11 @@ public final class Driver {
             return 0;
         }
         kernel.runOn(config.irqCpu(), config.irqNode(), true);
+        return dropsInCache(before);
+    }
+
+    /** {@link #runAhead}'s loop, on the CPU set already. */
+    private int dropsInCache(long before) {
         int n = 0;
         while (napiNext < before && processed < config.budget() && rx.completed() > 0
                 && pool.recyclesInCache(rx.next())) {
@@ -282,26 +292,33 @@ public final class Driver {
      * packets, the last ran at {@link #lastRunTime()}.
      */
     public int runPollAhead(long before, long last) {
+        lastRunPackets = 0;
+        if (!phase.inPoll || napiNext >= before || napiNext < last) {
+            return 0;
+        }
+        kernel.runOn(config.irqCpu(), config.irqNode(), true);
+        // each step starts at napiNext, which only moves on: no step starts before the last
         int steps = 0;
         int packets = 0;
-        long from = last;
-        while (phase.inPoll && napiNext < before && napiNext >= from && staysInQueue()) {
-            int ran = runAhead(before);
-            if (ran > 0) {
+        while (phase.inPoll && napiNext < before && staysInQueue()) {
+            int ran = 0;
+            if (phase == Phase.RX) {
+                ran = dropsInCache(before);
                 packets += ran;
-            } else {
-                ran = runRefills(before, pool.allocCount());
+            } else if (phase == Phase.REFILL && rx.empty() > 0) {
+                lastRun = napiNext;
+                lastRunFlags = KERNEL_CALL;
+                ran = refills(pool.allocCount());
             }
             if (ran == 0) {
                 ran = 1;
                 lastRun = napiNext;
-                lastRunFlags = step(napiNext);
+                lastRunFlags = pollStep();
                 if ((lastRunFlags & PACKET) != 0) {
                     packets++;
                 }
             }
             steps += ran;
-            from = lastRun;
         }
         lastRunPackets = packets;
         return steps;
@@ -380,6 +397,11 @@ public final class Driver {
         kernel.runOn(config.irqCpu(), config.irqNode(), true);
         lastRun = napiNext;
         lastRunFlags = KERNEL_CALL;
+        return refills(max);
+    }
+
+    /** {@link #runRefills}'s loop, on the CPU set already. */
+    private int refills(long max) {
         int n = 0;
         while (n < max && phase == Phase.REFILL && rx.empty() > 0 && pool != null) {
             refillOne(); // a refill that finds no page ends the poll's refills, as in step()
