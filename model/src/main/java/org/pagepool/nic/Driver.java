@@ -488,16 +488,25 @@ public final class Driver {
             kernel.tracer().emit(new PacketEvent(config.irqCpu(), verdict, pool.id(),
                     kernel.mm().memMap().handle(page), descriptor));
         }
+        // the verdicts in methods of their own keep this one small enough for the JIT to inline in the loops
+        return verdict == Verdict.DROP ? drop(page) : passOn(verdict, page);
+    }
+
+    /** XDP_DROP: the page goes back to the pool (or, with the leak bug, is put without it). */
+    private int drop(int page) {
+        counters.drop++;
+        if (config.leak() > 0 && random.getAsDouble() < config.leak()) {
+            counters.leaked++;
+            calls.putPage(pool, page); // the bug: put_page() on a page the pool still counts
+        } else {
+            calls.recycleDirect(pool, page);
+        }
+        return PACKET | KERNEL_CALL;
+    }
+
+    /** XDP_TX, XDP_REDIRECT or XDP_PASS: the page leaves the driver. */
+    private int passOn(Verdict verdict, int page) {
         switch (verdict) {
-            case DROP:
-                counters.drop++;
-                if (config.leak() > 0 && random.getAsDouble() < config.leak()) {
-                    counters.leaked++;
-                    calls.putPage(pool, page); // the bug: put_page() on a page the pool still counts
-                } else {
-                    calls.recycleDirect(pool, page);
-                }
-                return PACKET | KERNEL_CALL;
             case TX:
                 if (tx.isFull()) {
                     counters.txFull++;
