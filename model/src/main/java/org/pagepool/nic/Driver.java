@@ -250,27 +250,21 @@ public final class Driver {
     }
 
     /**
-     * Runs this queue's next packets ahead of everything else's steps before
-     * {@code before}: on a NIC with several queues, each packet already in
-     * the RX ring that the XDP program drops and that goes back into the
-     * pool's cache. Such a step reads and writes only this queue (a completed
-     * descriptor, the page, the pool's cache, its counters) and draws nothing
-     * from the random generator, and what the others do meanwhile neither
-     * reads nor changes that. Stops at an empty ring, the budget's end, a
-     * full cache, a page that is not the pool's alone, XDP_TX or PASS, for
+     * Runs this queue's next packets before {@code before}, ahead of
+     * everything else's steps: on a NIC with several queues, each packet
+     * already in the RX ring that the XDP program drops and that goes back
+     * into the pool's cache. Such a step reads and writes only this queue (a
+     * completed descriptor, the page, the pool's cache, its counters) and
+     * draws nothing from the random generator, and what the others do
+     * meanwhile neither reads nor changes that. Stops at an empty ring, the
+     * budget's end, a full cache or a page that is not the pool's alone, for
      * the caller to look at the next step ({@link #staysInQueue}). Returns
-     * how many ran.
+     * how many ran; on the CPU set already.
      */
-    public int runAhead(long before) {
-        if (phase != Phase.RX || !dropsClean || pool == null) {
-            return 0;
-        }
-        kernel.runOn(config.irqCpu(), config.irqNode(), true);
-        return dropsInCache(before);
-    }
-
-    /** {@link #runAhead}'s loop, on the CPU set already. */
     private int dropsInCache(long before) {
+        if (!dropsClean) {
+            return 0; // a verdict or a leak is drawn from the shared generator
+        }
         int n = 0;
         while (napiNext < before && processed < config.budget() && rx.completed() > 0
                 && pool.recyclesInCache(rx.next())) {

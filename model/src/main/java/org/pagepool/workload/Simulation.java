@@ -467,28 +467,16 @@ public final class Simulation {
                 queues.lookAgain(q);
                 continue;
             }
-            int inPoll = d.runPollAhead(before, last); // a poll's steps in one loop
-            if (inPoll > 0) {
-                packets += d.lastRunPackets();
-                steps += inPoll;
-                stepsRunAhead += inPoll;
-                last = d.lastRunTime();
-                ranAheadTo = Math.max(ranAheadTo, last);
-                continue;
-            }
-            if (!d.staysInQueue()) {
-                queues.ranAheadTo(q, last);
-                return;
-            }
-            // packets and refills in one go run at their own times, never behind (a poll's time only moves on)
-            int ran = d.runAhead(before);
+            int ran = d.runPollAhead(before, last); // a poll's steps in one loop
             if (ran > 0) {
-                packets += ran;
+                packets += d.lastRunPackets();
+                last = d.lastRunTime();
             } else {
-                ran = d.runRefills(before, d.pool().allocCount());
-            }
-            last = d.lastRunTime();
-            if (ran == 0) {
+                // the interrupt, or a poll's step that the loop leaves to the caller
+                if (!d.staysInQueue()) {
+                    queues.ranAheadTo(q, last);
+                    return;
+                }
                 ran = 1;
                 last = t;
                 if ((d.step(t) & Driver.PACKET) != 0) {
