@@ -3,6 +3,7 @@ package org.pagepool.bench;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -17,6 +18,7 @@ import org.pagepool.pool.PoolCreateException;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
 import org.pagepool.workload.Simulation;
+import org.pagepool.workload.TimeSlices;
 
 /**
  * Simulated packets of one preset per family, as the headless workload runs
@@ -26,6 +28,9 @@ import org.pagepool.workload.Simulation;
  * lifetimes), clones, many CPUs returning, XDP_TX, and every other shipped
  * preset but two whose packets stop (09 unloads the driver; 10 leaks until
  * memory runs out). A regression in any part of the simulator shows here.
+ * {@link #packets} runs them step by step, as the app does; {@link #headless}
+ * in slices of time, as {@code workload} does, where a NIC's queues run ahead
+ * of each other.
  * Presets are read from {@code pagepool.scenarios} (default
  * {@code ../assets/scenarios}, the model module's view of the repository).
  */
@@ -34,6 +39,8 @@ import org.pagepool.workload.Simulation;
 @State(Scope.Thread)
 public class WorkloadBenchmark {
     private static final int PACKETS = 10_000;
+    /** About the steps of one {@link #headless} slice: the workload command's own. */
+    private static final long HEADLESS_SLICE_STEPS = 1 << 16;
     /** Past the link coming up and the first fills: the steady state. */
     static final long WARM_NS = 5_000_000;
 
@@ -45,6 +52,7 @@ public class WorkloadBenchmark {
 
     private Simulation start;
     private Simulation sim;
+    private TimeSlices slices;
 
     @Setup(Level.Trial)
     public void load() throws PresetFiles.BadPreset, PoolCreateException {
@@ -58,6 +66,35 @@ public class WorkloadBenchmark {
     @Setup(Level.Iteration)
     public void fresh() {
         sim = start.copy();
+        slices = new TimeSlices(HEADLESS_SLICE_STEPS, 1_000_000);
+    }
+
+    /** Simulated packets, counted by JMH as operations: {@link #headless} reports packets per second. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Packets {
+        public long packets;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            packets = 0;
+        }
+    }
+
+    /**
+     * One slice of a headless run ({@code workload --preset P}): bounded by
+     * time alone, the run in which a NIC's queues run ahead of each other.
+     * Read the {@code packets} line: simulated packets per wall second.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public void headless(Packets counted) {
+        long before = sim.packets();
+        if (slices.next(sim, Long.MAX_VALUE) == Simulation.IDLE) {
+            throw new IllegalStateException(preset + ": nothing happens any more at " + sim.now() + " ns");
+        }
+        counted.packets += sim.packets() - before;
     }
 
     @Benchmark
