@@ -276,22 +276,76 @@ public final class Driver {
     }
 
     /**
-     * Runs the rest of the current poll's steps that start before {@code
-     * before}, no earlier than {@code last}, while each reads and writes
-     * nothing but this queue ({@link #staysInQueue}): what as many {@link
-     * #step} calls at their times would do, asking before each, in one loop
-     * (a NIC's queues run ahead a poll at a time). Stops at the poll's end,
-     * at a step that does not stay in the queue, or at {@code before}.
-     * Returns how many steps ran; {@link #lastRunPackets()} of them were
-     * packets, the last ran at {@link #lastRunTime()}.
+     * Runs this queue's next steps that start before {@code before}, no
+     * earlier than {@code last}, while each reads and writes nothing but
+     * this queue ({@link #staysInQueue}): what as many {@link #step} calls
+     * at their times would do, asking before each, in one loop, poll after
+     * poll with the interrupts between them (a NIC's queues run ahead of
+     * each other). Stops at a step that does not stay in the queue, at the
+     * NIC looking again for the next packet, or at {@code before}. Returns
+     * how many steps ran; {@link #lastRunPackets()} of them were packets,
+     * the last ran at {@link #lastRunTime()}.
      */
     public int runPollAhead(long before, long last) {
         lastRunPackets = 0;
-        if (!phase.inPoll || napiNext >= before || napiNext < last) {
-            return 0;
+        long from = last;
+        int steps = 0;
+        int packets = 0;
+        while (true) {
+            if (phase == Phase.IDLE) {
+                if (!interruptAhead(before, from)) {
+                    break;
+                }
+                steps++;
+                from = lastRun;
+                continue;
+            }
+            if (!phase.inPoll || napiNext >= before || napiNext < from) {
+                break;
+            }
+            kernel.runOn(config.irqCpu(), config.irqNode(), true);
+            // each step starts at napiNext, which only moves on: no step starts before the last
+            int ran = pollAhead(before);
+            if (ran == 0) {
+                break;
+            }
+            steps += ran;
+            packets += lastRunPackets;
+            from = lastRun;
         }
-        kernel.runOn(config.irqCpu(), config.irqNode(), true);
-        // each step starts at napiNext, which only moves on: no step starts before the last
+        lastRunPackets = packets;
+        return steps;
+    }
+
+    /**
+     * The interrupt of the next packet, as {@link #step} takes it, when it
+     * comes before {@code before} and nothing but the queue acts first: no
+     * TX completion, no reload, and a packet rather than the NIC looking
+     * again. At {@code from} when it came earlier. True when it ran.
+     */
+    private boolean interruptAhead(long before, long from) {
+        if (reload.pending() || pool == null || !irqEnabled || rx.posted() == 0 || tx.count() > 0) {
+            return false;
+        }
+        long at = wire.nextArrival();
+        if (!wire.nextIsPacket()) {
+            return false; // the NIC looks again first, which is the caller's
+        }
+        long t = Math.max(at, from);
+        if (t >= before) {
+            return false;
+        }
+        kernel.runOn(config.irqCpu(), config.irqNode(), false);
+        irqEnabled = false;
+        phase = Phase.START;
+        napiNext = t + config.irqLatencyNs();
+        lastRun = t;
+        lastRunFlags = 0;
+        return true;
+    }
+
+    /** The poll's steps in one loop while each stays in the queue; packets among them in lastRunPackets. */
+    private int pollAhead(long before) {
         int steps = 0;
         int packets = 0;
         while (phase.inPoll && napiNext < before && staysInQueue()) {

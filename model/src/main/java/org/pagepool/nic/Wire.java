@@ -10,6 +10,15 @@ public interface Wire {
     long nextArrival();
 
     /**
+     * False when the last {@link #nextArrival} was not a packet's arrival
+     * but when the NIC looks again for one (a queue of a NIC of several,
+     * whose next packet is far ahead).
+     */
+    default boolean nextIsPacket() {
+        return true;
+    }
+
+    /**
      * The interface came up at {@code time}: what the peer sent before then
      * never reached the NIC (its link was down), so it is neither received
      * nor missed.

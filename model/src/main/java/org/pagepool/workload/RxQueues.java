@@ -532,6 +532,11 @@ final class RxQueues {
         }
 
         @Override
+        public boolean nextIsPacket() {
+            return !(looksAgain[q] && nextEpoch[q] == epoch);
+        }
+
+        @Override
         public void linkUp(long time) {
             queueUp(time);
         }
