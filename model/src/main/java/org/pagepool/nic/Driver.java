@@ -69,7 +69,11 @@ public final class Driver {
     /** A reload asked for, and its teardown while it runs. */
     private final DriverReload reload;
     private final int[] bulk = new int[XDP_BULK];
-    /** When the last step of {@link #runPackets} or {@link #runRefills} started, and what it did. */
+    /**
+     * When the last step of {@link #runPackets}, {@link #runRefills} or
+     * {@link #runPollAhead} started, what it did, and how many of the steps
+     * {@link #runPollAhead} ran were packets.
+     */
     private long lastRun;
     private int lastRunFlags;
     private int lastRunPackets;
@@ -287,7 +291,6 @@ public final class Driver {
      * the last ran at {@link #lastRunTime()}.
      */
     public int runPollAhead(long before, long last) {
-        lastRunPackets = 0;
         long from = last;
         int steps = 0;
         int packets = 0;

@@ -105,11 +105,20 @@ final class Arrivals {
     }
 
     private void findNext() {
-        next = periods.on() && spacing > 0 ? anchor + (long) Math.ceil((taken + 1 - credit) * spacing) : NEVER;
+        next = periods.on() && spacing > 0 ? timeAheadInStretch(0) : NEVER;
         if (next > periods.end()) {
             next = NEVER;
         }
         due = Math.min(next, periods.end());
+    }
+
+    /**
+     * When the {@code i}-th packet not taken yet (0 the next) arrives if the
+     * current stretch goes on that long: the one formula every packet's time
+     * comes from, so that taking, looking ahead and skipping agree to the ns.
+     */
+    private long timeAheadInStretch(long i) {
+        return anchor + (long) Math.ceil((taken + 1 + i - credit) * spacing);
     }
 
     /** When {@link #takeBy} next has something to do: never earlier than the next packet. */
@@ -150,7 +159,7 @@ final class Arrivals {
         while (at <= end && n < times.length) {
             times[n++] = at;
             taken++;
-            at = anchor + (long) Math.ceil((taken + 1 - credit) * spacing);
+            at = timeAheadInStretch(0);
         }
         if (n > 0) {
             lastTaken = times[n - 1];
@@ -171,7 +180,7 @@ final class Arrivals {
         if (!periods.on()) {
             return -1;
         }
-        long at = anchor + (long) Math.ceil((taken + 1 + i - credit) * spacing);
+        long at = timeAheadInStretch(i);
         return at <= periods.end() ? at : -1;
     }
 
@@ -206,7 +215,7 @@ final class Arrivals {
         long hi = i; // the first packet after end is among 0..i
         while (lo < hi) {
             long mid = (lo + hi) >>> 1;
-            if (anchor + (long) Math.ceil((taken + 1 + mid - credit) * spacing) <= end) {
+            if (timeAheadInStretch(mid) <= end) {
                 lo = mid + 1;
             } else {
                 hi = mid;

@@ -467,12 +467,12 @@ public final class Simulation {
                 queues.lookAgain(q);
                 continue;
             }
-            int ran = d.runPollAhead(before, last); // a poll's steps in one loop
+            int ran = d.runPollAhead(before, last); // polls and their interrupts in one loop
             if (ran > 0) {
                 packets += d.lastRunPackets();
                 last = d.lastRunTime();
             } else {
-                // the interrupt, or a poll's step that the loop leaves to the caller
+                // a step the loop leaves here (an interrupt while TX completions are due), or the run ahead ends
                 if (!d.staysInQueue()) {
                     queues.ranAheadTo(q, last);
                     return;
