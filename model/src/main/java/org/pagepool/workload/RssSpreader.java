@@ -12,6 +12,12 @@ final class RssSpreader {
     private final double[] keep;
     private final int[] alias;
     private final double[] shares;
+    /**
+     * For 2^k equal shares (k at least 1), 64 - k: the queue is then the top k
+     * bits of the draw, the same queue the alias table gives (every column
+     * kept, and a power-of-two scaling of the draw is exact); else 0.
+     */
+    private final int shift;
 
     RssSpreader(double[] shares) {
         int n = shares.length;
@@ -58,10 +64,18 @@ final class RssSpreader {
             keep[s] = 1;
             alias[s] = s;
         }
+        boolean allKept = true;
+        for (double k : keep) {
+            allKept &= k == 1;
+        }
+        shift = allKept && n >= 2 && Integer.bitCount(n) == 1 ? 64 - Integer.numberOfTrailingZeros(n) : 0;
     }
 
     /** The queue of the next packet. */
     int next(Rng rng) {
+        if (shift != 0) {
+            return (int) (rng.nextLong() >>> shift); // nextDouble() * 2^k, floored, without the double
+        }
         double x = rng.nextDouble() * keep.length;
         int column = (int) x;
         return x - column < keep[column] ? column : alias[column];

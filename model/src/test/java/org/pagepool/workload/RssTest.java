@@ -120,6 +120,28 @@ class RssTest {
         assertThat(chiSquare(counts, table, context)).as(context).isLessThan(critical(degreesOfFreedom(table)));
     }
 
+    /**
+     * Equal shares over 2^k queues take the queue from the draw's top bits:
+     * packet for packet the queue the alias table gives (nextDouble() times
+     * the queues, floored), so a seeded run spreads as it did before (the
+     * default table over 2^k queues gives them equal shares).
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void equalSharesOverAPowerOfTwoQueuesPickTheQueueTheTableWould(long seed) {
+        for (int queues : new int[] {2, 4, 16, 64}) {
+            double[] shares = Rss.UNIFORM.shares(queues, new Rng(seed));
+            RssSpreader spreader = new RssSpreader(shares);
+            Rng rng = new Rng(seed * 17 + queues);
+            Rng same = rng.copy();
+            for (int i = 0; i < 10_000; i++) {
+                int expected = (int) (same.nextDouble() * queues);
+                assertThat(spreader.next(rng)).as("seed %d, %d queues, packet %d", seed, queues, i)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     void theChiSquareTestTellsAWrongSpreadFromTheRightOne() {
         // guard against a test that cannot fail: queue 0 gets 1 % more than its share
