@@ -254,32 +254,6 @@ public final class Driver {
     }
 
     /**
-     * Runs this queue's next packets before {@code before}, ahead of
-     * everything else's steps: on a NIC with several queues, each packet
-     * already in the RX ring that the XDP program drops and that goes back
-     * into the pool's cache. Such a step reads and writes only this queue (a
-     * completed descriptor, the page, the pool's cache, its counters) and
-     * draws nothing from the random generator, and what the others do
-     * meanwhile neither reads nor changes that. Stops at an empty ring, the
-     * budget's end, a full cache or a page that is not the pool's alone, for
-     * the caller to look at the next step ({@link #staysInQueue}). Returns
-     * how many ran; on the CPU set already.
-     */
-    private int dropsInCache(long before) {
-        if (!dropsClean) {
-            return 0; // a verdict or a leak is drawn from the shared generator
-        }
-        int n = 0;
-        while (napiNext < before && processed < config.budget() && rx.completed() > 0
-                && pool.recyclesInCache(rx.next())) {
-            lastRun = napiNext;
-            lastRunFlags = receiveOne();
-            n++;
-        }
-        return n;
-    }
-
-    /**
      * Runs this queue's next steps that start before {@code before}, no
      * earlier than {@code last}, while each reads and writes nothing but
      * this queue ({@link #staysInQueue}): what as many {@link #step} calls
@@ -352,14 +326,12 @@ public final class Driver {
         if (dropsClean) {
             return dropPollAhead(before);
         }
+        // a verdict or a leak is drawn from the shared generator: no packet stays in the queue
         int steps = 0;
         int packets = 0;
         while (phase.inPoll && napiNext < before && staysInQueue()) {
             int ran = 0;
-            if (phase == Phase.RX) {
-                ran = dropsInCache(before);
-                packets += ran;
-            } else if (phase == Phase.REFILL && rx.empty() > 0) {
+            if (phase == Phase.REFILL && rx.empty() > 0) {
                 lastRun = napiNext;
                 lastRunFlags = KERNEL_CALL;
                 ran = refills(pool.allocCount());
@@ -384,6 +356,10 @@ public final class Driver {
      * each ({@link #staysInQueue}), with what that check finds used by the
      * step itself rather than found again. A packet the RX ring lacks is
      * asked of the wire once, not once by the check and again by the step.
+     * A dropped packet whose page goes back into the pool's cache reads and
+     * writes only this queue (a completed descriptor, the page, the pool's
+     * cache, its counters) and draws nothing from the random generator, and
+     * what the other queues do meanwhile neither reads nor changes that.
      */
     private int dropPollAhead(long before) {
         int steps = 0;
@@ -400,7 +376,7 @@ public final class Driver {
                             break; // the page is not the pool's alone: not this queue's step
                         }
                         lastRun = napiNext;
-                        lastRunFlags = receiveOne();
+                        lastRunFlags = receiveOne(true);
                         steps++;
                         packets++;
                         continue;
@@ -579,6 +555,17 @@ public final class Driver {
 
     /** One packet through the XDP program; 0 when there is none (or the budget is spent). */
     private int receiveOne() {
+        return receiveOne(false);
+    }
+
+    /**
+     * {@link #receiveOne()}; {@code intoCache}: the program drops the packet
+     * and its page goes straight back into the pool's cache
+     * ({@link PagePool#recyclesInCache}), so that with nobody tracing, its
+     * stop in the driver's hands within this one step is seen by no one and
+     * not written (the put's guard takes the RX descriptor as the driver's).
+     */
+    private int receiveOne(boolean intoCache) {
         if (processed >= config.budget()) {
             return 0;
         }
@@ -590,7 +577,9 @@ public final class Driver {
         }
         int descriptor = rx.swHead();
         int page = rx.take();
-        kernel.mm().move(page, Place.DRIVER);
+        if (!intoCache || kernel.tracer().enabled()) {
+            kernel.mm().move(page, Place.DRIVER);
+        }
         processed++;
         napiNext += config.packetNs();
         Verdict verdict = config.dropsAll() ? Verdict.DROP : config.verdict(random.getAsDouble());
