@@ -6,7 +6,9 @@ package org.pagepool.workload;
  * in constant time, with one draw: Vose's alias method. A packet's flow only
  * matters through its queue, so drawing the queue with the flows' summed
  * shares is the same distribution as drawing the flow and hashing it.
- * Immutable; the draws come from the caller's generator.
+ * Immutable; the draws come from the caller's generator, which is not
+ * drawn from at all when one queue has every packet (one flow): its draws
+ * would all name that queue.
  */
 final class RssSpreader {
     private final double[] keep;
@@ -18,6 +20,8 @@ final class RssSpreader {
      * kept, and a power-of-two scaling of the draw is exact); else 0.
      */
     private final int shift;
+    /** The one queue with a share, or -1 when several have one. */
+    private final int only;
 
     RssSpreader(double[] shares) {
         int n = shares.length;
@@ -68,11 +72,21 @@ final class RssSpreader {
         for (double k : keep) {
             allKept &= k == 1;
         }
+        int with = -1;
+        for (int i = 0; i < n; i++) {
+            if (shares[i] > 0) {
+                with = with == -1 ? i : -2;
+            }
+        }
+        only = Math.max(with, -1);
         shift = allKept && n >= 2 && Integer.bitCount(n) == 1 ? 64 - Integer.numberOfTrailingZeros(n) : 0;
     }
 
     /** The queue of the next packet. */
     int next(Rng rng) {
+        if (only >= 0) {
+            return only;
+        }
         if (shift != 0) {
             return (int) (rng.nextLong() >>> shift); // nextDouble() * 2^k, floored, without the double
         }

@@ -142,6 +142,28 @@ class RssTest {
         }
     }
 
+    /**
+     * One flow puts every packet on one queue: the spreader names it
+     * without drawing (the generator stays where it was), and two flows on
+     * two queues still draw.
+     */
+    @Test
+    void oneQueueWithEveryPacketIsNamedWithoutADraw() {
+        Rng rng = new Rng(5);
+        RssSpreader one = new RssSpreader(new double[] {0, 0, 1, 0});
+        for (int i = 0; i < 100; i++) {
+            assertThat(one.next(rng)).isEqualTo(2);
+        }
+        assertThat(rng.nextLong()).isEqualTo(new Rng(5).nextLong());
+        RssSpreader two = new RssSpreader(new double[] {0, 1, 1, 0});
+        long[] counts = new long[4];
+        for (int i = 0; i < 1000; i++) {
+            counts[two.next(rng)]++;
+        }
+        assertThat(counts[1]).isBetween(400L, 600L);
+        assertThat(counts[0] + counts[3]).isZero();
+    }
+
     @Test
     void theChiSquareTestTellsAWrongSpreadFromTheRightOne() {
         // guard against a test that cannot fail: queue 0 gets 1 % more than its share
