@@ -14,10 +14,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,7 +36,14 @@ import org.pagepool.script.ScriptRecorder;
  * The same seed and parameters give the same run, to the last counter and the
  * last recorded line; batching, stepping and copying do not change it; a
  * different seed does.
+ *
+ * <p>A run that ran ahead forever (a queue's look for its next packet taken
+ * for an interrupt polls again and again at one time) would hang the build:
+ * each test fails after minutes instead, where it takes well under a
+ * second, in a thread of its own, as a loop that never waits cannot be
+ * interrupted.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = ThreadMode.SEPARATE_THREAD)
 class DeterminismTest {
     /** Steps per preset: enough for every story to get going, few enough to stay quick. */
     private static final long STEPS = 120_000;
