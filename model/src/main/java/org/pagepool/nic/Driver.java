@@ -385,6 +385,8 @@ public final class Driver {
                 if (!refillsLocally()) {
                     break;
                 }
+                // no packet (the wire was just asked): the step goes on to the refills, not asking again at this time
+                phase = Phase.REFILL;
             } else if (phase == Phase.REFILL) {
                 if (!refillsLocally()) {
                     break;
@@ -398,7 +400,7 @@ public final class Driver {
             } else if (!phase.inPoll || !staysInQueue()) {
                 break;
             }
-            // the poll's start (with its first packet), its move on from RX, or its end
+            // the poll's start (with its first packet), its first refill, or its end
             lastRun = napiNext;
             lastRunFlags = pollStep();
             steps++;
