@@ -53,6 +53,8 @@ public final class Driver {
     private final DoubleSupplier random;
     private final NicCounters counters;
     private NicConfig config;
+    /** {@code config} drops every packet (kept: every packet asks, and it compares three weights). */
+    private boolean dropsAll;
     /** {@code config} drops every packet and leaks none: no draw per packet (kept, as it is asked every step). */
     private boolean dropsClean;
     private PagePool pool;
@@ -87,7 +89,8 @@ public final class Driver {
         this.wire = wire;
         this.random = random;
         this.config = config;
-        this.dropsClean = config.dropsAll() && config.leak() == 0;
+        this.dropsAll = config.dropsAll();
+        this.dropsClean = dropsAll && config.leak() == 0;
         this.counters = new NicCounters();
         this.reload = new DriverReload();
         open(poolParams, rxRing, txRing, 0);
@@ -102,6 +105,7 @@ public final class Driver {
         this.random = random;
         this.counters = o.counters.copy();
         this.config = o.config;
+        this.dropsAll = o.dropsAll;
         this.dropsClean = o.dropsClean;
         this.pool = o.pool == null ? null : copy.pool(o.pool);
         this.rx = o.rx.copy();
@@ -135,7 +139,8 @@ public final class Driver {
     /** New settings for the next poll (budget, costs, IRQ CPU, verdicts...). */
     public void configure(NicConfig newConfig) {
         this.config = newConfig;
-        this.dropsClean = newConfig.dropsAll() && newConfig.leak() == 0;
+        this.dropsAll = newConfig.dropsAll();
+        this.dropsClean = dropsAll && newConfig.leak() == 0;
     }
 
     /**
@@ -584,7 +589,7 @@ public final class Driver {
         }
         processed++;
         napiNext += config.packetNs();
-        Verdict verdict = config.dropsAll() ? Verdict.DROP : config.verdict(random.getAsDouble());
+        Verdict verdict = dropsAll ? Verdict.DROP : config.verdict(random.getAsDouble());
         if (kernel.tracer().enabled()) {
             kernel.tracer().emit(new PacketEvent(config.irqCpu(), verdict, pool.id(),
                     kernel.mm().memMap().handle(page), descriptor));
