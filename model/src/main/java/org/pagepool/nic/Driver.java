@@ -381,7 +381,7 @@ public final class Driver {
                             break; // the page is not the pool's alone: not this queue's step
                         }
                         lastRun = napiNext;
-                        lastRunFlags = receiveOne(true);
+                        lastRunFlags = receiveOne();
                         steps++;
                         packets++;
                         continue;
@@ -562,17 +562,6 @@ public final class Driver {
 
     /** One packet through the XDP program; 0 when there is none (or the budget is spent). */
     private int receiveOne() {
-        return receiveOne(false);
-    }
-
-    /**
-     * {@link #receiveOne()}; {@code intoCache}: the program drops the packet
-     * and its page goes straight back into the pool's cache
-     * ({@link PagePool#recyclesInCache}), so that with nobody tracing, its
-     * stop in the driver's hands within this one step is seen by no one and
-     * not written (the put's guard takes the RX descriptor as the driver's).
-     */
-    private int receiveOne(boolean intoCache) {
         if (processed >= config.budget()) {
             return 0;
         }
@@ -584,9 +573,7 @@ public final class Driver {
         }
         int descriptor = rx.swHead();
         int page = rx.take();
-        if (!intoCache || kernel.tracer().enabled()) {
-            kernel.mm().move(page, Place.DRIVER);
-        }
+        kernel.mm().move(page, Place.DRIVER);
         processed++;
         napiNext += config.packetNs();
         Verdict verdict = dropsAll ? Verdict.DROP : config.verdict(random.getAsDouble());
