@@ -88,9 +88,7 @@ public final class Driver {
         this.stack = stack;
         this.wire = wire;
         this.random = random;
-        this.config = config;
-        this.dropsAll = config.dropsAll();
-        this.dropsClean = dropsAll && config.leak() == 0;
+        configure(config);
         this.counters = new NicCounters();
         this.reload = new DriverReload();
         open(poolParams, rxRing, txRing, 0);
