@@ -22,7 +22,7 @@ final class NetworkStack implements Stack {
     private final Rng rng;
     /** The CPU whose NAPI owns a page's pool, by page reference. */
     private final IntUnaryOperator napiCpuOf;
-    private final SkbHeap sockets;
+    private final SkbWheel sockets;
     private final FrameQueue frames;
     private final StackCounters counters;
     private final RingProducers producers;
@@ -43,7 +43,7 @@ final class NetworkStack implements Stack {
         this.rng = rng;
         this.napiCpuOf = napiCpuOf;
         configure(params);
-        this.sockets = new SkbHeap();
+        this.sockets = new SkbWheel();
         this.frames = new FrameQueue();
         this.counters = new StackCounters();
         this.producers = new RingProducers();
@@ -115,15 +115,15 @@ final class NetworkStack implements Stack {
 
     private void freeSkb() {
         long top = sockets.topData();
-        int page = SkbHeap.pageOf(top);
-        int cpu = SkbHeap.cpuOf(top);
-        byte kind = SkbHeap.kindOf(top);
+        int page = SkbWheel.pageOf(top);
+        int cpu = SkbWheel.cpuOf(top);
+        byte kind = SkbWheel.kindOf(top);
         sockets.removeTop();
         onCpu(cpu); // the socket's owner frees it from recvmsg(): process context on its CPU
         if (cpu != napiCpuOf.applyAsInt(page)) {
             counters.remoteFrees++;
         }
-        if (kind == SkbHeap.SKB) {
+        if (kind == SkbWheel.SKB) {
             counters.skbsFreed++;
             producers.produced(kernel.mm().memMap().pp(page), cpu, kernel.jiffies().now());
             calls.skbFree(page);
@@ -167,13 +167,13 @@ final class NetworkStack implements Stack {
             freeCpu = freeCpu < cpus ? freeCpu : freeCpu % cpus; // divides only when it wraps
         }
         long freed = at + lifetime(params.get(Param.SKB_LIFETIME), skbMu);
-        sockets.add(freed, page, freeCpu, SkbHeap.SKB);
+        sockets.add(freed, page, freeCpu, SkbWheel.SKB);
         double clone = params.get(Param.SKB_CLONE);
         if (clone > 0 && rng.nextDouble() < clone) {
             counters.clones++;
             calls.getPage(PagePool.owner(kernel, page), page);
             // the clone lives on after the skb: when the skb is freed the page still has two references
-            sockets.add(freed + 1 + lifetime(params.get(Param.CLONE_LIFETIME), cloneMu), page, freeCpu, SkbHeap.CLONE);
+            sockets.add(freed + 1 + lifetime(params.get(Param.CLONE_LIFETIME), cloneMu), page, freeCpu, SkbWheel.CLONE);
             return true;
         }
         return false;
@@ -240,7 +240,7 @@ final class NetworkStack implements Stack {
     }
 
     boolean socketIsClone(int i) {
-        return sockets.kind(i) == SkbHeap.CLONE;
+        return sockets.kind(i) == SkbWheel.CLONE;
     }
 
     int framesInFlight() {

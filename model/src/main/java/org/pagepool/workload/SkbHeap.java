@@ -4,33 +4,26 @@ package org.pagepool.workload;
 import java.util.Arrays;
 
 /**
- * The skbs sockets hold, taken out in the order they are freed (by time,
- * ties in the order they were queued). A radix heap: an skb is only ever
- * queued at or after the time of the last one freed (sockets free in time
- * order and new skbs are freed later than now), so each entry sits in the
- * bucket of the highest hexadecimal digit in which its time differs from
- * that last time and of its own value of that digit, and moves down only
- * when its bucket is emptied: at most once per digit (seven times for a
- * lifetime of 40 ms), where a bucket per bit moved it up to 25 times.
+ * The skbs due beyond {@link SkbWheel}'s horizon, taken out in the order
+ * they are freed (by time, ties in queue order). A radix heap: an skb is
+ * only ever queued at or after the time of the last one taken out (the
+ * wheel hands on only skbs beyond its horizon, which only moves on), so
+ * each entry sits in the bucket of the highest hexadecimal digit in which
+ * its time differs from that last time and of its own value of that digit,
+ * and moves down only when its bucket is emptied: at most once per digit.
  *
  * <p>An entry lives inside its bucket, three longs side by side (time, queue
- * order, page/CPU/kind), so emptying a bucket reads it front to back and
- * appends to the lower ones: no random access into per-entry arrays (which
- * missed the cache on every move and led the slow-socket preset's profile).
- * Bucket 0 (entries due exactly at the last time) is a queue in skb order,
- * so the earliest entry is always its first. A million skbs cost no objects.
+ * order, data), so emptying a bucket reads it front to back and appends to
+ * the lower ones: no random access into per-entry arrays. Bucket 0 (entries
+ * due exactly at the last time) is a queue in queue order, so the earliest
+ * entry is always its first.
  */
 final class SkbHeap {
-    /** An skb carrying a pool page, freed with {@code page_pool_return_skb_page()}. */
-    static final byte SKB = 0;
-    /** A clone's reference to a page the pool already let go of, freed with {@code put_page()}. */
-    static final byte CLONE = 1;
-
     private static final int DIGIT_BITS = 4;
     private static final int DIGITS = 1 << DIGIT_BITS;
     /** Bucket 0, then one per (digit position, digit value): in that order, earlier entries first. */
     private static final int BUCKETS = 1 + (64 / DIGIT_BITS) * DIGITS;
-    /** Longs per entry: time, queue order, data (page << 32 | cpu << 8 | kind). */
+    /** Longs per entry: time, queue order, data. */
     private static final int STRIDE = 3;
 
     /**
@@ -53,7 +46,6 @@ final class SkbHeap {
     private long last;
     private int head0;
     private int size;
-    private long nextSeq;
 
     // where page(i) stopped: a display reads the entries in index order
     private int cursorI;
@@ -78,7 +70,6 @@ final class SkbHeap {
         last = o.last;
         head0 = o.head0;
         size = o.size;
-        nextSeq = o.nextSeq;
         resetCursor();
     }
 
@@ -98,54 +89,27 @@ final class SkbHeap {
         return b == 0 ? buckets[0][head0 * STRIDE] : min[2 * b];
     }
 
-    int topPage() {
-        return pageOf(topData());
+    /** The earliest entry's queue order. */
+    long topSeq() {
+        int b = topBucket();
+        return buckets[b][topAt(b) + 1];
     }
 
-    int topCpu() {
-        return cpuOf(topData());
-    }
-
-    byte topKind() {
-        return kindOf(topData());
-    }
-
-    /** The earliest entry's page, CPU and kind in one long, to read once: see {@link #pageOf}, {@link #cpuOf}. */
+    /** The earliest entry's data. */
     long topData() {
         int b = topBucket();
         return buckets[b][topAt(b) + 2];
     }
 
-    static int pageOf(long data) {
-        return (int) (data >>> 32);
-    }
-
-    static int cpuOf(long data) {
-        return (int) (data >>> 8) & 0xffffff;
-    }
-
-    static byte kindOf(long data) {
-        return (byte) data;
-    }
-
-    /** The page of entry {@code i}, {@code 0 <= i < size()}, in no particular order. */
-    int page(int i) {
-        return pageOf(dataAt(i));
-    }
-
-    byte kind(int i) {
-        return (byte) dataAt(i);
-    }
-
     /**
-     * Queues an skb freed at {@code when}, which is no earlier than the last
-     * skb taken out (the simulation never frees into the past).
+     * Queues an entry due at {@code when}, no earlier than the last one
+     * taken out, {@code seq} in queue order among those of its time.
      */
-    void add(long when, int p, int onCpu, byte what) {
+    void add(long when, long seq, long data) {
         if (when < last) {
             throw new IllegalArgumentException("an skb freed at " + when + " ns, before the last one (" + last + ")");
         }
-        append(bucketFor(when), when, nextSeq++, (long) p << 32 | (long) (onCpu & 0xffffff) << 8 | (what & 0xff));
+        append(bucketFor(when), when, seq, data);
         size++;
         resetCursor();
     }
@@ -250,8 +214,11 @@ final class SkbHeap {
         cursorK = head0 - 1;
     }
 
-    /** Entry i's data: bucket 0 from its head, then the others in order; sequential reads cost O(1) each. */
-    private long dataAt(int i) {
+    /**
+     * Entry i's data, {@code 0 <= i < size()}, in no particular order: bucket
+     * 0 from its head, then the others in order; sequential reads cost O(1) each.
+     */
+    long data(int i) {
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException(i);
         }

@@ -9,31 +9,42 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The skb queue gives skbs back in exactly the order a plain priority queue
  * on (time, order queued) would, whatever the mix of adds, removals and
  * copies: the simulation's determinism rests on it.
  */
-class SkbHeapTest {
+class SkbWheelTest {
     private record Skb(long time, long seq, int page, int cpu, byte kind) {
     }
 
     private static final int OPS = 100_000;
     private static final Comparator<Skb> ORDER = Comparator.comparingLong(Skb::time).thenComparingLong(Skb::seq);
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 42, 1234, 99_999})
-    void takesSkbsOutInTimeThenQueueOrder(long seed) {
+    /** Seeds, each with a wheel's slot and horizon bits: the default, and small wheels most skbs are beyond. */
+    static Stream<Arguments> seedsAndWheels() {
+        int[][] wheels = {{SkbWheel.SLOT_BITS, SkbWheel.WHEEL_BITS}, {0, 6}, {6, 6}, {14, 8}};
+        long[] seeds = {1, 2, 3, 42, 1234, 99_999};
+        return Stream.of(wheels).flatMap(w -> LongStream.of(seeds).mapToObj(s -> Arguments.of(s, w[0], w[1])));
+    }
+
+    @ParameterizedTest(name = "seed {0}, slots of 2^{1} ns, 2^{2} of them")
+    @MethodSource("seedsAndWheels")
+    void takesSkbsOutInTimeThenQueueOrder(long seed, int slotBits, int wheelBits) {
         SplittableRandom random = new SplittableRandom(seed);
-        SkbHeap heap = new SkbHeap();
+        SkbWheel heap = new SkbWheel(slotBits, wheelBits);
         PriorityQueue<Skb> reference = new PriorityQueue<>(ORDER);
         long now = 0;
         long seq = 0;
-        SkbHeap copy = null;
+        SkbWheel copy = null;
         List<Skb> copyReference = null;
         for (int op = 0; op < OPS; op++) {
             int choice = random.nextInt(100);
@@ -81,7 +92,7 @@ class SkbHeapTest {
         assertThat(copy.nextTime()).isEqualTo(Long.MAX_VALUE);
     }
 
-    private static List<Integer> pages(SkbHeap heap) {
+    private static List<Integer> pages(SkbWheel heap) {
         List<Integer> pages = new ArrayList<>();
         for (int i = 0; i < heap.size(); i++) {
             pages.add(heap.page(i));
@@ -91,21 +102,21 @@ class SkbHeapTest {
 
     @Test
     void anSkbFreedBeforeTheLastOneTakenOutIsRefused() {
-        SkbHeap heap = new SkbHeap();
-        heap.add(1_000, 1, 0, SkbHeap.SKB);
-        heap.add(2_000, 2, 0, SkbHeap.SKB);
+        SkbWheel heap = new SkbWheel();
+        heap.add(1_000, 1, 0, SkbWheel.SKB);
+        heap.add(2_000, 2, 0, SkbWheel.SKB);
         heap.removeTop();
-        assertThatThrownBy(() -> heap.add(999, 3, 0, SkbHeap.SKB)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> heap.add(999, 3, 0, SkbWheel.SKB)).isInstanceOf(IllegalArgumentException.class);
         assertThat(heap.size()).isEqualTo(1);
     }
 
     @Test
     void skbsDueAtOneNanosecondComeOutInQueueOrderWhileMoreJoinThem() {
-        SkbHeap heap = new SkbHeap();
-        heap.add(10, 1, 0, SkbHeap.SKB);
+        SkbWheel heap = new SkbWheel();
+        heap.add(10, 1, 0, SkbWheel.SKB);
         // a NAPI poll's worth of skbs freed at the same time, queued after an earlier one
         for (int page = 100; page < 1100; page++) {
-            heap.add(5_000, page, 0, SkbHeap.SKB);
+            heap.add(5_000, page, 0, SkbWheel.SKB);
         }
         heap.removeTop(); // page 1 at 10 ns: the 1000 move down together
         assertThat(heap.topPage()).isEqualTo(100);
@@ -114,7 +125,7 @@ class SkbHeapTest {
             order.add(heap.topPage());
             heap.removeTop();
         }
-        heap.add(5_000, 7, 0, SkbHeap.SKB); // due now too: after every skb queued before it
+        heap.add(5_000, 7, 0, SkbWheel.SKB); // due now too: after every skb queued before it
         while (heap.size() > 0) {
             order.add(heap.topPage());
             heap.removeTop();
@@ -128,18 +139,19 @@ class SkbHeapTest {
         assertThat(heap.nextTime()).isEqualTo(Long.MAX_VALUE);
     }
 
-    @Test
-    void theEntriesReadInIndexOrderAreEveryQueuedSkbOnce() {
-        SkbHeap heap = new SkbHeap();
+    @ParameterizedTest(name = "slots of 2^{0} ns, 2^{1} of them")
+    @CsvSource({"10, 12", "0, 6", "6, 6"})
+    void theEntriesReadInIndexOrderAreEveryQueuedSkbOnce(int slotBits, int wheelBits) {
+        SkbWheel heap = new SkbWheel(slotBits, wheelBits);
         for (int page = 1; page <= 300; page++) {
-            heap.add(1_000L * (page % 17), page, page % 5, page % 3 == 0 ? SkbHeap.CLONE : SkbHeap.SKB);
+            heap.add(1_000L * (page % 17), page, page % 5, page % 3 == 0 ? SkbWheel.CLONE : SkbWheel.SKB);
         }
         heap.removeTop(); // spreads the entries over several buckets
         List<Integer> pages = new ArrayList<>();
         for (int i = 0; i < heap.size(); i++) {
             int page = heap.page(i);
             assertThat(heap.page(i)).as("read twice").isEqualTo(page);
-            assertThat(heap.kind(i)).isEqualTo(page % 3 == 0 ? SkbHeap.CLONE : SkbHeap.SKB);
+            assertThat(heap.kind(i)).isEqualTo(page % 3 == 0 ? SkbWheel.CLONE : SkbWheel.SKB);
             pages.add(page);
         }
         assertThat(heap.page(3)).as("read out of order").isEqualTo(pages.get(3));
