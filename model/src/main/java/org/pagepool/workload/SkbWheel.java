@@ -43,6 +43,8 @@ final class SkbWheel {
     /** The first unused entry, and the entries let go of (a list through {@link #next}). */
     private int used;
     private int free = NONE;
+    /** Skbs in the wheel's slots: with none, the wheel need not be looked round (long lifetimes are all far). */
+    private int inWheel;
 
     /** The due slot's skbs and the earlier ones queued since, sorted; the next one taken out is at runHead. */
     private long[] run = new long[STRIDE * 16];
@@ -97,6 +99,7 @@ final class SkbWheel {
         next = o.next.clone();
         used = o.used;
         free = o.free;
+        inWheel = o.inWheel;
         run = o.run.clone();
         runHead = o.runHead;
         runEnd = o.runEnd;
@@ -121,14 +124,12 @@ final class SkbWheel {
         if (size == 0) {
             return Long.MAX_VALUE;
         }
-        int at = due(); // first: turning the wheel may put the run in a larger array
-        return run[at];
+        return runHead < runEnd || turn() ? run[runHead] : far.nextTime(); // (turn first: it may grow the run)
     }
 
     /** The earliest skb's page, CPU and kind in one long, to read once: see {@link #pageOf}, {@link #cpuOf}. */
     long topData() {
-        int at = due();
-        return run[at + 2];
+        return runHead < runEnd || turn() ? run[runHead + 2] : far.topData();
     }
 
     int topPage() {
@@ -178,9 +179,14 @@ final class SkbWheel {
     }
 
     void removeTop() {
-        int at = due();
-        last = run[at];
-        runHead += STRIDE;
+        if (runHead < runEnd || turn()) {
+            last = run[runHead];
+            runHead += STRIDE;
+        } else {
+            last = far.nextTime();
+            far.removeTop();
+            base = (last >>> slotBits) - 1; // every skb left is due in the clock's slot or later
+        }
         size--;
         resetCursor();
     }
@@ -196,21 +202,23 @@ final class SkbWheel {
         }
     }
 
-    /** Where in {@link #run} the earliest skb is, turning the wheel to the next slot with skbs when the run is done. */
-    private int due() {
-        if (runHead == runEnd) {
-            turn();
+    /**
+     * Moves {@link #base} on to the next slot with skbs in the wheel and
+     * sorts that slot, with the far skbs due by its end, into the run, which
+     * is empty. False, and nothing moves, when the wheel is empty too: the
+     * far skbs are then taken out from where they are (long lifetimes) and
+     * the base stays where it is, behind the clock, so that the skbs queued
+     * meanwhile go into their slots rather than all into a run of a base
+     * turned far ahead.
+     */
+    private boolean turn() {
+        if (inWheel == 0) {
+            return false;
         }
-        return runHead;
-    }
-
-    /** Moves {@link #base} on to the next slot with skbs and sorts that slot into the run. */
-    private void turn() {
+        int from = (int) base & (slots - 1);
+        base += (nextOccupied(from) - from) & (slots - 1);
         runHead = 0;
         runEnd = 0;
-        int from = (int) base & (slots - 1);
-        int s = nextOccupied(from);
-        base = s >= 0 ? base + ((s - from) & (slots - 1)) : far.nextTime() >>> slotBits;
         // the far skbs due by the end of the new base slot join the run (the others join it when their slot comes)
         while (far.size() > 0 && far.nextTime() >>> slotBits <= base) {
             long t = far.nextTime();
@@ -227,26 +235,25 @@ final class SkbWheel {
             next[e] = free;
             free = e;
             e = after;
+            inWheel--;
         }
         head[slot] = NONE;
         occupied[slot >>> 6] &= ~(1L << slot);
         resetCursor();
+        return true;
     }
 
-    /** The first occupied slot after {@code from}, going round the wheel; -1 when none is. */
+    /** The first occupied slot after {@code from}, going round the wheel, which holds skbs. */
     private int nextOccupied(int from) {
         int words = occupied.length;
         int s = (from + 1) & (slots - 1);
         int w = s >>> 6;
         long bits = occupied[w] & (-1L << s);
-        for (int k = 0; k <= words; k++) {
-            if (bits != 0) {
-                return (w << 6) + Long.numberOfTrailingZeros(bits);
-            }
+        while (bits == 0) {
             w = (w + 1) % words;
             bits = occupied[w];
         }
-        return -1;
+        return (w << 6) + Long.numberOfTrailingZeros(bits);
     }
 
     /** Puts an skb into the run in its place by time, then queue order: from the end, where it usually goes. */
@@ -289,6 +296,7 @@ final class SkbWheel {
         entries[at + 1] = seq;
         entries[at + 2] = data;
         next[e] = NONE;
+        inWheel++;
         if (head[slot] == NONE) {
             head[slot] = e;
             occupied[slot >>> 6] |= 1L << slot;
