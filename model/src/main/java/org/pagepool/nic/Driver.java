@@ -233,8 +233,9 @@ public final class Driver {
      * Runs the next steps while each is a received packet through the XDP
      * program that starts before {@code before}, at most {@code max}: what as
      * many {@link #step} calls at their times would do, without coming back
-     * between them. It stops after a packet that went to the stack (XDP_PASS
-     * or XDP_REDIRECT), whose skb or frame may be due before {@code before}.
+     * between them. A packet that goes to the stack (XDP_PASS or
+     * XDP_REDIRECT) brings {@code before} forward to the stack's next free
+     * when its skb or frame is due earlier: that free is the next step then.
      * Returns how many ran; the last ran at {@link #lastRunTime()} with
      * {@link #lastRunFlags()}.
      */
@@ -244,13 +245,15 @@ public final class Driver {
         }
         kernel.runOn(config.irqCpu(), config.irqNode(), true);
         long toStack = counters.pass + counters.redirect;
+        long until = before;
         int n = 0;
-        while (n < max && napiNext < before && processed < config.budget() && rx.completed() > 0) {
+        while (n < max && napiNext < until && processed < config.budget() && rx.completed() > 0) {
             lastRun = napiNext;
             lastRunFlags = receiveOne();
             n++;
             if (counters.pass + counters.redirect != toStack) {
-                break;
+                toStack = counters.pass + counters.redirect;
+                until = Math.min(until, stack.nextTime());
             }
         }
         return n;

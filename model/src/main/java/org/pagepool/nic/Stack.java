@@ -12,4 +12,7 @@ public interface Stack {
 
     /** XDP_REDIRECT: the frame goes to another CPU, which frees it later. */
     void redirect(int page, long now);
+
+    /** When the stack next frees an skb or a frame it was handed (ns), {@link Long#MAX_VALUE} for never. */
+    long nextTime();
 }

@@ -93,7 +93,8 @@ final class NetworkStack implements Stack {
     }
 
     /** When the next skb or frame is freed (ns), {@link Long#MAX_VALUE} for none. */
-    long nextTime() {
+    @Override
+    public long nextTime() {
         return Math.min(frames.nextTime(), sockets.nextTime());
     }
 
