@@ -248,6 +248,11 @@ final class NetworkStack implements Stack {
         return frames.size();
     }
 
+    /** Roughly the bytes a copy of this stack holds: its skbs and frames, and the skb wheel's slots. */
+    long footprintBytes() {
+        return 40L * (sockets.size() + frames.size()) + sockets.fixedBytes();
+    }
+
     int frame(int i) {
         return frames.get(i);
     }

@@ -677,7 +677,7 @@ public final class Simulation {
 
     /** Roughly the most bytes a copy of this simulation can come to hold (struct pages it shares counted in full). */
     public long footprintBytes() {
-        long bytes = kernel.mm().footprintBytes() + 40L * (stack.socketCount() + stack.framesInFlight());
+        long bytes = kernel.mm().footprintBytes() + stack.footprintBytes();
         for (PagePool pool : pools) {
             bytes += 4L * pool.ring().size() + 1024;
         }

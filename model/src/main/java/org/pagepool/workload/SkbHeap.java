@@ -25,6 +25,8 @@ final class SkbHeap {
     private static final int BUCKETS = 1 + (64 / DIGIT_BITS) * DIGITS;
     /** Longs per entry: time, queue order, data. */
     private static final int STRIDE = 3;
+    /** The bytes an empty heap holds: its buckets' arrays (each with a header and room for two entries) and indexes. */
+    static final long FIXED_BYTES = BUCKETS * (16L + 8 * 2 * STRIDE + 4 + 4 + 16);
 
     /**
      * Bucket 1 + 16 L + d holds the entries whose time first differs from

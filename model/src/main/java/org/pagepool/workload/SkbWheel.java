@@ -119,6 +119,11 @@ final class SkbWheel {
         return size;
     }
 
+    /** The bytes a wheel holds with no skb in it: its slots' lists and the radix heap's buckets. */
+    long fixedBytes() {
+        return 8L * slots + occupied.length * 8L + SkbHeap.FIXED_BYTES;
+    }
+
     /** When the earliest skb is due; Long.MAX_VALUE when there is none. */
     long nextTime() {
         if (size == 0) {
