@@ -5,7 +5,7 @@
 # in a JVM of its own, round after round; with -b, the same for another
 # commit's simulator, alternated with this tree's, and the ratios.
 #
-#   tools/sim-speed.sh [-b COMMIT] [-r ROUNDS] [-s SECONDS] [-t SPAN_NS] [PRESET...]
+#   tools/sim-speed.sh [-b COMMIT] [-r ROUNDS] [-s SECONDS] [-t SPAN_NS] [-w WARM_NS] [PRESET...]
 #
 # PRESET is a name in assets/scenarios (05-slow-socket) or a .workload file;
 # the default is every shipped preset whose packets keep coming (not 09, 10).
@@ -15,7 +15,10 @@
 # fastest block of any round and the median of the rounds' median blocks.
 # Blocks are 20,000 packets each, run step by step as the app runs; with -t,
 # spans of SPAN_NS simulated ns, run bounded by time alone as a headless run
-# is, where a NIC's queues run ahead of each other.
+# is, where a NIC's queues run ahead of each other. Blocks start from the
+# preset run for WARM_NS simulated ns (default 5 ms: past the first fills;
+# give skbs of 100 ms lifetimes a second, with a longer duration, to measure
+# their steady state).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,19 +26,22 @@ base=
 rounds=3
 seconds=3
 span=0
-while getopts "b:r:s:t:h" opt; do
+warm=5000000
+while getopts "b:r:s:t:w:h" opt; do
     case "$opt" in
         b) base=$OPTARG ;;
         r) rounds=$OPTARG ;;
         s) seconds=$OPTARG ;;
         t) span=$OPTARG ;;
-        h) sed -n '4,18p' "$0"; exit 0 ;;
+        w) warm=$OPTARG ;;
+        h) sed -n '4,21p' "$0"; exit 0 ;;
         *) echo "error: unknown option (try -h)" >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "error: -r $rounds: give a whole number of rounds, at least 1" >&2; exit 2; }
 [[ "$span" =~ ^[0-9]+$ ]] || { echo "error: -t $span: give a whole number of simulated ns" >&2; exit 2; }
+[[ "$warm" =~ ^[0-9]+$ ]] || { echo "error: -w $warm: give a whole number of simulated ns" >&2; exit 2; }
 
 presets=()
 if [ $# -eq 0 ]; then
@@ -81,7 +87,7 @@ for round in $(seq 1 "$rounds"); do
     for p in "${presets[@]}"; do
         for side in "${sides[@]}"; do
             # the side's simulator first on the class path: SimSpeed uses only what both have
-            java -cp "${classes[$side]}:$deps" org.pagepool.bench.SimSpeed --seconds "$seconds" --span "$span" "$p" \
+            java -cp "${classes[$side]}:$deps" org.pagepool.bench.SimSpeed --seconds "$seconds" --span "$span" --warm "$warm" "$p" \
                 | sed "s/^/$side /" >> "$work/results.txt"
         done
     done

@@ -44,6 +44,11 @@ public final class SimSpeed implements Callable<Integer> {
             defaultValue = "2")
     private double warmup;
 
+    @Option(names = "--warm", description = "simulated ns run before the blocks, from which each starts"
+            + " (default: " + WorkloadBenchmark.WARM_NS + ", past the first fills; longer for lifetimes of"
+            + " 100 ms)", defaultValue = "" + WorkloadBenchmark.WARM_NS)
+    private long warmNs;
+
     @Option(names = "--span", description = "blocks of this many simulated ns, run bounded by time alone,"
             + " instead of blocks of " + PACKETS + " packets (default: packets)", defaultValue = "0")
     private long spanNs;
@@ -57,8 +62,8 @@ public final class SimSpeed implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(seconds > 0) || !(warmup >= 0) || spanNs < 0) {
-            System.err.println("error: --seconds must be above 0, --warmup and --span at least 0");
+        if (!(seconds > 0) || !(warmup >= 0) || spanNs < 0 || warmNs < 0) {
+            System.err.println("error: --seconds must be above 0, --warmup, --warm and --span at least 0");
             return 2;
         }
         for (String file : presets) {
@@ -73,7 +78,7 @@ public final class SimSpeed implements Callable<Integer> {
                 System.err.println("error: " + file + ": the preset's pool cannot be created: " + e.getMessage());
                 return 2;
             }
-            start.run(Long.MAX_VALUE, WorkloadBenchmark.WARM_NS, 0);
+            start.run(Long.MAX_VALUE, warmNs, 0);
             double[] blocks = measure(start);
             if (blocks == null) {
                 System.err.println("error: " + file + ": its packets stop coming: no block can be measured");
