@@ -12,7 +12,8 @@ import java.util.Arrays;
  * run the skbs are taken from; an skb due within that slot (or earlier, yet
  * not before the last one taken out) is put straight into its place in the
  * run. Skbs due beyond the horizon wait in a radix heap ({@link SkbHeap})
- * and join the run when the wheel comes to their slot.
+ * and join the run when the wheel comes to their slot; while the wheel holds
+ * none (lifetimes all longer than the horizon), they come straight out of it.
  *
  * <p>Most skbs are queued once and sorted in a run of a few: the radix heap
  * alone moved each one down four times (the slow-socket preset spent a
