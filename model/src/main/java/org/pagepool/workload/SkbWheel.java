@@ -327,9 +327,9 @@ final class SkbWheel {
         if (i < inRun) {
             return run[runHead + i * STRIDE + 2];
         }
-        int inWheel = size - far.size();
-        if (i >= inWheel) {
-            return far.data(i - inWheel);
+        int near = size - far.size(); // in the run or the wheel
+        if (i >= near) {
+            return far.data(i - near);
         }
         if (i < cursorI || cursorI < inRun) {
             cursorI = inRun - 1;
