@@ -226,8 +226,11 @@ final class SkbWheel {
         runHead = 0;
         runEnd = 0;
         // the far skbs due by the end of the new base slot join the run (the others join it when their slot comes)
-        while (far.size() > 0 && far.nextTime() >>> slotBits <= base) {
+        while (far.size() > 0) {
             long t = far.nextTime();
+            if (t >>> slotBits > base) {
+                break;
+            }
             long seq = far.topSeq();
             long data = far.topData();
             far.removeTop();
