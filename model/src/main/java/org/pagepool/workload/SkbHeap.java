@@ -18,11 +18,16 @@ import java.util.Arrays;
  * due exactly at the last time) is a queue in queue order, so the earliest
  * entry is always its first.
  *
- * <p>A bucket keeps the largest array it needed, so that a run stops
- * allocating once every bucket has held its most: with 25,000 skbs of
- * 100 ms that is 16 MB of buckets for 0.6 MB of entries. A copy takes only
- * the room its entries use, rounded up to a power of two, so that a
- * snapshot holds what its skbs need, not what the run ever needed.
+ * <p>Bucket arrays hold 2^k entries. A bucket that is emptied gives its
+ * array up as a spare, for the next bucket that grows to that size, and so
+ * may the array a bucket outgrows: the room follows the entries, where a
+ * bucket that kept the most it ever held left 13's 25,000 skbs of 100 ms
+ * (0.6 MB of entries) 16 MB of buckets, and a run allocated for seconds
+ * until every bucket had held its most. An outgrown array is kept only
+ * against room that emptied buckets gave up ({@link #credit}), so a heap
+ * that only grows (skbs that live for minutes, until memory runs out) keeps
+ * none. A copy takes only the room its entries use, rounded up to a power
+ * of two.
  */
 final class SkbHeap {
     private static final int DIGIT_BITS = 4;
@@ -31,14 +36,26 @@ final class SkbHeap {
     private static final int BUCKETS = 1 + (64 / DIGIT_BITS) * DIGITS;
     /** Longs per entry: time, queue order, data. */
     private static final int STRIDE = 3;
-    /** The bytes an empty heap holds: its buckets' arrays (each with a header and room for two entries) and indexes. */
-    static final long FIXED_BYTES = BUCKETS * (16L + 8 * 2 * STRIDE + 4 + 4 + 16);
+    /** The most spare arrays kept per size. */
+    private static final int SPARES = 16;
+    /** The array of a bucket that gave its own up. */
+    private static final long[] NONE = new long[0];
+    /**
+     * The bytes an empty heap holds: its buckets' arrays (each with a header and room for two entries) and
+     * indexes, and the places for spare arrays.
+     */
+    static final long FIXED_BYTES = BUCKETS * (16L + 8 * 2 * STRIDE + 4 + 4 + 16) + Integer.SIZE * (16L + 4 * SPARES);
 
     /**
      * Bucket 1 + 16 L + d holds the entries whose time first differs from
      * {@link #last} in hex digit L and has d there (bucket 0: equal).
      */
     private final long[][] buckets = new long[BUCKETS][];
+    /** Per size k, up to {@value #SPARES} arrays of 2^k entries that no bucket holds (the class comment). */
+    private final long[][][] spare = new long[Integer.SIZE][SPARES][];
+    private final int[] spares = new int[Integer.SIZE];
+    /** Bytes of emptied buckets' arrays not yet matched by outgrown arrays kept as spares. */
+    private long credit;
     /** Entries in each bucket (bucket 0: one past its last; its first is {@link #head0}). */
     private final int[] count = new int[BUCKETS];
     /** The earliest entry of each non-empty bucket above 0. */
@@ -69,9 +86,9 @@ final class SkbHeap {
 
     private SkbHeap(SkbHeap o) {
         for (int b = 0; b < BUCKETS; b++) {
-            int entries = Math.max(o.count[b], 2); // (count: one past the last entry, also in bucket 0)
+            int entries = o.count[b]; // (bucket 0: one past its last entry)
             int log2 = Integer.SIZE - Integer.numberOfLeadingZeros(entries - 1);
-            buckets[b] = Arrays.copyOf(o.buckets[b], STRIDE << log2);
+            buckets[b] = entries == 0 ? NONE : Arrays.copyOf(o.buckets[b], STRIDE << log2);
         }
         System.arraycopy(o.count, 0, count, 0, BUCKETS);
         System.arraycopy(o.minAt, 0, minAt, 0, BUCKETS);
@@ -96,6 +113,11 @@ final class SkbHeap {
         long bytes = 0;
         for (long[] bucket : buckets) {
             bytes += 8L * bucket.length;
+        }
+        for (int k = 0; k < Integer.SIZE; k++) {
+            for (int i = 0; i < spares[k]; i++) {
+                bytes += 8L * spare[k][i].length;
+            }
         }
         return bytes;
     }
@@ -177,7 +199,13 @@ final class SkbHeap {
         long[] entries = buckets[b];
         int at = n * STRIDE;
         if (at == entries.length) {
-            entries = Arrays.copyOf(entries, 2 * entries.length);
+            long[] grown = takeArray(entries == NONE ? 0 : sizeOf(entries) + 1);
+            System.arraycopy(entries, 0, grown, 0, at);
+            if (at > 0 && credit >= 8L * at) {
+                credit -= 8L * at;
+                giveUp(entries);
+            }
+            entries = grown;
             buckets[b] = entries;
         }
         entries[at] = t;
@@ -203,7 +231,36 @@ final class SkbHeap {
             long t = moving[at];
             append(bucketFor(t), t, moving[at + 1], moving[at + 2]);
         }
+        // at most twice the entries' bytes: a heap that stops emptying buckets soon keeps no outgrown array
+        credit = Math.min(credit + 8L * moving.length, 2 * 8L * STRIDE * size);
+        giveUp(moving); // (only now: the loop read it)
+        buckets[b] = NONE;
         sortBucket0();
+    }
+
+    /** k for an array of 2^k entries. */
+    private static int sizeOf(long[] entries) {
+        return Integer.numberOfTrailingZeros(entries.length / STRIDE);
+    }
+
+    /** An array of at least 2^k entries: a spare one of that size or a few sizes larger, else a new one. */
+    private long[] takeArray(int k) {
+        for (int size = k; size < Math.min(k + 4, Integer.SIZE); size++) {
+            if (spares[size] > 0) {
+                long[] array = spare[size][--spares[size]];
+                spare[size][spares[size]] = null;
+                return array;
+            }
+        }
+        return new long[STRIDE << k];
+    }
+
+    /** Keeps an array no bucket holds any more as a spare of its size, if there is room for one more. */
+    private void giveUp(long[] entries) {
+        int k = sizeOf(entries);
+        if (spares[k] < SPARES) {
+            spare[k][spares[k]++] = entries;
+        }
     }
 
     /** Orders bucket 0 by queue order (its entries share one time); an insertion sort, as it is short. */
