@@ -9,8 +9,9 @@ import org.pagepool.workload.TimedAction;
 
 /**
  * What lets a live run go back: deep copies of the simulation at some
- * positions, and the changes a user made (with their position and time), so
- * any position after the oldest copy can be rebuilt by copying and replaying.
+ * positions (copies to keep, their skbs packed: {@link Simulation#copyToKeep()}),
+ * and the changes a user made (with their position and time), so any
+ * position after the oldest copy can be rebuilt by copying and replaying.
  *
  * <p>Memory is bounded: at most {@value #MAX_SNAPSHOTS} copies and about
  * {@value #MAX_BYTES_MB} MiB of them, or a quarter of the heap if that is
@@ -47,7 +48,7 @@ final class History {
                 && latest().changesIncluded() == changes.size()) {
             return;
         }
-        Simulation copy = sim.copy();
+        Simulation copy = sim.copyToKeep();
         long size = copy.footprintBytes();
         int at = 0;
         while (at < snapshots.size() && snapshots.get(at).position() < position) {

@@ -71,6 +71,11 @@ final class NetworkStack implements Stack {
         return new NetworkStack(this, copiedKernel, copiedCalls, copiedRng, copiedNapiCpuOf);
     }
 
+    /** Packs what is packed in a copy that is kept, not run (see {@link Simulation#copyToKeep}). */
+    void keep() {
+        sockets.keep();
+    }
+
     /** The parameters in force from now on (lifetimes, clones, remote frees, redirect CPUs). */
     void configure(WorkloadParams newParams) {
         this.params = newParams;
@@ -248,9 +253,9 @@ final class NetworkStack implements Stack {
         return frames.size();
     }
 
-    /** Roughly the bytes a copy of this stack holds: its skbs and frames, and the skb wheel's slots. */
+    /** Roughly the bytes a copy of this stack holds: its skbs' wheel and its frames. */
     long footprintBytes() {
-        return 40L * (sockets.size() + frames.size()) + sockets.fixedBytes();
+        return sockets.bytes() + 40L * frames.size();
     }
 
     int frame(int i) {

@@ -173,6 +173,17 @@ public final class Simulation {
         return new Simulation(this);
     }
 
+    /**
+     * A deep copy to keep rather than run, such as a step-back snapshot:
+     * the sockets' far skbs packed into about 10 bytes each. Its
+     * {@link #copy()} is one to run, as any copy is.
+     */
+    public Simulation copyToKeep() {
+        Simulation kept = new Simulation(this);
+        kept.stack.keep();
+        return kept;
+    }
+
     // ---- the configuration the parameters give --------------------------------------------------------------
 
     static PagePoolParams poolParams(WorkloadParams p) {

@@ -26,8 +26,12 @@ import java.util.Arrays;
  * until every bucket had held its most. An outgrown array is kept only
  * against room that emptied buckets gave up ({@link #credit}), so a heap
  * that only grows (skbs that live for minutes, until memory runs out) keeps
- * none. A copy takes only the room its entries use, rounded up to a power
- * of two.
+ * none.
+ *
+ * <p>A copy that is kept ({@link #keep}) packs its entries, about 10 bytes
+ * each where a bucket holds 24 and more: the app keeps 32 copies to step
+ * back to, which held 13's skbs at 1 MB each. A copy of it to run, or its
+ * own first use, unpacks them.
  */
 final class SkbHeap {
     private static final int DIGIT_BITS = 4;
@@ -40,11 +44,8 @@ final class SkbHeap {
     private static final int SPARES = 16;
     /** The array of a bucket that gave its own up. */
     private static final long[] NONE = new long[0];
-    /**
-     * The bytes an empty heap holds: its buckets' arrays (each with a header and room for two entries) and
-     * indexes, and the places for spare arrays.
-     */
-    static final long FIXED_BYTES = BUCKETS * (16L + 8 * 2 * STRIDE + 4 + 4 + 16) + Integer.SIZE * (16L + 4 * SPARES);
+    /** The bytes of a heap's tables: per bucket its array's place, count, earliest entry; the spares' places. */
+    private static final long TABLE_BYTES = BUCKETS * (4L + 4 + 4 + 16) + Integer.SIZE * (16L + 4 * SPARES + 4) + 128;
 
     /**
      * Bucket 1 + 16 L + d holds the entries whose time first differs from
@@ -71,6 +72,8 @@ final class SkbHeap {
     private long last;
     private int head0;
     private int size;
+    /** The entries of a kept copy (see {@link #keep}); null in a heap in use. */
+    private byte[] packed;
 
     // where page(i) stopped: a display reads the entries in index order
     private int cursorI;
@@ -85,11 +88,6 @@ final class SkbHeap {
     }
 
     private SkbHeap(SkbHeap o) {
-        for (int b = 0; b < BUCKETS; b++) {
-            int entries = o.count[b]; // (bucket 0: one past its last entry)
-            int log2 = Integer.SIZE - Integer.numberOfLeadingZeros(entries - 1);
-            buckets[b] = entries == 0 ? NONE : Arrays.copyOf(o.buckets[b], STRIDE << log2);
-        }
         System.arraycopy(o.count, 0, count, 0, BUCKETS);
         System.arraycopy(o.minAt, 0, minAt, 0, BUCKETS);
         System.arraycopy(o.min, 0, min, 0, min.length);
@@ -97,19 +95,121 @@ final class SkbHeap {
         last = o.last;
         head0 = o.head0;
         size = o.size;
+        if (o.packed != null) {
+            packed = o.packed;
+            unpack();
+        } else {
+            for (int b = 0; b < BUCKETS; b++) {
+                int entries = o.count[b]; // (bucket 0: one past its last entry)
+                buckets[b] = entries == 0 ? NONE : Arrays.copyOf(o.buckets[b], STRIDE * roomFor(entries));
+            }
+        }
         resetCursor();
     }
 
+    /** A copy to run: its entries in arrays that hold only the next power of two of them. */
     SkbHeap copy() {
         return new SkbHeap(this);
+    }
+
+    /**
+     * Packs the entries (see {@link #pack}) and lets go of the arrays: a
+     * copy that is kept, not run. Used or copied, it unpacks them again.
+     */
+    void keep() {
+        if (packed == null) {
+            packed = pack();
+            Arrays.fill(buckets, null);
+            for (int k = 0; k < Integer.SIZE; k++) {
+                Arrays.fill(spare[k], null);
+            }
+            Arrays.fill(spares, 0);
+            credit = 0;
+        }
+    }
+
+    /** The number of entries, a power of two, that an array for {@code entries} holds. */
+    private static int roomFor(int entries) {
+        return 1 << (Integer.SIZE - Integer.numberOfLeadingZeros(entries - 1));
     }
 
     int size() {
         return size;
     }
 
+    /**
+     * Every bucket's entries in bucket order, each as its differences from
+     * the one before, in {@link VarLongs}: a bucket's entries mostly came in
+     * queue order, so the queue orders differ by a little, the times by
+     * less than the lifetimes spread, and a page is 32 bits and its CPU and
+     * kind one or two bytes. Bucket 0 is packed from its first entry, taken
+     * out or not, as {@link #head0} counts from there.
+     */
+    private byte[] pack() {
+        VarLongs out = new VarLongs();
+        long t = last;
+        long seq = 0;
+        long data = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            long[] e = buckets[b];
+            for (int at = 0, end = count[b] * STRIDE; at < end; at += STRIDE) {
+                out.put(e[at] - t);
+                out.put(e[at + 1] - seq);
+                out.put((e[at + 2] >> 32) - (data >> 32));
+                out.put((int) e[at + 2]);
+                t = e[at];
+                seq = e[at + 1];
+                data = e[at + 2];
+            }
+        }
+        return out.toArray();
+    }
+
+    /** Puts the packed entries back into bucket arrays of 2^k entries, before a kept copy's first use. */
+    private void unpack() {
+        VarLongs in = new VarLongs(packed);
+        packed = null;
+        long t = last;
+        long seq = 0;
+        long high = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            int entries = count[b];
+            if (entries == 0) {
+                buckets[b] = NONE;
+                continue;
+            }
+            long[] e = new long[STRIDE * roomFor(entries)];
+            for (int at = 0, end = entries * STRIDE; at < end; at += STRIDE) {
+                t += in.next();
+                seq += in.next();
+                high += in.next();
+                e[at] = t;
+                e[at + 1] = seq;
+                e[at + 2] = high << 32 | in.next() & 0xFFFF_FFFFL;
+            }
+            buckets[b] = e;
+        }
+    }
+
+    /** Ready for use: a copy's entries unpacked. */
+    private void unpacked() {
+        if (packed != null) {
+            unpack();
+        }
+    }
+
+    /** The bytes this heap holds: its entries' room (packed in a kept copy) and its tables. */
+    long bytes() {
+        return TABLE_BYTES + (packed != null ? 16 + packed.length : 16L * BUCKETS + room());
+    }
+
     /** The bytes of room for entries that its buckets' arrays hold. */
     long roomBytes() {
+        unpacked();
+        return room();
+    }
+
+    private long room() {
         long bytes = 0;
         for (long[] bucket : buckets) {
             bytes += 8L * bucket.length;
@@ -126,18 +226,21 @@ final class SkbHeap {
         if (size == 0) {
             return Long.MAX_VALUE;
         }
+        unpacked();
         int b = topBucket();
         return b == 0 ? buckets[0][head0 * STRIDE] : min[2 * b];
     }
 
     /** The earliest entry's queue order. */
     long topSeq() {
+        unpacked();
         int b = topBucket();
         return buckets[b][topAt(b) + 1];
     }
 
     /** The earliest entry's data. */
     long topData() {
+        unpacked();
         int b = topBucket();
         return buckets[b][topAt(b) + 2];
     }
@@ -150,12 +253,14 @@ final class SkbHeap {
         if (when < last) {
             throw new IllegalArgumentException("an skb freed at " + when + " ns, before the last one (" + last + ")");
         }
+        unpacked();
         append(bucketFor(when), when, seq, data);
         size++;
         resetCursor();
     }
 
     void removeTop() {
+        unpacked();
         int b = topBucket();
         if (b > 0) {
             // the earliest entry becomes the new floor: every entry of its bucket moves to a lower one
@@ -298,6 +403,7 @@ final class SkbHeap {
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException(i);
         }
+        unpacked();
         if (i < cursorI) {
             resetCursor();
         }

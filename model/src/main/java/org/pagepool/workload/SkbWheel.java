@@ -116,13 +116,18 @@ final class SkbWheel {
         return new SkbWheel(this);
     }
 
+    /** Packs the far skbs (see {@link SkbHeap#keep}): a copy that is kept, not run. */
+    void keep() {
+        far.keep();
+    }
+
     int size() {
         return size;
     }
 
-    /** The bytes a wheel holds with no skb in it: its slots' lists and the radix heap's buckets. */
-    long fixedBytes() {
-        return 8L * slots + occupied.length * 8L + SkbHeap.FIXED_BYTES;
+    /** The bytes the wheel holds: its slots' lists, its entries' and run's room, and the radix heap. */
+    long bytes() {
+        return 8L * slots + 8L * occupied.length + 8L * (entries.length + run.length) + 4L * next.length + far.bytes();
     }
 
     /** When the earliest skb is due; Long.MAX_VALUE when there is none. */

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SkbHeapRoomTest {
     private static final long ENTRY_BYTES = 24;
+    /** What a copy keeps per entry, packed: a bucket holds 24 bytes and more. */
+    private static final long PACKED_BYTES = 12;
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 7, 2026})
@@ -26,7 +28,8 @@ class SkbHeapRoomTest {
         // one skb every 4 us living 50..150 ms: about 25,000 in the heap, over 5 s of simulated time
         for (int i = 0; i < 1_250_000; i++) {
             now += 4_000;
-            heap.add(now + random.nextLong(50_000_000, 150_000_000), seq++, i);
+            long data = (long) random.nextInt(32_768) << 32 | random.nextInt(16) << 8; // a page and a CPU
+            heap.add(now + random.nextLong(50_000_000, 150_000_000), seq++, data);
             while (heap.nextTime() <= now) {
                 heap.removeTop();
             }
@@ -37,13 +40,21 @@ class SkbHeapRoomTest {
         SkbHeap copy = heap.copy();
         assertThat(copy.roomBytes()).as("seed %d: a copy's room", seed)
                 .isLessThan(2 * ENTRY_BYTES * heap.size() + 64 * 1024);
+        SkbHeap kept = heap.copy();
+        kept.keep();
+        assertThat(kept.bytes()).as("seed %d: a kept copy packs its entries", seed)
+                .isLessThan(PACKED_BYTES * heap.size() + 16 * 1024);
+        SkbHeap fromKept = kept.copy();
         while (heap.size() > 0) {
-            assertThat(copy.nextTime()).isEqualTo(heap.nextTime());
-            assertThat(copy.topData()).isEqualTo(heap.topData());
+            for (SkbHeap c : new SkbHeap[] {copy, kept, fromKept}) {
+                assertThat(c.nextTime()).as("seed %d", seed).isEqualTo(heap.nextTime());
+                assertThat(c.topSeq()).as("seed %d", seed).isEqualTo(heap.topSeq());
+                assertThat(c.topData()).as("seed %d", seed).isEqualTo(heap.topData());
+                c.removeTop();
+            }
             heap.removeTop();
-            copy.removeTop();
         }
-        assertThat(copy.size()).isZero();
+        assertThat(copy.size() + kept.size() + fromKept.size()).isZero();
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -45,6 +45,7 @@ class SkbWheelTest {
         long now = 0;
         long seq = 0;
         SkbWheel copy = null;
+        SkbWheel kept = null;
         List<Skb> copyReference = null;
         for (int op = 0; op < OPS; op++) {
             int choice = random.nextInt(100);
@@ -78,18 +79,27 @@ class SkbWheelTest {
             }
             if (op == OPS / 2) {
                 copy = heap.copy();
+                kept = heap.copy();
+                kept.keep();
                 copyReference = new ArrayList<>(reference);
             }
         }
         assertThat(pages(heap)).containsExactlyInAnyOrderElementsOf(reference.stream().map(Skb::page).toList());
-        // the copy taken half way goes on from where it was, independent of the original
+        // the copies taken half way go on from where they were, independent of the original: one to run, one
+        // kept (its far skbs packed) and run all the same, and a copy of the kept one
         copyReference.sort(ORDER);
-        for (Skb expected : copyReference) {
-            assertThat(copy.topPage()).as("seed %d: the copy", seed).isEqualTo(expected.page());
-            copy.removeTop();
+        SkbWheel fromKept = kept.copy();
+        for (SkbWheel c : List.of(copy, kept, fromKept)) {
+            for (Skb expected : copyReference) {
+                if (c.topPage() != expected.page() || c.nextTime() != expected.time()) {
+                    assertThat(c.topPage()).as("seed %d: a copy", seed).isEqualTo(expected.page());
+                    assertThat(c.nextTime()).as("seed %d: a copy", seed).isEqualTo(expected.time());
+                }
+                c.removeTop();
+            }
+            assertThat(c.size()).isZero();
+            assertThat(c.nextTime()).isEqualTo(Long.MAX_VALUE);
         }
-        assertThat(copy.size()).isZero();
-        assertThat(copy.nextTime()).isEqualTo(Long.MAX_VALUE);
     }
 
     private static List<Integer> pages(SkbWheel heap) {
