@@ -3,13 +3,7 @@ package org.pagepool.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pagepool.view.GuideView;
-import org.pagepool.view.RunnerState;
-import org.pagepool.workload.Preset;
-import org.pagepool.workload.PresetFiles;
 
 /**
  * Going back rebuilds the state from a kept snapshot, whose far skbs are
@@ -20,16 +14,11 @@ import org.pagepool.workload.PresetFiles;
 class LiveSessionStepBackTest {
     private static final long SNAPSHOT_NS = 300_000_000L;
     private static final long STEPS_ON = 30_000;
-    private static final RunnerStatus STATUS = new RunnerStatus(1, 0, RunnerState.PAUSED, null, 1, false, 0, 0, 0,
-            null, List.of(), GuideView.NONE, 0);
-
-    private static Preset preset() throws Exception {
-        return PresetFiles.load(Path.of("..", "assets", "scenarios", "13-reload-two-pools.workload"), "reload");
-    }
+    private static final String PRESET = "13-reload-two-pools.workload";
 
     @Test
     void goingBackToASnapshotWithSkbsInFlightGivesTheStateOfARunStraightThere() throws Exception {
-        LiveSession back = new LiveSession(preset());
+        LiveSession back = Sessions.of(PRESET);
         back.seek(SNAPSHOT_NS, () -> false);
         back.paused(); // a snapshot here, with the skbs of the last 100 ms in it
         long snapshotAt = back.position();
@@ -41,14 +30,14 @@ class LiveSessionStepBackTest {
         back.run(3 * STEPS_ON, Long.MAX_VALUE, 0);
         back.restore(snapshotAt + STEPS_ON);
 
-        LiveSession straight = new LiveSession(preset());
+        LiveSession straight = Sessions.of(PRESET);
         straight.seek(SNAPSHOT_NS, () -> false);
         straight.run(STEPS_ON, Long.MAX_VALUE, 0);
         assertThat(back.position()).isEqualTo(straight.position());
-        assertThat(Fingerprint.of(back.view(STATUS))).isEqualTo(Fingerprint.of(straight.view(STATUS)));
+        assertThat(Sessions.fingerprint(back)).isEqualTo(Sessions.fingerprint(straight));
         // and on from there, through the skbs the snapshot held
         back.run(3 * STEPS_ON, Long.MAX_VALUE, 0);
         straight.run(3 * STEPS_ON, Long.MAX_VALUE, 0);
-        assertThat(Fingerprint.of(back.view(STATUS))).isEqualTo(Fingerprint.of(straight.view(STATUS)));
+        assertThat(Sessions.fingerprint(back)).isEqualTo(Sessions.fingerprint(straight));
     }
 }
