@@ -71,7 +71,7 @@ final class NetworkStack implements Stack {
         return new NetworkStack(this, copiedKernel, copiedCalls, copiedRng, copiedNapiCpuOf);
     }
 
-    /** Packs what is packed in a copy that is kept, not run (see {@link Simulation#copyToKeep}). */
+    /** Packs the far skbs: a copy that is kept, not run (see {@link Simulation#copyToKeep}). */
     void keep() {
         sockets.keep();
     }

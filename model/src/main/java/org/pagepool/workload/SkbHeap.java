@@ -191,7 +191,7 @@ final class SkbHeap {
         }
     }
 
-    /** Ready for use: a copy's entries unpacked. */
+    /** Ready for use: a kept copy's entries unpacked. */
     private void unpacked() {
         if (packed != null) {
             unpack();
