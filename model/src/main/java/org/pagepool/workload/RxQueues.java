@@ -113,11 +113,12 @@ final class RxQueues {
         this.spreader = o.spreader;
         this.drivers = new Driver[n];
         this.clock = o.clock.copy();
+        // each list from its head, in the room its entries take (a burst may have grown it to thousands)
         this.pending = new long[n][];
         for (int q = 0; q < n; q++) {
-            pending[q] = o.pending[q].clone();
+            pending[q] = resized(o.pending[q], o.pendingHead[q], o.pendingSize[q], roomFor(o.pendingSize[q], 8));
         }
-        this.pendingHead = o.pendingHead.clone();
+        this.pendingHead = new int[n];
         this.pendingSize = o.pendingSize.clone();
         this.whileDown = o.whileDown.clone();
         this.now = o.now;
@@ -130,9 +131,9 @@ final class RxQueues {
         this.ahead = o.ahead.clone();
         this.upcoming = new long[n][];
         for (int q = 0; q < n; q++) {
-            upcoming[q] = o.upcoming[q].clone();
+            upcoming[q] = resized(o.upcoming[q], o.upcomingHead[q], o.upcomingSize[q], roomFor(o.upcomingSize[q], 4));
         }
-        this.upcomingHead = o.upcomingHead.clone();
+        this.upcomingHead = new int[n];
         this.upcomingSize = o.upcomingSize.clone();
         this.aheadHead = o.aheadHead;
         this.aheadSize = o.aheadSize;
@@ -253,11 +254,21 @@ final class RxQueues {
 
     /** A ring twice as long holding {@code size} entries from {@code head} on, from 0 on. */
     private static long[] grown(long[] ring, int head, int size) {
-        long[] grown = new long[2 * ring.length];
+        return resized(ring, head, size, 2 * ring.length);
+    }
+
+    /** The {@code size} entries of {@code ring} from {@code head} on, in a ring of {@code length} from 0. */
+    private static long[] resized(long[] ring, int head, int size, int length) {
+        long[] resized = new long[length];
         for (int i = 0; i < size; i++) {
-            grown[i] = ring[(head + i) & (ring.length - 1)];
+            resized[i] = ring[(head + i) & (ring.length - 1)];
         }
-        return grown;
+        return resized;
+    }
+
+    /** The power of two, at least {@code least}, that holds {@code size} entries. */
+    private static int roomFor(int size, int least) {
+        return Math.max(least, Integer.highestOneBit(Math.max(1, size - 1)) << 1);
     }
 
     /** Queue {@code q}'s packets that arrived by {@code time}, taken off its list. */
