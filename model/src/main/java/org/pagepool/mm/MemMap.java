@@ -3,6 +3,7 @@ package org.pagepool.mm;
 
 import java.util.Arrays;
 import java.util.function.IntConsumer;
+import org.pagepool.pack.VarLongs;
 import org.pagepool.trace.Place;
 import org.pagepool.trace.Tracer;
 
@@ -76,6 +77,11 @@ public final class MemMap {
      * a possible store into a boolean array, and would read the flag again.
      */
     private final int[] shared;
+    /**
+     * A kept copy's places, each section's packed in runs ({@link #keep}),
+     * null for the zeroed ones; null in a map in use.
+     */
+    private byte[][] keptPlaces;
 
     /** The struct pages of nodes with {@code nodePages[nid]} pages each, all zeroed (free, in the buddy). */
     MemMap(int[] nodePages) {
@@ -101,7 +107,9 @@ public final class MemMap {
         word = o.word.clone();
         place = o.place.clone();
         for (int s = 0; s < place.length; s++) {
-            if (place[s] != ZERO_BYTES) {
+            if (o.keptPlaces != null && o.keptPlaces[s] != null) {
+                place[s] = VarLongs.unpackRuns(o.keptPlaces[s]);
+            } else if (place[s] != ZERO_BYTES) {
                 place[s] = place[s].clone();
             }
         }
@@ -117,6 +125,23 @@ public final class MemMap {
      */
     MemMap copy() {
         return new MemMap(this);
+    }
+
+    /**
+     * Packs the places in runs (a ring's pages lie side by side): a copy
+     * that is kept, not used, until it is copied again. The words and
+     * handles stay shared.
+     */
+    void keep() {
+        if (keptPlaces == null) {
+            keptPlaces = new byte[place.length][];
+            for (int s = 0; s < place.length; s++) {
+                if (place[s] != ZERO_BYTES) {
+                    keptPlaces[s] = VarLongs.packRuns(place[s]);
+                    place[s] = null;
+                }
+            }
+        }
     }
 
     private static int sectionOf(int frame) {
@@ -365,14 +390,18 @@ public final class MemMap {
         }
     }
 
-    /** Bytes the sections written to take (shared ones counted in full: a snapshot may come to own them). */
+    /**
+     * Bytes the sections written to take (shared ones counted in full: a snapshot may come to own them), a
+     * kept copy's places as packed.
+     */
     long footprintBytes() {
-        long sections = 0;
-        for (long[] section : word) {
-            if (section != ZERO_LONGS) {
-                sections++;
+        long bytes = 4L * 4 * word.length;
+        for (int s = 0; s < word.length; s++) {
+            if (word[s] != ZERO_LONGS) {
+                bytes += SECTION_PAGES * (8L + 4) + (keptPlaces == null ? SECTION_PAGES
+                        : keptPlaces[s] == null ? 0 : 16 + keptPlaces[s].length);
             }
         }
-        return sections * SECTION_PAGES * (8L + 4 + 1) + 4L * 4 * word.length;
+        return bytes;
     }
 }

@@ -63,6 +63,11 @@ public final class PageAllocator {
         return new PageAllocator(this, copiedTracer);
     }
 
+    /** Packs what a copy that is kept, not used, can pack (see {@link MemMap#keep}). */
+    public void keep() {
+        memmap.keep();
+    }
+
     /** The {@code struct page} array: every page's fields. */
     public MemMap memMap() {
         return memmap;

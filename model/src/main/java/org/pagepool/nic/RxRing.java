@@ -2,6 +2,7 @@
 package org.pagepool.nic;
 
 import org.pagepool.mm.PageRef;
+import org.pagepool.pack.VarLongs;
 
 /**
  * The NIC's RX descriptor ring. Descriptors are used in order: the driver
@@ -15,7 +16,9 @@ public final class RxRing {
     /** What a descriptor holds. */
     public enum Slot { EMPTY, POSTED, COMPLETED }
 
-    private final int[] pages;
+    private int[] pages;
+    /** A kept copy's pages, packed ({@link #keep}); {@link #pages} is then null. */
+    private byte[] packed;
     private int swHead;
     private int hwHead;
     private int refill;
@@ -27,7 +30,7 @@ public final class RxRing {
     }
 
     private RxRing(RxRing o) {
-        pages = o.pages.clone();
+        pages = o.pages != null ? o.pages.clone() : VarLongs.unpackInts(o.packed);
         swHead = o.swHead;
         hwHead = o.hwHead;
         refill = o.refill;
@@ -37,6 +40,19 @@ public final class RxRing {
 
     public RxRing copy() {
         return new RxRing(this);
+    }
+
+    /** Packs the pages: a copy that is kept, not used, until it is copied again. */
+    public void keep() {
+        if (pages != null) {
+            packed = VarLongs.packInts(pages);
+            pages = null;
+        }
+    }
+
+    /** The bytes the ring's pages take. */
+    public long bytes() {
+        return 16 + (pages != null ? 4L * pages.length : packed.length);
     }
 
     public int size() {

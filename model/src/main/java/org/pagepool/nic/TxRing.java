@@ -5,8 +5,13 @@ import org.pagepool.mm.PageRef;
 
 /** The NIC's TX ring for XDP_TX: pages (page references) wait in order for their transmit completion. */
 public final class TxRing {
-    private final int[] pages;
-    private final long[] completesAt;
+    private int[] pages;
+    private long[] completesAt;
+    /**
+     * A kept copy's frames ({@link #keep}), oldest first, after the ring's
+     * size: page, time, page, time...; the arrays are then null.
+     */
+    private long[] kept;
     private int head;
     private int count;
 
@@ -16,14 +21,47 @@ public final class TxRing {
     }
 
     private TxRing(TxRing o) {
-        pages = o.pages.clone();
-        completesAt = o.completesAt.clone();
         head = o.head;
         count = o.count;
+        if (o.kept == null) {
+            pages = o.pages.clone();
+            completesAt = o.completesAt.clone();
+        } else {
+            pages = new int[(int) o.kept[0]];
+            completesAt = new long[pages.length];
+            for (int i = 0; i < count; i++) {
+                int at = wrap(head + i);
+                pages[at] = (int) o.kept[1 + 2 * i];
+                completesAt[at] = o.kept[2 + 2 * i];
+            }
+        }
     }
 
     public TxRing copy() {
         return new TxRing(this);
+    }
+
+    /**
+     * Keeps only the frames in flight: a copy that is kept, not used, until
+     * it is copied again. (A free slot's time is never read: enqueue writes it.)
+     */
+    public void keep() {
+        if (kept == null) {
+            kept = new long[1 + 2 * count];
+            kept[0] = pages.length;
+            for (int i = 0; i < count; i++) {
+                int at = wrap(head + i);
+                kept[1 + 2 * i] = pages[at];
+                kept[2 + 2 * i] = completesAt[at];
+            }
+            pages = null;
+            completesAt = null;
+        }
+    }
+
+    /** The bytes the ring's frames take. */
+    public long bytes() {
+        return 32 + (kept == null ? 12L * pages.length : 8L * kept.length);
     }
 
     public int size() {

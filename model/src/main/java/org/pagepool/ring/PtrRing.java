@@ -2,6 +2,7 @@
 package org.pagepool.ring;
 
 import java.util.function.IntConsumer;
+import org.pagepool.pack.VarLongs;
 
 /**
  * {@code struct ptr_ring} (include/linux/ptr_ring.h, v5.14) with its real
@@ -19,7 +20,9 @@ public final class PtrRing {
     /** {@code 2 * SMP_CACHE_BYTES / sizeof(void *)} with 64-byte lines and 8-byte pointers. */
     public static final int DEFAULT_BATCH = 2 * 64 / 8;
 
-    private final int[] queue;
+    private int[] queue;
+    /** A kept copy's slots, packed ({@link #keep}); {@link #queue} is then null. */
+    private byte[] packed;
     private final int size;
     private final int batch;
     private int producer;
@@ -46,12 +49,28 @@ public final class PtrRing {
         this.producer = other.producer;
         this.consumerHead = other.consumerHead;
         this.consumerTail = other.consumerTail;
-        this.queue = other.queue.clone();
+        this.queue = other.queue != null ? other.queue.clone() : VarLongs.unpackInts(other.packed);
     }
 
     /** A copy (for model snapshots). */
     public PtrRing copy() {
         return new PtrRing(this);
+    }
+
+    /**
+     * Packs the slots, live, stale and NULL alike: a copy that is kept, not
+     * used, until it is copied again.
+     */
+    public void keep() {
+        if (queue != null) {
+            packed = VarLongs.packInts(queue);
+            queue = null;
+        }
+    }
+
+    /** The bytes the ring's slots take. */
+    public long bytes() {
+        return 16 + (queue != null ? 4L * size : packed.length);
     }
 
     /** {@code __ptr_ring_produce()}: false is -ENOSPC (the producer's slot is not NULL). */

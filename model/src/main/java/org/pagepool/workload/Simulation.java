@@ -59,6 +59,8 @@ public final class Simulation {
     /** The sockets and cpumap CPUs above the drivers, which free the skbs and frames. */
     private final NetworkStack stack;
     private final List<PagePool> pools;
+    /** A copy kept to go back to ({@link #copyToKeep}): it does not run. */
+    private boolean kept;
     private final List<TimedAction> timeline;
     private WorkloadParams params;
     /** The parameters a reset would start from: {@link #params} plus machine changes waiting for it. */
@@ -175,13 +177,30 @@ public final class Simulation {
 
     /**
      * A deep copy to keep rather than run, such as a step-back snapshot:
-     * the sockets' far skbs packed into about 10 bytes each. Its
+     * the sockets' far skbs packed into about 10 bytes each, the rings'
+     * pages and the pages' places packed too. It does not run; its
      * {@link #copy()} is one to run, as any copy is.
      */
     public Simulation copyToKeep() {
-        Simulation kept = new Simulation(this);
-        kept.stack.keep();
-        return kept;
+        Simulation copy = new Simulation(this);
+        copy.kept = true;
+        copy.stack.keep();
+        copy.kernel.mm().keep();
+        for (Driver d : copy.drivers) {
+            d.rx().keep();
+            d.tx().keep();
+        }
+        for (PagePool pool : copy.pools) {
+            pool.ring().keep();
+        }
+        return copy;
+    }
+
+    /** Refuses to change a kept copy, whose rings and places are packed: only a copy of it runs. */
+    private void notKept() {
+        if (kept) {
+            throw new IllegalStateException("a copy kept to go back to does not run: run a copy of it");
+        }
     }
 
     // ---- the configuration the parameters give --------------------------------------------------------------
@@ -291,6 +310,7 @@ public final class Simulation {
      * choices.
      */
     public int run(long maxSteps, long untilNs, int stopFlags) {
+        notKept();
         if (queues != null) {
             return runQueues(maxSteps, untilNs, stopFlags);
         }
@@ -587,6 +607,7 @@ public final class Simulation {
 
     /** Lets simulated time pass to {@code t} when nothing happens by then. */
     public void idleUntil(long t) {
+        notKept();
         // a queue's packet need not be looked for past t (it may be astronomically rare)
         if (t > now && stepTimeBefore(t == NEVER ? NEVER : t + 1, Integer.MAX_VALUE) > t) {
             advanceTo(t);
@@ -597,6 +618,7 @@ public final class Simulation {
 
     /** Applies a timeline action now. */
     public void apply(TimedAction.Action action) {
+        notKept();
         if (action instanceof TimedAction.SetParam set) {
             set(set.param(), set.value());
         } else if (action instanceof TimedAction.Reload reload) {
@@ -690,10 +712,10 @@ public final class Simulation {
     public long footprintBytes() {
         long bytes = kernel.mm().footprintBytes() + stack.footprintBytes();
         for (PagePool pool : pools) {
-            bytes += 4L * pool.ring().size() + 1024;
+            bytes += pool.ring().bytes() + 1024;
         }
         for (Driver d : drivers) {
-            bytes += 4L * d.rx().size() + 12L * d.tx().size();
+            bytes += d.rx().bytes() + d.tx().bytes();
         }
         return queues == null ? bytes : bytes + queues.footprintBytes();
     }

@@ -2,6 +2,7 @@
 package org.pagepool.workload;
 
 import java.util.Arrays;
+import org.pagepool.pack.VarLongs;
 
 /**
  * The skbs due beyond {@link SkbWheel}'s horizon, taken out in the order

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  *   pool
  *   dma, kernel
  *   cost                          (the cost table: numbers only)
- *   mm, ring, time, trace, text   (the bottom: they may use each other)
+ *   mm, ring, time, trace, text,  (the bottom: they may use each other;
+ *   pack                           pack packs what a kept snapshot holds)
  * </pre>
  * The app sits above all of them. There are no exceptions: what the rule
  * found ({@code cost.Flow} reading views from {@code run}) moved up to
@@ -36,7 +37,7 @@ class LayersTest {
     void everyPackageUsesOnlyTheLayersBelowIt() {
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage("org.pagepool..")
                 .layer("base").definedBy("org.pagepool.mm..", "org.pagepool.ring..", "org.pagepool.time..",
-                        "org.pagepool.trace..", "org.pagepool.text..")
+                        "org.pagepool.trace..", "org.pagepool.text..", "org.pagepool.pack..")
                 .layer("cost").definedBy("org.pagepool.cost..")
                 .layer("kernel").definedBy("org.pagepool.dma..", "org.pagepool.kernel..")
                 .layer("pool").definedBy("org.pagepool.pool..")

@@ -201,7 +201,12 @@ class MemMapTest {
         for (int step = 0; step < 3000; step++) {
             if (random.nextInt(100) == 0 && maps.size() < 8) {
                 int from = random.nextInt(maps.size());
-                maps.add(maps.get(from).copy());
+                MemMap copy = maps.get(from).copy();
+                if (random.nextBoolean()) { // by way of a copy kept to go back to, its places packed
+                    copy.keep();
+                    copy = copy.copy();
+                }
+                maps.add(copy);
                 int[][] e = new int[4][];
                 for (int f = 0; f < 4; f++) {
                     e[f] = expected.get(from)[f].clone();

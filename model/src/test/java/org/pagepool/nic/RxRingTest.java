@@ -151,4 +151,27 @@ class RxRingTest {
         assertThat(rx.completed()).as("the original is untouched").isEqualTo(1);
         assertThat(rx.page(0)).isEqualTo(p.get(0));
     }
+
+    @Test
+    void aKeptCopyPacksItsPagesAndACopyOfItHasThemAll() {
+        RxRing rx = new RxRing(64);
+        List<Integer> p = pages(64);
+        for (int page : p) {
+            rx.post(page);
+        }
+        rx.receive(10);
+        rx.take();
+        RxRing kept = rx.copy();
+        kept.keep();
+        assertThat(kept.bytes()).as("pages taken in order differ by little").isLessThan(rx.bytes() / 2);
+        RxRing copy = kept.copy();
+        for (int i = 0; i < 64; i++) {
+            assertThat(copy.page(i)).as("descriptor %d", i).isEqualTo(rx.page(i));
+            assertThat(copy.slot(i)).as("descriptor %d", i).isEqualTo(rx.slot(i));
+        }
+        assertThat(copy.swHead()).isEqualTo(rx.swHead());
+        assertThat(copy.completed()).isEqualTo(9);
+        assertThat(copy.take()).isEqualTo(p.get(1));
+        assertThat(kept.copy().page(1)).as("the kept copy is untouched").isEqualTo(p.get(1));
+    }
 }

@@ -84,4 +84,31 @@ class TxRingTest {
         assertThat(tx.inFlight(0)).isEqualTo(p.get(0));
         assertThat(tx.nextCompletion()).isEqualTo(7);
     }
+
+    @Test
+    void aKeptCopyGivesBackTheFramesInFlightAcrossTheWrap() {
+        TxRing tx = new TxRing(64);
+        List<Integer> p = pages(6);
+        for (int i = 0; i < 64; i++) {
+            tx.enqueue(p.get(i % 6), 10 * i);
+        }
+        for (int i = 0; i < 62; i++) {
+            tx.dequeue();
+        }
+        tx.enqueue(p.get(5), 640); // in flight: slots 62, 63 and 0
+        TxRing kept = tx.copy();
+        kept.keep();
+        assertThat(kept.bytes()).as("three frames, not 64 slots' arrays").isLessThan(tx.bytes() / 5);
+        TxRing copy = kept.copy();
+        tx.dequeue(); // the original goes on alone
+        List<Integer> out = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        while (copy.count() > 0) {
+            times.add(copy.nextCompletion());
+            out.add(copy.dequeue());
+        }
+        assertThat(out).containsExactly(p.get(2), p.get(3), p.get(5));
+        assertThat(times).containsExactly(620L, 630L, 640L);
+        assertThat(kept.copy().inFlight(2)).as("a kept copy copies again").isEqualTo(p.get(5));
+    }
 }

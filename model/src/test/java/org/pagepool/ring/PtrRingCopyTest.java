@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** copy(): a snapshot with the same indexes and the same slots, live, stale and NULL. */
 class PtrRingCopyTest {
@@ -22,11 +23,23 @@ class PtrRingCopyTest {
         return ring;
     }
 
-    @Test
-    void copyKeepsIndexesAndEverySlot() {
+    /** A copy, or a copy of a copy kept with its slots packed. */
+    private static PtrRing copyOf(PtrRing ring, boolean keptFirst) {
+        if (!keptFirst) {
+            return ring.copy();
+        }
+        PtrRing kept = ring.copy();
+        kept.keep();
+        assertThat(kept.bytes()).isLessThan(ring.bytes());
+        return kept.copy();
+    }
+
+    @ParameterizedTest(name = "kept first: {0}")
+    @ValueSource(booleans = {false, true})
+    void copyKeepsIndexesAndEverySlot(boolean keptFirst) {
         PtrRing ring = ringWithStaleAndLiveSlots();
 
-        PtrRing copy = ring.copy();
+        PtrRing copy = copyOf(ring, keptFirst);
 
         assertThat(copy.size()).isEqualTo(32);
         assertThat(copy.batch()).isEqualTo(16);
@@ -50,10 +63,11 @@ class PtrRingCopyTest {
         assertThat(slots[0]).isEqualTo(PtrRing.NULL);
     }
 
-    @Test
-    void copyIsIndependentOfTheOriginal() {
+    @ParameterizedTest(name = "kept first: {0}")
+    @ValueSource(booleans = {false, true})
+    void copyIsIndependentOfTheOriginal(boolean keptFirst) {
         PtrRing ring = ringWithStaleAndLiveSlots();
-        PtrRing copy = ring.copy();
+        PtrRing copy = copyOf(ring, keptFirst);
 
         assertThat(copy.consume()).isEqualTo(118);
         copy.produce(999);
