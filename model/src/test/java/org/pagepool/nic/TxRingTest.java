@@ -20,6 +20,19 @@ class TxRingTest {
         return pages;
     }
 
+    /** The frames a ring's completions gave back, and when each completed. */
+    private record Drained(List<Integer> pages, List<Long> times) {
+    }
+
+    private static Drained drain(TxRing tx) {
+        Drained out = new Drained(new ArrayList<>(), new ArrayList<>());
+        while (tx.count() > 0) {
+            out.times().add(tx.nextCompletion());
+            out.pages().add(tx.dequeue());
+        }
+        return out;
+    }
+
     @Test
     void anEmptyRingNeverCompletes() {
         TxRing tx = new TxRing(4);
@@ -61,14 +74,9 @@ class TxRingTest {
         assertThat(tx.isFull()).isFalse();
         tx.enqueue(p.get(3), 30);
         assertThat(tx.isFull()).isTrue();
-        List<Integer> out = new ArrayList<>();
-        List<Long> times = new ArrayList<>();
-        while (tx.count() > 0) {
-            times.add(tx.nextCompletion());
-            out.add(tx.dequeue());
-        }
-        assertThat(out).containsExactly(p.get(1), p.get(2), p.get(3));
-        assertThat(times).containsExactly(10L, 20L, 30L);
+        Drained out = drain(tx);
+        assertThat(out.pages()).containsExactly(p.get(1), p.get(2), p.get(3));
+        assertThat(out.times()).containsExactly(10L, 20L, 30L);
     }
 
     @Test
@@ -101,14 +109,9 @@ class TxRingTest {
         assertThat(kept.bytes()).as("three frames, not 64 slots' arrays").isLessThan(tx.bytes() / 5);
         TxRing copy = kept.copy();
         tx.dequeue(); // the original goes on alone
-        List<Integer> out = new ArrayList<>();
-        List<Long> times = new ArrayList<>();
-        while (copy.count() > 0) {
-            times.add(copy.nextCompletion());
-            out.add(copy.dequeue());
-        }
-        assertThat(out).containsExactly(p.get(2), p.get(3), p.get(5));
-        assertThat(times).containsExactly(620L, 630L, 640L);
+        Drained out = drain(copy);
+        assertThat(out.pages()).containsExactly(p.get(2), p.get(3), p.get(5));
+        assertThat(out.times()).containsExactly(620L, 630L, 640L);
         assertThat(kept.copy().inFlight(2)).as("a kept copy copies again").isEqualTo(p.get(5));
     }
 }
