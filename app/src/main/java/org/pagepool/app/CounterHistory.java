@@ -14,28 +14,35 @@ import org.pagepool.workload.StackStats;
 /**
  * The counters over simulated time, one row per view the window showed
  * (per {@value #PLAYING_ROW_NS} ns of wall time while playing),
- * for export as CSV. Bounded: past {@value #MAX_ROWS} rows every other row
- * goes (the resolution halves, the span stays). Going back in time or
+ * for export as CSV. Bounded by its queues' records, a row holding one per
+ * queue: past {@value #MAX_RECORDS} every other row goes (the resolution
+ * halves, the span stays). A bound of rows let 64 queues' rows (17 kB each)
+ * grow by 170 kB a second of playing, towards 850 MB. Going back in time or
  * loading another run starts it again. FX thread only.
  */
 public final class CounterHistory {
-    /** About 350 bytes a row: at most ~17 MB, a row per 0.1 s of playing for the first 83 minutes. */
-    static final int MAX_ROWS = 50_000;
+    /**
+     * About 280 bytes a queue's record (its pool and NIC counters): at most ~7 MB. With one queue, a row per
+     * 0.1 s of playing for the first 40 minutes; with 64 queues, the first 39 seconds.
+     */
+    static final int MAX_RECORDS = 25_000;
     /** While playing, a new row at most this often (wall time); the newest row keeps the latest counters. */
     static final long PLAYING_ROW_NS = 100_000_000L;
 
-    private final int maxRows;
+    private final int maxRecords;
     private final List<CounterCsv.Sample> rows = new ArrayList<>();
+    /** The queues' records in {@link #rows}. */
+    private int records;
     private String source;
     private long lastTime = -1;
     private long lastRowWall;
 
     public CounterHistory() {
-        this(MAX_ROWS);
+        this(MAX_RECORDS);
     }
 
-    CounterHistory(int maxRows) {
-        this.maxRows = maxRows;
+    CounterHistory(int maxRecords) {
+        this.maxRecords = maxRecords;
     }
 
     /** The CSV header: the one schema of {@link CounterCsv}, as {@code workload --csv} writes it. */
@@ -47,11 +54,12 @@ public final class CounterHistory {
     public void add(ModelView v, long wallNanos) {
         if (!v.source().equals(source) || v.timeNs() < lastTime) {
             rows.clear();
+            records = 0;
             source = v.source();
         }
         boolean soon = v.state() == RunnerState.PLAYING && wallNanos - lastRowWall < PLAYING_ROW_NS;
         if ((v.timeNs() == lastTime || soon) && !rows.isEmpty()) {
-            rows.remove(rows.size() - 1); // the same moment or too soon: the newer counters replace the row
+            records -= rows.remove(rows.size() - 1).queues().size(); // the same moment or too soon: replaced
         } else {
             lastRowWall = wallNanos;
         }
@@ -71,7 +79,8 @@ public final class CounterHistory {
         StackStats stack = v.stackStats() == null ? StackStats.ZERO : v.stackStats();
         rows.add(new CounterCsv.Sample(v.timeNs(), v.jiffies(), queues, stack, v.buddy().totalFree(),
                 v.mapped(), v.syncs()));
-        if (rows.size() > maxRows) {
+        records += queues.size();
+        while (records > maxRecords && rows.size() > 2) {
             halve();
         }
     }
@@ -85,10 +94,19 @@ public final class CounterHistory {
         kept.add(rows.get(rows.size() - 1));
         rows.clear();
         rows.addAll(kept);
+        records = 0;
+        for (CounterCsv.Sample row : rows) {
+            records += row.queues().size();
+        }
     }
 
     public int size() {
         return rows.size();
+    }
+
+    /** The queues' records the rows hold: what bounds the history. */
+    int records() {
+        return records;
     }
 
     /** The whole history as CSV lines, header first. */

@@ -145,4 +145,23 @@ class CounterHistoryTest {
                     .isEqualTo(v.nic().rxMissed());
         }
     }
+
+    @Test
+    void aManyQueueRunIsBoundedByItsQueuesRecordsNotItsRows() throws Exception {
+        Preset elephant = PresetFiles.load(Path.of("..", "assets", "scenarios", "16-elephant-flow.workload"),
+                "16-elephant-flow");
+        try (SyncRunner runner = SyncRunner.live(elephant)) {
+            CounterHistory history = new CounterHistory(40); // five rows of eight queues
+            for (int t = 1; t <= 12; t++) {
+                history.add(runner.apply(new RunnerCommand.Seek(t * 100_000L)), t);
+                assertThat(history.records()).as("after %d views", t).isLessThanOrEqualTo(40)
+                        .isEqualTo(8 * history.size());
+            }
+            List<Double> times = times(history).stream().distinct().toList(); // a line per queue and the total
+            assertThat(times).hasSize(history.size());
+            assertThat(times.get(0)).isEqualTo(100e-6);
+            assertThat(times.get(times.size() - 1)).isEqualTo(1200e-6);
+            assertThat(times).isSorted();
+        }
+    }
 }
