@@ -25,7 +25,8 @@ import org.pagepool.trace.Tracer;
  * A copy for a snapshot shares every section of words and handles with its
  * original, and whichever of the two writes to a shared section first copies
  * it (copy on write). The places, a byte a page, are copied with the snapshot
- * (milliseconds for 2^24 pages), so that moving a page needs no check.
+ * (milliseconds for 2^24 pages), so that moving a page needs no check; a
+ * snapshot kept to go back to packs them in runs ({@link #keep}).
  *
  * <p>Only the values the kernel can store are kept: {@code pp_magic} is 0 or
  * {@code PP_SIGNATURE}, with or without the pfmemalloc bit; {@code page->pp} is
