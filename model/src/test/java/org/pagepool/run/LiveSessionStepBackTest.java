@@ -4,8 +4,13 @@ package org.pagepool.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Going back rebuilds the state from a kept snapshot, whose skbs, rings and
@@ -23,6 +28,23 @@ class LiveSessionStepBackTest {
             "14-tx-bulk.workload, 50, 1", "02-redirect-ring.workload, 50, 1", "19-xdp-drop-16-queues.workload, 50, 1"})
     void goingBackToASnapshotGivesTheStateOfARunStraightThere(String preset, long snapshotMs, double share)
             throws Exception {
+        goBackAndCompare(preset, snapshotMs, share);
+    }
+
+    static Stream<String> shipped() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("..", "assets", "scenarios"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".workload")).sorted().toList()
+                    .stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shipped")
+    void everyShippedPresetGoesBackToTheSameState(String preset) throws Exception {
+        goBackAndCompare(preset, 20, 1);
+    }
+
+    private static void goBackAndCompare(String preset, long snapshotMs, double share) throws Exception {
         LiveSession back = Sessions.of(preset);
         back.seek(snapshotMs * 1_000_000, () -> false);
         back.paused(); // a snapshot here, kept
