@@ -116,7 +116,7 @@ final class RxQueues {
         // each list from its head, in the room its entries take (a burst may have grown it to thousands)
         this.pending = new long[n][];
         for (int q = 0; q < n; q++) {
-            pending[q] = resized(o.pending[q], o.pendingHead[q], o.pendingSize[q], roomFor(o.pendingSize[q], 8));
+            pending[q] = trimmed(o.pending[q], o.pendingHead[q], o.pendingSize[q], 8);
         }
         this.pendingHead = new int[n];
         this.pendingSize = o.pendingSize.clone();
@@ -131,7 +131,7 @@ final class RxQueues {
         this.ahead = o.ahead.clone();
         this.upcoming = new long[n][];
         for (int q = 0; q < n; q++) {
-            upcoming[q] = resized(o.upcoming[q], o.upcomingHead[q], o.upcomingSize[q], roomFor(o.upcomingSize[q], 4));
+            upcoming[q] = trimmed(o.upcoming[q], o.upcomingHead[q], o.upcomingSize[q], 4);
         }
         this.upcomingHead = new int[n];
         this.upcomingSize = o.upcomingSize.clone();
@@ -257,6 +257,11 @@ final class RxQueues {
         return resized(ring, head, size, 2 * ring.length);
     }
 
+    /** {@link #resized} into the room the entries take, at least {@code least}. */
+    private static long[] trimmed(long[] ring, int head, int size, int least) {
+        return resized(ring, head, size, Math.max(least, PowersOfTwo.atLeast(size)));
+    }
+
     /** The {@code size} entries of {@code ring} from {@code head} on, in a ring of {@code length} from 0. */
     private static long[] resized(long[] ring, int head, int size, int length) {
         long[] resized = new long[length];
@@ -264,11 +269,6 @@ final class RxQueues {
             resized[i] = ring[(head + i) & (ring.length - 1)];
         }
         return resized;
-    }
-
-    /** The power of two, at least {@code least}, that holds {@code size} entries. */
-    private static int roomFor(int size, int least) {
-        return Math.max(least, Integer.highestOneBit(Math.max(1, size - 1)) << 1);
     }
 
     /** Queue {@code q}'s packets that arrived by {@code time}, taken off its list. */

@@ -31,8 +31,8 @@ import org.pagepool.pack.VarLongs;
  *
  * <p>A copy that is kept ({@link #keep}) packs its entries, about 10 bytes
  * each where a bucket holds 24 and more: the app keeps 32 copies to step
- * back to, which held 13's skbs at 1 MB each. A copy of it to run, or its
- * own first use, unpacks them.
+ * back to, which held 13's skbs at 1 MB each. A copy of it, to run,
+ * unpacks them.
  */
 final class SkbHeap {
     private static final int DIGIT_BITS = 4;
@@ -97,12 +97,11 @@ final class SkbHeap {
         head0 = o.head0;
         size = o.size;
         if (o.packed != null) {
-            packed = o.packed;
-            unpack();
+            unpack(o.packed);
         } else {
             for (int b = 0; b < BUCKETS; b++) {
                 int entries = o.count[b]; // (bucket 0: one past its last entry)
-                buckets[b] = entries == 0 ? NONE : Arrays.copyOf(o.buckets[b], STRIDE * roomFor(entries));
+                buckets[b] = entries == 0 ? NONE : Arrays.copyOf(o.buckets[b], STRIDE * PowersOfTwo.atLeast(entries));
             }
         }
         resetCursor();
@@ -115,7 +114,8 @@ final class SkbHeap {
 
     /**
      * Packs the entries (see {@link #pack}) and lets go of the arrays: a
-     * copy that is kept, not run. Used or copied, it unpacks them again.
+     * copy that is kept, not run (the simulation refuses to run one). A
+     * copy of it unpacks them.
      */
     void keep() {
         if (packed == null) {
@@ -127,11 +127,6 @@ final class SkbHeap {
             Arrays.fill(spares, 0);
             credit = 0;
         }
-    }
-
-    /** The number of entries, a power of two, that an array for {@code entries} holds. */
-    private static int roomFor(int entries) {
-        return 1 << (Integer.SIZE - Integer.numberOfLeadingZeros(entries - 1));
     }
 
     int size() {
@@ -166,10 +161,9 @@ final class SkbHeap {
         return out.toArray();
     }
 
-    /** Puts the packed entries back into bucket arrays of 2^k entries, before a kept copy's first use. */
-    private void unpack() {
-        VarLongs in = new VarLongs(packed);
-        packed = null;
+    /** Puts a kept copy's packed entries into this copy's bucket arrays of 2^k entries. */
+    private void unpack(byte[] from) {
+        VarLongs in = new VarLongs(from);
         long t = last;
         long seq = 0;
         long high = 0;
@@ -179,7 +173,7 @@ final class SkbHeap {
                 buckets[b] = NONE;
                 continue;
             }
-            long[] e = new long[STRIDE * roomFor(entries)];
+            long[] e = new long[STRIDE * PowersOfTwo.atLeast(entries)];
             for (int at = 0, end = entries * STRIDE; at < end; at += STRIDE) {
                 t += in.next();
                 seq += in.next();
@@ -192,25 +186,13 @@ final class SkbHeap {
         }
     }
 
-    /** Ready for use: a kept copy's entries unpacked. */
-    private void unpacked() {
-        if (packed != null) {
-            unpack();
-        }
-    }
-
     /** The bytes this heap holds: its entries' room (packed in a kept copy) and its tables. */
     long bytes() {
-        return TABLE_BYTES + (packed != null ? 16 + packed.length : 16L * BUCKETS + room());
+        return TABLE_BYTES + (packed != null ? 16 + packed.length : 16L * BUCKETS + roomBytes());
     }
 
-    /** The bytes of room for entries that its buckets' arrays hold. */
+    /** The bytes of room for entries that its buckets' arrays hold (a heap in use: a kept one holds none). */
     long roomBytes() {
-        unpacked();
-        return room();
-    }
-
-    private long room() {
         long bytes = 0;
         for (long[] bucket : buckets) {
             bytes += 8L * bucket.length;
@@ -227,21 +209,18 @@ final class SkbHeap {
         if (size == 0) {
             return Long.MAX_VALUE;
         }
-        unpacked();
         int b = topBucket();
         return b == 0 ? buckets[0][head0 * STRIDE] : min[2 * b];
     }
 
     /** The earliest entry's queue order. */
     long topSeq() {
-        unpacked();
         int b = topBucket();
         return buckets[b][topAt(b) + 1];
     }
 
     /** The earliest entry's data. */
     long topData() {
-        unpacked();
         int b = topBucket();
         return buckets[b][topAt(b) + 2];
     }
@@ -254,14 +233,12 @@ final class SkbHeap {
         if (when < last) {
             throw new IllegalArgumentException("an skb freed at " + when + " ns, before the last one (" + last + ")");
         }
-        unpacked();
         append(bucketFor(when), when, seq, data);
         size++;
         resetCursor();
     }
 
     void removeTop() {
-        unpacked();
         int b = topBucket();
         if (b > 0) {
             // the earliest entry becomes the new floor: every entry of its bucket moves to a lower one
@@ -404,7 +381,6 @@ final class SkbHeap {
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException(i);
         }
-        unpacked();
         if (i < cursorI) {
             resetCursor();
         }

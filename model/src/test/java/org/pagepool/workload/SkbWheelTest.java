@@ -85,11 +85,11 @@ class SkbWheelTest {
             }
         }
         assertThat(pages(heap)).containsExactlyInAnyOrderElementsOf(reference.stream().map(Skb::page).toList());
-        // the copies taken half way go on from where they were, independent of the original: one to run, one
-        // kept (its far skbs packed) and run all the same, and a copy of the kept one
+        // the copies taken half way go on from where they were, independent of the original: one to run, and a
+        // copy of one kept (its far skbs packed)
         copyReference.sort(ORDER);
         SkbWheel fromKept = kept.copy();
-        for (SkbWheel c : List.of(copy, kept, fromKept)) {
+        for (SkbWheel c : List.of(copy, fromKept)) {
             for (Skb expected : copyReference) {
                 if (c.topPage() != expected.page() || c.nextTime() != expected.time()) {
                     assertThat(c.topPage()).as("seed %d: a copy", seed).isEqualTo(expected.page());
