@@ -12,6 +12,7 @@ import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
 import org.pagepool.workload.Simulation;
 import org.pagepool.workload.TracepointWriter;
+import org.pagepool.workload.WorkloadParams;
 
 /**
  * {@code workload}: runs a preset headless, as fast as it can, until the first
@@ -81,6 +82,7 @@ final class WorkloadCommand {
         OutputFile csvFile = outputs.csv();
         OutputFile traceFile = outputs.trace();
         ScriptRecorder recorder = recordFile == null ? null : new ScriptRecorder(recordFile.writer());
+        HeapReserve reserve = HeapReserve.take();
         Simulation sim;
         try {
             sim = preset.start(recorder);
@@ -89,6 +91,11 @@ final class WorkloadCommand {
             return 2;
         } catch (UncheckedIOException e) {
             io.err().println("error: " + recordFile.failureMessage());
+            return 2;
+        } catch (OutOfMemoryError e) {
+            reserve.release();
+            io.err().println("error: " + lowHeap(preset, "the Java heap ran out (at most " + (HeapGuard.maxHeapBytes()
+                    >> 20) + " MB)", preset.params(), 0)); // while the NIC opened: before any output file is written
             return 2;
         }
         CsvSampler csv = csvFile == null ? null : new CsvSampler(csvFile.writer(), options.everyNs());
@@ -147,10 +154,12 @@ final class WorkloadCommand {
                 stop = null;
                 failure = e.getMessage();
             } catch (OutOfMemoryError e) {
-                // the guard did not turn in time (one huge allocation): the same message; the files are dropped
+                // the guard did not turn in time (one huge allocation, or a NIC's rings filled at once): the same
+                // message, with room to print it and the counters; the files are dropped
+                reserve.release();
                 stop = WorkloadRun.Stop.OUT_OF_HEAP;
                 failure = lowHeap(preset, "the Java heap ran out (at most " + (HeapGuard.maxHeapBytes() >> 20)
-                        + " MB)", sim);
+                        + " MB)", sim.params(), sim.now());
             } finally {
                 progress.clear();
             }
@@ -164,7 +173,7 @@ final class WorkloadCommand {
             }
             if (stop == WorkloadRun.Stop.LOW_HEAP) {
                 io.err().println("error: " + lowHeap(preset, "the Java heap is nearly full (" + heap.describe() + ")",
-                        sim));
+                        sim.params(), sim.now()));
                 return 2;
             }
             return 0;
@@ -184,12 +193,14 @@ final class WorkloadCommand {
     }
 
     /** {@code PRESET: the Java heap ... at T s:} and what to change. */
-    private static String lowHeap(Preset preset, String heap, Simulation sim) {
+    private static String lowHeap(Preset preset, String heap, WorkloadParams params, long nowNs) {
         long suggestMb = Math.max(1024, 2 * (HeapGuard.maxHeapBytes() >> 20));
-        return preset.name() + ": " + heap + " at "
-                + WorkloadReport.seconds(sim.now()) + " s: give the preset fewer pages (now "
-                + Param.NODES.key() + " = " + sim.params().getInt(Param.NODES) + ", " + Param.NODE_PAGES.key()
-                + " = " + sim.params().getInt(Param.NODE_PAGES) + ") or shorter " + Param.SKB_LIFETIME.key()
+        return preset.name() + ": " + heap + " at " + WorkloadReport.seconds(nowNs) + " s: give the preset fewer pages"
+                + " (now " + Param.NODES.key() + " = " + params.getInt(Param.NODES) + ", " + Param.NODE_PAGES.key()
+                + " = " + params.getInt(Param.NODE_PAGES) + "), fewer or smaller RX rings, which are filled when"
+                + " the queues open (now " + Param.QUEUES.key() + " = " + params.getInt(Param.QUEUES) + ", "
+                + Param.RX_RING.key() + " = " + params.getInt(Param.RX_RING) + ", " + Param.POOL_ORDER.key() + " = "
+                + params.getInt(Param.POOL_ORDER) + ") or shorter " + Param.SKB_LIFETIME.key()
                 + ", or Java more heap (java -Xmx" + suggestMb + "m -jar pagepool-model.jar ...)";
     }
 }

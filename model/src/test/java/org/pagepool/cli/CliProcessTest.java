@@ -148,6 +148,27 @@ class CliProcessTest {
     }
 
     @Test
+    void aNicWhoseRingsFillTheHeapWhenItOpensSaysWhatToChangeAndKeepsTheSummary() throws Exception {
+        // 64 rings of 8192 blocks of 32 pages: the first steps fill 2^24 pages, faster than the guard can turn
+        Files.writeString(dir.resolve("rings.workload"), "title = rings\nmemory.pages = 16777216\nnic.queues = 64\n"
+                + "nic.rx_ring = 8192\npool.order = 5\n");
+        File out = dir.resolve("out.txt").toFile();
+        File err = dir.resolve("err.txt").toFile();
+        Process p = java(List.of("-Xmx64m"), "workload", "--preset", "rings.workload", "--seconds", "0.001")
+                .redirectOutput(out).redirectError(err).start();
+        Outcome o = finish(p, out, err);
+
+        assertThat(o.exit()).as(o.stderr()).isEqualTo(2);
+        assertThat(o.stderr().lines()).as(o.stderr()).hasSize(1);
+        assertThat(o.stderr()).matches("(?s)error: rings\\.workload: the Java heap (is nearly full|ran out) "
+                + "\\(.*\\) at [0-9.]+ s: .*RX rings.*"
+                + "\\(now nic\\.queues = 64, nic\\.rx_ring = 8192, pool\\.order = 5\\).*-Xmx\\d+m.*\n")
+                .doesNotContain("internal error").doesNotContain("OutOfMemoryError");
+        assertThat(o.stdout()).contains("preset: rings (rings.workload)").contains("total: rx_packets=")
+                .containsPattern("(?m)^stopped at [0-9.]+ s because the Java heap (is nearly full|ran out)$");
+    }
+
+    @Test
     void noProgressWhenStderrIsAPipe() throws Exception {
         assertThat(Progress.stderrIsTerminal()).as("the test JVM's stderr").isFalse();
         File out = dir.resolve("out.txt").toFile();
