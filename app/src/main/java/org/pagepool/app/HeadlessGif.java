@@ -12,7 +12,6 @@ import org.pagepool.app.gif.GifEncoder;
 import org.pagepool.app.gif.GifRecorder;
 import org.pagepool.app.gif.GifRequest;
 import org.pagepool.view.ModelView;
-import org.pagepool.view.RunnerState;
 import org.pagepool.run.SyncRunner;
 
 /**
@@ -123,7 +122,7 @@ final class HeadlessGif {
     /** True (and the app on its way out) if the model failed: say why instead of recording it. */
     private boolean failed() {
         ModelView view = controller.view();
-        if (view == null || view.state() != RunnerState.ERROR) {
+        if (!HeadlessShot.failed(view)) {
             return false;
         }
         err.accept("error: " + presetName + ": " + view.error());

@@ -46,7 +46,7 @@ final class HeadlessShot {
             @Override
             public void handle(long now) {
                 ModelView view = controller.view();
-                if (view != null && view.state() == RunnerState.ERROR) {
+                if (failed(view)) {
                     stop(); // the model failed on the way: say why instead of waiting forever
                     String preset = options.preset() == null ? Assets.DEFAULT_PRESET : options.preset();
                     System.err.println("error: " + preset + ": " + view.error());
@@ -63,6 +63,16 @@ final class HeadlessShot {
                 write();
             }
         }.start();
+    }
+
+    /**
+     * True when a headless run cannot go on: the model failed, or the heap
+     * ran out and the run went back to its start, paused, with a message
+     * (nothing else pauses a headless run with one).
+     */
+    static boolean failed(ModelView view) {
+        return view != null && (view.state() == RunnerState.ERROR
+                || view.state() == RunnerState.PAUSED && view.error() != null);
     }
 
     /** Runs {@code then} once the window has drawn a few frames (layout and canvases settle). */

@@ -73,6 +73,14 @@ public final class HeapGuard implements AutoCloseable {
         return low;
     }
 
+    /**
+     * Forgets that it turned, once the caller let go of what filled the heap:
+     * the next collection that leaves the heap above the share turns it again.
+     */
+    public void rearm() {
+        low = false;
+    }
+
     /** Looks at the usage after the most recent collection now, rather than waiting for the JVM's notice. */
     public boolean checkNow() {
         if (pool != null && !low) {

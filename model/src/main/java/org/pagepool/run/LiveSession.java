@@ -305,6 +305,19 @@ final class LiveSession implements Session {
 
     /** Starts the preset again, with the parameters as the user left them (what if the ring were smaller?). */
     @Override
+    public void restart() {
+        sim = null; // first: the run holds what filled the heap
+        recorder = null;
+        recording = null;
+        recorded = null;
+        History.Snapshot first = history.before(0);
+        history.forgetAfter(first.position());
+        Simulation copy = first.sim().copy();
+        nextChange = replayTo(copy, first.position(), first.changesIncluded());
+        sim = copy;
+    }
+
+    @Override
     public Session reset(long seed) throws PoolCreateException {
         return new LiveSession(preset.withSeed(seed).withParams(sim.nextParams()));
     }

@@ -77,5 +77,6 @@ public final class Runner extends RunnerOutputs {
                 LockSupport.parkNanos(this, waitNs); // a command or close unparks
             }
         }
+        core.close();
     }
 }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.run;
 
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.function.BooleanSupplier;
+import org.pagepool.mm.HeapGuard;
 import org.pagepool.view.ModelView;
 import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Checkpoint;
@@ -36,6 +38,12 @@ final class RunnerCore {
     static final double SCRIPT_SPEED = 1.0;
     /** How long the caller may wait for a command when nothing plays. */
     static final long IDLE_WAIT_NS = 50_000_000L;
+    /**
+     * A collection that leaves the heap this full stops a run that moves: the
+     * viewer needs the rest (a renderer that runs out of heap stops drawing
+     * for good), and the model's own copies are bounded well below it.
+     */
+    static final double HEAP_SHARE = 0.8;
 
     private final WallClock clock;
     private final ViewSink views;
@@ -46,6 +54,7 @@ final class RunnerCore {
     private final CheckpointStops stops = new CheckpointStops();
     private final Rates rates = new Rates();
     private final Player player;
+    private final HeapGuard heap;
     private Session session;
     private RunnerState state = RunnerState.PAUSED;
     private String error;
@@ -61,6 +70,13 @@ final class RunnerCore {
      * still outside the core, closing): a long seek gives way to it.
      */
     RunnerCore(Session initial, WallClock clock, ViewSink views, EventSink events, BooleanSupplier interrupted) {
+        this(initial, clock, views, events, interrupted, HeapGuard.start(HEAP_SHARE));
+    }
+
+    /** The same, watching the heap with {@code heap}, which {@link #close()} closes. */
+    RunnerCore(Session initial, WallClock clock, ViewSink views, EventSink events, BooleanSupplier interrupted,
+               HeapGuard heap) {
+        this.heap = heap;
         this.session = initial;
         this.clock = clock;
         this.views = views;
@@ -89,6 +105,10 @@ final class RunnerCore {
             if (playing) {
                 play();
             }
+            if ((playing || changed) && heap.low() && state != RunnerState.ERROR) {
+                outOfHeap(false);
+                return 0;
+            }
             long now = clock.nanoTime();
             if (changed || state != RunnerState.PLAYING && playing
                     || playing && now - lastPublish >= publishIntervalNs()) {
@@ -98,10 +118,51 @@ final class RunnerCore {
                 return IDLE_WAIT_NS;
             }
             return pacing.sleepNs(session.nextStepTime(), session.timeNs());
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (OutOfMemoryError e) {
+            outOfHeap(true); // nothing allocated before the session lets its run go
+            return 0;
+        } catch (RuntimeException | StackOverflowError e) {
             fail(e);
             return 0;
         }
+    }
+
+    /**
+     * The run needs more heap than there is (a NIC whose rings fill it, sockets
+     * that hold every page): the session lets it go and starts again, paused,
+     * and the viewer is told what to change. A recording under way is kept
+     * as far as it went when there is room to finish it.
+     */
+    private void outOfHeap(boolean ranOut) {
+        long at = session.timeNs();
+        state = RunnerState.PAUSED;
+        tap.detach();
+        try {
+            endRecording(null);
+        } catch (OutOfMemoryError e) {
+            // no room to finish it: it goes with the run
+        }
+        try {
+            session.restart();
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            fail(e);
+            return;
+        }
+        String what = ranOut ? "ran out (at most " + (HeapGuard.maxHeapBytes() >> 20) + " MB)"
+                : "was nearly full (" + heap.describe() + ")";
+        heap.rearm();
+        stops.leave(session);
+        String change = session instanceof LiveSession ? "give it fewer pages (memory.pages, memory.nodes), fewer or"
+                + " smaller RX rings (nic.queues, nic.rx_ring, pool.order) or shorter skb lifetimes"
+                : "give the script fewer pages (memory pages=...) or fewer allocations";
+        error = "the Java heap " + what + " at " + BigDecimal.valueOf(at, 9).stripTrailingZeros().toPlainString()
+                + " s of the run, so it starts again, paused: " + change + ", or the app more heap (-Xmx)";
+        publish();
+    }
+
+    /** Lets go of the heap guard's listener: the runner is closed. */
+    void close() {
+        heap.close();
     }
 
     private void fail(Throwable e) {
@@ -221,7 +282,7 @@ final class RunnerCore {
         if (target < session.timeNs()) {
             endRecording("going back ended the recording");
         }
-        session.seek(target, () -> !commands.isEmpty() || interrupted.getAsBoolean());
+        session.seek(target, () -> !commands.isEmpty() || interrupted.getAsBoolean() || heap.low());
         if (state == RunnerState.ENDED && !session.finished()) {
             state = RunnerState.PAUSED;
         }

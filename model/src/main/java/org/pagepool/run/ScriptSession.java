@@ -122,14 +122,25 @@ final class ScriptSession implements Session {
     @Override
     public void restore(long target) {
         if (target < position) {
-            runner = new ScriptRunner(script);
-            trace.clear();
-            error = null;
-            broken = false;
-            lastLine = 0;
-            position = 0;
+            rewind();
         }
         run(target - position, Long.MAX_VALUE, 0);
+    }
+
+    @Override
+    public void restart() {
+        rewind();
+    }
+
+    /** Back to before the first line, the old model let go of first. */
+    private void rewind() {
+        runner = null;
+        trace.clear();
+        runner = new ScriptRunner(script);
+        error = null;
+        broken = false;
+        lastLine = 0;
+        position = 0;
     }
 
     @Override

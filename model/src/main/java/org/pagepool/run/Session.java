@@ -79,6 +79,13 @@ interface Session {
     Session reset(long seed) throws Exception;
 
     /**
+     * After the Java heap ran out: lets go of the run, which holds what filled
+     * the heap, and goes back to its start (the same seed and changes up to
+     * there), so that the viewer has a model to show and room to show it.
+     */
+    void restart();
+
+    /**
      * Steps per simulated second to assume before the runner has measured
      * any: high by default, so that a run starting fast does not flood the
      * viewer with events.

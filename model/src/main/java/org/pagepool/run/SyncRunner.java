@@ -2,6 +2,7 @@
 package org.pagepool.run;
 
 import java.util.function.Predicate;
+import org.pagepool.mm.HeapGuard;
 import org.pagepool.pool.PoolCreateException;
 import org.pagepool.script.Script;
 import org.pagepool.view.ModelView;
@@ -26,6 +27,11 @@ public final class SyncRunner extends RunnerOutputs {
 
     SyncRunner(Session initial) {
         core = new RunnerCore(initial, clock, views, events, () -> closed);
+    }
+
+    /** A runner that watches the heap with {@code heap} (a test's, which turns when it says). */
+    SyncRunner(Session initial, HeapGuard heap) {
+        core = new RunnerCore(initial, clock, views, events, () -> closed, heap);
     }
 
     /** A runner for a workload preset, paused. */
@@ -98,6 +104,9 @@ public final class SyncRunner extends RunnerOutputs {
     /** Stops: later commands and ticks do nothing. */
     @Override
     public void close() {
+        if (!closed) {
+            core.close();
+        }
         closed = true;
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pagepool.script.Script;
@@ -111,13 +112,48 @@ class RunnerScriptTest {
         assertThat(loaded.script().file()).isEqualTo("01-spec-example.pool");
     }
 
-    /** A session whose first step throws, like a model with a broken invariant. */
+    @Test
+    void aRunThatFillsTheHeapStartsAgainPausedAndSaysWhatToChange() throws Exception {
+        Exploding session = new Exploding(() -> new OutOfMemoryError("Java heap space"));
+        runner = new SyncRunner(session);
+        runner.submit(new RunnerCommand.Speed(Double.POSITIVE_INFINITY));
+        runner.submit(new RunnerCommand.Play());
+        ModelView ranOut = runner.runUntil(v -> v.error() != null, GENEROUS_NS, "the heap running out");
+
+        assertThat(ranOut.state()).isEqualTo(RunnerState.PAUSED);
+        assertThat(ranOut.error()).contains("Java heap").contains("starts again").contains("memory pages=")
+                .contains("-Xmx").doesNotContain("OutOfMemoryError");
+        assertThat(session.restarts).isEqualTo(1);
+        runner.submit(new RunnerCommand.Play()); // not the error state, where play does nothing: it runs again
+        runner.runUntil(v -> session.restarts == 2, GENEROUS_NS, "the second run out of heap");
+    }
+
+    /** A session whose every step throws, like a model with a broken invariant or a heap that ran out. */
     private static final class Exploding implements Session {
         private final ScriptSession inner = new ScriptSession(new Script("x.pool", List.of(), List.of()));
+        private final Supplier<Throwable> failure;
+        int restarts;
+
+        Exploding() {
+            this(() -> new IllegalStateException("broken on purpose"));
+        }
+
+        Exploding(Supplier<Throwable> failure) {
+            this.failure = failure;
+        }
 
         @Override
         public int run(long maxSteps, long untilNs, int stopFlags) {
-            throw new IllegalStateException("broken on purpose");
+            Throwable t = failure.get();
+            if (t instanceof Error e) {
+                throw e;
+            }
+            throw (RuntimeException) t;
+        }
+
+        @Override
+        public void restart() {
+            restarts++;
         }
 
         @Override
