@@ -114,6 +114,11 @@ public final class PresetParser {
             throw new PresetError(0, "no title: add a line title = ...");
         }
         params = params.withRss(rss.withTable(rssTable));
+        if (lineOf[Param.REDIRECT_CPU.ordinal()] == 0) {
+            // the default cpumap CPU (1) does not exist on a machine of one CPU: there it is CPU 0
+            params = params.with(Param.REDIRECT_CPU, Math.min(params.get(Param.REDIRECT_CPU),
+                    params.getInt(Param.CPUS) - 1));
+        }
         new PresetChecks(params, duration, said, lineOf, timeline.events(), checks).all();
         return new Preset(name, title, summary, watch, duration, seed, params, timeline.events(), checks, speed);
     }

@@ -68,7 +68,13 @@ final class PresetTimeline {
             throw new PresetError(n, "unknown event " + Tokens.quote(event) + " (reload, reload queue=N, unload,"
                     + " irq queue=Q cpu=C, or key = value)");
         }
-        Param param = PresetParser.param(n, event.substring(0, eq).strip());
+        String key = event.substring(0, eq).strip();
+        if (PresetParser.LIST_KEYS.contains(key)) {
+            // the lists build the machine (its IRQs, its RSS, its cpumap): only the top of the preset sets them
+            throw new PresetError(n, key + " cannot change during a run (it needs a reset): set it at the top of the"
+                    + " preset");
+        }
+        Param param = PresetParser.param(n, key);
         if (param.scope() == Param.Scope.RESET) {
             throw new PresetError(n, param.key() + " cannot change during a run (it needs a reset): set it at the"
                     + " top of the preset");

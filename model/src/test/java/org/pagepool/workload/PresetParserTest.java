@@ -239,10 +239,14 @@ class PresetParserTest {
                 // -1: the cross-checks of settings report no line yet (see crossCheckErrorsNameTheLineAtFault)
                 Arguments.of("irq.cpu not below cpus", List.of(TITLE, "cpus = 2", "irq.cpu = 2"), -1,
                         List.of("irq.cpu", "below cpus", "2")),
-                Arguments.of("redirect.cpu not below cpus", List.of(TITLE, "cpus = 1"), -1,
+                Arguments.of("redirect.cpu not below cpus", List.of(TITLE, "cpus = 1", "redirect.cpu = 1"), -1,
                         List.of("redirect.cpu", "below cpus", "1")),
                 Arguments.of("irq.cpu event not below cpus", List.of(TITLE, "cpus = 4", "", "at 1s: irq.cpu = 4"), 4,
                         List.of("irq.cpu", "below cpus", "4")),
+                Arguments.of("rss event", List.of(TITLE, "nic.queues = 4", "at 1s: rss = zipf:10"), 3,
+                        List.of("rss cannot change during a run", "top of the preset")),
+                Arguments.of("irq.cpus event", List.of(TITLE, "at 1s: irq.cpus = 0-3"), 2,
+                        List.of("irq.cpus cannot change during a run")),
                 Arguments.of("redirect.cpu event not below cpus", List.of(TITLE, "at 1s: redirect.cpu = 9"), 2,
                         List.of("redirect.cpu", "below cpus")),
                 Arguments.of("pool.nid not below memory.nodes", List.of(TITLE, "memory.nodes = 2", "pool.nid = 2"),
@@ -343,6 +347,18 @@ class PresetParserTest {
         assertThat(e.line()).isEqualTo(7);
         assertThat(e.located()).isEqualTo("bad-value.workload:7: value out of range for nic.rx_ring: 3"
                 + " (allowed 8..8192)");
+    }
+
+    @Test
+    void aMachineOfOneCpuRedirectsToItselfUnlessTheCpuMapIsSaid() throws Exception {
+        Preset one = PresetParser.parse("one.workload", List.of("title = one", "cpus = 1"));
+        assertThat(one.params().getInt(Param.REDIRECT_CPU)).isZero();
+        Preset four = PresetParser.parse("four.workload", List.of("title = four", "cpus = 4"));
+        assertThat(four.params().getInt(Param.REDIRECT_CPU)).as("the default elsewhere").isEqualTo(1);
+        PresetParser.PresetError e = catchThrowableOfType(() -> PresetParser.parse("x.workload",
+                List.of("title = x", "cpus = 1", "redirect.cpu = 1")), PresetParser.PresetError.class);
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("redirect.cpu is 1, but irq.cpu and redirect.cpu must be below cpus (1)");
     }
 
     @Test
