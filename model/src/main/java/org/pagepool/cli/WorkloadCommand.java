@@ -7,7 +7,7 @@ import java.util.List;
 import org.pagepool.mm.HeapGuard;
 import org.pagepool.pool.PoolCreateException;
 import org.pagepool.script.ScriptRecorder;
-import org.pagepool.workload.Param;
+import org.pagepool.workload.HeapAdvice;
 import org.pagepool.workload.Preset;
 import org.pagepool.workload.PresetFiles;
 import org.pagepool.workload.Simulation;
@@ -95,7 +95,7 @@ final class WorkloadCommand {
         } catch (OutOfMemoryError e) {
             reserve.release();
             io.err().println("error: " + lowHeap(preset, "the Java heap ran out (at most " + (HeapGuard.maxHeapBytes()
-                    >> 20) + " MB)", preset.params(), 0)); // while the NIC opened: before any output file is written
+                    >> 20) + " MB)", preset.params(), 0, 0)); // while the NIC opened: before any output file is written
             return 2;
         }
         CsvSampler csv = csvFile == null ? null : new CsvSampler(csvFile.writer(), options.everyNs());
@@ -159,7 +159,7 @@ final class WorkloadCommand {
                 reserve.release();
                 stop = WorkloadRun.Stop.OUT_OF_HEAP;
                 failure = lowHeap(preset, "the Java heap ran out (at most " + (HeapGuard.maxHeapBytes() >> 20)
-                        + " MB)", sim.params(), sim.now());
+                        + " MB)", sim.params(), sim.now(), sim.listedPacketBytes());
             } finally {
                 progress.clear();
             }
@@ -173,7 +173,7 @@ final class WorkloadCommand {
             }
             if (stop == WorkloadRun.Stop.LOW_HEAP) {
                 io.err().println("error: " + lowHeap(preset, "the Java heap is nearly full (" + heap.describe() + ")",
-                        sim.params(), sim.now()));
+                        sim.params(), sim.now(), sim.listedPacketBytes()));
                 return 2;
             }
             return 0;
@@ -193,14 +193,10 @@ final class WorkloadCommand {
     }
 
     /** {@code PRESET: the Java heap ... at T s:} and what to change. */
-    private static String lowHeap(Preset preset, String heap, WorkloadParams params, long nowNs) {
+    private static String lowHeap(Preset preset, String heap, WorkloadParams params, long nowNs, long listedBytes) {
         long suggestMb = Math.max(1024, 2 * (HeapGuard.maxHeapBytes() >> 20));
-        return preset.name() + ": " + heap + " at " + WorkloadReport.seconds(nowNs) + " s: give the preset fewer pages"
-                + " (now " + Param.NODES.key() + " = " + params.getInt(Param.NODES) + ", " + Param.NODE_PAGES.key()
-                + " = " + params.getInt(Param.NODE_PAGES) + "), fewer or smaller RX rings, which are filled when"
-                + " the queues open (now " + Param.QUEUES.key() + " = " + params.getInt(Param.QUEUES) + ", "
-                + Param.RX_RING.key() + " = " + params.getInt(Param.RX_RING) + ", " + Param.POOL_ORDER.key() + " = "
-                + params.getInt(Param.POOL_ORDER) + ") or shorter " + Param.SKB_LIFETIME.key()
-                + ", or Java more heap (java -Xmx" + suggestMb + "m -jar pagepool-model.jar ...)";
+        return preset.name() + ": " + heap + " at " + WorkloadReport.seconds(nowNs) + " s: "
+                + HeapAdvice.of(params, listedBytes, HeapGuard.maxHeapBytes()) + ", or Java more heap (java -Xmx"
+                + suggestMb + "m -jar pagepool-model.jar ...)";
     }
 }

@@ -8,6 +8,7 @@ import org.pagepool.mm.HeapGuard;
 import org.pagepool.view.ModelView;
 import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Checkpoint;
+import org.pagepool.workload.HeapAdvice;
 import org.pagepool.workload.Preset;
 
 /**
@@ -135,6 +136,8 @@ final class RunnerCore {
      */
     private void outOfHeap(boolean ranOut) {
         long at = session.timeNs();
+        LiveSession live = session instanceof LiveSession l ? l : null;
+        long listed = live == null ? 0 : live.simulation().listedPacketBytes();
         state = RunnerState.PAUSED;
         tap.detach();
         try {
@@ -152,8 +155,7 @@ final class RunnerCore {
                 : "was nearly full (" + heap.describe() + ")";
         heap.rearm();
         stops.leave(session);
-        String change = session instanceof LiveSession ? "give it fewer pages (memory.pages, memory.nodes), fewer or"
-                + " smaller RX rings (nic.queues, nic.rx_ring, pool.order) or shorter skb lifetimes"
+        String change = live != null ? HeapAdvice.of(live.simulation().params(), listed, HeapGuard.maxHeapBytes())
                 : "give the script fewer pages (memory pages=...) or fewer allocations";
         error = "the Java heap " + what + " at " + BigDecimal.valueOf(at, 9).stripTrailingZeros().toPlainString()
                 + " s of the run, so it starts again, paused: " + change + ", or the app more heap (-Xmx)";

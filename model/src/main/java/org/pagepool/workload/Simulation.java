@@ -720,6 +720,11 @@ public final class Simulation {
         return queues == null ? bytes : bytes + queues.footprintBytes();
     }
 
+    /** Roughly the bytes of the packets listed for a NIC's queues that they have not counted yet (0 for one queue). */
+    public long listedPacketBytes() {
+        return queues == null ? 0 : queues.footprintBytes();
+    }
+
     public long seed() {
         return seed;
     }

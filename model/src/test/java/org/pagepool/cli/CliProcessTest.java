@@ -169,6 +169,25 @@ class CliProcessTest {
     }
 
     @Test
+    void burstsThatListMorePacketsThanTheHeapHoldsAdviseTheRateNotThePages() throws Exception {
+        // 20 G packets a second in bursts on two slow queues: a change of rate lists every packet so far
+        Files.writeString(dir.resolve("bursts.workload"), "title = bursts\nnic.queues = 2\nnapi.packet_ns = 1000us\n"
+                + "traffic.rate = 200M\ntraffic.duty = 0.01\ntraffic.burst_ns = 1s\nat 4ms: traffic.rate = 1M\n");
+        File out = dir.resolve("out.txt").toFile();
+        File err = dir.resolve("err.txt").toFile();
+        Process p = java(List.of("-Xmx64m"), "workload", "--preset", "bursts.workload", "--seconds", "0.005")
+                .redirectOutput(out).redirectError(err).start();
+        Outcome o = finish(p, out, err);
+
+        assertThat(o.exit()).as(o.stderr()).isEqualTo(2);
+        assertThat(o.stderr().lines()).as(o.stderr()).hasSize(1);
+        assertThat(o.stderr()).contains("error: bursts.workload: the Java heap").contains("packets listed")
+                .contains("a lower traffic.rate or a higher traffic.duty").doesNotContain("fewer pages")
+                .doesNotContain("internal error").doesNotContain("OutOfMemoryError");
+        assertThat(o.stdout()).contains("total: rx_packets=");
+    }
+
+    @Test
     void noProgressWhenStderrIsAPipe() throws Exception {
         assertThat(Progress.stderrIsTerminal()).as("the test JVM's stderr").isFalse();
         File out = dir.resolve("out.txt").toFile();
