@@ -16,6 +16,8 @@ public enum Param {
     NODE_PAGES("memory.pages", Unit.COUNT, 262_144, 16, 1 << 24, Scope.RESET, "4 KiB pages per node"),
     CPUS("cpus", Unit.COUNT, 4, 1, 64, Scope.RESET,
             "CPUs, spread evenly over the nodes in order (4 CPUs on 2 nodes: 0-1 on node 0, 2-3 on node 1)"),
+    CPUS_PER_NODE("cpus.per_node", Unit.COUNT, 0, 0, 64, Scope.RESET,
+            "CPUs on each node: CPU c on node c / cpus.per_node (0: cpus spread evenly over the nodes)"),
     // the driver's pool
     POOL_SIZE("pool.size", Unit.COUNT, 1024, 0, 32_768, Scope.RELOAD, "ptr_ring slots (pool_size; 0 = 1024)"),
     POOL_ORDER("pool.order", Unit.COUNT, 0, 0, 10, Scope.RELOAD, "page order of the pool (0 = 4 KiB pages)"),

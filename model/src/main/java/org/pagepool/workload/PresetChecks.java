@@ -54,6 +54,13 @@ record PresetChecks(WorkloadParams params, long duration, Map<String, Integer> s
                         + ", but irq.cpu and redirect.cpu must be below cpus (" + cpus + ")");
             }
         }
+        int perNode = params.getInt(Param.CPUS_PER_NODE);
+        int nodes = params.getInt(Param.NODES);
+        if (perNode > 0 && (long) perNode * nodes < cpus) {
+            throw new PresetError(Math.max(later(Param.CPUS_PER_NODE, Param.NODES), lineOf[Param.CPUS.ordinal()]),
+                    "cpus.per_node = " + perNode + " on " + nodes + " nodes places " + perNode * nodes + " CPUs,"
+                    + " but cpus = " + cpus + ": give each node more CPUs, or more nodes");
+        }
         if (params.getInt(Param.POOL_NID) >= params.getInt(Param.NODES)) {
             throw new PresetError(later(Param.POOL_NID, Param.NODES), "pool.nid must be -1 or a node below"
                     + " memory.nodes (" + params.getInt(Param.NODES) + ")");

@@ -117,8 +117,17 @@ public final class WorkloadParams {
         return (Math.min(getInt(Param.IRQ_CPU), cpus - 1) + q) % cpus;
     }
 
-    /** The CPU's NUMA node: CPUs are spread evenly, CPU 0 on node 0. */
+    /**
+     * The CPU's NUMA node: {@code cpus.per_node} CPUs on each node in order
+     * (a preset's check keeps them on nodes that exist; a change in the
+     * window that does not puts the rest on the last), else CPUs spread
+     * evenly, CPU 0 on node 0.
+     */
     public int nodeOfCpu(int cpu) {
+        int perNode = getInt(Param.CPUS_PER_NODE);
+        if (perNode > 0) {
+            return Math.min(cpu / perNode, getInt(Param.NODES) - 1);
+        }
         return (int) ((long) cpu * getInt(Param.NODES) / getInt(Param.CPUS));
     }
 

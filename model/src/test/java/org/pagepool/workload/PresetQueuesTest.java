@@ -67,6 +67,9 @@ class PresetQueuesTest {
                         "the driver is already unloaded (at 1ms, line 2): reload it before unloading it again"),
                 Arguments.of(List.of(TITLE, "nic.queues = 65"), 2,
                         "value out of range for nic.queues: 65 (allowed 1..64)"),
+                Arguments.of(List.of(TITLE, "memory.nodes = 2", "cpus = 12", "cpus.per_node = 4"), 4,
+                        "cpus.per_node = 4 on 2 nodes places 8 CPUs, but cpus = 12: give each node more CPUs, or"
+                        + " more nodes"),
                 Arguments.of(List.of(TITLE, "at 1ms: nic.queues = 2"), 2,
                         "nic.queues cannot change during a run (it needs a reset): set it at the top of the preset"));
     }

@@ -165,6 +165,30 @@ class SimulationQueuesTest {
     }
 
     @Test
+    void cpusPerNodePlacesTheCpusOnTheirNodesAndTheQueuesWaiveWhereTheirCpuIsNotThePoolsNode() throws Exception {
+        String[] machine = {"memory.nodes = 2", "memory.pages = 65536", "cpus = 12", "nic.queues = 12",
+            "pool.nid = 0", "driver.nid_changed = off", "traffic.rate = 2M", "xdp.drop = 0", "xdp.pass = 100",
+            "skb.lifetime_ns = 20us"};
+        Simulation eight = start(concat(machine, "cpus.per_node = 8"));
+        Simulation even = start(machine);
+        eight.run(Long.MAX_VALUE, 5 * MS, 0);
+        even.run(Long.MAX_VALUE, 5 * MS, 0);
+        for (int q = 0; q < 12; q++) {
+            assertThat(eight.driver(q).config().irqNode()).as("queue %d: CPU %d of 8 a node", q, q).isEqualTo(q / 8);
+            assertThat(even.driver(q).config().irqNode()).as("queue %d: CPU %d of 6 a node", q, q).isEqualTo(q / 6);
+            // refills from the ptr_ring free the pages of node 0 that a CPU of node 1 gets back (waive)
+            assertThat(eight.driver(q).pool().stats().waive() > 0).as("queue %d waives", q).isEqualTo(q >= 8);
+            assertThat(even.driver(q).pool().stats().waive() > 0).as("queue %d waives", q).isEqualTo(q >= 6);
+        }
+    }
+
+    private static String[] concat(String[] lines, String line) {
+        String[] all = Arrays.copyOf(lines, lines.length + 1);
+        all[lines.length] = line;
+        return all;
+    }
+
+    @Test
     void anIrqCpuChangeMovesEveryQueueByTheSameRule() throws Exception {
         Simulation sim = start("cpus = 4", "nic.queues = 3", "memory.pages = 65536", "traffic.rate = 1M",
                 "at 2ms: irq.cpu = 3");
