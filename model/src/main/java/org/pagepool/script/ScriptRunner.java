@@ -187,14 +187,16 @@ public final class ScriptRunner {
             throw new RunError("create: slot " + slots.current() + " already has a pool (" + pool.state().word()
                     + "): destroy it and let it be freed first, or create in another slot (pool N)");
         }
-        createSeen = true;
         try {
-            slots.created(PagePool.create(kernel, c.params()));
+            PagePool created = PagePool.create(kernel, c.params());
+            createSeen = true;
+            slots.created(created);
         } catch (PoolCreateException e) {
+            createSeen = true; // the kernel ran page_pool_create(): memory is in use from here on
             slots.createFailed();
             return "err=" + e.errnoName();
         } catch (ModelRefusal e) {
-            throw new RunError("create: " + e.getMessage());
+            throw new RunError("create: " + e.getMessage()); // refused before it ran: nothing changed
         }
         return "ok";
     }
