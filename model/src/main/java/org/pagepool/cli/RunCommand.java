@@ -90,6 +90,16 @@ final class RunCommand {
             this.err = err;
             this.heap = heap;
             this.stop = stop;
+            runner.printMessagesTo(this::message);
+        }
+
+        /** A kernel line, printed as it comes: a step may print millions. */
+        private void message(String text) {
+            buffer.append("! ").append(text).append('\n');
+            if (buffer.length() > 1 << 16) {
+                out.append(buffer);
+                buffer.setLength(0);
+            }
         }
 
         boolean run(Command command) {
@@ -105,9 +115,6 @@ final class RunCommand {
                 err.println("error: " + file + ":" + command.line() + ": internal error in the model: " + e);
                 exitStatus = 2;
                 return false;
-            }
-            for (String message : step.kernelMessages()) {
-                buffer.append("! ").append(message).append('\n');
             }
             if (step.outcome() != StepResult.Outcome.OK) {
                 flush();

@@ -3,6 +3,7 @@ package org.pagepool.script;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.pagepool.kernel.Kernel;
 import org.pagepool.mm.MemMap;
 import org.pagepool.mm.ModelRefusal;
@@ -25,6 +26,8 @@ public final class ScriptRunner {
     private final Kernel kernel = new Kernel();
     private final PoolSlots slots = new PoolSlots();
     private final List<String> messages = new ArrayList<>();
+    /** Where the kernel's lines go as they are printed, or null: into each step's result. */
+    private Consumer<String> messageSink;
     private boolean createSeen;
     private int next;
     private boolean stopped;
@@ -35,13 +38,27 @@ public final class ScriptRunner {
         kernel.tracer().attach(new TraceObserver() {
             @Override
             public void message(String text) {
-                messages.add(text);
+                if (messageSink != null) {
+                    messageSink.accept(text);
+                } else {
+                    messages.add(text);
+                }
             }
         });
     }
 
     public Script script() {
         return script;
+    }
+
+    /**
+     * Sends the kernel's lines to {@code sink} as they are printed, before the
+     * line of the command that printed them, instead of keeping them in each
+     * step's result: one {@code tick} of weeks prints a warning a minute for
+     * every pool whose shutdown stalls, millions of lines.
+     */
+    public void printMessagesTo(Consumer<String> sink) {
+        this.messageSink = sink;
     }
 
     /** The model the script drives (read it on the stepping thread only). */

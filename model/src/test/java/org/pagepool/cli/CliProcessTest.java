@@ -164,6 +164,27 @@ class CliProcessTest {
         assertThat(o.stdout()).contains("total: rx_packets=").contains("stopped at the 0.005 s asked for");
     }
 
+    @Test
+    void aTickOfWeeksPrintsItsMillionWarningsAsTheyComeInASmallHeap() throws Exception {
+        // eight pools whose shutdown stalls, then 24 days at once: a warning a minute from each, 286,328 lines
+        StringBuilder script = new StringBuilder();
+        for (int slot = 1; slot <= 8; slot++) {
+            script.append("pool ").append(slot).append("\ncreate\nalloc\ndestroy\n");
+        }
+        script.append("tick ms=2147483647\n");
+        Files.writeString(dir.resolve("weeks.pool"), script);
+        File out = dir.resolve("out.txt").toFile();
+        File err = dir.resolve("err.txt").toFile();
+        Process p = java(List.of("-Xmx64m"), "run", "weeks.pool").redirectOutput(out).redirectError(err).start();
+        Outcome o = finish(p, out, err);
+
+        assertThat(o.exit()).as(o.stderr()).isZero();
+        List<String> lines = o.stdout().lines().toList();
+        assertThat(lines).hasSize(32 + 286_328 + 1);
+        assertThat(lines.get(lines.size() - 2)).startsWith("! page_pool_release_retry() stalled pool shutdown");
+        assertThat(lines.get(lines.size() - 1)).startsWith("33 tick -> ok | pool=deferred");
+    }
+
     /**
      * Runs the preset {@code content} as {@code NAME.workload} in a 64 MB heap,
      * which it fills: exit 2, the summary so far and one line saying so.
