@@ -39,14 +39,41 @@ final class ImportVerb implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> paths = new ArrayList<>();
+        List<String> read = new ArrayList<>();
         for (String name : names) {
             try {
-                paths.add(Path.of(name));
+                Path path = Path.of(name);
+                if (read.stream().noneMatch(before -> SamePath.same(before, name))) { // a file given twice is one
+                    paths.add(path);
+                    read.add(name);
+                }
             } catch (InvalidPathException e) {
                 io.err().println("error: " + OutputFile.shown(name) + ": cannot open: not a valid file name");
                 return 2;
             }
         }
-        return ImportCommand.run(paths, names, json, simulate, io.out(), io.err());
+        String problem = simulateProblem(read);
+        if (problem != null) {
+            io.err().println("error: import: " + problem);
+            return 2;
+        }
+        return ImportCommand.run(paths, read, json, simulate, io.out(), io.err());
+    }
+
+    /** What is wrong with {@code --simulate}'s file, or null. */
+    private String simulateProblem(List<String> inputs) {
+        if (simulate == null) {
+            return null;
+        }
+        if (simulate.isEmpty()) {
+            return "--simulate needs a file name (--simulate=OUT.workload)";
+        }
+        for (String input : inputs) {
+            if (SamePath.same(simulate, input)) {
+                return "--simulate " + OutputFile.shown(simulate) + " is a capture file it reads: it would be"
+                        + " overwritten (write the preset to another file)";
+            }
+        }
+        return null;
     }
 }

@@ -175,4 +175,29 @@ class SimulateThisTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: " + dir + ": cannot write: Is a"
                 + " directory\n");
     }
+
+    @Test
+    void aPresetOverACaptureFileOrWithoutANameIsRefusedAndTheCaptureStays() throws Exception {
+        Path trace = emit("../assets/scenarios/06-skb-clone.workload", "source", false).resolve("trace.txt");
+        String before = Files.readString(trace);
+        for (String[] args : new String[][] {{"import", trace.toString(), "--simulate", trace.toString()},
+            {"import", trace.toString(), "--simulate="}}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(exit).isEqualTo(2);
+            assertThat(out.size()).as("nothing read, nothing reported").isZero();
+            assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: import: --simulate ")
+                    .containsAnyOf("it would be overwritten", "needs a file name").hasLineCount(1);
+        }
+        assertThat(Files.readString(trace)).isEqualTo(before);
+    }
+
+    @Test
+    void aCaptureFileGivenTwiceIsReadOnce() throws Exception {
+        Path trace = emit("../assets/scenarios/06-skb-clone.workload", "source", false).resolve("trace.txt");
+        assertThat(run("import", trace.toString(), trace.toString(), trace.getParent().resolve("./trace.txt")
+                .toString())).isEqualTo(run("import", trace.toString()));
+    }
 }
