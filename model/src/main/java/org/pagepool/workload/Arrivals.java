@@ -121,6 +121,11 @@ final class Arrivals {
         return anchor + (long) Math.ceil((taken + 1 + i - credit) * spacing);
     }
 
+    /** About how long the sender takes to send {@code n} packets while on; {@link #NEVER} for a silent one. */
+    long timeFor(long n) {
+        return spacing > 0 ? (long) Math.min(Math.ceil(n * spacing), NEVER / 2) : NEVER;
+    }
+
     /** When {@link #takeBy} next has something to do: never earlier than the next packet. */
     long due() {
         return due;

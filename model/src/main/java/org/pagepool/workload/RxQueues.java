@@ -26,6 +26,8 @@ final class RxQueues {
     private static final int MAX_LOOK = 4096;
     /** Packets drawn ahead beyond which a waiting queue's next one is found without keeping them ({@link #scan}). */
     private static final int AHEAD_CAP = 1 << 20;
+    /** Packets the sender sends in the time a queue may run ahead at most ({@link #aheadHorizon}). */
+    private static final long AHEAD_PACKETS = 1 << 20;
     /** Packets drawn on per call of {@link #scan}, for a queue whose next one is beyond {@link #AHEAD_CAP}. */
     private static final int SCAN_STEP = 1 << 20;
 
@@ -497,6 +499,19 @@ final class RxQueues {
         long was = clock.time(q);
         refresh(q);
         return clock.time(q) != was;
+    }
+
+    /**
+     * How far past {@code from} a queue may run ahead of the others
+     * ({@link Simulation#runAhead}): as long as the sender takes to send
+     * {@value #AHEAD_PACKETS} packets. A queue that runs ahead sends every
+     * queue's packets up to its time, and the others list theirs until they
+     * count them; at 20 G packets a second in bursts a jiffy's would be 20
+     * million. At the shipped presets' rates it is more than a jiffy.
+     */
+    long aheadHorizon(long from) {
+        long span = sender.timeFor(AHEAD_PACKETS);
+        return span >= NEVER - from ? NEVER : from + span;
     }
 
     /** The simulation's clock moved on to {@code t}. */

@@ -456,7 +456,7 @@ public final class Simulation {
                     t = Math.max(now, Math.max(d.nextEvent(), queues.notBefore(q)));
                     if (t >= otherQueues || t >= others || t > untilNs || queues.looksAgain(q)) {
                         if (mayRunAhead && t < others && t <= untilNs) {
-                            runAhead(q, Math.min(Math.min(others, bound), nextJiffy));
+                            runAhead(q, Math.min(Math.min(others, bound), Math.min(nextJiffy, queues.aheadHorizon(t))));
                         }
                         break;
                     }

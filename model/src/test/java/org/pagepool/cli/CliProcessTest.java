@@ -17,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The command line as a separate process, for what only a process shows: the
@@ -148,12 +150,19 @@ class CliProcessTest {
         assertThat(o.stdout()).contains("total: rx_packets=");
     }
 
-    @Test
-    void burstsFarFasterThanTheQueuesPollRunInASmallHeap() throws Exception {
-        // 20 G packets a second in bursts on two queues that poll once a millisecond: a change of rate sends the
-        // 80 million packets so far to their queues, which count them ahead rather than list them
-        Files.writeString(dir.resolve("bursts.workload"), "title = bursts\nnic.queues = 2\nnapi.packet_ns = 1000us\n"
-                + "traffic.rate = 200M\ntraffic.duty = 0.01\ntraffic.burst_ns = 1s\nat 4ms: traffic.rate = 1M\n");
+    /**
+     * 20 G packets a second in bursts. On two queues that poll once a
+     * millisecond, a change of rate sends the 80 million packets so far to
+     * their queues, which count them ahead rather than list them; on 64
+     * queues that poll as usual, a queue running ahead sends every queue's
+     * packets up to its time, for a million packets at most.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"nic.queues = 2\nnapi.packet_ns = 1000us\nat 4ms: traffic.rate = 1M\n",
+        "nic.queues = 64\n"})
+    void burstsFarFasterThanTheQueuesPollRunInASmallHeap(String queues) throws Exception {
+        Files.writeString(dir.resolve("bursts.workload"), "title = bursts\ntraffic.rate = 200M\ntraffic.duty = 0.01\n"
+                + "traffic.burst_ns = 1s\n" + queues);
         File out = dir.resolve("out.txt").toFile();
         File err = dir.resolve("err.txt").toFile();
         Process p = java(List.of("-Xmx64m"), "workload", "--preset", "bursts.workload", "--seconds", "0.005")
