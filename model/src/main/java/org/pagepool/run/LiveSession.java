@@ -303,7 +303,6 @@ final class LiveSession implements Session {
         return null;
     }
 
-    /** Starts the preset again, with the parameters as the user left them (what if the ring were smaller?). */
     @Override
     public void restart() {
         sim = null; // first: the run holds what filled the heap
@@ -317,6 +316,7 @@ final class LiveSession implements Session {
         sim = copy;
     }
 
+    /** Starts the preset again, with the parameters as the user left them (what if the ring were smaller?). */
     @Override
     public Session reset(long seed) throws PoolCreateException {
         return new LiveSession(preset.withSeed(seed).withParams(sim.nextParams()));
