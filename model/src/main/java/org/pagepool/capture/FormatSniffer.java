@@ -61,9 +61,9 @@ final class FormatSniffer {
             }
             if (firstValue < 0 && !t.isEmpty() && !t.startsWith("#")) {
                 firstValue = i;
-                if (t.startsWith("[{") || t.startsWith("{") || t.equals("[") || t.equals("[]")
-                        || t.startsWith("[ {") || t.startsWith("[\n")) {
-                    return CaptureFormat.NETLINK;
+                if (t.startsWith("[{") || t.startsWith("{") || t.equals("[]") || t.startsWith("[ {")
+                        || t.equals("[") && startsAnEntry(lines, i + 1)) {
+                    return CaptureFormat.NETLINK; // a lone "[" alone may be a log cut short ("[  12.34] ...")
                 }
             }
             ethtool |= t.equals("NIC statistics:") || t.matches("[A-Za-z0-9_.\\-\\[\\]]*pp_[a-z_]+: \\d+");
@@ -78,6 +78,17 @@ final class FormatSniffer {
             return CaptureFormat.KERNEL_LOG;
         }
         return links ? CaptureFormat.LINKS : null;
+    }
+
+    /** Whether the first line from {@code from} on with something in it opens or ends a JSON array's entries. */
+    private static boolean startsAnEntry(String[] lines, int from) {
+        for (int i = from; i < Math.min(lines.length, LINES); i++) {
+            String t = lines[i].strip();
+            if (!t.isEmpty()) {
+                return t.startsWith("{") || t.startsWith("]");
+            }
+        }
+        return false;
     }
 
     /** {@code ...: page_pool_x: ...} (ftrace) or {@code ... page_pool:page_pool_x: ...} (perf). */

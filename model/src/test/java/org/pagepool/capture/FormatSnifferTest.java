@@ -50,6 +50,16 @@ class FormatSnifferTest {
     }
 
     @Test
+    void aLoneBracketIsADumpOnlyWhenEntriesFollow() throws Exception {
+        byte[] cut = "[  ".getBytes(StandardCharsets.US_ASCII); // a dmesg cut short in its first timestamp
+        assertThat(FormatSniffer.detect("cap/dmesg-5.14.txt", cut, cut.length)).isEqualTo(CaptureFormat.KERNEL_LOG);
+        byte[] dump = "[\n  {\n    \"id\": 1\n  }\n]\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(FormatSniffer.detect("x.txt", dump, dump.length)).isEqualTo(CaptureFormat.NETLINK);
+        byte[] none = "[\n]\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(FormatSniffer.detect("x.txt", none, none.length)).isEqualTo(CaptureFormat.NETLINK);
+    }
+
+    @Test
     void aGzippedTraceIsReadAsItIs(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
