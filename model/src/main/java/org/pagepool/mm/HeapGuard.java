@@ -43,6 +43,8 @@ public final class HeapGuard implements AutoCloseable {
     private final NotificationListener listener = this::onNotification;
     private volatile boolean low;
     private volatile long usedAfterCollection;
+    /** The JVM's count of collections above the threshold at the last {@link #rearm()}: older notices are stale. */
+    private volatile long staleUpTo;
 
     private HeapGuard(MemoryPoolMXBean pool, long thresholdBytes) {
         this.pool = pool;
@@ -78,6 +80,9 @@ public final class HeapGuard implements AutoCloseable {
      * the next collection that leaves the heap above the share turns it again.
      */
     public void rearm() {
+        if (pool != null) {
+            staleUpTo = pool.getCollectionUsageThresholdCount(); // a notice may still be on its way from before
+        }
         low = false;
     }
 
@@ -147,7 +152,8 @@ public final class HeapGuard implements AutoCloseable {
             return;
         }
         MemoryNotificationInfo info = MemoryNotificationInfo.from((CompositeData) notification.getUserData());
-        if (info.getPoolName().equals(pool.getName()) && info.getUsage().getUsed() >= thresholdBytes) {
+        if (info.getPoolName().equals(pool.getName()) && info.getUsage().getUsed() >= thresholdBytes
+                && info.getCount() > staleUpTo) {
             usedAfterCollection = info.getUsage().getUsed();
             low = true;
         }
