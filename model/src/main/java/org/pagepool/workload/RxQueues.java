@@ -259,22 +259,13 @@ final class RxQueues {
         if (d == null || !d.napiScheduled() || d.pool() == null) {
             return 0; // an idle queue asks when its next packet comes; a device that is down, see fold
         }
-        long by = d.nextEvent();
-        long[] times = pending[q];
-        int mask = times.length - 1;
-        int head = pendingHead[q];
-        int size = pendingSize[q];
-        int k = 0;
-        while (k < size && times[(head + k) & mask] <= by) {
-            k++;
-        }
+        long first = pending[q][pendingHead[q]]; // the list is full
+        int k = takeListed(q, d.nextEvent());
         if (k > 0) {
             if (countedAhead[q] == 0) {
-                countedAheadFirst[q] = times[head];
+                countedAheadFirst[q] = first;
             }
             countedAhead[q] += k;
-            pendingHead[q] = (head + k) & mask;
-            pendingSize[q] = size - k;
         }
         return k;
     }
