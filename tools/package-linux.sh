@@ -37,7 +37,7 @@ version=$(sed -n 's:^  <version>\([0-9][0-9.]*\).*</version>.*:\1:p' pom.xml | h
 # what the app needs: jdeps --print-module-deps on the jar (jdk.jfr left out), and the zip file
 # system the app lists its presets with (a service, which jdeps does not see)
 modules=java.base,java.desktop,java.logging,java.management,java.prefs,jdk.unsupported,jdk.zipfs
-# the app's memory settings (README, "App memory"): the same as javafx:run's in app/pom.xml
+# the app's memory settings (README, "How the app keeps its memory small"): the same as javafx:run's in app/pom.xml
 read -r -a jvm_options < <(grep -v "^#" app/jvm.options)
 
 if [ "$build" = yes ]; then
