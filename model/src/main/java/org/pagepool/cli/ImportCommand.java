@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.pagepool.capture.Capture;
 import org.pagepool.capture.CaptureException;
+import org.pagepool.capture.CaptureFormat;
 import org.pagepool.capture.CaptureImporter;
 import org.pagepool.capture.CaptureReport;
 import org.pagepool.capture.DerivedPreset;
 import org.pagepool.capture.PresetDerivation;
 import org.pagepool.capture.ReportJson;
 import org.pagepool.capture.ReportText;
+import org.pagepool.capture.SourceFile;
 
 /**
  * {@code import [--json] [--simulate OUT.workload] PATH...}: reads what a
@@ -40,6 +42,16 @@ final class ImportCommand {
         } catch (CaptureException e) {
             err.println("error: " + e.located());
             return 2;
+        }
+        if (simulate != null) {
+            // a file named as input is refused before reading; one found in a directory only now
+            for (SourceFile source : capture.sources()) {
+                if (source.format() != CaptureFormat.SKIPPED && SamePath.same(simulate, source.name())) {
+                    err.println("error: import: --simulate " + OutputFile.shown(simulate) + " is a capture file"
+                            + " it reads: it would be overwritten (write the preset to another file)");
+                    return 2;
+                }
+            }
         }
         CaptureReport report = CaptureReport.of(capture);
         if (json) {

@@ -195,6 +195,22 @@ class SimulateThisTest {
     }
 
     @Test
+    void aPresetOverACaptureFileFoundInADirectoryIsRefusedAndTheCaptureStays() throws Exception {
+        Path source = emit("../assets/scenarios/06-skb-clone.workload", "source", false);
+        Path trace = source.resolve("trace.txt");
+        String before = Files.readString(trace);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(new String[] {"import", source.toString(), "--simulate", trace.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.size()).as("nothing reported").isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: import: --simulate " + trace
+                + " is a capture file it reads: it would be overwritten (write the preset to another file)\n");
+        assertThat(Files.readString(trace)).isEqualTo(before);
+    }
+
+    @Test
     void aCaptureFileGivenTwiceIsReadOnce() throws Exception {
         Path trace = emit("../assets/scenarios/06-skb-clone.workload", "source", false).resolve("trace.txt");
         assertThat(run("import", trace.toString(), trace.toString(), trace.getParent().resolve("./trace.txt")
