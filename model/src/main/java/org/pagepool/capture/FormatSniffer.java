@@ -21,6 +21,10 @@ final class FormatSniffer {
     /** The format, or null when neither content nor name says. */
     static CaptureFormat detect(String name, byte[] head, int length) throws CaptureException {
         refuseBinary(name, head, length);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".workload") || lower.endsWith(".pool")) {
+            return null; // the app's own presets and scripts, which quote the kernel's messages in their texts
+        }
         String text = new String(head, 0, length, StandardCharsets.UTF_8);
         String[] lines = text.split("\n", LINES + 1);
         CaptureFormat byContent = byContent(lines);
@@ -67,8 +71,10 @@ final class FormatSniffer {
                 }
             }
             ethtool |= t.equals("NIC statistics:") || t.matches("[A-Za-z0-9_.\\-\\[\\]]*pp_[a-z_]+: \\d+");
-            log |= t.contains("stalled pool shutdown") || t.contains("refcount_t: ") || t.contains("gave up with errno")
-                    || t.contains(" kernel: ") || t.matches("(<\\d+>)?\\[ *\\d+\\.\\d+\\] .*");
+            // a preset's settings and checkpoints quote the kernel ("watch = ... stalled pool shutdown"): no log lines
+            log |= !t.matches("[a-z][a-z_.]* = .*|checkpoint .*") && (t.contains("stalled pool shutdown")
+                    || t.contains("refcount_t: ") || t.contains("gave up with errno") || t.contains(" kernel: ")
+                    || t.matches("(<\\d+>)?\\[ *\\d+\\.\\d+\\] .*"));
             links |= t.matches("\\d+: [^:]+: <.*");
         }
         if (ethtool) {

@@ -49,6 +49,14 @@ class FormatSnifferTest {
         assertThat(FormatSniffer.detect("cap/notes.md", empty, 0)).isNull();
     }
 
+    @ParameterizedTest
+    @CsvSource({"09-unload-stall.workload", "10-driver-leak.workload"})
+    void aPresetThatQuotesTheKernelIsNoCaptureEvenUnderAnotherName(String preset) throws Exception {
+        byte[] bytes = Files.readAllBytes(Path.of("..", "assets", "scenarios", preset));
+        assertThat(FormatSniffer.detect("cap/" + preset, bytes, bytes.length)).isNull();
+        assertThat(FormatSniffer.detect("cap/notes.txt", bytes, bytes.length)).isNull(); // its settings quote it
+    }
+
     @Test
     void aLoneBracketIsADumpOnlyWhenEntriesFollow() throws Exception {
         byte[] cut = "[  ".getBytes(StandardCharsets.US_ASCII); // a dmesg cut short in its first timestamp
