@@ -33,6 +33,12 @@ public final class UsageErrors {
             return name(o.getOverwritten()) + " is given twice: give it once";
         }
         if (e instanceof CommandLine.MissingParameterException m) {
+            // picocli checks required options before it reports the unknown ones: a misspelt --preset is the news
+            CommandLine.ParseResult parsed = m.getCommandLine().getParseResult();
+            List<String> unknown = parsed == null ? List.of() : parsed.unmatched();
+            if (!unknown.isEmpty() && unknown.get(0).startsWith("-")) {
+                return unmatched(new CommandLine.UnmatchedArgumentException(m.getCommandLine(), unknown), top);
+            }
             return missing(m);
         }
         if (e.getCause() instanceof CommandLine.TypeConversionException t && e.getArgSpec() != null) {

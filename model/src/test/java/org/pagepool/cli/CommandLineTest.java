@@ -84,6 +84,7 @@ class CommandLineTest {
         "run a.pool b.pool | error: run: unexpected argument \"b.pool\" (try --help)",
         "run --trace a.pool | error: run: unknown option \"--trace\" (try --help)",
         "workload | error: workload: needs --preset FILE",
+        "workload --prset X --packets 5 | error: workload: unknown option \"--prset\" (did you mean --preset?)",
         "workload --preset | error: workload: --preset needs a value (--preset FILE)",
         "workload --preset X --record | error: workload: --record needs a value (--record OUT.pool)",
         "workload stray --preset X | error: workload: unexpected argument \"stray\" (try --help)",
