@@ -31,10 +31,7 @@ public final class Exports {
     }
 
     public static void writeText(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new IOException(parent + " is not a folder");
-        }
+        checkTarget(file);
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         try {
             Files.writeString(partial, text, StandardCharsets.UTF_8);
@@ -48,16 +45,35 @@ public final class Exports {
         }
     }
 
+    /**
+     * Refuses a place the finished file could not take: a missing folder, or
+     * something there that is not a file (a folder or a device would be
+     * replaced by the move into place).
+     */
+    public static void checkTarget(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new IOException(parent + " is not a folder");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new IOException(file + " is there and is not a file (a folder or a device): give a file name");
+        }
+    }
+
     /** A failure as a person reads it: which file, and why. */
     static String describe(Path file, IOException e) {
-        String why = e.getMessage();
+        return "cannot write " + file + ": " + reason(e) + " (nothing was lost: try another place)";
+    }
+
+    /** Why writing failed, in words (a file system error's message is only the file's name). */
+    public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
-            why = "the folder does not exist";
+            return "the folder does not exist";
         } else if (e instanceof AccessDeniedException) {
-            why = "permission denied";
+            return "permission denied";
         } else if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            why = fs.getReason();
+            return fs.getReason();
         }
-        return "cannot write " + file + ": " + why + " (nothing was lost: try another place)";
+        return e.getMessage();
     }
 }

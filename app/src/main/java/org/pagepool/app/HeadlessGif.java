@@ -63,7 +63,7 @@ final class HeadlessGif {
         try {
             recorder = start();
         } catch (IOException e) {
-            err.accept("error: " + request.file() + ": cannot write: " + e.getMessage());
+            err.accept("error: " + request.file() + ": cannot write: " + Exports.reason(e));
             finish.accept(2);
             return;
         }

@@ -97,7 +97,7 @@ final class HeadlessShot {
             System.out.println("wrote " + out);
             PagePoolApp.finish(0);
         } catch (IOException e) {
-            System.err.println("error: " + out + ": cannot write: " + e.getMessage());
+            System.err.println("error: " + out + ": cannot write: " + Exports.reason(e));
             PagePoolApp.finish(2);
         }
     }

@@ -3,6 +3,7 @@ package org.pagepool.app;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,14 +36,14 @@ public final class Screenshots {
     /** Writes the scene as a PNG (FX thread); the file is complete or not there. */
     public static void write(Scene scene, Path file) throws IOException {
         BufferedImage image = capture(scene);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new IOException(parent + " is not a folder");
-        }
+        Exports.checkTarget(file);
         Path partial = file.resolveSibling(file.getFileName() + ".part");
+        // a stream of our own: ImageIO.write(File) prints the stack trace of a file it cannot create
         try {
-            if (!ImageIO.write(image, "png", partial.toFile())) {
-                throw new IOException("no PNG writer");
+            try (OutputStream stream = Files.newOutputStream(partial)) {
+                if (!ImageIO.write(image, "png", stream)) {
+                    throw new IOException("no PNG writer");
+                }
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         } finally {

@@ -63,6 +63,9 @@ public final class GifEncoder implements AutoCloseable {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new IOException(parent + " is not a folder");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) { // the move into place would replace it
+            throw new IOException(file + " is there and is not a file (a folder or a device): give a file name");
+        }
         partial = file.resolveSibling(file.getFileName() + ".part");
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("gif");
         if (!writers.hasNext()) {
