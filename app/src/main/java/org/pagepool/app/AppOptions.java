@@ -68,7 +68,8 @@ public record AppOptions(String preset, String script, boolean headless, long ru
         @Option(names = "--screenshot", paramLabel = "OUT.png", description = "write a screenshot and exit")
         String screenshot;
         @Option(names = "--size", paramLabel = "WxH", converter = Size.class,
-                description = "window size, 320 to 8192 pixels each way (default 1280x720)")
+                description = "window size, from 1024x600 up to 8192 each way and 3840x2160 pixels in all"
+                        + " (default 1280x720)")
         Pixels size = new Pixels(1280, 720);
         @Option(names = "--measure-frames", paramLabel = "SECONDS", converter = Seconds.class,
                 description = "measure frame pacing for SECONDS wall seconds (above 0, at most 1000000)")
@@ -172,6 +173,11 @@ public record AppOptions(String preset, String script, boolean headless, long ru
             throw new BadOptions("--run-for: a GIF lasts above 0 and at most " + (int) GifRequest.MAX_SECONDS
                     + " seconds");
         }
+        if ((long) line.size.width() * line.size.height() > GIF_MAX_PIXELS) {
+            // its frames are snapshots of the scene: at 4K the 256 MB heap cannot hold them
+            throw new BadOptions("--size: a GIF is at most 1920x1080 pixels in all, not " + line.size.width() + "x"
+                    + line.size.height());
+        }
         int fps = GifRequest.DEFAULT_FPS;
         if (line.gifFps != null) {
             String f = line.gifFps;
@@ -224,24 +230,39 @@ public record AppOptions(String preset, String script, boolean headless, long ru
     record Pixels(int width, int height) {
     }
 
-    /** {@code WIDTHxHEIGHT}, each 320 to 8192 pixels. */
+    /** A GIF's frames at most: 1920x1080 played in the app's heap, 3840x2160 ran it out. */
+    static final long GIF_MAX_PIXELS = 1920L * 1080;
+
+    /**
+     * {@code WIDTHxHEIGHT}: at least the window's smallest, 1024x600 (a
+     * headless screen any smaller overflows), at most 8192 each way and a 4K
+     * screen's pixels in all, which the app's 256 MB heap can snapshot.
+     */
     static final class Size implements CommandLine.ITypeConverter<Pixels> {
+        static final int MIN_WIDTH = 1024;
+        static final int MIN_HEIGHT = 600;
+        static final int MAX_SIDE = 8192;
+        static final long MAX_PIXELS = 3840L * 2160;
+
         @Override
         public Pixels convert(String text) {
             String[] parts = text.split("x", -1);
-            if (parts.length == 2 && isPixels(parts[0]) && isPixels(parts[1])) {
-                return new Pixels(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+            if (parts.length == 2 && isPixels(parts[0], MIN_WIDTH) && isPixels(parts[1], MIN_HEIGHT)) {
+                Pixels p = new Pixels(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+                if ((long) p.width() * p.height() <= MAX_PIXELS) {
+                    return p;
+                }
             }
-            throw new CommandLine.TypeConversionException("needs WIDTHxHEIGHT between 320 and 8192 pixels, e.g. "
-                    + "1280x720, not " + Tokens.quote(text));
+            throw new CommandLine.TypeConversionException("needs WIDTHxHEIGHT from 1024x600 up to 8192 pixels each"
+                    + " way and 3840x2160 in all, e.g. 1280x720, not " + Tokens.quote(text));
         }
 
-        private static boolean isPixels(String text) {
+        private static boolean isPixels(String text, int min) {
             if (text.isEmpty() || text.length() > 4 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return false;
             }
             int n = Integer.parseInt(text);
-            return n >= 320 && n <= 8192;
+            return n >= min && n <= MAX_SIDE;
         }
     }
 

@@ -12,6 +12,9 @@ import org.pagepool.app.gif.GifRequest;
 
 /** The app's command line on picocli: what it accepts, and one clear message for each mistake. */
 class AppOptionsTest {
+    private static final String SIZE_REFUSED = "--size: needs WIDTHxHEIGHT from 1024x600 up to 8192 pixels"
+            + " each way and 3840x2160 in all, e.g. 1280x720, ";
+
     private static AppOptions parse(String args) throws AppOptions.BadOptions {
         return AppOptions.parse(args.isEmpty() ? new String[0] : args.split(" "));
     }
@@ -30,12 +33,12 @@ class AppOptionsTest {
     @Test
     void aScreenshotRunKeepsEveryValue() throws Exception {
         AppOptions o = parse("--headless --preset 05-slow-socket.workload --run-for 0.15 --screenshot out.png "
-                + "--size 800x600 --theme dark");
+                + "--size 1024x600 --theme dark");
         assertThat(o.headless()).isTrue();
         assertThat(o.preset()).isEqualTo("05-slow-socket.workload");
         assertThat(o.runForNs()).isEqualTo(150_000_000L);
         assertThat(o.screenshot()).isEqualTo("out.png");
-        assertThat(o.width()).isEqualTo(800);
+        assertThat(o.width()).isEqualTo(1024);
         assertThat(o.height()).isEqualTo(600);
         assertThat(o.theme()).isEqualTo("dark");
         assertThat(o.screenshotMode()).isTrue();
@@ -83,9 +86,18 @@ class AppOptionsTest {
         "--theme dark --theme light | --theme is given twice: give it once",
         "--headless --headless --measure-frames 1 | --headless is given twice: give it once",
         "--theme blue | --theme: light, dark or contrast, not \"blue\"",
-        "--size 1280 | --size: needs WIDTHxHEIGHT between 320 and 8192 pixels, e.g. 1280x720, not \"1280\"",
-        "--size 100x100 | --size: needs WIDTHxHEIGHT between 320 and 8192 pixels, e.g. 1280x720, not \"100x100\"",
-        "--size +800x600 | --size: needs WIDTHxHEIGHT between 320 and 8192 pixels, e.g. 1280x720, not \"+800x600\"",
+        "--size 1280 | " + SIZE_REFUSED
+            + "not \"1280\"",
+        "--size 1023x720 | " + SIZE_REFUSED
+            + "not \"1023x720\"",
+        "--size 1280x599 | " + SIZE_REFUSED
+            + "not \"1280x599\"",
+        "--size 4096x4096 | " + SIZE_REFUSED
+            + "not \"4096x4096\"",
+        "--size 8193x720 | " + SIZE_REFUSED
+            + "not \"8193x720\"",
+        "--size +1280x720 | " + SIZE_REFUSED
+            + "not \"+1280x720\"",
         "--measure-frames 1d | --measure-frames: not a number: \"1d\" (numbers are written like 12, 0.5 or 2e6); "
             + "allowed: 0 to 1000000 seconds, written like 0.15 or 2e-3",
         "--measure-frames 0x1p-3 | --measure-frames: not a number: \"0x1p-3\" (numbers are written like 12, 0.5 or "
@@ -97,6 +109,8 @@ class AppOptionsTest {
         "--screenshot a.png | a screenshot needs --headless --preset FILE --run-for SECONDS --screenshot OUT.png",
         "--headless --preset p --gif a.gif --run-for 0 | --run-for: a GIF lasts above 0 and at most 600 seconds",
         "--headless --preset p --gif a.gif --run-for 601 | --run-for: a GIF lasts above 0 and at most 600 seconds",
+        "--headless --preset p --gif a.gif --run-for 1 --size 2560x1440 | --size: a GIF is at most 1920x1080 pixels"
+            + " in all, not 2560x1440",
         "--headless --preset p --gif a.gif | a GIF needs --headless --preset FILE --gif OUT.gif --run-for SECONDS "
             + "(and no --screenshot, --script or --measure-frames)",
         "--preset p --gif a.gif --run-for 2 | a GIF needs --headless --preset FILE --gif OUT.gif --run-for SECONDS "
