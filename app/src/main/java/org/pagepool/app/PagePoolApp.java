@@ -57,7 +57,9 @@ public final class PagePoolApp extends Application {
             new FrameMeter(controller, window, o.measureFrames()).begin();
         }
         if (o.script() != null && !controller.openScript(Path.of(o.script()))) {
+            // as a bad --preset does: the command line named a file the app cannot open
             System.err.println("error: " + controller.messageProperty().get());
+            finish(2);
         }
     }
 
