@@ -94,8 +94,13 @@ public final class Assets {
     /** A preset from the file system, or else one of the app's own by name. */
     public static Preset presetFileOrAsset(String nameOrPath) throws PresetFiles.BadPreset {
         Path path = Path.of(nameOrPath);
-        if (!Files.exists(path) && Assets.class.getResource(ROOT + "scenarios/" + nameOrPath) != null) {
-            return preset(nameOrPath);
+        if (!Files.exists(path)) {
+            // a shipped one by its file name, or by the name without its extension (--preset 13-reload-two-pools)
+            for (String name : new String[] {nameOrPath, nameOrPath + PresetFiles.EXTENSION}) {
+                if (!name.contains("/") && Assets.class.getResource(ROOT + "scenarios/" + name) != null) {
+                    return preset(name);
+                }
+            }
         }
         return PresetFiles.load(nameOrPath);
     }
