@@ -65,6 +65,9 @@ final class OutputFile implements AutoCloseable {
         if (Files.isDirectory(target)) {
             throw new Failed(shown + ": cannot write: Is a directory");
         }
+        if (pathAsGiven.endsWith("/")) { // Path.of drops the slash: out.csv/ would be written as a file
+            throw new Failed(shown + ": cannot write: Not a directory");
+        }
         try {
             if (Files.exists(target) && !Files.isRegularFile(target)) {
                 return new OutputFile(shown, target, null, Files.newOutputStream(target));

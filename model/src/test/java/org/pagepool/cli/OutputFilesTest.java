@@ -125,6 +125,14 @@ class OutputFilesTest {
     }
 
     @Test
+    void aNameEndingInASlashIsNoFileName() {
+        CommandLineTest.Result r = CommandLineTest.workload("--record " + dir.resolve("out.pool") + "/");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.errorLine()).isEqualTo("error: " + dir.resolve("out.pool") + "/: cannot write: Not a directory");
+        assertThat(dir.resolve("out.pool")).doesNotExist();
+    }
+
+    @Test
     void aTargetInAMissingFolderNamesThePath() {
         Path target = dir.resolve("no-such-folder").resolve("r.pool");
         CommandLineTest.Result r = CommandLineTest.workload("--record " + target);
