@@ -50,6 +50,8 @@ public final class CaptureImporter {
         List<Path> files = new ArrayList<>();
         List<String> fileNames = new ArrayList<>();
         List<Boolean> explicit = new ArrayList<>();
+        List<int[]> directories = new ArrayList<>(); // each directory's range of files
+        List<String> directoryNames = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             Path input = inputs.get(i);
             String name = names.get(i);
@@ -63,6 +65,8 @@ public final class CaptureImporter {
                 if (files.size() == before) {
                     throw new CaptureException(name, 0, "an empty directory: no capture files in it");
                 }
+                directories.add(new int[] {before, files.size()});
+                directoryNames.add(name);
             } else {
                 files.add(input);
                 fileNames.add(name);
@@ -76,8 +80,22 @@ public final class CaptureImporter {
                 // reported when the file is opened
             }
         }
+        boolean[] recognised = new boolean[files.size()];
         for (int i = 0; i < files.size(); i++) {
-            readFile(files.get(i), fileNames.get(i), explicit.get(i));
+            recognised[i] = readFile(files.get(i), fileNames.get(i), explicit.get(i));
+        }
+        for (int d = 0; d < directories.size(); d++) {
+            int[] range = directories.get(d);
+            boolean any = false;
+            for (int i = range[0]; i < range[1]; i++) {
+                any |= recognised[i];
+            }
+            if (!any) { // as an empty one is: nothing in it was a capture
+                int n = range[1] - range[0];
+                throw new CaptureException(directoryNames.get(d), 0, "no capture files in it: " + (n == 1
+                        ? "its one file is" : "none of its " + n + " files is") + " a trace, a kernel log, ethtool -S"
+                        + " or a netlink dump");
+            }
         }
         return timeline.freeze();
     }
@@ -117,7 +135,8 @@ public final class CaptureImporter {
         return files;
     }
 
-    private void readFile(Path path, String name, boolean explicit) throws CaptureException {
+    /** Reads one file; false when it was skipped as no capture. */
+    private boolean readFile(Path path, String name, boolean explicit) throws CaptureException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
             InputStream in = gzip(raw);
             in.mark(FormatSniffer.HEAD);
@@ -133,7 +152,7 @@ public final class CaptureImporter {
                 }
                 // in a directory: trace-cmd's trace.dat beside its report, or any other binary file
                 timeline.source(new SourceFile(name, CaptureFormat.SKIPPED, e.getMessage(), 0, 0));
-                return;
+                return false;
             }
             if (format == null) {
                 if (explicit) {
@@ -141,9 +160,10 @@ public final class CaptureImporter {
                             + "ethtool -S or netlink content in its first lines, and its name says nothing");
                 }
                 timeline.source(new SourceFile(name, CaptureFormat.SKIPPED, "", 0, 0));
-                return;
+                return false;
             }
             readStream(in, name, format);
+            return true;
         } catch (NoSuchFileException e) {
             throw new CaptureException(name, 0, "cannot open: No such file or directory");
         } catch (AccessDeniedException e) {

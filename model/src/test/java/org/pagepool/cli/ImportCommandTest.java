@@ -96,6 +96,17 @@ class ImportCommandTest {
     }
 
     @Test
+    void aDirectoryOfNoCaptureIsAnErrorAsAnEmptyOneIs() throws IOException {
+        Files.writeString(dir.resolve("README"), "what this capture is\n");
+        Files.write(dir.resolve("shot.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0});
+        Result r = run("import", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: " + dir + ": no capture files in it: none of its 2 files is a trace,"
+                + " a kernel log, ethtool -S or a netlink dump\n");
+    }
+
+    @Test
     void anEmptyDirectoryNoInputAndUnknownOptionsAreErrors() throws IOException {
         Path empty = Files.createDirectory(dir.resolve("empty"));
         assertThat(run("import", empty.toString()).err())
