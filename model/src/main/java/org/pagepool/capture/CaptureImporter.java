@@ -92,9 +92,9 @@ public final class CaptureImporter {
             }
             if (!any) { // as an empty one is: nothing in it was a capture
                 int n = range[1] - range[0];
-                throw new CaptureException(directoryNames.get(d), 0, "no capture files in it: " + (n == 1
-                        ? "its one file is" : "none of its " + n + " files is") + " a trace, a kernel log, ethtool -S"
-                        + " or a netlink dump");
+                String which = n == 1 ? "its one file is not" : "none of its " + n + " files is";
+                throw new CaptureException(directoryNames.get(d), 0, "no capture files in it: " + which
+                        + " a trace, a kernel log, ethtool -S or a netlink dump");
             }
         }
         return timeline.freeze();

@@ -104,6 +104,9 @@ class ImportCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("error: " + dir + ": no capture files in it: none of its 2 files is a trace,"
                 + " a kernel log, ethtool -S or a netlink dump\n");
+        Files.delete(dir.resolve("shot.png"));
+        assertThat(run("import", dir.toString()).err()).isEqualTo("error: " + dir + ": no capture files in it: its"
+                + " one file is not a trace, a kernel log, ethtool -S or a netlink dump\n");
     }
 
     @Test
