@@ -124,6 +124,15 @@ public record AppOptions(String preset, String script, boolean headless, long ru
         if (line.measure != null && measure == 0) {
             throw new BadOptions("--measure-frames needs a number of seconds above 0");
         }
+        if ("".equals(line.screenshot) || "".equals(line.gif)) {
+            throw new BadOptions(("".equals(line.gif) ? "--gif" : "--screenshot") + " needs a file name");
+        }
+        if (line.script != null && (line.screenshot != null || measure > 0)) {
+            throw new BadOptions("--script opens a window: it does not go with --screenshot or --measure-frames");
+        }
+        if (measure > 0 && (line.screenshot != null || line.gif != null)) {
+            throw new BadOptions("--measure-frames plays a window: it does not go with --screenshot or --gif");
+        }
         GifRequest gif = gif(line, runFor);
         if (gif != null) {
             runFor = -1;
@@ -140,9 +149,6 @@ public record AppOptions(String preset, String script, boolean headless, long ru
         } else if (line.headless && measure == 0) {
             throw new BadOptions("--headless needs --screenshot (with --run-for and --preset), --gif or"
                     + " --measure-frames");
-        }
-        if (line.script != null && (line.screenshot != null || measure > 0)) {
-            throw new BadOptions("--script opens a window: it does not go with --screenshot or --measure-frames");
         }
         if (line.capture != null && (line.script != null || measure > 0)) {
             throw new BadOptions("--capture does not go with --script or --measure-frames");

@@ -109,6 +109,11 @@ class AppOptionsTest {
         "--screenshot a.png | a screenshot needs --headless --preset FILE --run-for SECONDS --screenshot OUT.png",
         "--headless --preset p --gif a.gif --run-for 0 | --run-for: a GIF lasts above 0 and at most 600 seconds",
         "--headless --preset p --gif a.gif --run-for 601 | --run-for: a GIF lasts above 0 and at most 600 seconds",
+        "--headless --preset p --run-for 0 --screenshot= | --screenshot needs a file name",
+        "--headless --script s.pool --screenshot o.png | --script opens a window: it does not go with --screenshot"
+            + " or --measure-frames",
+        "--headless --preset p --run-for 0 --screenshot x.png --measure-frames 1 | --measure-frames plays a window:"
+            + " it does not go with --screenshot or --gif",
         "--headless --preset p --gif a.gif --run-for 1 --size 2560x1440 | --size: a GIF is at most 1920x1080 pixels"
             + " in all, not 2560x1440",
         "--headless --preset p --gif a.gif | a GIF needs --headless --preset FILE --gif OUT.gif --run-for SECONDS "

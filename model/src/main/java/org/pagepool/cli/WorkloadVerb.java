@@ -2,6 +2,7 @@
 package org.pagepool.cli;
 
 import java.util.concurrent.Callable;
+import org.pagepool.text.Tokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -82,7 +83,7 @@ final class WorkloadVerb implements Callable<Integer> {
     /** What is wrong with options that are fine one by one, or null. */
     private String problem() {
         if (queueStats != null && !queueStats.equals("lines") && !queueStats.equals("ethtool")) {
-            return "--queue-stats is lines or ethtool, not " + OutputFile.shown(queueStats);
+            return "--queue-stats is lines or ethtool, not " + Tokens.quote(queueStats);
         }
         if (csv != null && everyNs == null) {
             return "--csv and --every go together (--csv OUT.csv --every MS)";
