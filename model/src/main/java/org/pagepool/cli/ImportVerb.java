@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code import PATH...}: the verb's command line; {@link ImportCommand} reads the captures and reports. */
 @Command(name = "import", sortOptions = false,
-        description = {"Read what a real kernel reported about its page pools (tracepoint text, dmesg,",
-            "ethtool -S samples, netlink dumps; files or a capture directory) and report each pool.",
+        description = {"Read what a real machine reported about its page pools and report each pool.",
+            "Reads tracepoint text, dmesg, ethtool -S samples and netlink dumps: files or a capture directory.",
             "Exit status: 0; 2 on an error (error: FILE:LINE: message)."})
 final class ImportVerb implements Callable<Integer> {
     private final Io io;

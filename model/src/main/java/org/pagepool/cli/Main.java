@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "java -jar pagepool-model.jar", sortOptions = false,
         description = "PagePool model: the Linux v5.14 page_pool allocator, in Java.",
-        synopsisSubcommandLabel = "(run | workload | help)",
+        synopsisSubcommandLabel = "(run | workload | import | help)",
         footer = {"", "Run 'java -jar pagepool-model.jar VERB --help' for a verb's options."})
 public final class Main implements Callable<Integer> {
     private final Io io;
