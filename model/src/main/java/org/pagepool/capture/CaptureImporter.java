@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -50,8 +51,7 @@ public final class CaptureImporter {
         List<Path> files = new ArrayList<>();
         List<String> fileNames = new ArrayList<>();
         List<Boolean> explicit = new ArrayList<>();
-        List<int[]> directories = new ArrayList<>(); // each directory's range of files
-        List<String> directoryNames = new ArrayList<>();
+        List<Directory> directories = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             Path input = inputs.get(i);
             String name = names.get(i);
@@ -65,8 +65,7 @@ public final class CaptureImporter {
                 if (files.size() == before) {
                     throw new CaptureException(name, 0, "an empty directory: no capture files in it");
                 }
-                directories.add(new int[] {before, files.size()});
-                directoryNames.add(name);
+                directories.add(new Directory(name, before, files.size()));
             } else {
                 files.add(input);
                 fileNames.add(name);
@@ -84,20 +83,19 @@ public final class CaptureImporter {
         for (int i = 0; i < files.size(); i++) {
             recognised[i] = readFile(files.get(i), fileNames.get(i), explicit.get(i));
         }
-        for (int d = 0; d < directories.size(); d++) {
-            int[] range = directories.get(d);
-            boolean any = false;
-            for (int i = range[0]; i < range[1]; i++) {
-                any |= recognised[i];
-            }
-            if (!any) { // as an empty one is: nothing in it was a capture
-                int n = range[1] - range[0];
+        for (Directory d : directories) {
+            if (IntStream.range(d.from(), d.to()).noneMatch(i -> recognised[i])) { // as an empty one is
+                int n = d.to() - d.from();
                 String which = n == 1 ? "its one file is not" : "none of its " + n + " files is";
-                throw new CaptureException(directoryNames.get(d), 0, "no capture files in it: " + which
+                throw new CaptureException(d.name(), 0, "no capture files in it: " + which
                         + " a trace, a kernel log, ethtool -S or a netlink dump");
             }
         }
         return timeline.freeze();
+    }
+
+    /** A directory given as input, and the range of the files listed from it. */
+    private record Directory(String name, int from, int to) {
     }
 
     /** Reads one stream of a known format (tests; a writer's round trip). */

@@ -47,8 +47,7 @@ final class ImportCommand {
             // a file named as input is refused before reading; one found in a directory only now
             for (SourceFile source : capture.sources()) {
                 if (source.format() != CaptureFormat.SKIPPED && SamePath.same(simulate, source.name())) {
-                    err.println("error: import: --simulate " + OutputFile.shown(simulate) + " is a capture file"
-                            + " it reads: it would be overwritten (write the preset to another file)");
+                    err.println("error: import: " + ImportVerb.overwrites(simulate));
                     return 2;
                 }
             }

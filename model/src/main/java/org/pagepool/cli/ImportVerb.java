@@ -70,10 +70,15 @@ final class ImportVerb implements Callable<Integer> {
         }
         for (String input : inputs) {
             if (SamePath.same(simulate, input)) {
-                return "--simulate " + OutputFile.shown(simulate) + " is a capture file it reads: it would be"
-                        + " overwritten (write the preset to another file)";
+                return overwrites(simulate);
             }
         }
         return null;
+    }
+
+    /** The refusal of a {@code --simulate} file that is a capture file the import reads. */
+    static String overwrites(String simulate) {
+        return "--simulate " + OutputFile.shown(simulate) + " is a capture file it reads: it would be overwritten"
+                + " (write the preset to another file)";
     }
 }
