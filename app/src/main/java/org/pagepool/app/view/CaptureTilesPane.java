@@ -207,14 +207,25 @@ public final class CaptureTilesPane extends CanvasStrip {
         int leaks = pool.leakCount();
         String leaked = leaks == 0 ? "" : " · " + Show.plural(leaks, "page") + " leaked";
         if (stall != null) {
-            return "stalled since " + (stall.sinceNs() == Capture.NO_TIME ? "?" : Show.seconds(stall.sinceNs()))
-                    + leaked;
+            return stalledSince(stall.sinceNs()) + leaked;
         }
         if (pool.freedNs() != Capture.NO_TIME) {
             return "freed " + Show.moment(pool.freedNs()) + leaked;
         }
         return pool.destroyedNs() != Capture.NO_TIME ? "destroyed " + Show.moment(pool.destroyedNs()) + leaked
                 : "alive at the end" + leaked;
+    }
+
+    /**
+     * When a stalled shutdown began: a kernel log's first warning comes a minute after it, so the
+     * destroy it dates may lie before the capture's first line.
+     */
+    static String stalledSince(long ns) {
+        if (ns == Capture.NO_TIME) {
+            return "stalled since ?";
+        }
+        return ns >= 0 ? "stalled since " + Show.seconds(ns)
+                : "stalled since " + Show.duration(-ns) + " before the capture began";
     }
 
     /** Everything a tile says, uncut, and why two sources' pools are one. */

@@ -3,6 +3,7 @@ package org.pagepool.app.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,22 @@ class CapturedPoolTest {
                 .anyMatch(line -> line.startsWith("alloc fast 777/s"))
                 .anyMatch(line -> line.startsWith("recycled: cache 768/s"));
         assertThat(CaptureTilesPane.describe(pool)).contains(pool.joinedBy());
+    }
+
+    @Test
+    void aStallThatBeganBeforeTheLogSaysSoInsteadOfANegativeTime() throws Exception {
+        // the first warning comes 60 s after the destroy: this log starts 6.8 s before it
+        Path log = dir.resolve("dmesg.txt");
+        Files.writeString(log,
+                "[   66.800000] page_pool_release_retry() stalled pool shutdown 7 inflight 60 sec\n");
+        Capture capture = EmittedCapture.read(List.of(log));
+        List<CapturedPool> pools = CapturedPool.of(capture, EmittedCapture.report(capture));
+        assertThat(pools).hasSize(1);
+        assertThat(pools.get(0).stall().sinceNs()).isNegative();
+        assertThat(CaptureTilesPane.stateText(pools.get(0)))
+                .isEqualTo("stalled since 60.00 s before the capture began");
+        assertThat(CaptureTilesPane.stalledSince(50_000_000L)).isEqualTo("stalled since 0.050 s");
+        assertThat(CaptureTilesPane.stalledSince(Capture.NO_TIME)).isEqualTo("stalled since ?");
     }
 
     @Test
