@@ -60,7 +60,7 @@ public record AppOptions(String preset, String script, boolean headless, long ru
         String script;
         @Option(names = "--headless", description = "render without a display (Monocle)")
         boolean headless;
-        @Option(names = "--run-for", paramLabel = "SECONDS", converter = Seconds.class,
+        @Option(names = "--run-for", paramLabel = "SECONDS", converter = RunForSeconds.class,
                 description = "simulated seconds to run before the screenshot (0 to 1000000);"
                         + " with --gif, the GIF's length"
                         + " in seconds as watched (above 0, at most 600)")
@@ -215,10 +215,15 @@ public record AppOptions(String preset, String script, boolean headless, long ru
     }
 
     /** Seconds: a number as the README writes them ({@code 0.15}, {@code 2e-3}), 0 to 1,000,000. */
-    static final class Seconds implements CommandLine.ITypeConverter<Double> {
+    static class Seconds implements CommandLine.ITypeConverter<Double> {
+        /** What the refusal says is allowed. */
+        String allowed() {
+            return "0 to 1000000 seconds";
+        }
+
         @Override
         public Double convert(String text) {
-            String range = "; allowed: 0 to 1000000 seconds, written like 0.15 or 2e-3";
+            String range = "; allowed: " + allowed() + ", written like 0.15 or 2e-3";
             double s;
             try {
                 s = Numbers.number(text, false);
@@ -229,6 +234,14 @@ public record AppOptions(String preset, String script, boolean headless, long ru
                 throw new CommandLine.TypeConversionException(Tokens.quote(text) + " is too long" + range);
             }
             return s;
+        }
+    }
+
+    /** {@code --run-for}: a GIF's length has a range of its own, which a refusal names too. */
+    static final class RunForSeconds extends Seconds {
+        @Override
+        String allowed() {
+            return super.allowed() + " (for a GIF above 0, at most " + (int) GifRequest.MAX_SECONDS + ")";
         }
     }
 

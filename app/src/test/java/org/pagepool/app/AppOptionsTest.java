@@ -103,6 +103,9 @@ class AppOptionsTest {
         "--measure-frames 0x1p-3 | --measure-frames: not a number: \"0x1p-3\" (numbers are written like 12, 0.5 or "
             + "2e6); allowed: 0 to 1000000 seconds, written like 0.15 or 2e-3",
         "--measure-frames 0 | --measure-frames needs a number of seconds above 0",
+        "--headless --preset p --gif a.gif --run-for -1 | --run-for: not a number here: \"-1\" "
+            + "(no minus sign allowed); allowed: 0 to 1000000 seconds (for a GIF above 0, at most 600), "
+            + "written like 0.15 or 2e-3",
         "--preset | --preset needs a value (--preset FILE)",
         "stray | unexpected argument \"stray\" (try --help)",
         "--headless | --headless needs --screenshot (with --run-for and --preset), --gif or --measure-frames",
