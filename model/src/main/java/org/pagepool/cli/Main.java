@@ -72,7 +72,7 @@ public final class Main implements Callable<Integer> {
         StopSignal stop = StopSignal.onShutdown();
         int status;
         try {
-            status = run(args, new Io(out, err, stop, Progress.stderrIsTerminal()));
+            status = run(args, new Io(System.in, out, err, stop, Progress.stderrIsTerminal()));
         } catch (RuntimeException | Error e) {
             out.flush();
             err.println("error: internal error: " + e);

@@ -3,9 +3,11 @@ package org.pagepool.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,10 +32,16 @@ class CommandLineTest {
     }
 
     static Result cli(String... args) {
+        return cliWithInput(new byte[0], args);
+    }
+
+    /** {@link #cli} with {@code input} on standard input. */
+    static Result cliWithInput(byte[] input, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int status = Main.run(args, Io.of(new ByteArrayInputStream(input), outStream, errStream));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -125,6 +133,20 @@ class CommandLineTest {
         Result r = cli("run", "");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.errorLine()).contains("no script file was given").doesNotContain("directory");
+    }
+
+    @Test
+    void runDashReadsTheScriptFromStandardInputAndNamesIt() throws Exception {
+        Path golden = Path.of("src", "test", "resources", "golden", "02-ring-path.pool");
+        Result fromFile = cli("run", golden.toString());
+        Result piped = cliWithInput(Files.readAllBytes(golden), "run", "-");
+        assertThat(piped.status()).as(piped.err()).isEqualTo(fromFile.status());
+        assertThat(piped.out()).isEqualTo(fromFile.out()).isNotEmpty();
+
+        Result bad = cliWithInput("create\nalloc n=zero\n".getBytes(StandardCharsets.UTF_8), "run", "-");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.out()).isEmpty();
+        assertThat(bad.errorLine()).startsWith("error: <stdin>:2: ");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,7 +101,8 @@ class WorkloadStopTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Main.run(new String[] {"workload", "--preset", preset.toString(), "--record", record.toString(),
-            "--csv", csv.toString(), "--every", "0.01"}, new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
+            "--csv", csv.toString(), "--every", "0.01"}, new Io(InputStream.nullInputStream(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), afterThreeBatches, false));
 
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
