@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.cli;
 
+import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Parameters;
 final class ImportVerb implements Callable<Integer> {
     private final Io io;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "capture files or directories")
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "capture files or directories (- reads one file from standard input)")
     List<String> names;
 
     @Option(names = "--json", description = "the report as JSON")
@@ -38,17 +40,32 @@ final class ImportVerb implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!names.contains(StandardInputCopy.ARGUMENT)) {
+            return run(null);
+        }
+        try (StandardInputCopy stdin = new StandardInputCopy(io.in())) {
+            return run(stdin);
+        } catch (IOException e) {
+            io.err().println("error: " + StandardInputCopy.cannotRead(e));
+            return 2;
+        }
+    }
+
+    /** Reads the captures; {@code -} among them is {@code stdin}'s copy (null when not given). */
+    private int run(StandardInputCopy stdin) {
         List<Path> paths = new ArrayList<>();
         List<String> read = new ArrayList<>();
-        for (String name : names) {
+        for (String given : names) {
+            boolean isStdin = given.equals(StandardInputCopy.ARGUMENT);
+            String name = isStdin ? StandardInputCopy.NAME : given;
             try {
-                Path path = Path.of(name);
+                Path path = isStdin ? stdin.path() : Path.of(given);
                 if (read.stream().noneMatch(before -> SamePath.same(before, name))) { // a file given twice is one
                     paths.add(path);
                     read.add(name);
                 }
             } catch (InvalidPathException e) {
-                io.err().println("error: " + OutputFile.shown(name) + ": cannot open: not a valid file name");
+                io.err().println("error: " + OutputFile.shown(given) + ": cannot open: not a valid file name");
                 return 2;
             }
         }

@@ -2,10 +2,8 @@
 package org.pagepool.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,9 +15,6 @@ import picocli.CommandLine.Parameters;
             "Exit status: 0; 1 when an expect line fails; 2 on an error (error: FILE:LINE: message)."})
 final class RunVerb implements Callable<Integer> {
     private final Io io;
-
-    /** The name {@code run -} gives standard input in its messages, as compilers do. */
-    static final String STDIN_NAME = "<stdin>";
 
     @Parameters(paramLabel = "FILE.pool", arity = "1", description = "the script (- reads it from standard input)")
     String file;
@@ -33,7 +28,7 @@ final class RunVerb implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (file.equals("-")) {
+        if (file.equals(StandardInputCopy.ARGUMENT)) {
             return fromStandardInput();
         }
         Path path;
@@ -52,19 +47,12 @@ final class RunVerb implements Callable<Integer> {
      * again ({@link RunCommand}), so standard input is kept in a temporary file for the two passes.
      */
     private int fromStandardInput() {
-        Path copy = null;
-        try {
-            copy = Files.createTempFile("pagepool-stdin", ".pool");
-            Files.copy(io.in(), copy, StandardCopyOption.REPLACE_EXISTING);
+        try (StandardInputCopy copy = new StandardInputCopy(io.in())) {
             io.stop().watch();
-            return RunCommand.run(copy, STDIN_NAME, io.out(), io.err(), io.stop());
+            return RunCommand.run(copy.path(), StandardInputCopy.NAME, io.out(), io.err(), io.stop());
         } catch (IOException e) {
-            io.err().println("error: " + STDIN_NAME + ": cannot read: " + e.getMessage());
+            io.err().println("error: " + StandardInputCopy.cannotRead(e));
             return 2;
-        } finally {
-            if (copy != null) {
-                copy.toFile().delete(); // a temporary file: nothing to report if it is gone already
-            }
         }
     }
 }

@@ -69,6 +69,22 @@ class ImportCommandTest {
     }
 
     @Test
+    void aDashReadsOneCaptureFromStandardInputNamedStdin() throws IOException {
+        Path log = sample("dmesg-5.14.txt");
+        Result fromFile = run("import", log.toString());
+        CommandLineTest.Result piped = CommandLineTest.cliWithInput(Files.readAllBytes(log), "import", "-");
+        assertThat(piped.status()).as(piped.err()).isZero();
+        assertThat(piped.out()).isEqualTo(fromFile.out().replace(log.toString(), "<stdin>")).contains("<stdin>");
+
+        Path bad = dir.resolve("trace.txt");
+        Files.writeString(bad, "# tracer: nop\n"
+                + "<idle>-0 [000] ..s1 1.000000: page_pool_state_hold: page_pool=0x1 page=0x2 pfn=0x3 hold=x\n");
+        CommandLineTest.Result error = CommandLineTest.cliWithInput(Files.readAllBytes(bad), "import", "-");
+        assertThat(error.status()).isEqualTo(2);
+        assertThat(error.errorLine()).startsWith("error: <stdin>:2: page_pool_state_hold: ");
+    }
+
+    @Test
     void missingFilesBinaryTracesAndUnknownFilesAreNamed() throws IOException {
         assertThat(run("import", "nope.txt").err())
                 .isEqualTo("error: nope.txt: cannot open: No such file or directory\n");
