@@ -67,8 +67,11 @@ public final class Exports {
 
     /** Why writing failed, in words (a file system error's message is only the file's name). */
     public static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "the folder does not exist";
+        if (e instanceof NoSuchFileException missing) {
+            // a folder that exists can still refuse new files with this error (/proc, /sys)
+            Path parent = missing.getFile() == null ? null : Path.of(missing.getFile()).toAbsolutePath().getParent();
+            return parent != null && Files.isDirectory(parent) ? "the folder " + parent + " takes no new files"
+                    : "the folder does not exist";
         } else if (e instanceof AccessDeniedException) {
             return "permission denied";
         } else if (e instanceof FileSystemException fs && fs.getReason() != null) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,5 +39,15 @@ class ExportsTest {
     void aMissingFolderIsNamed() {
         Path file = dir.resolve("no").resolve("out.csv");
         assertThatThrownBy(() -> Exports.writeText(file, "x")).hasMessage(dir.resolve("no") + " is not a folder");
+    }
+
+    @Test
+    void aFolderThatTakesNoNewFilesIsNotCalledMissing() {
+        // creating a file in /proc fails with "no such file" although /proc is there
+        String inAFolderThatExists = dir.resolve("out.png.part").toString();
+        assertThat(Exports.reason(new NoSuchFileException(inAFolderThatExists)))
+                .isEqualTo("the folder " + dir.toAbsolutePath() + " takes no new files");
+        assertThat(Exports.reason(new NoSuchFileException(dir.resolve("no").resolve("out.png").toString())))
+                .isEqualTo("the folder does not exist");
     }
 }
