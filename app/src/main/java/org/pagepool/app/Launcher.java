@@ -50,6 +50,7 @@ public final class Launcher {
             System.setProperty("headless.geometry", options.width() + "x" + options.height() + "-32");
         }
         PagePoolApp.options = options;
+        JavaFxLog.leaveOutClassPathWarning();
         try {
             Application.launch(PagePoolApp.class);
         } catch (RuntimeException | UnsatisfiedLinkError | NoClassDefFoundError e) {
