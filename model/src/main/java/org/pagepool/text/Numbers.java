@@ -125,9 +125,13 @@ public final class Numbers {
             unitStart--;
         }
         String unit = text.substring(unitStart);
-        String number = text.substring(0, unitStart).stripTrailing();
+        String number = Tokens.blankStripped(text.substring(0, unitStart));
         if (unit.isEmpty()) {
+            number(text, true); // a text that is no number at all (0x10) is told so: a unit would not mend it
             throw new BadNumber("a time needs a unit: " + Tokens.quote(text) + " (" + UNIT_NAMES + ", e.g. 100ms)");
+        }
+        if (!hasDigit(number)) {
+            number = ""; // a word that ends in letters (ring_full) is no time, whatever its last letters
         }
         for (int u = 0; u < UNITS.length; u++) {
             if (UNITS[u].equals(unit)) {
@@ -187,6 +191,15 @@ public final class Numbers {
 
     private static BadNumber notANumber(String text) {
         return new BadNumber("not a number: " + Tokens.quote(text) + " (numbers are written like 12, 0.5 or 2e6)");
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int skipDigits(String text, int from) {

@@ -51,6 +51,27 @@ public final class Tokens {
         }
     }
 
+    /**
+     * {@code text} without the spaces and tabs around it. Not {@link String#strip()}: a Unicode
+     * space (U+00A0, U+2003) that looks like a blank must stay, so that the value it sticks to is
+     * refused with a message that names it.
+     */
+    public static String blankStripped(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isBlank(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
     /** A raw byte of a file as a message shows it, e.g. {@code byte 0xFF}. */
     public static String describeByte(int b) {
         return String.format("byte 0x%02X", b & 0xff);

@@ -226,6 +226,9 @@ final class ConditionParser {
                 throw error("change( needs a name, e.g. change(slow)");
             }
             next++;
+            if (name.equals("change") && "(".equals(peek())) {
+                throw error("change( takes a name, not another change(: e.g. change(slow)");
+            }
             Condition.FieldValue field = field(name);
             if (!")".equals(peek())) {
                 throw error("change( takes one name and a ), e.g. change(slow)");

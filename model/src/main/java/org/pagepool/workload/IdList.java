@@ -38,7 +38,7 @@ public final class IdList {
         int[] out = new int[16];
         int n = 0;
         for (String part : text.split(",", -1)) {
-            String item = part.strip();
+            String item = Tokens.blankStripped(part);
             int dash = item.indexOf('-');
             int from = number(item.substring(0, dash < 0 ? item.length() : dash), item, max);
             int to = dash < 0 ? from : number(item.substring(dash + 1), item, max);

@@ -45,7 +45,7 @@ final class PresetCheckpoints {
         if (colon < 0 || hash >= 0 && hash < colon) {
             throw new PresetError(n, "expected checkpoint TIME TARGET: text (e.g. checkpoint 30ms ptrRing: ...)");
         }
-        String[] head = line.substring("checkpoint".length(), colon).strip().split("[ \t]+");
+        String[] head = Tokens.blankStripped(line.substring("checkpoint".length(), colon)).split("[ \t]+");
         String body = line.substring(colon + 1).strip();
         if (body.isEmpty()) {
             throw new PresetError(n, "a checkpoint needs a text after the colon");
@@ -60,6 +60,9 @@ final class PresetCheckpoints {
             step = PresetValues.step(n, head[1]);
             next = 2;
         } else if (!head[0].isEmpty()) {
+            if (head.length == 1) {
+                PresetValues.refuseClockTime(n, head[0], body, "checkpoint 5min buddy: ...");
+            }
             boolean spacedUnit = head.length > 2 && Numbers.isTimeUnit(head[1]);
             time = PresetValues.time(n, "checkpoint", spacedUnit ? head[0] + head[1] : head[0]);
             next = spacedUnit ? 2 : 1;

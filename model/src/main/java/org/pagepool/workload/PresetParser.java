@@ -125,7 +125,7 @@ public final class PresetParser {
 
     private void line(int n, String raw, int lineCount) throws PresetError {
         checkCharacters(n, raw, lineCount);
-        String text = raw.strip();
+        String text = Tokens.blankStripped(raw);
         if (text.isEmpty() || text.startsWith("#")) {
             return;
         }
@@ -163,7 +163,7 @@ public final class PresetParser {
     /** The text before a {@code #}, without blanks around it. */
     private static String uncommented(String text) {
         int hash = text.indexOf('#');
-        return (hash >= 0 ? text.substring(0, hash) : text).strip();
+        return Tokens.blankStripped(hash >= 0 ? text.substring(0, hash) : text);
     }
 
     // ---- settings --------------------------------------------------------------------------------------------
@@ -175,7 +175,7 @@ public final class PresetParser {
             throw new PresetError(n, "expected key = value, at TIME: event or checkpoint TIME TARGET: text, found "
                     + Tokens.quote(uncommented(text)));
         }
-        String key = text.substring(0, eq).strip();
+        String key = Tokens.blankStripped(text.substring(0, eq));
         String rest = text.substring(eq + 1);
         String value = TEXT_KEYS.contains(key) ? rest.strip() : uncommented(rest);
         if (ONCE.contains(key)) {
@@ -210,11 +210,7 @@ public final class PresetParser {
     }
 
     private void duration(int n, String value) throws PresetError {
-        duration = PresetValues.time(n, "duration", value);
-        if (duration <= 0) {
-            throw new PresetError(n, "duration must be more than 0 (allowed 1ns.."
-                    + Numbers.formatTime(PresetValues.MAX_TIME_NS) + ")");
-        }
+        duration = PresetValues.time(n, "duration", value, 1, PresetValues.MAX_TIME_NS);
     }
 
     private static Rss spread(int n, String value) throws PresetError {

@@ -27,14 +27,9 @@ final class PresetTimeline {
         if (colon < 0) {
             throw new PresetError(n, "expected at TIME: event (e.g. at 2s: reload)");
         }
-        String when = text.substring(2, colon).strip();
-        String event = text.substring(colon + 1).strip();
-        if (!when.isEmpty() && when.chars().allMatch(Character::isDigit) && !event.isEmpty()
-                && Character.isDigit(event.charAt(0))) {
-            String clock = when + ":" + event.split("[ \t:]", 2)[0];
-            throw new PresetError(n, "not a time: " + Tokens.quote(clock) + " (a time is a number and a unit: "
-                    + Numbers.UNIT_NAMES + ", e.g. at 5min: reload)");
-        }
+        String when = Tokens.blankStripped(text.substring(2, colon));
+        String event = Tokens.blankStripped(text.substring(colon + 1));
+        PresetValues.refuseClockTime(n, when, event, "at 5min: reload");
         long time = PresetValues.time(n, "at", when);
         TimedAction action = new TimedAction(time, n, action(n, event));
         if (lastEvent != null && lastEvent.timeNs() > time) {
@@ -68,7 +63,7 @@ final class PresetTimeline {
             throw new PresetError(n, "unknown event " + Tokens.quote(event) + " (reload, reload queue=N, unload,"
                     + " irq queue=Q cpu=C, or key = value)");
         }
-        String key = event.substring(0, eq).strip();
+        String key = Tokens.blankStripped(event.substring(0, eq));
         if (PresetParser.LIST_KEYS.contains(key)) {
             // the lists build the machine (its IRQs, its RSS, its cpumap): only the top of the preset sets them
             throw new PresetError(n, key + " cannot change during a run (it needs a reset): set it at the top of the"
@@ -79,7 +74,8 @@ final class PresetTimeline {
             throw new PresetError(n, param.key() + " cannot change during a run (it needs a reset): set it at the"
                     + " top of the preset");
         }
-        return new TimedAction.SetParam(param, PresetValues.value(n, param, event.substring(eq + 1).strip()));
+        String value = Tokens.blankStripped(event.substring(eq + 1));
+        return new TimedAction.SetParam(param, PresetValues.value(n, param, value));
     }
 
     /** The {@code key=N} words after an event's first word, exactly the keys given, in their order. */

@@ -29,13 +29,10 @@ final class PresetValues {
             case BOOLEAN:
                 return bool(line, param.key(), text) ? 1 : 0;
             case NANOS:
-                v = time(line, param.key(), text);
-                if (v < param.min() || v > param.max()) {
-                    throw new PresetParser.PresetError(line, "value out of range for " + param.key() + ": " + text
-                            + " (allowed " + Numbers.formatTime((long) param.min()) + ".."
-                            + Numbers.formatTime((long) param.max()) + ")");
-                }
-                return v;
+                return time(line, param.key(), text, (long) param.min(), (long) param.max(),
+                        "value out of range for " + param.key() + ": " + text + " (allowed "
+                                + Numbers.formatTime((long) param.min()) + ".." + Numbers.formatTime((long) param.max())
+                                + ")");
             case FRACTION:
                 v = text.endsWith("%") ? number(line, param.key(), text.substring(0, text.length() - 1)) / 100
                         : number(line, param.key(), text);
@@ -46,7 +43,8 @@ final class PresetValues {
             default:
                 v = quantity(line, param.key(), text);
         }
-        if (v < param.min() || v > param.max()) {
+        // -0 is 0, but no minus sign belongs where nothing below 0 does
+        if (v < param.min() || v > param.max() || text.startsWith("-") && param.min() >= 0) {
             throw new PresetParser.PresetError(line, "value out of range for " + param.key() + ": " + text
                     + " (allowed " + param.format(param.min()) + ".." + param.format(param.max()) + ")");
         }
@@ -72,6 +70,20 @@ final class PresetValues {
      * {@code _ns} follow the same rule: the suffix names the model's resolution, the unit is still written.
      */
     static long time(int line, String key, String text) throws PresetParser.PresetError {
+        return time(line, key, text, 0, MAX_TIME_NS);
+    }
+
+    /** {@link #time(int, String, String)} from {@code minNs} on (a duration is more than 0). */
+    static long time(int line, String key, String text, long minNs, long maxNs) throws PresetParser.PresetError {
+        return time(line, key, text, minNs, maxNs, "time out of range for " + key + ": " + text + " (allowed "
+                + (minNs == 0 ? "0" : Numbers.formatTime(minNs)) + ".." + Numbers.formatTime(maxNs) + ")");
+    }
+
+    private static long time(int line, String key, String text, long minNs, long maxNs, String outOfRange)
+            throws PresetParser.PresetError {
+        if (text.startsWith("-") && isTime(text.substring(1))) {
+            throw new PresetParser.PresetError(line, outOfRange); // a time below 0: the range says more
+        }
         double ns;
         try {
             ns = Numbers.timeNs(text);
@@ -79,11 +91,34 @@ final class PresetValues {
             String hint = key.endsWith("_ns") && isPlainNumber(text) ? "; write " + text + "ns for nanoseconds" : "";
             throw new PresetParser.PresetError(line, key + ": " + e.getMessage() + hint);
         }
-        if (ns > MAX_TIME_NS) {
-            throw new PresetParser.PresetError(line, "time out of range for " + key + ": " + text + " (allowed 0.."
-                    + Numbers.formatTime(MAX_TIME_NS) + ")");
+        long rounded = Math.round(ns);
+        if (rounded > maxNs || rounded < minNs) {
+            throw new PresetParser.PresetError(line, outOfRange);
         }
-        return Math.round(ns);
+        return rounded;
+    }
+
+    /**
+     * Refuses a clock time ({@code 5:00}), which reaches the parser cut at its colon: {@code before} the
+     * colon all digits and {@code after} it starting with one. {@code example} shows the line done right.
+     */
+    static void refuseClockTime(int line, String before, String after, String example)
+            throws PresetParser.PresetError {
+        if (!before.isEmpty() && before.chars().allMatch(c -> c >= '0' && c <= '9') && !after.isEmpty()
+                && after.charAt(0) >= '0' && after.charAt(0) <= '9') {
+            String clock = before + ":" + after.split("[ \t:]", 2)[0];
+            throw new PresetParser.PresetError(line, "not a time: " + Tokens.quote(clock)
+                    + " (a time is a number and a unit: " + Numbers.UNIT_NAMES + ", e.g. " + example + ")");
+        }
+    }
+
+    private static boolean isTime(String text) {
+        try {
+            Numbers.timeNs(text);
+            return true;
+        } catch (Numbers.BadNumber e) {
+            return false;
+        }
     }
 
     private static boolean isPlainNumber(String text) {

@@ -53,7 +53,7 @@ public record Rss(Mode mode, double s, int flows, IdList table) {
         }
         int colon = text.indexOf(':');
         String word = colon < 0 ? text : text.substring(0, colon);
-        String value = colon < 0 ? "" : text.substring(colon + 1).strip();
+        String value = colon < 0 ? "" : Tokens.blankStripped(text.substring(colon + 1));
         try {
             if (word.equals("zipf") && colon > 0) {
                 double s = Numbers.number(value, false);

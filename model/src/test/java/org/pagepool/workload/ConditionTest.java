@@ -192,6 +192,7 @@ class ConditionTest {
         "and fast > 0 | holds: \"and\" needs a condition before it",
         "fast\u00a0> 0 | holds: unexpected character \"U+00A0\" at column 5 of the condition",
         "change(1) > 0 | holds: change( needs a name, e.g. change(slow)",
+        "change(change(free)) == 0 | holds: change( takes a name, not another change(: e.g. change(slow)",
         "change(fast > 0 | holds: change( takes one name and a ), e.g. change(slow)",
         "change(fsat) > 0 | holds: unknown name \"fsat\" (did you mean fast?)",
         "change > 0 | holds: unknown name \"change\" (the README lists the names: counters, state and parameter"

@@ -45,7 +45,7 @@ class PresetStrictTest {
                 Arguments.of(List.of(TITLE, "duration = 1d"), 2,
                         "duration: unknown time unit \"d\" in \"1d\" (units: ns, us, ms, s or min)"),
                 Arguments.of(List.of(TITLE, "duration = 2000000s"), 2,
-                        "time out of range for duration: 2000000s (allowed 0..1000000s)"),
+                        "time out of range for duration: 2000000s (allowed 1ns..1000000s)"),
                 Arguments.of(List.of(TITLE, "traffic.rate = 0x1p-3"), 2,
                         "traffic.rate: not a number: \"0x1p-3\" (numbers are written like 12, 0.5 or 2e6)"),
                 Arguments.of(List.of(TITLE, "duration = 600s", "at 5:00: reload"), 3,
