@@ -132,8 +132,8 @@ public final class ScriptParser {
         try {
             return new Command.PoolSlot(line, (int) Values.number(line, "pool", tokens[1], 1, PoolSlots.MAX_SLOT));
         } catch (ScriptSyntaxError e) {
-            throw new ScriptSyntaxError(line, "pool " + Tokens.quote(tokens[1]) + " is not a slot: slots are 1.."
-                    + PoolSlots.MAX_SLOT + " (" + e.getMessage() + ")");
+            throw new ScriptSyntaxError(line, "pool needs a slot number, 1.." + PoolSlots.MAX_SLOT + ", not "
+                    + Tokens.quote(tokens[1]));
         }
     }
 
