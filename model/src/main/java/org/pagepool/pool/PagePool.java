@@ -140,7 +140,7 @@ public final class PagePool implements PageOwner {
         return pool;
     }
 
-    /** {@code page_pool_init()}'s checks: 0 or -errno. The ring itself is built by the constructor. */
+    /** {@code page_pool_init()}'s checks: 0 or -errno. {@link #create} then builds the ring. */
     private static int pagePoolInit(Kernel kernel, PagePoolParams p) {
         kernel.tracer().enter(KernelFunction.PAGE_POOL_INIT);
         long ringQsize = DEFAULT_RING_SIZE;
@@ -634,6 +634,7 @@ public final class PagePool implements PageOwner {
         MemMap memmap = kernel.mm().memMap();
         // page = compound_head(page): the model's pages are head pages
         if ((memmap.ppMagic(page) & ~0x3L) != MemMap.PP_SIGNATURE) {
+            kernel.tracer().enter(KernelFunction.PAGE_POOL_RETURN_SKB_PAGE); // the kernel ran it, to say no
             return false; // not a page_pool page (the mask keeps the head and pfmemalloc bits out)
         }
         PagePool pp = pp(kernel, page);

@@ -53,6 +53,16 @@ class PoolTraceTest {
     }
 
     @Test
+    void returnSkbPageIsEnteredAlsoWhenThePageIsNoPoolPage() {
+        int ordinary = kernel.mm().allocPagesNode(0, 0);
+        kernel.tracer().attach(observer);
+
+        assertThat(PagePool.returnSkbPage(kernel, ordinary)).isFalse();
+
+        assertThat(functions()).containsExactly(KernelFunction.PAGE_POOL_RETURN_SKB_PAGE);
+    }
+
+    @Test
     void slowPathMovesEachBulkPageIntoTheCacheWithItsHandleThenTheLastToTheDriver() {
         PagePool pool = create(kernel);
         kernel.tracer().attach(observer);
