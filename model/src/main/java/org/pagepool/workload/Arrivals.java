@@ -19,6 +19,8 @@ final class Arrivals {
     private final SenderPeriods periods;
     /** ns between packets while on (0 for a silent sender): a product per packet is cheaper than a quotient. */
     private double spacing;
+    /** {@link #spacing} with the formula that times a stretch's packets. */
+    private PacketSpacing times = new PacketSpacing(0);
     /** Where the current stretch's times count from. */
     private long anchor;
     /** Fractions of a packet that had arrived by {@link #anchor}. */
@@ -40,6 +42,7 @@ final class Arrivals {
     private Arrivals(Arrivals o) {
         periods = o.periods.copy();
         spacing = o.spacing;
+        times = o.times;
         anchor = o.anchor;
         credit = o.credit;
         taken = o.taken;
@@ -86,6 +89,7 @@ final class Arrivals {
         periods.configure(params, anchor);
         double onRate = periods.onRate();
         spacing = onRate > 0 ? 1 / onRate : 0;
+        times = new PacketSpacing(spacing);
         findNext();
     }
 
@@ -118,7 +122,7 @@ final class Arrivals {
      * comes from, so that taking, looking ahead and skipping agree to the ns.
      */
     private long timeAheadInStretch(long i) {
-        return anchor + (long) Math.ceil((taken + 1 + i - credit) * spacing);
+        return anchor + times.offset(taken + 1 + i, credit);
     }
 
     /** About how long the sender takes to send {@code n} packets while on; {@link #NEVER} for a silent one. */
