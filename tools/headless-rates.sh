@@ -31,19 +31,9 @@ shift $((OPTIND - 1))
 jar=model/target/pagepool-model.jar
 [ -f "$jar" ] || { echo "error: $jar: no such file (mvn -B -pl model -DskipTests package)" >&2; exit 2; }
 
-presets=()
-if [ $# -eq 0 ]; then
-    for f in assets/scenarios/*.workload; do
-        case "$(basename "$f")" in 09-*|10-*) ;; *) presets+=("$f") ;; esac
-    done
-else
-    for p in "$@"; do
-        if [ -f "$p" ]; then presets+=("$p")
-        elif [ -f "assets/scenarios/$p.workload" ]; then presets+=("assets/scenarios/$p.workload")
-        else echo "error: $p: no such preset (a name in assets/scenarios or a .workload file)" >&2; exit 2
-        fi
-    done
-fi
+# shellcheck source=tools/presets.sh
+. tools/presets.sh
+select_presets "$@"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -43,19 +43,9 @@ shift $((OPTIND - 1))
 [[ "$span" =~ ^[0-9]+$ ]] || { echo "error: -t $span: give a whole number of simulated ns" >&2; exit 2; }
 [[ "$warm" =~ ^[0-9]+$ ]] || { echo "error: -w $warm: give a whole number of simulated ns" >&2; exit 2; }
 
-presets=()
-if [ $# -eq 0 ]; then
-    for f in assets/scenarios/*.workload; do
-        case "$(basename "$f")" in 09-*|10-*) ;; *) presets+=("$f") ;; esac
-    done
-else
-    for p in "$@"; do
-        if [ -f "$p" ]; then presets+=("$p")
-        elif [ -f "assets/scenarios/$p.workload" ]; then presets+=("assets/scenarios/$p.workload")
-        else echo "error: $p: no such preset (a name in assets/scenarios or a .workload file)" >&2; exit 2
-        fi
-    done
-fi
+# shellcheck source=tools/presets.sh
+. tools/presets.sh
+select_presets "$@"
 
 if [ -n "$base" ]; then
     git rev-parse --verify -q "$base^{commit}" >/dev/null || { echo "error: -b $base: no such commit" >&2; exit 2; }
