@@ -25,6 +25,10 @@ public final class AllocCachePane extends CanvasRegion {
 
     public AllocCachePane() {
         super("allocCache", "Alloc cache");
+        // its column is 15 % of the regions' width: a minimum of 120 would hold them all at 800 px, which the
+        // window's smallest size (1024 px, with the side panel) cannot give
+        setMinWidth(80);
+        setShortTitle("Cache");
     }
 
     @Override

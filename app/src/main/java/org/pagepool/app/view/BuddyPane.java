@@ -30,6 +30,7 @@ public final class BuddyPane extends CanvasRegion {
 
     public BuddyPane() {
         super("buddy", "Buddy allocator");
+        setShortTitle("Buddy");
     }
 
     private final QueueColours queueColours = new QueueColours();

@@ -39,6 +39,8 @@ public abstract class CanvasRegion extends Region {
     private final Canvas canvas = new Canvas();
     private final Tooltip tooltip = new Tooltip();
     private final String title;
+    /** The title where the whole one does not fit (the window's smallest size). */
+    private String shortTitle;
     private boolean dirty = true;
     protected ModelView view;
     /** {@link #shownPart} of {@link #view}, kept so that each view's part is taken once. */
@@ -62,6 +64,7 @@ public abstract class CanvasRegion extends Region {
 
     protected CanvasRegion(String id, String title) {
         this.title = title;
+        this.shortTitle = title;
         setId(id);
         getStyleClass().add("journey-region");
         getChildren().add(canvas);
@@ -135,7 +138,7 @@ public abstract class CanvasRegion extends Region {
         g.scale(scale, scale);
         g.setFill(palette.text());
         g.setFont(Font.font(null, FontWeight.BOLD, 14));
-        text(g, title, PAD, 16);
+        text(g, fitting(g, w / scale - 2 * PAD, title, shortTitle), PAD, 16);
         if (view != null) {
             draw(g, w / scale, h / scale);
         }
@@ -189,7 +192,12 @@ public abstract class CanvasRegion extends Region {
         return Arrays.copyOf(drawnPages, drawnCount);
     }
 
-    /** The region's title, as it is drawn (and as checkpoint lists name it). */
+    /** A shorter title, drawn where the whole one does not fit. */
+    protected final void setShortTitle(String shorter) {
+        shortTitle = shorter;
+    }
+
+    /** The region's title, as it is drawn where it fits (and as checkpoint lists name it). */
     public String title() {
         return title;
     }

@@ -65,13 +65,14 @@ public final class ControlBar extends HBox {
     public ControlBar() {
         setId("controls");
         getStyleClass().add("control-bar");
-        setSpacing(3);
+        setSpacing(2);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6, 8, 6, 8));
         presets.setId("presets");
         presets.setButtonCell(new PresetCell("Scenario…")); // said while a script or an opened preset runs
         presets.setCellFactory(list -> new PresetCell(null));
-        presets.setMinWidth(USE_PREF_SIZE); // whole names: the bar's spring gives way first
+        presets.setPrefWidth(USE_COMPUTED_SIZE);
+        presets.setMinWidth(72); // whole names while there is room; in the smallest window the name is cut short
         tip(presets, "Choose a scenario: each starts a workload that tells one page_pool story");
         play.setId("play");
         play.setGraphic(new FontIcon(Material2MZ.PLAY_ARROW));

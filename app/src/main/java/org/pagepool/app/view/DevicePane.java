@@ -22,6 +22,7 @@ public final class DevicePane extends CanvasRegion {
 
     public DevicePane() {
         super("device", "Device: NIC rings");
+        setShortTitle("Device");
     }
 
     @Override

@@ -94,12 +94,21 @@ public final class PtrRingPane extends CanvasRegion {
         g.setFill(palette.panel());
         g.fillOval(cx - inner, cy - inner, 2 * inner, 2 * inner);
         g.setTextAlign(TextAlignment.CENTER);
+        String count = pool.ringCount() + " / " + size;
+        String stale = "stale " + pool.stale() + "  batch " + (size >= 32 ? 16 : 1);
+        Font countFont = Font.font(null, FontWeight.BOLD, 16);
+        // inside the ring where they fit, else under it (a narrow region, a ring of thousands of slots)
+        double countY = cy - 4;
+        if (Math.max(TextMetrics.width(count, countFont), TextMetrics.width(stale, label())) > 2 * inner - 4
+                && footerTop - (cy + outer) > 2 * labelH + 30) {
+            countY = cy + outer + labelH + 20;
+        }
         g.setFill(palette.text());
-        g.setFont(Font.font(null, FontWeight.BOLD, 16));
-        text(g, pool.ringCount() + " / " + size, cx, cy - 4);
+        g.setFont(countFont);
+        text(g, count, cx, countY);
         g.setFont(label());
         g.setFill(palette.muted());
-        text(g, "stale " + pool.stale() + "  batch " + (size >= 32 ? 16 : 1), cx, cy + 14);
+        text(g, stale, cx, countY + 18);
         g.setTextAlign(TextAlignment.LEFT);
         // indexes that coincide share one tick and one label; each label keeps off the texts drawn before it
         labelsBottom = footerTop;

@@ -19,6 +19,7 @@ public final class SocketsPane extends CanvasRegion {
 
     public SocketsPane() {
         super("sockets", "Sockets and other CPUs");
+        setShortTitle("Sockets");
     }
 
     @Override
