@@ -236,7 +236,7 @@ public final class CapturePane extends ScrollPane {
      */
     public void focusPool(int p) {
         focus = p >= 0 && p < shown.size() ? p : -1;
-        tiles.show(shown, focus);
+        tiles.show(shown, focus, lengthNs);
         lifetimes.show(shown, lengthNs, focus);
         showFlows();
         for (int i = 0; i < pools.getChildren().size(); i++) {
@@ -421,17 +421,7 @@ public final class CapturePane extends ScrollPane {
         g.setGlobalAlpha(opacity);
         g.setStroke(CaptureTilesPane.lineColour(p));
         g.setLineWidth(width);
-        g.beginPath();
-        for (int i = 0; i < line.points(); i++) {
-            double x = axis.x(line.ns(i));
-            double y = bottom - (bottom - 4) * line.inflight(i) / most;
-            if (i == 0) {
-                g.moveTo(x, y);
-            } else {
-                g.lineTo(x, y);
-            }
-        }
-        g.stroke();
+        line.stroke(g, axis::x, v -> bottom - (bottom - 4) * v / most, shown.get(p).lineEndNs(lengthNs));
         g.setGlobalAlpha(1);
     }
 }

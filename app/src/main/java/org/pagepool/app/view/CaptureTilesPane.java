@@ -39,6 +39,8 @@ public final class CaptureTilesPane extends CanvasStrip {
     private static final Font NAME = Font.font(null, FontWeight.BOLD, 11.5);
     private final CornerMark mark = new CornerMark();
     private List<CapturedPool> pools = List.of();
+    /** The capture's length: every tile's line spans it, as the chart below does. */
+    private long lengthNs;
     private int focus = -1;
     private TileGrid grid;
     private Palette palette = Palette.LIGHT;
@@ -79,11 +81,13 @@ public final class CaptureTilesPane extends CanvasStrip {
         draw();
     }
 
-    void show(List<CapturedPool> shown, int focused) {
+    /** Shows {@code shown}'s tiles, pool {@code focused} framed; their lines span the capture's {@code lengthNs}. */
+    void show(List<CapturedPool> shown, int focused, long lengthNs) {
         if (shown != pools) {
             described = -1;
         }
         pools = shown;
+        this.lengthNs = lengthNs;
         focus = focused;
         draw();
     }
@@ -129,7 +133,7 @@ public final class CaptureTilesPane extends CanvasStrip {
         g.setFont(TEXT);
         g.setFill(palette.muted());
         g.fillText(clip(pool.identity(), TEXT, room), left, y + 28);
-        sparkline(g, pool, left, y + 33, room, SPARK);
+        sparkline(g, pool, lineColour(index), left, y + 33, room, SPARK);
         double line = y + HEAD;
         List<String> lines = lines(pool);
         for (int i = 0; i < lines.size(); i++) {
@@ -168,7 +172,8 @@ public final class CaptureTilesPane extends CanvasStrip {
         return lines;
     }
 
-    private void sparkline(GraphicsContext g, CapturedPool pool, double x, double y, double w, double h) {
+    private void sparkline(GraphicsContext g, CapturedPool pool, Color colour, double x, double y, double w,
+                           double h) {
         g.setFill(palette.panel());
         g.fillRect(x, y, w, h);
         InflightLine line = pool.line();
@@ -178,20 +183,11 @@ public final class CaptureTilesPane extends CanvasStrip {
             return;
         }
         long most = Math.max(1, line.highest());
-        long last = Math.max(1, line.ns(line.points() - 1));
-        g.setStroke(pool.troubled() ? palette.warning() : palette.ring());
+        // the capture's span, as the chart's: a step at 1 s of 12 lies where the chart has it
+        long span = Math.max(1, Math.max(lengthNs, line.ns(line.points() - 1)));
+        g.setStroke(colour); // the pool's colour in the chart; a tile in trouble has its red corner and words
         g.setLineWidth(1.2 * palette.lineWidth());
-        g.beginPath();
-        for (int i = 0; i < line.points(); i++) {
-            double px = x + w * line.ns(i) / last;
-            double py = y + h - 1 - (h - 2) * line.inflight(i) / most;
-            if (i == 0) {
-                g.moveTo(px, py);
-            } else {
-                g.lineTo(px, py);
-            }
-        }
-        g.stroke();
+        line.stroke(g, ns -> x + w * ns / span, v -> y + h - 1 - (h - 2) * v / most, pool.lineEndNs(span));
     }
 
     static String inflightText(CapturedPool pool) {

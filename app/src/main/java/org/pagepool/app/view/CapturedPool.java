@@ -118,6 +118,12 @@ record CapturedPool(String label, List<PoolFindings> findings, InflightLine line
         return first(true);
     }
 
+    /** Where its inflight line ends: when the kernel freed it, else the capture's end ({@code lengthNs}). */
+    long lineEndNs(long lengthNs) {
+        long freed = freedNs();
+        return freed != Capture.NO_TIME && freed < lengthNs ? freed : lengthNs;
+    }
+
     /** Freed by the kernel, or NO_TIME. */
     long freedNs() {
         return first(false);

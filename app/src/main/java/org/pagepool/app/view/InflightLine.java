@@ -2,6 +2,8 @@
 package org.pagepool.app.view;
 
 import java.util.Arrays;
+import java.util.function.LongToDoubleFunction;
+import javafx.scene.canvas.GraphicsContext;
 import org.pagepool.capture.Capture;
 import org.pagepool.capture.InflightSeries;
 import org.pagepool.capture.PoolSamples;
@@ -62,6 +64,25 @@ final class InflightLine {
             most = Math.max(most, v);
         }
         return most;
+    }
+
+    /**
+     * Strokes the line with {@code g}'s stroke, {@code x} and {@code y} placing a time and a count, on to
+     * {@code untilNs} at its last count: nothing moved after the last point, so the pages in flight stayed.
+     */
+    void stroke(GraphicsContext g, LongToDoubleFunction x, LongToDoubleFunction y, long untilNs) {
+        g.beginPath();
+        for (int i = 0; i < ns.length; i++) {
+            if (i == 0) {
+                g.moveTo(x.applyAsDouble(ns[i]), y.applyAsDouble(inflight[i]));
+            } else {
+                g.lineTo(x.applyAsDouble(ns[i]), y.applyAsDouble(inflight[i]));
+            }
+        }
+        if (untilNs > ns[ns.length - 1]) {
+            g.lineTo(x.applyAsDouble(untilNs), y.applyAsDouble(inflight[ns.length - 1]));
+        }
+        g.stroke();
     }
 
     /** Inflight at {@code at} (ns since the capture began): the last point at or before it, or -1 before the first. */

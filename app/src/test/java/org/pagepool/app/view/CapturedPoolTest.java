@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pagepool.capture.Capture;
+import org.pagepool.capture.CaptureReport;
 import org.pagepool.capture.PoolFindings;
 
 /** The Real system tab's pools: the same pool seen by the trace and by netlink is shown once, on evidence only. */
@@ -95,5 +96,33 @@ class CapturedPoolTest {
         assertThat(pool.holdRate()).isPositive();
         assertThat(pool.stats()).as("no statistics without netlink").isNull();
         assertThat(LifetimeBar.of(pool, capture.endNs() - capture.startNs()).stalled()).isTrue();
+    }
+
+    @Test
+    void aPoolsLineRunsOnToTheCapturesEndWhileItLives() throws Exception {
+        // the sample's last event is at 1.2 s of 12: the chart's lines and the tiles' used to stop there
+        Path trace = dir.resolve("trace.txt");
+        String pool1 = "<idle>-0 [002] ..s1. %s: page_pool_state_%s: page_pool=00000000c0ffee01 page=%s pfn=%s %s\n";
+        String pool2 = "<idle>-0 [001] ..s1. %s: page_pool_state_%s: page_pool=00000000c0ffee02 page=%s pfn=%s %s\n";
+        Files.writeString(trace, "# tracer: nop\n"
+                + String.format(pool1, "100.000000", "hold", "000000005a5a0001", "0x1000", "hold=1")
+                + String.format(pool1, "100.000001", "hold", "000000005a5a0002", "0x1001", "hold=2")
+                + String.format(pool2, "100.200000", "hold", "000000005a5a0010", "0x2000", "hold=1")
+                + String.format(pool1, "100.500000", "release", "000000005a5a0001", "0x1000", "release=1")
+                + String.format(pool2, "101.200000", "release", "000000005a5a0010", "0x2000", "release=1")
+                + "kworker/2:1-88 [002] .... 112.000000: page_pool_release: page_pool=00000000c0ffee01 inflight=1"
+                + " hold=2 release=1 cnt=1\n");
+        Capture capture = EmittedCapture.read(List.of(trace));
+        CaptureReport report = EmittedCapture.report(capture);
+        List<CapturedPool> pools = CapturedPool.of(capture, report);
+        assertThat(pools).hasSize(2);
+        for (CapturedPool pool : pools) {
+            InflightLine line = pool.line();
+            assertThat(line.ns(line.points() - 1)).as("%s's last point", pool.label())
+                    .isLessThan(report.lengthNs());
+            assertThat(pool.freedNs()).isEqualTo(Capture.NO_TIME);
+            assertThat(pool.lineEndNs(report.lengthNs())).as("%s's line ends", pool.label())
+                    .isEqualTo(report.lengthNs());
+        }
     }
 }
