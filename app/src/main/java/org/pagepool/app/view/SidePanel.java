@@ -124,8 +124,9 @@ public final class SidePanel extends VBox {
     protected double computePrefWidth(double height) {
         Insets insets = getInsets();
         double share = windowWidth >= LARGE_WIDTH ? windowWidth * LARGE_SHARE : 0;
-        return Math.max(Math.max(PREF_WIDTH * scale, share),
-                counters.prefWidth(-1) + SCROLL_BAR + insets.getLeft() + insets.getRight());
+        Insets frame = countersScroll.getInsets(); // the scroll pane's border and padding, thicker in some themes
+        return Math.max(Math.max(PREF_WIDTH * scale, share), counters.prefWidth(-1) + SCROLL_BAR
+                + frame.getLeft() + frame.getRight() + insets.getLeft() + insets.getRight());
     }
 
     /**
