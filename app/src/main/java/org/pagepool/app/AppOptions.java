@@ -78,7 +78,8 @@ public record AppOptions(String preset, String script, boolean headless, long ru
                 description = "colours: light, dark or contrast (high contrast, for projectors)")
         String theme = "light";
         @Option(names = "--scale", paramLabel = "100..200", converter = Percent.class,
-                description = "type, lines and marks at this many per cent, for a projector (default 100)")
+                description = "type, lines and marks at this many per cent, for a projector (default 100;"
+                        + " at most what the window holds: 125 at 1280x720)")
         int scale = 100;
         @Option(names = "--capture", paramLabel = "PATH",
                 description = "open a real machine's capture (files or the capture script's directory) in the Real"

@@ -72,6 +72,10 @@ public final class MainWindow {
     private Node highlighted;
     private boolean liveShown = true;
     private int scalePercent = 100;
+    /** The scale asked for (the menu or --scale); a window too small for it shows its largest instead. */
+    private int wantedScale = 100;
+    /** True while the window sets the menu's value itself, which is not a choice to remember. */
+    private boolean fittingScale;
     /** The speed slider's stops, for what a step is now. */
     private SpeedScale speedScale = SpeedScale.live(SpeedScale.Pace.UNKNOWN);
     private String paceKey = "";
@@ -110,8 +114,8 @@ public final class MainWindow {
         root.setBottom(timeline);
         scene = new Scene(root, width, height);
         side.setWindowSize(width, height);
-        scene.widthProperty().addListener((o, was, is) -> side.setWindowSize(scene.getWidth(), scene.getHeight()));
-        scene.heightProperty().addListener((o, was, is) -> side.setWindowSize(scene.getWidth(), scene.getHeight()));
+        scene.widthProperty().addListener((o, was, is) -> resized());
+        scene.heightProperty().addListener((o, was, is) -> resized());
         applyTheme(theme);
         controls.theme.setValue(theme);
         wire();
@@ -173,7 +177,13 @@ public final class MainWindow {
         controls.seed.setOnAction(e -> reset());
         controls.reload.setOnAction(e -> controller.reload());
         controls.theme.valueProperty().addListener((o, was, is) -> applyTheme(is));
-        controls.scale.valueProperty().addListener((o, was, is) -> applyScale(is == null ? 100 : is));
+        controls.scale.valueProperty().addListener((o, was, is) -> {
+            if (!fittingScale && is != null) {
+                wantedScale = is; // the user's choice, kept while a smaller window holds less
+            }
+            applyScale(is == null ? 100 : is);
+        });
+        fitScale();
         controls.record.setOnAction(e -> controller.record(controls.record.isSelected()));
         controls.saveRecording.setOnAction(e -> saveRecording());
         controls.exportCsv.setOnAction(e -> save("Save the counters as CSV", ".csv",
@@ -500,9 +510,43 @@ public final class MainWindow {
         return false;
     }
 
-    /** Shows everything at {@code percent} % (100 to 200): the regions' drawing and the controls' type. */
+    /**
+     * Shows everything at {@code percent} % (100 to 200): the regions' drawing and the controls' type; at
+     * most what the window holds ({@link #largestScale}), and the rest once the window grows.
+     */
     public void setScale(int percent) {
-        controls.scale.setValue(Math.max(100, Math.min(200, percent)));
+        wantedScale = Math.max(100, Math.min(200, percent));
+        fitScale();
+    }
+
+    /**
+     * The largest of the scale menu's steps that a window of {@code width} x {@code height} holds: 125 %
+     * at 1280x720 and in proportion (150 % at 1920x1080 is tested, 200 % at 2560x1440), 100 % at least.
+     */
+    static int largestScale(double width, double height) {
+        double holds = 125 * Math.min(width / 1280, height / 720);
+        int largest = 100;
+        for (int step = 125; step <= 200 && step <= holds; step += 25) {
+            largest = step;
+        }
+        return largest;
+    }
+
+    private void resized() {
+        side.setWindowSize(scene.getWidth(), scene.getHeight());
+        fitScale();
+    }
+
+    /** Offers the scales the window holds and shows the one wanted, or the largest of them. */
+    private void fitScale() {
+        int largest = largestScale(scene.getWidth(), scene.getHeight());
+        fittingScale = true;
+        try {
+            controls.offerScalesUpTo(largest);
+            controls.scale.setValue(Math.min(wantedScale, largest));
+        } finally {
+            fittingScale = false;
+        }
     }
 
     private void applyScale(int percent) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -106,7 +107,7 @@ public final class ControlBar extends HBox {
         theme.setValue("light");
         theme.setMinWidth(USE_PREF_SIZE);
         scale.setId("scale");
-        scale.getItems().addAll(100, 125, 150, 175, 200);
+        offerScalesUpTo(200);
         scale.setValue(100);
         scale.setConverter(new StringConverter<>() {
             @Override
@@ -160,6 +161,17 @@ public final class ControlBar extends HBox {
     }
 
     /** A preset by its name without the extension ("05-slow-socket"): the picker is narrow. */
+    /** The scale menu's steps, 100 % to {@code largest} (what the window holds). */
+    public void offerScalesUpTo(int largest) {
+        List<Integer> steps = new ArrayList<>();
+        for (int step = 100; step <= largest; step += 25) {
+            steps.add(step);
+        }
+        if (!scale.getItems().equals(steps)) {
+            scale.getItems().setAll(steps);
+        }
+    }
+
     private static final class PresetCell extends ListCell<String> {
         private final String none;
 
