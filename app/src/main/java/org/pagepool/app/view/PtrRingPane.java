@@ -97,11 +97,13 @@ public final class PtrRingPane extends CanvasRegion {
         String count = pool.ringCount() + " / " + size;
         String stale = "stale " + pool.stale() + "  batch " + (size >= 32 ? 16 : 1);
         Font countFont = Font.font(null, FontWeight.BOLD, 16);
-        // inside the ring where they fit, else under it (a narrow region, a ring of thousands of slots)
+        // inside the ring where they fit, else at the bottom, away from the ring and the indexes' labels
+        // under it (a narrow region, a ring of thousands of slots)
         double countY = cy - 4;
+        double bottom = footerTop - 26;
         if (Math.max(TextMetrics.width(count, countFont), TextMetrics.width(stale, label())) > 2 * inner - 4
-                && footerTop - (cy + outer) > 2 * labelH + 30) {
-            countY = cy + outer + labelH + 20;
+                && bottom > cy + outer + 3 * labelH + 24) {
+            countY = bottom;
         }
         g.setFill(palette.text());
         g.setFont(countFont);
