@@ -17,10 +17,11 @@ final class Arrivals {
     static final long NEVER = Long.MAX_VALUE;
 
     private final SenderPeriods periods;
-    /** ns between packets while on (0 for a silent sender): a product per packet is cheaper than a quotient. */
-    private double spacing;
-    /** {@link #spacing} with the formula that times a stretch's packets. */
-    private PacketSpacing times = new PacketSpacing(0);
+    /**
+     * ns between packets while on (0 for a silent sender), with the formula that times a stretch's
+     * packets: a product per packet is cheaper than a quotient.
+     */
+    private PacketSpacing spacing = new PacketSpacing(0);
     /** Where the current stretch's times count from. */
     private long anchor;
     /** Fractions of a packet that had arrived by {@link #anchor}. */
@@ -42,7 +43,6 @@ final class Arrivals {
     private Arrivals(Arrivals o) {
         periods = o.periods.copy();
         spacing = o.spacing;
-        times = o.times;
         anchor = o.anchor;
         credit = o.credit;
         taken = o.taken;
@@ -88,8 +88,7 @@ final class Arrivals {
     private void configure(WorkloadParams params) {
         periods.configure(params, anchor);
         double onRate = periods.onRate();
-        spacing = onRate > 0 ? 1 / onRate : 0;
-        times = new PacketSpacing(spacing);
+        spacing = new PacketSpacing(onRate > 0 ? 1 / onRate : 0);
         findNext();
     }
 
@@ -109,7 +108,7 @@ final class Arrivals {
     }
 
     private void findNext() {
-        next = periods.on() && spacing > 0 ? timeAheadInStretch(0) : NEVER;
+        next = periods.on() && spacing.ns() > 0 ? timeAheadInStretch(0) : NEVER;
         if (next > periods.end()) {
             next = NEVER;
         }
@@ -122,12 +121,12 @@ final class Arrivals {
      * comes from, so that taking, looking ahead and skipping agree to the ns.
      */
     private long timeAheadInStretch(long i) {
-        return anchor + times.offset(taken + 1 + i, credit);
+        return anchor + spacing.offset(taken + 1 + i, credit);
     }
 
     /** About how long the sender takes to send {@code n} packets while on; {@link #NEVER} for a silent one. */
     long timeFor(long n) {
-        return spacing > 0 ? (long) Math.min(Math.ceil(n * spacing), NEVER / 2) : NEVER;
+        return spacing.ns() > 0 ? (long) Math.min(Math.ceil(n * spacing.ns()), NEVER / 2) : NEVER;
     }
 
     /** When {@link #takeBy} next has something to do: never earlier than the next packet. */
@@ -183,7 +182,7 @@ final class Arrivals {
      * {@link #NEVER} when the sender is silent for good.
      */
     long timeAhead(long i) {
-        if (spacing <= 0) {
+        if (spacing.ns() <= 0) {
             return NEVER;
         }
         if (!periods.on()) {
@@ -201,7 +200,7 @@ final class Arrivals {
      * by one: a period's packets are counted with the formula that times them.
      */
     long skipTo(long i) {
-        if (spacing <= 0) {
+        if (spacing.ns() <= 0) {
             return NEVER;
         }
         while (true) {
@@ -238,7 +237,7 @@ final class Arrivals {
      * and returns it, {@link #NEVER} when the sender is silent for good.
      */
     long peek() {
-        if (spacing <= 0) {
+        if (spacing.ns() <= 0) {
             return NEVER;
         }
         return takeBy(NEVER - 1);

@@ -42,7 +42,8 @@ final class PacketSpacing {
         exactBelow = k >= 0 ? EXACT / a : 0;
     }
 
-    double spacing() {
+    /** The ns between packets, 0 for a silent sender. */
+    double ns() {
         return spacing;
     }
 
