@@ -71,6 +71,8 @@ public final class Driver {
     /** A reload asked for, and its teardown while it runs. */
     private final DriverReload reload;
     private final int[] bulk = new int[XDP_BULK];
+    /** Scratch for the pages of one batch of {@link #refillsFromCache}. */
+    private final int[] refilled = new int[64];
     /**
      * When the last step of {@link #runPackets}, {@link #runRefills} or
      * {@link #runPollAhead} started, what it did, and how many of the steps
@@ -496,10 +498,32 @@ public final class Driver {
 
     /** {@link #runRefills}'s loop, on the CPU set already. */
     private int refills(long max) {
-        int n = 0;
+        int n = calls.recorder() == null && !kernel.tracer().enabled() ? refillsFromCache(max) : 0;
         while (n < max && phase == Phase.REFILL && rx.empty() > 0 && pool != null) {
             refillOne(); // a refill that finds no page ends the poll's refills, as in step()
             n++;
+        }
+        return n;
+    }
+
+    /**
+     * The first of {@link #refills}' steps while each takes its page from the
+     * alloc cache, batch by batch: the same pages to the same descriptors, and
+     * the same counts, when no one traces or records the calls one by one.
+     */
+    private int refillsFromCache(long max) {
+        int n = 0;
+        while (phase == Phase.REFILL && pool != null) {
+            int k = (int) Math.min(Math.min(max - n, rx.empty()), Math.min(pool.allocCount(), refilled.length));
+            if (k <= 0) {
+                return n;
+            }
+            pool.allocCachedPages(refilled, k);
+            for (int i = 0; i < k; i++) {
+                rx.post(refilled[i]);
+                kernel.mm().move(refilled[i], Place.RX_DESCRIPTOR);
+            }
+            n += k;
         }
         return n;
     }
