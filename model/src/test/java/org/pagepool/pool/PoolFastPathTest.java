@@ -2,6 +2,7 @@
 package org.pagepool.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pagepool.pool.PoolKit.alloc;
 import static org.pagepool.pool.PoolKit.counters;
 import static org.pagepool.pool.PoolKit.create;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.pagepool.kernel.Kernel;
 import org.pagepool.mm.MemMap;
 import org.pagepool.trace.Place;
+import org.pagepool.trace.TraceObserver;
 
 /** The XDP_DROP loop: alloc from the cache, recycle_direct in softirq back into it. */
 class PoolFastPathTest {
@@ -84,5 +86,38 @@ class PoolFastPathTest {
         assertThat(pool.allocCount()).isEqualTo(63);
         assertThat(kernel.mm().freePages()).isEqualTo(128);
         assertThat(pool.stats().format()).isEqualTo(counters("fast=63 slow=2 empty=2"));
+    }
+    @Test
+    void cachedPagesInOneGoAreThePagesAndCountsOfOneAllocationEach() {
+        Kernel other = kernel(256);
+        PagePool oneByOne = create(other);
+        pool.recycleDirect(pool.allocPages()); // both caches full, 64 pages each
+        oneByOne.recycleDirect(oneByOne.allocPages());
+        int[] pages = new int[40];
+
+        pool.allocCachedPages(pages, 40);
+
+        for (int i = 0; i < 40; i++) {
+            int page = oneByOne.allocPages();
+            assertThat(pages[i]).as("page %d", i).isEqualTo(page);
+            assertThat(memmap.place(pages[i])).isEqualTo(Place.DRIVER);
+        }
+        assertThat(pool.allocCount()).isEqualTo(oneByOne.allocCount()).isEqualTo(24);
+        assertThat(pool.stats().format()).isEqualTo(oneByOne.stats().format())
+                .isEqualTo(counters("fast=40 slow=1 empty=1 cached=1"));
+    }
+
+    @Test
+    void cachedPagesInOneGoAreRefusedBeyondTheCacheOrWhileTracedLeavingThePoolAsItWas() {
+        pool.recycleDirect(pool.allocPages());
+        PoolKit.Snapshot before = PoolKit.Snapshot.of(kernel, pool);
+
+        assertThatThrownBy(() -> pool.allocCachedPages(new int[65], 65))
+                .isInstanceOf(IllegalStateException.class).hasMessage("65 pages from a cache of 64");
+        kernel.tracer().attach(new TraceObserver() { });
+        assertThatThrownBy(() -> pool.allocCachedPages(new int[1], 1))
+                .isInstanceOf(IllegalStateException.class).hasMessage("1 pages from a cache of 64, traced");
+
+        assertThat(PoolKit.Snapshot.of(kernel, pool)).isEqualTo(before);
     }
 }
