@@ -42,6 +42,14 @@ class QueuesWindowTest extends WindowFixture {
     }
 
     @Test
+    void theCountersOfEightPoolsAreSummedUsersToo(FxRobot robot) throws Exception {
+        awaitCounter(robot, "users", "2");
+        loadElephant(robot);
+        awaitCounter(robot, "users", "16"); // the driver and the XDP memory model, per pool
+        assertThat(robot.lookup("8 pools (counters summed)").tryQuery()).isPresent();
+    }
+
+    @Test
     void clickingATileFocusesItsQueueAndTheDeviceShowsIt(FxRobot robot) throws Exception {
         loadElephant(robot);
         robot.clickOn(tiles().localToScreen(tiles().tileCentre(3)));

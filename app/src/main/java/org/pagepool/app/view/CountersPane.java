@@ -98,7 +98,7 @@ public final class CountersPane extends GridPane {
         now[i++] = totals.hold();
         now[i++] = totals.release();
         now[i++] = totals.inflight();
-        now[i++] = pool == null ? 0 : Integer.toUnsignedLong(pool.users());
+        now[i++] = totals.users(); // summed with the rest: 16 pools of 2 users each show 32
         now[i++] = nic == null ? 0 : nic.rxMissed();
         now[i++] = nic == null ? 0 : nic.refillFailed();
         now[i] = nic == null ? 0 : nic.leaked();
