@@ -113,17 +113,21 @@ final class PresetValues {
     }
 
     private static boolean isTime(String text) {
-        try {
-            Numbers.timeNs(text);
-            return true;
-        } catch (Numbers.BadNumber e) {
-            return false;
-        }
+        return parses(Numbers::timeNs, text);
     }
 
     private static boolean isPlainNumber(String text) {
+        return parses(t -> Numbers.number(t, true), text);
+    }
+
+    /** One of {@link Numbers}' parsers, for whether it takes a text. */
+    private interface NumberParser {
+        void parse(String text) throws Numbers.BadNumber;
+    }
+
+    private static boolean parses(NumberParser parser, String text) {
         try {
-            Numbers.number(text, true);
+            parser.parse(text);
             return true;
         } catch (Numbers.BadNumber e) {
             return false;
