@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.pagepool.app.files.FileTargets;
 
 /**
  * Writing the app's exports: the file appears whole or not at all (written
@@ -31,7 +32,7 @@ public final class Exports {
     }
 
     public static void writeText(Path file, String text) throws IOException {
-        checkTarget(file);
+        FileTargets.check(file);
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         try {
             Files.writeString(partial, text, StandardCharsets.UTF_8);
@@ -42,21 +43,6 @@ public final class Exports {
             }
         } finally {
             Files.deleteIfExists(partial);
-        }
-    }
-
-    /**
-     * Refuses a place the finished file could not take: a missing folder, or
-     * something there that is not a file (a folder or a device would be
-     * replaced by the move into place).
-     */
-    public static void checkTarget(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new IOException(parent + " is not a folder");
-        }
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new IOException(file + " is there and is not a file (a folder or a device): give a file name");
         }
     }
 

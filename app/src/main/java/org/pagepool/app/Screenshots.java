@@ -12,6 +12,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.pagepool.app.files.FileTargets;
 
 /** The window as a PNG, without javafx-swing: pixels copied through a PixelReader. */
 public final class Screenshots {
@@ -36,7 +37,7 @@ public final class Screenshots {
     /** Writes the scene as a PNG (FX thread); the file is complete or not there. */
     public static void write(Scene scene, Path file) throws IOException {
         BufferedImage image = capture(scene);
-        Exports.checkTarget(file);
+        FileTargets.check(file);
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         // a stream of our own: ImageIO.write(File) prints the stack trace of a file it cannot create
         try {

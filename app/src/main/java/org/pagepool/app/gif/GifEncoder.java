@@ -18,6 +18,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageOutputStream;
+import org.pagepool.app.files.FileTargets;
 
 /**
  * Writes an animated GIF with the JDK's ImageIO writer, frame by frame, as
@@ -59,13 +60,7 @@ public final class GifEncoder implements AutoCloseable {
         this.file = file;
         this.width = width;
         this.height = height;
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new IOException(parent + " is not a folder");
-        }
-        if (Files.exists(file) && !Files.isRegularFile(file)) { // the move into place would replace it
-            throw new IOException(file + " is there and is not a file (a folder or a device): give a file name");
-        }
+        FileTargets.check(file);
         partial = file.resolveSibling(file.getFileName() + ".part");
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("gif");
         if (!writers.hasNext()) {
