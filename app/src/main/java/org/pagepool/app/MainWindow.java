@@ -554,6 +554,7 @@ public final class MainWindow {
         double scale = percent / 100.0;
         journey.setScale(scale);
         side.setScale(scale);
+        controls.setScale(scale);
         applyFontSize();
     }
 

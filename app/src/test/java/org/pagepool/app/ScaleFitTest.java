@@ -4,6 +4,7 @@ package org.pagepool.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pagepool.app.view.CanvasRegion;
@@ -12,7 +13,7 @@ import org.testfx.api.FxRobot;
 /**
  * The scale menu offers what the window holds: 200 % at 1280x720 used to cut
  * off titles, counters and the toolbar. A larger scale asked for is kept and
- * shown once the window grows.
+ * shown once the window grows, icons and all.
  */
 class ScaleFitTest extends AppFixture {
     @ParameterizedTest(name = "{0}x{1}: {2} %")
@@ -38,5 +39,9 @@ class ScaleFitTest extends AppFixture {
         await("the scale asked for", () -> window.controls().scale.getValue() == 200);
         assertThat(device.scale()).isEqualTo(2.0);
         assertThat(window.controls().scale.getItems()).containsExactly(100, 125, 150, 175, 200);
+        FontIcon play = (FontIcon) window.controls().play.getGraphic();
+        await("the icons twice the size", () -> play.getIconSize() == 40);
+        robot.interact(() -> window.setScale(100));
+        await("the icons back at the stylesheet's size", () -> play.getIconSize() == 20);
     }
 }

@@ -3,6 +3,7 @@ package org.pagepool.app.view;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -11,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -36,6 +38,8 @@ import org.pagepool.run.Unit;
  * a tooltip; the window wires them to the controller.
  */
 public final class ControlBar extends HBox {
+    /** The icons' size at 100 %, as base.css sets it. */
+    private static final int ICON_PX = 20;
     public final ComboBox<String> presets = new ComboBox<>();
     public final Button openPreset = button("openPreset", Material2AL.FOLDER_OPEN, "Open a workload preset file");
     public final Button openScript = button("openScript", Material2AL.DESCRIPTION,
@@ -160,7 +164,21 @@ public final class ControlBar extends HBox {
                 seed, reset, reload, record, save, scale, theme);
     }
 
-    /** A preset by its name without the extension ("05-slow-socket"): the picker is narrow. */
+    /**
+     * The toolbar's icons at {@code scale} times the stylesheet's {@value #ICON_PX} px: the text follows
+     * the root's font size, the icons' size is in pixels (an inline style, which the stylesheet does not
+     * override; Ikonli's icons do not take em sizes).
+     */
+    public void setScale(double scale) {
+        String style = scale == 1 ? "" : String.format(Locale.ROOT, "-fx-icon-size: %dpx;",
+                Math.round(ICON_PX * scale));
+        for (Node control : controls()) {
+            if (control instanceof Labeled labeled && labeled.getGraphic() instanceof FontIcon icon) {
+                icon.setStyle(style);
+            }
+        }
+    }
+
     /** The scale menu's steps, 100 % to {@code largest} (what the window holds). */
     public void offerScalesUpTo(int largest) {
         List<Integer> steps = new ArrayList<>();
