@@ -40,6 +40,8 @@ import org.pagepool.run.Unit;
 public final class ControlBar extends HBox {
     /** The icons' size at 100 %, as base.css sets it. */
     private static final int ICON_PX = 20;
+    /** The seed field's least width at 100 %: four digits. */
+    private static final double SEED_MIN_PX = 44;
     public final ComboBox<String> presets = new ComboBox<>();
     public final Button openPreset = button("openPreset", Material2AL.FOLDER_OPEN, "Open a workload preset file");
     public final Button openScript = button("openScript", Material2AL.DESCRIPTION,
@@ -103,7 +105,7 @@ public final class ControlBar extends HBox {
         speedLabel.setMinWidth(Region.USE_PREF_SIZE);
         seed.setId("seed");
         seed.setPrefColumnCount(3);
-        seed.setMinWidth(44); // room for a four-digit seed when the bar is squeezed
+        seed.setMinWidth(SEED_MIN_PX); // room for a four-digit seed when the bar is squeezed
         seed.setPromptText("seed"); // no label beside it: the bar has room for whole names instead
         tip(seed, "Seed: the random seed; the same seed replays the same run");
         theme.setId("theme");
@@ -165,18 +167,20 @@ public final class ControlBar extends HBox {
     }
 
     /**
-     * The toolbar's icons at {@code scale} times the stylesheet's {@value #ICON_PX} px: the text follows
-     * the root's font size, the icons' size is in pixels (an inline style, which the stylesheet does not
-     * override; Ikonli's icons do not take em sizes).
+     * The toolbar's icons at {@code scale} times the stylesheet's {@value #ICON_PX} px, and the seed
+     * field's least width: the text follows the root's font size, sizes in pixels do not (the icons'
+     * is an inline style, which the stylesheet does not override; Ikonli's icons take no em sizes).
      */
     public void setScale(double scale) {
-        String style = scale == 1 ? "" : String.format(Locale.ROOT, "-fx-icon-size: %dpx;",
+        String style = scale == 1 ? "" : String.format(Locale.ROOT, " -fx-icon-size: %dpx;",
                 Math.round(ICON_PX * scale));
         for (Node control : controls()) {
             if (control instanceof Labeled labeled && labeled.getGraphic() instanceof FontIcon icon) {
-                icon.setStyle(style);
+                // the icon's own style names its font: only the size is replaced
+                icon.setStyle(icon.getStyle().replaceAll("-fx-icon-size:[^;]*;?", "").strip() + style);
             }
         }
+        seed.setMinWidth(SEED_MIN_PX * scale); // its digits grow with the type
     }
 
     /** The scale menu's steps, 100 % to {@code largest} (what the window holds). */
