@@ -3,6 +3,7 @@ package org.pagepool.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javafx.scene.text.Font;
 import org.junit.jupiter.api.Test;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +42,8 @@ class ScaleFitTest extends AppFixture {
         assertThat(window.controls().scale.getItems()).containsExactly(100, 125, 150, 175, 200);
         FontIcon play = (FontIcon) window.controls().play.getGraphic();
         await("the icons twice the size", () -> play.getIconSize() == 40);
+        assertThat(play.getFont().getFamily()).as("still the icons' font: another draws empty boxes")
+                .isNotEqualTo(Font.getDefault().getFamily());
         robot.interact(() -> window.setScale(100));
         await("the icons back at the stylesheet's size", () -> play.getIconSize() == 20);
     }
