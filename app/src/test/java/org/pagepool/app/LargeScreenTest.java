@@ -3,6 +3,7 @@ package org.pagepool.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javafx.scene.control.ScrollPane;
 import org.junit.jupiter.api.Test;
 import org.pagepool.app.view.CanvasRegion;
 import org.testfx.api.FxRobot;
@@ -47,5 +48,20 @@ class LargeScreenTest extends WindowFixture {
                 assertThat(region.getLayoutBounds().getHeight()).as(region.getId()).isGreaterThan(300);
             }
         }
+    }
+
+    @Test
+    void atAProjectorsScaleTheCountersKeepTheirRowsAndNeedNoScrollingSideways(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.controls().theme.setValue("contrast");
+            window.setScale(175);
+        });
+        await("175 %", () -> window.controls().scale.getValue() == 175);
+        ScrollPane counters = robot.lookup("#countersScroll").queryAs(ScrollPane.class);
+        await("the counters laid out at 175 %", () -> counters.getHeight() >= 150 * 1.75);
+        robot.interact(() -> window.scene().getRoot().layout());
+        double content = counters.getContent().getLayoutBounds().getWidth();
+        assertThat(content).as("the counters' width against the viewport's")
+                .isLessThanOrEqualTo(counters.getViewportBounds().getWidth() + 0.5);
     }
 }

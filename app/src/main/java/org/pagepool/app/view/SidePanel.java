@@ -51,6 +51,8 @@ public final class SidePanel extends VBox {
     /** From this window height on, the counters' viewport grows with it. */
     static final double LARGE_HEIGHT = 1000;
     private static final double COUNTERS_HEIGHT = 205;
+    /** The counters' least height at 100 %, about six rows: scaled with the type, as their rows are. */
+    private static final double COUNTERS_MIN_HEIGHT = 150;
     private double windowWidth;
     private double windowHeight;
     private final ScrollPane countersScroll;
@@ -95,8 +97,9 @@ public final class SidePanel extends VBox {
         tabs.getTabs().addAll(scenarioTab, chartTab, queuesTab, costTab, paramsTab, scriptTab, captureTab);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         countersScroll = new ScrollPane(counters);
+        countersScroll.setId("countersScroll");
         countersScroll.setFitToWidth(true);
-        countersScroll.setMinHeight(150);
+        countersScroll.setMinHeight(COUNTERS_MIN_HEIGHT);
         countersScroll.setPrefViewportHeight(COUNTERS_HEIGHT);
         log.setId("log");
         log.getStyleClass().add("trace-line");
@@ -125,7 +128,7 @@ public final class SidePanel extends VBox {
         Insets insets = getInsets();
         double share = windowWidth >= LARGE_WIDTH ? windowWidth * LARGE_SHARE : 0;
         Insets frame = countersScroll.getInsets(); // the scroll pane's border and padding, thicker in some themes
-        return Math.max(Math.max(PREF_WIDTH * scale, share), counters.prefWidth(-1) + SCROLL_BAR
+        return Math.max(Math.max(PREF_WIDTH * scale, share), counters.prefWidth(-1) + SCROLL_BAR * scale
                 + frame.getLeft() + frame.getRight() + insets.getLeft() + insets.getRight());
     }
 
@@ -199,6 +202,7 @@ public final class SidePanel extends VBox {
     public void setScale(double newScale) {
         scale = newScale;
         charts.setScale(newScale);
+        countersScroll.setMinHeight(COUNTERS_MIN_HEIGHT * newScale);
         requestLayout();
     }
 
