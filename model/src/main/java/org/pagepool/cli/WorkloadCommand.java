@@ -39,7 +39,8 @@ final class WorkloadCommand {
     static int run(Options options, Io io) {
         Preset preset;
         try {
-            preset = PresetFiles.load(options.preset());
+            preset = options.preset().equals(StandardInputCopy.ARGUMENT)
+                    ? PresetFiles.load(io.in(), StandardInputCopy.NAME) : PresetFiles.load(options.preset());
         } catch (PresetFiles.BadPreset e) {
             io.err().println("error: " + e.located());
             return 2;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 final class WorkloadVerb implements Callable<Integer> {
     private final Io io;
 
-    @Option(names = "--preset", required = true, paramLabel = "FILE", description = "the .workload preset")
+    @Option(names = "--preset", required = true, paramLabel = "FILE",
+            description = "the .workload preset (- reads it from standard input)")
     String preset;
 
     @Option(names = "--packets", paramLabel = "N", converter = OptionValues.Packets.class,

@@ -64,8 +64,23 @@ public final class PresetFiles {
     }
 
     public static Preset load(Path path, String name) throws BadPreset {
+        return parse(read(path, name), name);
+    }
+
+    /** A preset read from {@code in} (standard input), which messages call {@code name}. */
+    public static Preset load(InputStream in, String name) throws BadPreset {
+        byte[] bytes;
         try {
-            return PresetParser.parse(name, ScriptFiles.splitLines(read(path, name)));
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new BadPreset(name, 0, "cannot read: " + e.getMessage());
+        }
+        return parse(checkedSize(bytes, name), name);
+    }
+
+    private static Preset parse(byte[] bytes, String name) throws BadPreset {
+        try {
+            return PresetParser.parse(name, ScriptFiles.splitLines(bytes));
         } catch (ScriptFiles.UnreadableFile e) {
             throw new BadPreset(name, e.line(), e.getMessage());
         } catch (PresetParser.PresetError e) {
@@ -90,6 +105,11 @@ public final class PresetFiles {
         } catch (IOException e) {
             throw new BadPreset(name, 0, "cannot read: " + e.getMessage());
         }
+        return checkedSize(bytes, name);
+    }
+
+    /** Reads stop one byte past {@link #MAX_BYTES}: such a file is refused. */
+    private static byte[] checkedSize(byte[] bytes, String name) throws BadPreset {
         if (bytes.length > MAX_BYTES) {
             throw new BadPreset(name, 0, "too long for a preset (more than " + MAX_BYTES / 1024 + " KiB)");
         }

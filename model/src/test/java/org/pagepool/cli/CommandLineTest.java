@@ -150,6 +150,25 @@ class CommandLineTest {
     }
 
     @Test
+    void workloadPresetDashReadsThePresetFromStandardInputAndNamesIt() throws Exception {
+        Result fromFile = workload("--packets 5000");
+        byte[] preset = Files.readAllBytes(Path.of(DROP));
+        Result piped = cliWithInput(preset, "workload", "--preset", "-", "--packets", "5000");
+        assertThat(piped.status()).as(piped.err()).isZero();
+        assertThat(piped.out().lines().filter(l -> l.startsWith("pool ") || l.startsWith("nic:")))
+                .isEqualTo(fromFile.out().lines().filter(l -> l.startsWith("pool ") || l.startsWith("nic:")).toList())
+                .isNotEmpty();
+        assertThat(piped.out()).contains("(<stdin>)");
+
+        Result bad = cliWithInput("title = x\ntraffic.rate = fast\n".getBytes(StandardCharsets.UTF_8),
+                "workload", "--preset", "-");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.errorLine()).startsWith("error: <stdin>:2: ");
+        Result tooLong = cliWithInput(new byte[1024 * 1024 + 1], "workload", "--preset", "-");
+        assertThat(tooLong.errorLine()).isEqualTo("error: <stdin>: too long for a preset (more than 1024 KiB)");
+    }
+
+    @Test
     void anAtSignIsPartOfAFileNameNotAnArgumentFile() {
         Result r = cli("run", "@no-such.pool");
         assertThat(r.status()).isEqualTo(2);
