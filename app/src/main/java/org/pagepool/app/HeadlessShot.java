@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
+import org.pagepool.cli.Progress;
 import org.pagepool.view.ModelView;
 import org.pagepool.view.RunnerState;
 
@@ -20,6 +21,16 @@ final class HeadlessShot {
     private final Stage stage;
     private final AppOptions options;
     private int settledPulses;
+    /** The end of the piece of the run the runner is on: the run goes in pieces, so that its progress shows. */
+    private long seekingTo;
+    /** The next piece's length: doubled while a piece takes under a quarter of a second. */
+    private long pieceNs = FIRST_PIECE_NS;
+    private long pieceStarted;
+    private static final long FIRST_PIECE_NS = 1_000_000;
+    private static final long QUICK_PIECE_NS = 250_000_000;
+    /** A long run's progress on a terminal, as the command line's {@code workload} shows it. */
+    private final Progress progress = Progress.stderrIsTerminal() ? Progress.on(System.err, System::nanoTime)
+            : Progress.none();
 
     HeadlessShot(AppController controller, MainWindow window, Stage stage, AppOptions options) {
         this.controller = controller;
@@ -41,12 +52,21 @@ final class HeadlessShot {
             });
             return;
         }
-        controller.seek(options.runForNs());
+        progress.start();
+        seekOn();
         new AnimationTimer() {
             @Override
             public void handle(long now) {
                 ModelView view = controller.view();
+                if (view != null && view.timeNs() < options.runForNs()) {
+                    progress.update(view.timeNs(), options.runForNs(), view.nic() == null ? 0 : view.nic().rxPackets(),
+                            (double) view.timeNs() / options.runForNs());
+                    if (view.timeNs() >= seekingTo && !failed(view)) {
+                        seekOn();
+                    }
+                }
                 if (failed(view)) {
+                    progress.clear();
                     stop(); // the model failed on the way: say why instead of waiting forever
                     String preset = options.preset() == null ? Assets.DEFAULT_PRESET : options.preset();
                     System.err.println("error: " + preset + ": " + view.error());
@@ -60,9 +80,25 @@ final class HeadlessShot {
                     return; // let the regions draw the final view
                 }
                 stop();
+                progress.clear();
                 write();
             }
         }.start();
+    }
+
+    /**
+     * Seeks on to the end of the next piece of the run (each seek runs to its
+     * time in one go, without a view on the way; a run in pieces ends where
+     * one seek to the end would, every step up to it done).
+     */
+    private void seekOn() {
+        long now = System.nanoTime();
+        if (seekingTo > 0 && now - pieceStarted < QUICK_PIECE_NS) {
+            pieceNs = Math.min(2 * pieceNs, Long.MAX_VALUE / 4);
+        }
+        pieceStarted = now;
+        seekingTo = options.runForNs() - seekingTo <= pieceNs ? options.runForNs() : seekingTo + pieceNs;
+        controller.seek(seekingTo);
     }
 
     /**

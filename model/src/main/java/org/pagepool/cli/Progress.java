@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * about a second, and at most {@value #PER_SECOND} times a second; in CI and
  * through a pipe or a file there is none ({@link #none()}).
  */
-final class Progress {
+public final class Progress {
     private static final long FIRST_AFTER_NS = 1_000_000_000L;
     private static final int PER_SECOND = 4;
     private static final long EVERY_NS = 1_000_000_000L / PER_SECOND;
@@ -32,12 +32,12 @@ final class Progress {
     }
 
     /** No progress at all. */
-    static Progress none() {
+    public static Progress none() {
         return new Progress(null, System::nanoTime);
     }
 
     /** Progress on {@code err} (a terminal), timed by {@code wallClock} (ns). */
-    static Progress on(PrintStream err, LongSupplier wallClock) {
+    public static Progress on(PrintStream err, LongSupplier wallClock) {
         return new Progress(err, wallClock);
     }
 
@@ -47,7 +47,7 @@ final class Progress {
      * goes (Linux: {@code /proc/self/fd/2}), and says no in CI, on a dumb
      * terminal, and wherever it cannot tell.
      */
-    static boolean stderrIsTerminal() {
+    public static boolean stderrIsTerminal() {
         String ci = System.getenv("CI");
         if (ci != null && !ci.isEmpty() && !ci.equals("false") || "dumb".equals(System.getenv("TERM"))) {
             return false;
@@ -61,7 +61,7 @@ final class Progress {
     }
 
     /** The run begins now. */
-    void start() {
+    public void start() {
         started = wallClock.getAsLong();
         nextUpdate = started + FIRST_AFTER_NS;
     }
@@ -71,7 +71,7 @@ final class Progress {
      *
      * @param doneShare how much of the run is done, 0 to 1 (for the time left)
      */
-    void update(long simulatedNs, long limitNs, long packets, double doneShare) {
+    public void update(long simulatedNs, long limitNs, long packets, double doneShare) {
         if (err == null) {
             return;
         }
@@ -95,7 +95,7 @@ final class Progress {
     }
 
     /** Removes the line, before the summary or an error is printed. */
-    void clear() {
+    public void clear() {
         if (shown) {
             err.print("\r\033[K");
             err.flush();
