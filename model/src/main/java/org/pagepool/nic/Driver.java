@@ -599,7 +599,7 @@ public final class Driver {
         int descriptor = rx.swHead();
         int page = takeCompleted();
         Verdict verdict = dropsAll ? Verdict.DROP : config.verdict(random.getAsDouble());
-        traced(verdict, page, descriptor);
+        tracePacket(verdict, page, descriptor);
         // the verdicts in methods of their own keep this one small enough for the JIT to inline in the loops
         return verdict == Verdict.DROP ? drop(page) : passOn(verdict, page);
     }
@@ -612,7 +612,7 @@ public final class Driver {
     private int dropOne() {
         int descriptor = rx.swHead();
         int page = takeCompleted();
-        traced(Verdict.DROP, page, descriptor);
+        tracePacket(Verdict.DROP, page, descriptor);
         counters.drop++;
         calls.recycleDirect(pool, page);
         return PACKET | KERNEL_CALL;
@@ -627,7 +627,8 @@ public final class Driver {
         return page;
     }
 
-    private void traced(Verdict verdict, int page, int descriptor) {
+    /** The packet event, when someone listens. */
+    private void tracePacket(Verdict verdict, int page, int descriptor) {
         if (kernel.tracer().enabled()) {
             kernel.tracer().emit(new PacketEvent(config.irqCpu(), verdict, pool.id(),
                     kernel.mm().memMap().handle(page), descriptor));
