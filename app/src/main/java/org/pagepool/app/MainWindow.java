@@ -521,7 +521,7 @@ public final class MainWindow {
 
     /**
      * The largest of the scale menu's steps that a window of {@code width} x {@code height} holds: 125 %
-     * at 1280x720 and in proportion (150 % at 1920x1080 is tested, 200 % at 2560x1440), 100 % at least.
+     * at 1280x720 and in proportion (175 % at 1920x1080, 200 % at 2560x1440), 100 % at least.
      */
     static int largestScale(double width, double height) {
         double holds = 125 * Math.min(width / 1280, height / 720);
