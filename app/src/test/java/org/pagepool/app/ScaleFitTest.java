@@ -41,7 +41,7 @@ class ScaleFitTest extends AppFixture {
         assertThat(device.scale()).isEqualTo(2.0);
         assertThat(window.controls().scale.getItems()).containsExactly(100, 125, 150, 175, 200);
         FontIcon play = (FontIcon) window.controls().play.getGraphic();
-        await("the icons twice the size", () -> play.getIconSize() == 40);
+        await("the icons half as much larger as the type", () -> play.getIconSize() == 30);
         assertThat(play.getFont().getFamily()).as("still the icons' font: another draws empty boxes")
                 .isNotEqualTo(Font.getDefault().getFamily());
         robot.interact(() -> window.setScale(100));

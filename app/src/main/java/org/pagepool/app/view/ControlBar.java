@@ -167,20 +167,26 @@ public final class ControlBar extends HBox {
     }
 
     /**
-     * The toolbar's icons at {@code scale} times the stylesheet's {@value #ICON_PX} px, and the seed
-     * field's least width: the text follows the root's font size, sizes in pixels do not (the icons'
-     * is an inline style, which the stylesheet does not override; Ikonli's icons take no em sizes).
+     * The toolbar's icons and the seed field's least width at {@code scale}: the text follows the
+     * root's font size, sizes in pixels do not. The icons grow by half as much as the type (28 px at
+     * 175 % against base.css's {@value #ICON_PX}), a glyph about as tall as the letters beside it: at
+     * the type's full growth they took the room the scenario's name needs at 1280x720 and 125 %. Their
+     * size is an inline style, which the stylesheet does not override (Ikonli's icons take no em sizes).
      */
     public void setScale(double scale) {
-        String style = scale == 1 ? "" : String.format(Locale.ROOT, " -fx-icon-size: %dpx;",
-                Math.round(ICON_PX * scale));
+        String style = scale == 1 ? "" : String.format(Locale.ROOT, " -fx-icon-size: %dpx;", iconPx(scale));
         for (Node control : controls()) {
             if (control instanceof Labeled labeled && labeled.getGraphic() instanceof FontIcon icon) {
                 // the icon's own style names its font: only the size is replaced
                 icon.setStyle(icon.getStyle().replaceAll("-fx-icon-size:[^;]*;?", "").strip() + style);
             }
         }
-        seed.setMinWidth(SEED_MIN_PX * scale); // its digits grow with the type
+        seed.setMinWidth(SEED_MIN_PX * (1 + (scale - 1) / 2)); // its digits grow with the type, a seed is short
+    }
+
+    /** The icons' size in pixels at {@code scale}. */
+    public static int iconPx(double scale) {
+        return (int) Math.round(ICON_PX * (1 + (scale - 1) / 2));
     }
 
     /** The scale menu's steps, 100 % to {@code largest} (what the window holds). */
