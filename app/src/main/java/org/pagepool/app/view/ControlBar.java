@@ -185,7 +185,7 @@ public final class ControlBar extends HBox {
     }
 
     /** The icons' size in pixels at {@code scale}. */
-    public static int iconPx(double scale) {
+    private static int iconPx(double scale) {
         return (int) Math.round(ICON_PX * (1 + (scale - 1) / 2));
     }
 
