@@ -181,12 +181,17 @@ public final class ControlBar extends HBox {
                 icon.setStyle(icon.getStyle().replaceAll("-fx-icon-size:[^;]*;?", "").strip() + style);
             }
         }
-        seed.setMinWidth(SEED_MIN_PX * (1 + (scale - 1) / 2)); // its digits grow with the type, a seed is short
+        seed.setMinWidth(SEED_MIN_PX * halfGrowth(scale)); // a seed is short
     }
 
     /** The icons' size in pixels at {@code scale}. */
     private static int iconPx(double scale) {
-        return (int) Math.round(ICON_PX * (1 + (scale - 1) / 2));
+        return (int) Math.round(ICON_PX * halfGrowth(scale));
+    }
+
+    /** The factor of a size that grows by half as much as the type: 1.375 at 175 %. */
+    private static double halfGrowth(double scale) {
+        return 1 + (scale - 1) / 2;
     }
 
     /** The scale menu's steps, 100 % to {@code largest} (what the window holds). */
