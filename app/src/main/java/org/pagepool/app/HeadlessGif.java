@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.pagepool.app.gif.GifEncoder;
 import org.pagepool.app.gif.GifRecorder;
 import org.pagepool.app.gif.GifRequest;
+import org.pagepool.cli.Progress;
 import org.pagepool.view.ModelView;
 import org.pagepool.run.SyncRunner;
 
@@ -37,6 +38,8 @@ final class HeadlessGif {
     private final Consumer<String> err;
     private final IntConsumer finish;
     private long now;
+    /** A long export's progress on a terminal: a GIF of minutes takes as long to record. */
+    private final Progress progress = Progress.onTerminal();
     /** The simulated time the GIF starts at. */
     private long startedAtNs;
 
@@ -71,6 +74,7 @@ final class HeadlessGif {
             return;
         }
         long frameNs = 1_000_000_000L / request.fps();
+        progress.start();
         int pulses = (int) Math.max(1, Math.ceil(frameNs / (PULSE_MS * 1e6)));
         long pulseNs = frameNs / pulses;
         new AnimationTimer() {
@@ -90,6 +94,7 @@ final class HeadlessGif {
                     now += pulseNs;
                     window.onPulse(now);
                 }
+                progress.update(() -> state(now, frameNs), (double) now / request.lengthNs());
             }
         }.start();
     }
@@ -119,18 +124,28 @@ final class HeadlessGif {
                 Path.of(request.file()), Runnable::run, Runnable::run, this::done);
     }
 
+    /** What the progress line says: the frames recorded so far, and where the simulation is. */
+    private String state(long atNs, long frameNs) {
+        long frames = (request.lengthNs() + frameNs - 1) / frameNs;
+        ModelView view = controller.view();
+        return String.format(Locale.ROOT, "%s: frame %,d of %,d, simulated %s", request.file(),
+                Math.min(frames, atNs / frameNs + 1), frames, simulated(view == null ? 0 : view.timeNs()));
+    }
+
     /** True (and the app on its way out) if the model failed: say why instead of recording it. */
     private boolean failed() {
         ModelView view = controller.view();
         if (!HeadlessShot.failed(view)) {
             return false;
         }
+        progress.clear();
         err.accept("error: " + presetName + ": " + view.error());
         finish.accept(2);
         return true;
     }
 
     private void done(GifRecorder.Result result) {
+        progress.clear();
         if (result.error() != null) {
             err.accept("error: " + request.file() + ": cannot write: " + result.error());
             finish.accept(2);

@@ -29,8 +29,7 @@ final class HeadlessShot {
     private static final long FIRST_PIECE_NS = 1_000_000;
     private static final long QUICK_PIECE_NS = 250_000_000;
     /** A long run's progress on a terminal, as the command line's {@code workload} shows it. */
-    private final Progress progress = Progress.stderrIsTerminal() ? Progress.on(System.err, System::nanoTime)
-            : Progress.none();
+    private final Progress progress = Progress.onTerminal();
 
     HeadlessShot(AppController controller, MainWindow window, Stage stage, AppOptions options) {
         this.controller = controller;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * One line of progress on standard error, overwritten in place: simulated
@@ -41,6 +42,11 @@ public final class Progress {
         return new Progress(err, wallClock);
     }
 
+    /** Progress on standard error when it is a terminal ({@link #stderrIsTerminal}), else none. */
+    public static Progress onTerminal() {
+        return stderrIsTerminal() ? on(System.err, System::nanoTime) : none();
+    }
+
     /**
      * Whether standard error is a terminal. {@code System.console()} only says
      * that standard input and output are; so this asks where descriptor 2
@@ -72,20 +78,39 @@ public final class Progress {
      * @param doneShare how much of the run is done, 0 to 1 (for the time left)
      */
     public void update(long simulatedNs, long limitNs, long packets, double doneShare) {
+        if (due()) {
+            double seconds = simulatedNs / 1e9;
+            show(String.format(Locale.ROOT, "%.3f of %s s simulated, %,d packets, %.2f Mpps", seconds,
+                    WorkloadReport.seconds(limitNs), packets, seconds > 0 ? packets / seconds / 1e6 : 0.0), doneShare);
+        }
+    }
+
+    /**
+     * Shows {@code state} (what is done so far, in the caller's words) and the
+     * time left if an update is due; {@code state} is only asked for then.
+     */
+    public void update(Supplier<String> state, double doneShare) {
+        if (due()) {
+            show(state.get(), doneShare);
+        }
+    }
+
+    private boolean due() {
         if (err == null) {
-            return;
+            return false;
         }
         long now = wallClock.getAsLong();
         if (now < nextUpdate) {
-            return;
+            return false;
         }
         nextUpdate = now + EVERY_NS;
-        double seconds = simulatedNs / 1e9;
-        StringBuilder line = new StringBuilder(100).append('\r');
-        line.append(String.format(Locale.ROOT, "%.3f of %s s simulated, %,d packets, %.2f Mpps", seconds,
-                WorkloadReport.seconds(limitNs), packets, seconds > 0 ? packets / seconds / 1e6 : 0.0));
+        return true;
+    }
+
+    private void show(String state, double doneShare) {
+        StringBuilder line = new StringBuilder(100).append('\r').append(state);
         if (doneShare > 0) {
-            double left = (now - started) / 1e9 * (1 - doneShare) / doneShare;
+            double left = (wallClock.getAsLong() - started) / 1e9 * (1 - doneShare) / doneShare;
             line.append(", about ").append(duration(left)).append(" left");
         }
         line.append("\033[K");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,19 @@ class ProgressTest {
         wallSeconds(1);
         progress.update(250_000_000L, 1_000_000_000L, 500_000, 0.25);
         assertThat(shown()).isEqualTo("\r0.250 of 1 s simulated, 500,000 packets, 2.00 Mpps, about 3 s left\033[K");
+    }
+
+    @Test
+    void aLineInTheCallersWordsAskedForOnlyWhenShown() {
+        AtomicInteger asked = new AtomicInteger();
+        progress.start();
+        wallSeconds(0.5);
+        progress.update(() -> "frame " + asked.incrementAndGet() + " of 100", 0.01);
+        assertThat(shown()).isEmpty();
+        wallSeconds(1.5); // 2 s in, 40 % done: 3 s left
+        progress.update(() -> "frame " + asked.incrementAndGet() + " of 100", 0.4);
+        assertThat(shown()).isEqualTo("\rframe 1 of 100, about 3 s left\033[K");
+        assertThat(asked).hasValue(1);
     }
 
     @Test
