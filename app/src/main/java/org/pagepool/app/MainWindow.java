@@ -484,6 +484,8 @@ public final class MainWindow {
             controls.speed.setValue(Math.max(0, controls.speed.getValue() - speedScale.step()));
         } else if (code == KeyCode.OPEN_BRACKET || code == KeyCode.CLOSE_BRACKET) {
             controller.focusBy(code == KeyCode.OPEN_BRACKET ? -1 : 1); // the previous or the next queue
+        } else if (code == KeyCode.F11 && window() instanceof Stage stage) {
+            stage.setFullScreen(!stage.isFullScreen()); // for a projector; Esc leaves it too
         } else if (code.isDigitKey() && shown != null && shown.queues().many()) {
             controller.focus(digit(code)); // queues 0 to 9 directly
         } else {

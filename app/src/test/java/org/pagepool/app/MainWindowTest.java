@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pagepool.app.view.SpeedScale;
@@ -98,6 +99,16 @@ class MainWindowTest extends WindowFixture {
         await("playing", () -> view().state() == RunnerState.PLAYING);
         robot.type(KeyCode.SPACE);
         await("paused", () -> view().state() == RunnerState.PAUSED);
+    }
+
+    @Test
+    void f11PutsTheWindowOnTheWholeScreenAndTakesItBack(FxRobot robot) {
+        Stage stage = (Stage) window.scene().getWindow();
+        robot.clickOn("#device");
+        robot.type(KeyCode.F11);
+        await("full screen", stage::isFullScreen);
+        robot.type(KeyCode.F11);
+        await("a window again", () -> !stage.isFullScreen());
     }
 
     @Test

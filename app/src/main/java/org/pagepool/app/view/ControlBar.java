@@ -127,7 +127,8 @@ public final class ControlBar extends HBox {
             }
         });
         scale.setMinWidth(USE_PREF_SIZE);
-        tip(scale, "Scale: larger type, lines and marks for a projector or a large screen (--scale 150)");
+        tip(scale, "Scale: larger type, lines and marks for a projector or a large screen (--scale 150);"
+                + " F11 for the whole screen");
         tip(theme, "Theme: light, dark, or high contrast for projectors");
         record.setId("record");
         record.setGraphic(new FontIcon(Material2AL.FIBER_MANUAL_RECORD));
