@@ -25,6 +25,8 @@ public final class Progress {
     private final LongSupplier wallClock;
     private long started;
     private long nextUpdate;
+    /** When the update being shown was found due. */
+    private long shownAt;
     private boolean shown;
 
     private Progress(PrintStream err, LongSupplier wallClock) {
@@ -104,13 +106,14 @@ public final class Progress {
             return false;
         }
         nextUpdate = now + EVERY_NS;
+        shownAt = now;
         return true;
     }
 
     private void show(String state, double doneShare) {
         StringBuilder line = new StringBuilder(100).append('\r').append(state);
         if (doneShare > 0) {
-            double left = (wallClock.getAsLong() - started) / 1e9 * (1 - doneShare) / doneShare;
+            double left = (shownAt - started) / 1e9 * (1 - doneShare) / doneShare;
             line.append(", about ").append(duration(left)).append(" left");
         }
         line.append("\033[K");
