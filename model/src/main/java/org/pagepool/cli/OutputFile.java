@@ -52,6 +52,11 @@ final class OutputFile implements AutoCloseable {
         this.writer = new BufferedWriter(new OutputStreamWriter(recorder, StandardCharsets.UTF_8), 1 << 16);
     }
 
+    /** The path as the user gave it, as messages name it. */
+    String shownName() {
+        return shown;
+    }
+
     /** Opens {@code pathAsGiven} for writing; nothing is changed at the target until {@link #commit()}. */
     static OutputFile create(String pathAsGiven) throws Failed {
         String shown = shown(pathAsGiven);

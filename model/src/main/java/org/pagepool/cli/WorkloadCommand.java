@@ -172,6 +172,10 @@ final class WorkloadCommand {
                 io.err().println("error: " + failure);
                 return 2;
             }
+            if (recorder != null && recorder.endedEarly() != null) {
+                io.err().println("warning: " + recordFile.shownName() + ": the recording stopped "
+                        + recorder.endedEarly() + ", before the run did; it replays to the state at that point");
+            }
             if (stop == WorkloadRun.Stop.LOW_HEAP) {
                 io.err().println("error: " + lowHeap(preset, "the Java heap is nearly full (" + heap.describe() + ")",
                         sim.params(), sim.now(), sim.listedPacketBytes()));

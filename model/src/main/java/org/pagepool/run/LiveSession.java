@@ -78,9 +78,14 @@ final class LiveSession implements Session {
         return recorder != null && !recorder.stopped();
     }
 
-    /** True when the recording ended by itself (a reload, or its size limit) and waits to be collected. */
+    /** True when the recording ended by itself (its size limit, or its pool slots) and waits to be collected. */
     boolean recordingEndedItself() {
         return recorder != null && recorder.stopped();
+    }
+
+    /** When and why the recording ended by itself ({@link ScriptRecorder#endedEarly}), or null. */
+    String recordingEndedWhy() {
+        return recorder == null ? null : recorder.endedEarly();
     }
 
     long recordedLines() {

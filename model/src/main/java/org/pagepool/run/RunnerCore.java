@@ -382,7 +382,8 @@ final class RunnerCore {
 
     private void publish() {
         if (session instanceof LiveSession live && live.recordingEndedItself()) {
-            endRecording("the recording ended: a .pool script holds one pool, and the driver reloaded");
+            endRecording("the recording stopped " + live.recordingEndedWhy()
+                    + ": Save ▸ Recording as .pool keeps what it holds, which replays to that point");
         }
         tap.follow(session.tracer()); // a restore replaced the model
         lastPublish = clock.nanoTime();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Arrays;
+import java.util.Locale;
 import org.pagepool.dma.DmaDirection;
 import org.pagepool.kernel.Kernel;
 import org.pagepool.nic.CallRecorder;
@@ -45,6 +46,8 @@ public final class ScriptRecorder implements CallRecorder {
     private int creating;
     private int current = 1;
     private boolean stopped;
+    /** Why the recording ended before the run did, and at which jiffy; null while it has not. */
+    private String endedEarly;
     private int cpuNode;
     private boolean softirq = true;
     private boolean pressure;
@@ -64,6 +67,15 @@ public final class ScriptRecorder implements CallRecorder {
 
     public boolean stopped() {
         return stopped;
+    }
+
+    /**
+     * Why and when the recording ended by itself before the run did (its
+     * size limit, or its pool slots), as {@code "at jiffy J (WHY)"}; null when
+     * it did not. What it holds replays to the state at that point.
+     */
+    public String endedEarly() {
+        return endedEarly;
     }
 
     private void line(String text) {
@@ -97,7 +109,7 @@ public final class ScriptRecorder implements CallRecorder {
 
     private boolean beforeSlot(Kernel kernel, int slot, boolean isAlloc) {
         if (lines >= MAX_LINES) {
-            stop(kernel, "it reached " + MAX_LINES + " lines");
+            stop(kernel, String.format(Locale.ROOT, "it reached %,d lines", MAX_LINES));
             return false;
         }
         boolean contextChanges = kernel.numaMemId() != cpuNode || kernel.inServingSoftirq() != softirq
@@ -164,7 +176,8 @@ public final class ScriptRecorder implements CallRecorder {
         }
         int slot = creating != 0 ? creating : freeSlot(); // a failed create leaves its slot empty: use it again
         if (slot == 0) {
-            stop(kernel, "a pool is created while all " + SLOTS + " slots hold pools that are not freed");
+            stop(kernel, "a pool is created while all " + SLOTS + " slots of a .pool script hold pools that are"
+                    + " not freed");
             return;
         }
         if (beforeSlot(kernel, slot, false)) {
@@ -327,8 +340,9 @@ public final class ScriptRecorder implements CallRecorder {
     public void stop(Kernel kernel, String why) {
         if (!stopped) {
             end(kernel);
-            line("# the recording ends here: " + why + " (a .pool script has " + SLOTS + " pool slots)");
+            line("# the recording ends here: " + why);
             stopped = true;
+            endedEarly = "at jiffy " + kernel.jiffies().now() + " (" + why + ")";
         }
     }
 

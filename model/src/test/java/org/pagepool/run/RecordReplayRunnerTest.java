@@ -61,6 +61,19 @@ class RecordReplayRunnerTest {
     }
 
     @Test
+    void aRecordingThatReachesItsSizeLimitSaysWhenAndWhy() throws Exception {
+        Preset preset = PresetFiles.load(Path.of("..", "assets", "scenarios", "01-xdp-drop.workload"), "01");
+        try (SyncRunner runner = SyncRunner.live(preset)) {
+            runner.apply(new RunnerCommand.Record(true));
+            ModelView ended = runner.apply(new RunnerCommand.Seek(99_000_000L)); // 2 million lines by 98 ms
+            assertThat(ended.recordedLines()).as("the recording stopped itself").isNegative();
+            assertThat(ended.error()).isEqualTo("the recording stopped at jiffy 98 (it reached 2,000,000 lines):"
+                    + " Save ▸ Recording as .pool keeps what it holds, which replays to that point");
+            assertThat(runner.recording().script()).endsWith("# the recording ends here: it reached 2,000,000 lines\n");
+        }
+    }
+
+    @Test
     void steppingBackEndsTheRecordingWithWhatItHas() throws Exception {
         Preset preset = PresetFiles.load(Path.of("..", "assets", "scenarios", "01-xdp-drop.workload"), "01");
         try (SyncRunner runner = SyncRunner.live(preset)) {

@@ -339,6 +339,7 @@ class RecordReplayTest {
         assertThat(witness.pools).hasSize(80);
         assertThat(witness.script.slotsUsed()).isEqualTo(64);
         assertThat(recording).contains("\npool 16\ncreate ").doesNotContain("\npool 65\n", ENDS);
+        assertThat(witness.script.endedEarly()).isNull();
         Replay replay = replay("reuse.pool", recording, "reuse");
         List<State> live = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
@@ -361,8 +362,11 @@ class RecordReplayTest {
         witness.finish(sim.kernel());
         recording = out.toString();
         String[] lines = recording.split("\n");
-        assertThat(lines[lines.length - 1]).isEqualTo(ENDS + "a pool is created while all 64 slots hold pools that"
-                + " are not freed (a .pool script has 64 pool slots)");
+        assertThat(lines[lines.length - 1]).isEqualTo(ENDS + "a pool is created while all 64 slots of a .pool script"
+                + " hold pools that are not freed");
+        assertThat(witness.script.endedEarly()).as("why and when, for the command line's warning")
+                .isEqualTo("at jiffy 1 (a pool is created while all 64 slots of a .pool script hold pools that are"
+                        + " not freed)");
         replay("full.pool", recording, "full");
     }
 
@@ -387,5 +391,19 @@ class RecordReplayTest {
         assertThat(lastStats).isEqualTo(live);
         // and the live report printed the same counters for its pool
         assertThat(recorded[1]).contains("pool 1 (alive): " + live);
+    }
+
+    @Test
+    void aRecordingCutAtItsSizeLimitSaysSoOnStandardError(@TempDir Path dir) throws Exception {
+        Path pool = dir.resolve("long.pool");
+        // 01 writes about 20 lines a simulated microsecond: 2 million lines within 0.1 s
+        String preset = Path.of("..", "assets", "scenarios", "01-xdp-drop.workload").toString();
+        String[] recorded = DeterminismTest.cli("workload", "--preset", preset, "--seconds", "0.1", "--record",
+                pool.toString());
+        assertThat(recorded[0]).isEqualTo("0\nwarning: " + pool + ": the recording stopped at jiffy 98 (it reached"
+                + " 2,000,000 lines), before the run did; it replays to the state at that point\n");
+        String recording = Files.readString(pool);
+        assertThat(recording).endsWith(ENDS + "it reached 2,000,000 lines\n");
+        assertThat(recording.lines().count()).isBetween(ScriptRecorder.MAX_LINES, ScriptRecorder.MAX_LINES + 300);
     }
 }
