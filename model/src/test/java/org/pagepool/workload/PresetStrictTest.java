@@ -200,7 +200,9 @@ class PresetStrictTest {
         List<String> example = readme.subList(start, readme.subList(start, readme.size()).indexOf("```") + start);
         Preset p = PresetParser.parse("README.md", example);
         assertThat(p.title()).isEqualTo("Pool #2 demo");
-        assertThat(p.checkpoints()).singleElement().satisfies(c -> assertThat(c.holds()).hasSize(1));
+        assertThat(p.checkpoints()).singleElement().satisfies(c -> assertThat(c.holds()).hasSize(2));
+        // what the example says is true, as for a shipped preset (PresetConditionsTest)
+        assertThat(CheckpointConditions.check(p)).isEmpty();
     }
 
     // ---- files ------------------------------------------------------------------------------------------------
