@@ -76,7 +76,8 @@ public final class NowExecutingPane extends VBox {
         if (function == null) {
             name.setText("—");
             text.setText(tracing ? "Step through the model to see each kernel function it runs."
-                    : "At this speed the model runs millions of calls a second: slow down or step to follow them.");
+                    : "Too fast to follow call by call: slow down to 400 steps a second or fewer,"
+                    + " or step, to see each kernel function.");
             link.setVisible(false);
             newer.setText("");
             return;
