@@ -120,6 +120,9 @@ public final class BuddyPane extends CanvasRegion {
             double barBottom = y0 + nodeH - 18;
             double barMax = Math.max(4, barBottom - barTop);
             drawScale(g, barTop, barBottom, barMax, logMax, most, w);
+            g.setFont(small());
+            // in a narrow region "10" is wider than its column and would run into "9": every other order then
+            boolean everyOther = width(g, Integer.toString(ORDERS - 1)) > barW - 2;
             for (int o = 0; o < ORDERS; o++) {
                 int count = b.freeBlocks(nid, o);
                 double height = count == 0 ? 0 : Math.max(2, barMax * Math.log1p(count) / logMax);
@@ -131,7 +134,9 @@ public final class BuddyPane extends CanvasRegion {
                 g.setFill(palette.muted());
                 g.setFont(small());
                 g.setTextAlign(TextAlignment.CENTER);
-                text(g, Integer.toString(o), x + barW / 2, barBottom + 12);
+                if (!everyOther || o % 2 == 0) {
+                    text(g, Integer.toString(o), x + barW / 2, barBottom + 12);
+                }
                 if (count > 0) {
                     blockCount(g, count(count), x + barW / 2, barTop, barBottom - height - 3);
                 }

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0-only
+package org.pagepool.app.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.pagepool.view.BuddyView;
+import org.pagepool.view.GuideView;
+import org.pagepool.view.KernelView;
+import org.pagepool.view.LoadedView;
+import org.pagepool.view.ModelView;
+import org.pagepool.view.PageSlots;
+import org.pagepool.view.PoolsView;
+import org.pagepool.view.QueuesView;
+import org.pagepool.view.RunnerState;
+import org.pagepool.view.StackView;
+import org.pagepool.view.StatusView;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The buddy allocator's order labels under its bars, from the smallest
+ * window's narrow region (where "10" is wider than its column) to a wide one:
+ * none runs into another, and where every order has room every one is named.
+ */
+class BuddyLabelsTest {
+    private static final int HEIGHT = 400;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @ParameterizedTest(name = "{0} px wide, scale {1}")
+    @CsvSource({"140, 1", "150, 1", "170, 1", "200, 1", "260, 1.25", "400, 1", "600, 2"})
+    void theOrderLabelsNeverRunIntoEachOther(int width, double scale) throws Exception {
+        List<String> labels = new ArrayList<>();
+        List<String> collisions = WaitForAsyncUtils.asyncFx(() -> {
+            BuddyPane pane = new BuddyPane();
+            pane.setScale(scale);
+            pane.resize(width, HEIGHT);
+            pane.layout();
+            pane.show(view());
+            pane.redrawIfDirty();
+            List<DrawnText> orders = new ArrayList<>();
+            for (DrawnText t : pane.drawnTexts()) {
+                // under the bars, which end 22 units above the bottom (the left axis's "1" and "10" are above)
+                if (t.text().matches("\\d|10") && t.bounds().getMinY() >= HEIGHT - 22 * scale) {
+                    orders.add(t);
+                    labels.add(t.text());
+                }
+            }
+            List<String> found = new ArrayList<>();
+            for (int i = 0; i < orders.size(); i++) {
+                Bounds a = orders.get(i).bounds();
+                for (int j = i + 1; j < orders.size(); j++) {
+                    if (a.intersects(orders.get(j).bounds())) {
+                        found.add("\"" + orders.get(i).text() + "\" on \"" + orders.get(j).text() + "\"");
+                    }
+                }
+            }
+            return found;
+        }).get(1, TimeUnit.MINUTES);
+        assertThat(collisions).as("%d px wide", width).isEmpty();
+        assertThat(labels).as("the orders named").contains("0", "10").hasSizeGreaterThanOrEqualTo(6);
+        if (width >= 400) {
+            assertThat(labels).hasSize(11);
+        }
+    }
+
+    /** One node of 32,768 pages with a few free blocks of every order. */
+    private static ModelView view() {
+        int[][] blocks = {{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5}};
+        BuddyView buddy = new BuddyView(new long[] {32768}, new long[] {16000}, blocks);
+        return new ModelView(new StatusView(0, RunnerState.PAUSED, null, 1, false, 0, 0, 0, 0, 0, 0, -1, 0),
+                new LoadedView("a script", "b.pool", 1, null, null, null),
+                new KernelView(buddy, null, List.of(), List.of(), 0, 0, 0), PoolsView.of(List.of()), null, null,
+                new StackView(null, PageSlots.EMPTY, 0), QueuesView.NONE, GuideView.NONE);
+    }
+}
