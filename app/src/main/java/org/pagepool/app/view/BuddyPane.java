@@ -121,8 +121,9 @@ public final class BuddyPane extends CanvasRegion {
             double barMax = Math.max(4, barBottom - barTop);
             drawScale(g, barTop, barBottom, barMax, logMax, most, w);
             g.setFont(small());
-            // in a narrow region "10" is wider than its column and would run into "9": every other order then
-            boolean everyOther = width(g, Integer.toString(ORDERS - 1)) > barW - 2;
+            // in a narrow region "10", centred under its bar, would run into "9": every other order then
+            boolean everyOther = (width(g, Integer.toString(ORDERS - 2)) + width(g, Integer.toString(ORDERS - 1))) / 2
+                    + 2 > barW;
             for (int o = 0; o < ORDERS; o++) {
                 int count = b.freeBlocks(nid, o);
                 double height = count == 0 ? 0 : Math.max(2, barMax * Math.log1p(count) / logMax);
