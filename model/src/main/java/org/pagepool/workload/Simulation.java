@@ -557,7 +557,9 @@ public final class Simulation {
         }
         advanceTo(t);
         if (actionTime() == t) {
-            apply(timeline.get(nextAction++).action());
+            TimedAction.Action action = timeline.get(nextAction++).action();
+            // the preset's events at one moment are checked together (PresetChecks): the last leaves a verdict weighted
+            apply(action, actionTime() != t);
             return 0;
         }
         stack.freeNext(t);
@@ -618,9 +620,14 @@ public final class Simulation {
 
     /** Applies a timeline action now. */
     public void apply(TimedAction.Action action) {
+        apply(action, true);
+    }
+
+    /** {@link #apply}, leaving every verdict at weight 0 for a moment when {@code checkWeights} is false. */
+    private void apply(TimedAction.Action action, boolean checkWeights) {
         notKept();
         if (action instanceof TimedAction.SetParam set) {
-            set(set.param(), set.value());
+            set(set.param(), set.value(), checkWeights);
         } else if (action instanceof TimedAction.Reload reload) {
             for (int q = 0; q < drivers.length; q++) {
                 if (reload.queue() == TimedAction.ALL_QUEUES || reload.queue() == q) {
@@ -648,8 +655,12 @@ public final class Simulation {
      * @throws IllegalArgumentException when the value is out of range
      */
     public void set(Param param, double value) {
+        set(param, value, true);
+    }
+
+    private void set(Param param, double value, boolean checkWeights) {
         WorkloadParams changed = params.with(param, value);
-        if (!changed.someVerdictWeighted()) {
+        if (checkWeights && !changed.someVerdictWeighted()) {
             throw new IllegalArgumentException(param.key() + " = 0 would leave every XDP verdict at weight 0: give"
                     + " another verdict a weight first");
         }

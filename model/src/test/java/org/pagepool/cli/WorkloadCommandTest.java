@@ -58,6 +58,18 @@ class WorkloadCommandTest {
         assertThat(a).isEqualTo(b).isNotEqualTo(c);
     }
 
+    @Test
+    void eventsAtOneMomentApplyInTheFilesOrderThoughTheFirstLeavesNoVerdictWeighted() throws Exception {
+        // the preset is checked at the end of each moment (xdp.pass has a weight by then), and so is the run
+        Path preset = dir.resolve("swap.workload");
+        Files.writeString(preset, "title = t\nduration = 10ms\nxdp.drop = 100\nat 5ms: xdp.drop = 0\n"
+                + "at 5ms: xdp.pass = 50\n");
+        Result r = run("workload", "--preset", preset.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains(" xdp_pass=").doesNotContain(" xdp_pass=0 ").contains("stopped at the preset's");
+    }
+
     private static String counters(String out) {
         return out.lines().filter(l -> l.startsWith("pool ") || l.startsWith("nic:") || l.startsWith("stack:"))
                 .reduce("", (x, y) -> x + y + "\n");
