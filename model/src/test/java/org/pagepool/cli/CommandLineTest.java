@@ -9,10 +9,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /**
  * The command line's own behaviour (picocli): help per verb, suggestions for
@@ -50,6 +52,28 @@ class CommandLineTest {
     }
 
     // ---- help ---------------------------------------------------------------------------------------------
+
+    /** A command with a bug. */
+    @CommandLine.Command(name = "fail")
+    static final class Failing implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("a state the model never reaches");
+        }
+    }
+
+    @Test
+    void aBugInACommandIsOneLineOfErrorNotAStackTrace() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Io io = Io.of(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+                StandardCharsets.UTF_8));
+        CommandLine line = Main.commandLine(io);
+        line.addSubcommand("fail", new Failing());
+        assertThat(line.execute("fail")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: internal error: "
+                + "java.lang.IllegalStateException: a state the model never reaches\n");
+    }
 
     @Test
     void topLevelHelpListsTheVerbsOnStdout() {
