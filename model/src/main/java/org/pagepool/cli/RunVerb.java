@@ -2,6 +2,8 @@
 package org.pagepool.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,8 +40,22 @@ final class RunVerb implements Callable<Integer> {
             io.err().println("error: " + OutputFile.shown(file) + ": cannot open: not a valid file name");
             return 2;
         }
+        if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
+            return fromStream(path); // a pipe or a FIFO (/dev/stdin, <(...)): it can be read only once
+        }
         io.stop().watch(); // a Ctrl-C waits for the trace to end at a whole line
         return RunCommand.run(path, file, io.out(), io.err(), io.stop());
+    }
+
+    /** A script that is not a file, read once into a temporary copy for the two passes; messages name it. */
+    private int fromStream(Path path) {
+        try (InputStream in = Files.newInputStream(path); StandardInputCopy copy = new StandardInputCopy(in)) {
+            io.stop().watch();
+            return RunCommand.run(copy.path(), file, io.out(), io.err(), io.stop());
+        } catch (IOException e) {
+            io.err().println("error: " + OutputFile.shown(file) + ": cannot read: " + e.getMessage());
+            return 2;
+        }
     }
 
     /**

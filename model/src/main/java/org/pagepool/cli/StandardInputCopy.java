@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * What standard input brought, in a temporary file for a command that reads
- * its input by path or twice ({@code run -} checks a script whole before it
- * runs it; {@code import -} reads a file's head to tell its format, then the
- * file). Messages name it {@value #NAME}, as compilers do. Deleted on close.
+ * What standard input (or a pipe given by name) brought, in a temporary file
+ * for a command that reads its input by path or twice ({@code run -} checks a
+ * script whole before it runs it; {@code import -} reads a file's head to tell
+ * its format, then the file). Messages name standard input {@value #NAME}, as
+ * compilers do. Deleted on close.
  */
 final class StandardInputCopy implements AutoCloseable {
     /** The name a file argument gives standard input. */

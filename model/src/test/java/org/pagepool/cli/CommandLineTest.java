@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,6 +56,32 @@ class CommandLineTest {
     }
 
     // ---- help ---------------------------------------------------------------------------------------------
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a second open of the FIFO would block
+    void aScriptFromAFifoIsCheckedAndRunFromOneRead(@TempDir Path dir) throws Exception {
+        // a pipe given by name (/dev/stdin, <(...), a FIFO) can be read once: run checks the script, then runs it
+        Path fifo = dir.resolve("script.fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "memory pages=256\ncreate\nalloc n=2\nexpect cache=0\n"); // blocks for a reader
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(new String[] {"run", fifo.toString()}, new PrintStream(out, true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        writer.join();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("expect failed: " + fifo
+                + ":4: cache is 62, expected 0\n");
+        assertThat(status).as("the failed expect").isEqualTo(1);
+    }
 
     /** A command with a bug. */
     @CommandLine.Command(name = "fail")
