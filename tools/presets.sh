@@ -5,9 +5,9 @@
 #
 # select_presets [PRESET...] fills the array `presets` with .workload files:
 # each PRESET is a name in assets/scenarios (05-slow-socket) or a file; with
-# none, every shipped preset whose packets keep coming (not 09, which
-# unloads its driver, nor 10, which leaks until memory runs out). An unknown
-# PRESET ends the script with exit status 2.
+# none, every shipped preset whose packets keep coming (not 09 and 10, which
+# unload their driver, 10 leaking 100 pages). An unknown PRESET ends the
+# script with exit status 2.
 select_presets() {
     presets=()
     if [ $# -eq 0 ]; then

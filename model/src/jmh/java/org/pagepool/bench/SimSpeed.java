@@ -86,8 +86,8 @@ public final class SimSpeed implements Callable<Integer> {
             }
             if (blocks.length == 0) {
                 System.err.println("error: " + file + (spanNs > 0 ? ": no packet comes in " + spanNs
-                        + " simulated ns from the warm state (a longer --span?)" : ": no block finished in " + seconds
-                        + " s"));
+                        + " simulated ns from the warm state (a longer span: --span, tools/sim-speed.sh -t?)"
+                        : ": no block finished in " + seconds + " s"));
                 return 1;
             }
             System.out.printf("%s min %.1f median %.1f blocks %d%n", Path.of(file).getFileName(), blocks[0],
