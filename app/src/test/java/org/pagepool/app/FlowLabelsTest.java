@@ -15,7 +15,10 @@ import org.pagepool.view.RunnerState;
 import org.pagepool.workload.Preset;
 import org.testfx.api.FxRobot;
 
-/** The flow arrows' labels, while a run plays too fast for tokens: on no text, and only for what flows. */
+/**
+ * The flow arrows and their labels, while a run plays too fast for tokens: on no text of the regions, and only
+ * for what flows.
+ */
 class FlowLabelsTest extends WindowFixture {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
@@ -59,6 +62,13 @@ class FlowLabelsTest extends WindowFixture {
                 for (DrawnText other : overlay.flowLabels()) {
                     assertThat(other != label && box.intersects(other.bounds()))
                             .as("%s over %s", label.text(), other.text()).isFalse();
+                }
+            }
+            assertThat(overlay.flowArrows()).as("the arrows").isNotEmpty();
+            for (DrawnText arrow : overlay.flowArrows()) {
+                for (DrawnText text : texts) {
+                    assertThat(arrow.bounds().intersects(text.bounds()))
+                            .as("the %s arrow over \"%s\"", arrow.text(), text.text()).isFalse();
                 }
             }
         });

@@ -3,6 +3,7 @@ package org.pagepool.app.view;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
 
 /**
  * A flow arrow as the window draws one: as wide as the logarithm of its
@@ -23,12 +24,15 @@ final class FlowArrow {
     /** Draws the arrow from (ax, ay) to (bx, by). */
     static void draw(GraphicsContext g, double ax, double ay, double bx, double by, double width, Color color,
                      Color outline, double scale) {
+        StrokeLineCap cap = g.getLineCap();
+        g.setLineCap(StrokeLineCap.BUTT); // the line ends where the arrow does, under its head
         g.setStroke(outline);
         g.setLineWidth(width + 2 * scale);
         g.strokeLine(ax, ay, bx, by);
         g.setStroke(color);
         g.setLineWidth(width);
         g.strokeLine(ax, ay, bx, by);
+        g.setLineCap(cap);
         double angle = Math.atan2(by - ay, bx - ax);
         double head = 6 * scale + width;
         g.setFill(color);

@@ -48,6 +48,8 @@ public final class JourneyOverlay extends Region {
     /** The rates the arrows show: the window's one {@link FlowRates}, updated per view by the journey. */
     private FlowRates rates;
     private final List<DrawnText> placedLabels = new ArrayList<>();
+    /** The flow arrows the last frame drew, named by their flow's label, as boxes (for the tests). */
+    private final List<DrawnText> arrows = new ArrayList<>();
     /** The presentation scale: arrows, lanes and labels grow with it. */
     private double scale = 1;
     private Palette palette = Palette.LIGHT;
@@ -240,6 +242,7 @@ public final class JourneyOverlay extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         placedLabels.clear();
+        arrows.clear();
         if (showFlows) {
             drawFlows(g);
         }
@@ -308,31 +311,81 @@ public final class JourneyOverlay extends Region {
         double overlapX = Math.min(a.getMaxX(), b.getMaxX()) - Math.max(a.getMinX(), b.getMinX());
         double overlapTop = Math.max(a.getMinY(), b.getMinY());
         double overlapY = Math.min(a.getMaxY(), b.getMaxY()) - overlapTop;
+        double width = FlowArrow.width(rate, scale);
         if (overlapY > 40) { // side by side: across at the same height
-            ay = overlapTop + overlapY * 0.35 + lane;
-            by = ay;
             boolean rightwards = a.getCenterX() < b.getCenterX();
-            ax = rightwards ? a.getMaxX() - inset : a.getMinX() + inset;
-            bx = rightwards ? b.getMinX() + inset : b.getMaxX() - inset;
+            double[] run = clearRun(overlapTop, overlapY, overlapY * 0.35 + lane, width, taken, false,
+                    rightwards ? a.getMaxX() : a.getMinX(), rightwards ? b.getMinX() : b.getMaxX(), inset);
+            ay = run[0];
+            by = ay;
+            ax = run[1];
+            bx = run[2];
         } else if (overlapX > 40) { // one above the other: straight up or down where they overlap
-            ax = Math.max(a.getMinX(), b.getMinX()) + overlapX / 2 + lane;
-            bx = ax;
             boolean downwards = a.getCenterY() < b.getCenterY();
-            ay = downwards ? a.getMaxY() - inset : a.getMinY() + inset;
-            by = downwards ? b.getMinY() + inset : b.getMaxY() - inset;
+            double[] run = clearRun(Math.max(a.getMinX(), b.getMinX()), overlapX, overlapX / 2 + lane, width, taken,
+                    true, downwards ? a.getMaxY() : a.getMinY(), downwards ? b.getMinY() : b.getMaxY(), inset);
+            ax = run[0];
+            bx = ax;
+            ay = run[1];
+            by = run[2];
         } else {
             ax = a.getCenterX();
             ay = a.getCenterY() + lane;
             bx = b.getCenterX();
             by = b.getCenterY() + lane;
         }
-        double width = FlowArrow.width(rate, scale);
+        double across = width / 2 + scale; // the outline's half width; lengthwise it ends where the arrow does
+        boolean upright = ax == bx;
+        Bounds drawn = new BoundingBox(Math.min(ax, bx) - (upright ? across : scale),
+                Math.min(ay, by) - (upright ? scale : across), Math.abs(bx - ax) + 2 * (upright ? across : scale),
+                Math.abs(by - ay) + 2 * (upright ? scale : across));
+        if (upright || ay == by) { // a slanted one (regions neither side by side nor one above the other) has no box
+            arrows.add(new DrawnText(flow.label, drawn));
+            taken.add(drawn); // the next arrows and every label keep off it
+        }
         FlowArrow.draw(g, ax, ay, bx, by, width, palette.of(flow.to == Place.DRIVER ? Place.RX_DESCRIPTOR : flow.to),
                 palette.text().deriveColor(0, 1, 1, 0.6), scale);
         String text = flow.label + " " + human(rate) + "/s";
         double mx = (ax + bx) / 2;
         double my = (ay + by) / 2;
         return () -> label(g, text, mx, my, width, taken);
+    }
+
+    /**
+     * Where a straight arrow between two regions crosses no region's text:
+     * across the span {@code from}..{@code from + span} that both regions
+     * share (x for an arrow up or down, y for one sideways), the place
+     * nearest {@code preferred} (from {@code from}), and as far into the
+     * regions as {@code inset} when that covers no text, else less far (a
+     * region's first or last line of text is often right at its edge). The
+     * preferred place as far in as {@code inset} when nowhere is clear.
+     * Returns {place, start, end}; the arrow runs from {@code edgeA} into
+     * the other region at {@code edgeB}.
+     */
+    private double[] clearRun(double from, double span, double preferred, double width, List<Bounds> taken,
+                              boolean vertical, double edgeA, double edgeB, double inset) {
+        double dir = Math.signum(edgeB - edgeA);
+        double margin = width / 2 + 4 * scale;
+        double step = 4 * scale;
+        for (double in : new double[] {inset, inset / 2, 4 * scale, 0}) {
+            double start = edgeA - dir * in;
+            double end = edgeB + dir * in;
+            for (int k = 0; k < 2 * span / step; k++) {
+                double at = preferred + (k % 2 == 0 ? 1 : -1) * ((k + 1) / 2) * step;
+                if (at < margin || at > span - margin) {
+                    continue;
+                }
+                double place = from + at;
+                double lo = Math.min(start, end) - scale;
+                double length = Math.abs(end - start) + 2 * scale; // the outline reaches past the ends
+                Bounds box = vertical ? new BoundingBox(place - margin, lo, 2 * margin, length)
+                        : new BoundingBox(lo, place - margin, length, 2 * margin);
+                if (clear(box, taken)) {
+                    return new double[] {place, start, end};
+                }
+            }
+        }
+        return new double[] {from + preferred, edgeA - dir * inset, edgeB + dir * inset};
     }
 
     /**
@@ -382,6 +435,11 @@ public final class JourneyOverlay extends Region {
             }
         }
         return true;
+    }
+
+    /** The flow arrows the last frame drew, in this layer's coordinates (for the tests). */
+    public List<DrawnText> flowArrows() {
+        return List.copyOf(arrows);
     }
 
     /** The flow labels the last frame drew, in this layer's coordinates (for the tests). */
