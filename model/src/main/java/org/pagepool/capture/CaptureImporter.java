@@ -215,8 +215,8 @@ public final class CaptureImporter {
                     parser.parse(line);
                     tick(reader);
                 }
-                parser.flush();
-                timeline.source(new SourceFile(name, format, "", reader.lineNumber(), parser.samples()));
+                parser.finish();
+                timeline.source(new SourceFile(name, format, parser.remark(), reader.lineNumber(), parser.samples()));
                 break;
             }
             case NETLINK: {

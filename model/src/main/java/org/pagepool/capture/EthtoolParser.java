@@ -28,6 +28,10 @@ final class EthtoolParser {
     private long sampleLine;
     private boolean open;
     private int samples;
+    /** Each queue's counters in the last sample handed on: a last sample with fewer was cut off. */
+    private final Map<String, Integer> previousMasks = new LinkedHashMap<>();
+    /** The line where a cut-off last sample began (left out), or 0. */
+    private long cutOffLine;
 
     EthtoolParser(String file, TimelineBuilder sink) {
         this.file = file;
@@ -126,10 +130,37 @@ final class EthtoolParser {
                 sink.ethtoolSample(device, q.getKey(), sampleNs, wallClock, q.getValue(), masks.get(q.getKey()));
             }
             samples++;
+            previousMasks.clear();
+            previousMasks.putAll(masks);
         }
         queues.clear();
         masks.clear();
         open = false;
+    }
+
+    /**
+     * The end of the file: its last sample is handed on, unless it lacks
+     * counters or queues the one before it had. A capture stopped while
+     * {@code ethtool -S} was printing leaves such a sample, and its missing
+     * counters would read as 0 "at the end".
+     */
+    void finish() {
+        if (open && !queues.isEmpty() && samples > 0) {
+            for (Map.Entry<String, Integer> was : previousMasks.entrySet()) {
+                Integer now = masks.get(was.getKey());
+                if (now == null || (now & was.getValue()) != was.getValue()) {
+                    cutOffLine = sampleLine;
+                    queues.clear(); // flush() hands nothing on
+                    break;
+                }
+            }
+        }
+        flush();
+    }
+
+    /** What the report says of the file beyond its format: a cut-off last sample left out, or "". */
+    String remark() {
+        return cutOffLine == 0 ? "" : "its last sample (from line " + cutOffLine + ") is cut off: left out";
     }
 
     /** {@code ethtool-eth0.txt} names eth0; a name that says nothing gives "?". */

@@ -179,7 +179,8 @@ public final class PresetDerivation {
     }
 
     private double rate(CounterGrowth growth) {
-        if (growth == null || growth.allocations() == 0) {
+        if (growth == null || growth.allocations() == 0 || growth.spanNs() <= 0) {
+            // samples all at one time (the clock did not move between them) have counts but no rate
             set(defaulted, "traffic.rate", count(DEFAULT_RATE), "no page_pool statistics with times (ethtool -S or"
                     + " netlink samples) to count allocations in");
             return DEFAULT_RATE;

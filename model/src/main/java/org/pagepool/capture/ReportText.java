@@ -44,6 +44,9 @@ public final class ReportText {
         for (String d : report.diagnosis()) {
             out.println("  - " + d);
         }
+        if (report.diagnosis().isEmpty()) {
+            out.println("  - nothing this report knows to point out (see the pools above)");
+        }
     }
 
     private static void header(CaptureReport report, PrintStream out) {
@@ -175,9 +178,13 @@ public final class ReportText {
                         .append(Show.seconds(f.highestNs()));
             }
             any = true;
+        } else if (f.hold() >= 0 && f.release() > f.hold()) {
+            // the kernel would warn "Negative(...) inflight packet-pages"
+            p.append(Show.count(f.release() - f.hold())).append(" more released than held: the capture began with"
+                    + " pages already out, or lost the events of some holds");
         }
         if (any) {
-            out.println(p);
+            out.println(p.toString().replaceAll(", $", ""));
         }
     }
 

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,61 @@ class ImportCommandTest {
         assertThat(r.out()).contains("pool 0xc0ffee01\n", "  pages: hold 4, release 2, inflight 2 at the end",
                 "    pfn 0x1002 held at 0.000 s, age 12.00 s",
                 "diagnosis:\n  - pool 0xc0ffee01 was destroyed at 10.000 s");
+    }
+
+    @Test
+    void anEthtoolSampleCutOffAtTheCapturesEndIsLeftOutAndSaidSo() throws IOException {
+        Path whole = dir.resolve("ethtool-eth0.txt");
+        assertThat(run("workload", "--preset", "../assets/scenarios/10-driver-leak.workload", "--seconds", "0.3",
+                "--emit-ethtool", whole.toString()).exit()).isZero();
+        List<String> lines = Files.readAllLines(whole);
+        int last = lines.size() - 1;
+        while (!lines.get(last).contains("rx_pp_alloc_fast")) {
+            last--;
+        }
+        Path cut = dir.resolve("cut.txt"); // the capture stopped while ethtool printed its last sample
+        Files.write(cut, lines.subList(0, last + 1));
+        Result full = run("import", whole.toString());
+        Result r = run("import", cut.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("cut.txt: ethtool -S samples, its last sample (from line ")
+                .contains(") is cut off: left out, ");
+        String atTheEnd = "    cached ";
+        assertThat(line(r.out(), atTheEnd)).as("the last whole sample's count")
+                .endsWith(line(full.out(), atTheEnd).replaceAll(".*\\(", "("));
+    }
+
+    @Test
+    void moreReleasedThanHeldIsSaidAndAnEmptyDiagnosisSaysSo() throws IOException {
+        String event = "          <idle>-0       [000] ..s1.      1.000000: page_pool_state_";
+        Path trace = dir.resolve("neg.txt"); // the capture began with four pages already out
+        Files.writeString(trace, "# tracer: nop\n"
+                + event + "hold: page_pool=ffff888100001000 page=ffffea0000000000 pfn=0x0 hold=1\n"
+                + event + "release: page_pool=ffff888100001000 page=ffffea0000000000 pfn=0x0 release=5\n");
+        Result r = run("import", trace.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("  pages: hold 1, release 5, 4 more released than held: the capture began with"
+                + " pages already out, or lost the events of some holds\n")
+                .endsWith("diagnosis:\n  - nothing this report knows to point out (see the pools above)\n");
+    }
+
+    @Test
+    void samplesAllTakenAtOneTimeGiveNoRateToSimulate() throws IOException {
+        Path samples = dir.resolve("ethtool-eth0.txt");
+        assertThat(run("workload", "--preset", "../assets/scenarios/10-driver-leak.workload", "--seconds", "0.3",
+                "--emit-ethtool", samples.toString()).exit()).isZero();
+        Path oneTime = dir.resolve("one-time.txt");
+        Files.write(oneTime, Files.readAllLines(samples).stream()
+                .map(l -> l.startsWith("# time ") ? "# time 1764806400.0 iface=eth0" : l).toList());
+        Path preset = dir.resolve("s.workload");
+        assertThat(run("import", oneTime.toString(), "--simulate", preset.toString()).exit()).isZero();
+        assertThat(Files.readString(preset)).contains("#  traffic.rate = 5M: no page_pool statistics with times")
+                .doesNotContain("200M");
+    }
+
+    private static String line(String report, String start) {
+        return report.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow();
     }
 
     @Test
