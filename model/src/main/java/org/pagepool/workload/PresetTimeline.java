@@ -64,6 +64,11 @@ final class PresetTimeline {
                     + " irq queue=Q cpu=C, or key = value)");
         }
         String key = Tokens.blankStripped(event.substring(0, eq));
+        if (List.of("title", "summary", "watch", "duration", "seed", "speed").contains(key)) {
+            // the preset's own settings describe or bound the whole run: no moment of it changes them
+            throw new PresetError(n, key + " belongs to the whole run, not to a moment of it: set it at the top of"
+                    + " the preset");
+        }
         if (PresetParser.LIST_KEYS.contains(key)) {
             // the lists build the machine (its IRQs, its RSS, its cpumap): only the top of the preset sets them
             throw new PresetError(n, key + " cannot change during a run (it needs a reset): set it at the top of the"
