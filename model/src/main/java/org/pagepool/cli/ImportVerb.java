@@ -85,6 +85,9 @@ final class ImportVerb implements Callable<Integer> {
         if (simulate.isEmpty()) {
             return "--simulate needs a file name (--simulate=OUT.workload)";
         }
+        if (StandardInputCopy.ARGUMENT.equals(simulate)) {
+            return "--simulate - : standard output carries the report; give the preset a file name";
+        }
         for (String input : inputs) {
             if (SamePath.same(simulate, input)) {
                 return overwrites(simulate);

@@ -99,6 +99,9 @@ final class WorkloadVerb implements Callable<Integer> {
             if (out[1] != null && out[1].isEmpty()) {
                 return out[0] + " needs a file name";
             }
+            if (StandardInputCopy.ARGUMENT.equals(out[1])) {
+                return out[0] + " - : standard output carries the counters; give " + out[2] + " a file name";
+            }
         }
         for (String[] out : outputs) {
             if (out[1] != null && SamePath.same(out[1], preset)) {

@@ -156,6 +156,12 @@ class CommandLineTest {
         "workload --preset X --csv out.csv | error: workload: --csv and --every go together (--csv OUT.csv --every MS)",
         "workload --preset X --every 5 | error: workload: --every goes with --csv, --emit-ethtool or --emit-netlink"
                 + " (--csv OUT.csv --every MS)",
+        "workload --preset X --csv - --every 1 | error: workload: --csv - : standard output carries the counters;"
+                + " give the CSV a file name",
+        "workload --preset X --record - | error: workload: --record - : standard output carries the counters; give"
+                + " the recording a file name",
+        "import X --simulate - | error: import: --simulate - : standard output carries the report; give the preset a"
+                + " file name",
     })
     void aMistakeIsOneErrorLineAndExitTwo(String args, String message) {
         Result r = cli(args.split(" "));
