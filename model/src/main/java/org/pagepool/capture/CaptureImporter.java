@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -47,6 +48,15 @@ public final class CaptureImporter {
      * @throws CaptureException      for input that cannot be read (nothing is returned then)
      * @throws CancellationException when {@link Progress} said to stop
      */
+    /** Whether {@code dir} holds a folder (which the import does not go into). */
+    private static boolean hasSubdirectory(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.anyMatch(Files::isDirectory);
+        } catch (IOException | SecurityException e) {
+            return false; // it was listed a moment ago: the plain message will do
+        }
+    }
+
     public Capture read(List<Path> inputs, List<String> names) throws CaptureException {
         List<Path> files = new ArrayList<>();
         List<String> fileNames = new ArrayList<>();
@@ -63,7 +73,9 @@ public final class CaptureImporter {
                     explicit.add(false);
                 }
                 if (files.size() == before) {
-                    throw new CaptureException(name, 0, "an empty directory: no capture files in it");
+                    throw new CaptureException(name, 0, hasSubdirectory(input)
+                            ? "no capture files in it (the folders inside are not read: name one instead)"
+                            : "an empty directory: no capture files in it");
                 }
                 directories.add(new Directory(name, before, files.size()));
             } else {

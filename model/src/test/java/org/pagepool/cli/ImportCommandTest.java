@@ -99,6 +99,17 @@ class ImportCommandTest {
                 .doesNotContain("200M");
     }
 
+    @Test
+    void aFolderHoldingOnlyFoldersSaysTheyAreNotRead() throws IOException {
+        Path outer = dir.resolve("n");
+        Files.createDirectories(outer.resolve("a"));
+        Files.writeString(outer.resolve("a").resolve("trace.txt"), "# tracer: nop\n");
+        Result r = run("import", outer.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: " + outer + ": no capture files in it (the folders inside are not read:"
+                + " name one instead)\n");
+    }
+
     private static String line(String report, String start) {
         return report.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow();
     }
