@@ -373,9 +373,7 @@ class RecordReplayTest {
     @Test
     void theCommandLineRecordingRunsWithTheRunCommand(@TempDir Path dir) throws Exception {
         Path pool = dir.resolve("tx-bulk.pool");
-        String preset = Path.of("..", "assets", "scenarios", "14-tx-bulk.workload").toString();
-        String[] recorded = DeterminismTest.cli("workload", "--preset", preset, "--packets", "30000", "--record",
-                pool.toString());
+        String[] recorded = recordWithTheCommandLine("14-tx-bulk", pool, "--packets", "30000");
         assertThat(recorded[0]).isEqualTo("0\n");
         String recording = Files.readString(pool);
         assertThat(recording).contains("\nput_bulk p=", "\nexpect pool=alive ");
@@ -393,13 +391,19 @@ class RecordReplayTest {
         assertThat(recorded[1]).contains("pool 1 (alive): " + live);
     }
 
+    /** {@code workload --preset SCENARIO LIMIT... --record POOL}: its exit status and stderr, and its stdout. */
+    private static String[] recordWithTheCommandLine(String scenario, Path pool, String... limit) {
+        List<String> args = new ArrayList<>(List.of("workload", "--preset",
+                Path.of("..", "assets", "scenarios", scenario + ".workload").toString(), "--record", pool.toString()));
+        args.addAll(List.of(limit));
+        return DeterminismTest.cli(args.toArray(String[]::new));
+    }
+
     @Test
     void aRecordingCutAtItsSizeLimitSaysSoOnStandardError(@TempDir Path dir) throws Exception {
         Path pool = dir.resolve("long.pool");
         // 01 writes about 20 lines a simulated microsecond: 2 million lines within 0.1 s
-        String preset = Path.of("..", "assets", "scenarios", "01-xdp-drop.workload").toString();
-        String[] recorded = DeterminismTest.cli("workload", "--preset", preset, "--seconds", "0.1", "--record",
-                pool.toString());
+        String[] recorded = recordWithTheCommandLine("01-xdp-drop", pool, "--seconds", "0.1");
         assertThat(recorded[0]).isEqualTo("0\nwarning: " + pool + ": the recording stopped at jiffy 98 (it reached"
                 + " 2,000,000 lines), before the run did; it replays to the state at that point\n");
         String recording = Files.readString(pool);
