@@ -3,6 +3,8 @@ package org.pagepool.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import org.junit.jupiter.api.Test;
 import org.pagepool.app.view.CanvasRegion;
@@ -63,5 +65,22 @@ class LargeScreenTest extends WindowFixture {
         double content = counters.getContent().getLayoutBounds().getWidth();
         assertThat(content).as("the counters' width against the viewport's")
                 .isLessThanOrEqualTo(counters.getViewportBounds().getWidth() + 0.5);
+    }
+
+    @Test
+    void atAProjectorsScaleTheTeachersSwitchesShowWithoutScrolling(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.controls().theme.setValue("contrast");
+            window.setScale(175);
+        });
+        await("175 %", () -> window.controls().scale.getValue() == 175);
+        robot.interact(() -> window.scene().getRoot().layout());
+        ScrollPane scenario = robot.lookup("#scenario").queryAs(ScrollPane.class);
+        for (String id : new String[] {"#guided", "#predict"}) {
+            Node box = robot.lookup(id).query();
+            Bounds inScenario = scenario.sceneToLocal(box.localToScene(box.getLayoutBounds()));
+            assertThat(inScenario.getMaxY()).as("%s's bottom in the scenario tab, unscrolled", id)
+                    .isLessThanOrEqualTo(scenario.getViewportBounds().getHeight());
+        }
     }
 }

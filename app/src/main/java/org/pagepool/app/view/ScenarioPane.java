@@ -10,6 +10,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.pagepool.view.GuideView;
 import org.pagepool.workload.Checkpoint;
@@ -71,8 +72,10 @@ public final class ScenarioPane extends ScrollPane {
         current.getChildren().addAll(question, choices, verdict, explanation, proceed);
         current.setVisible(false);
         current.setManaged(false);
-        // the checkpoint the run stopped at comes first, where the eye is
-        box.getChildren().addAll(title, current, summary, watch, guided, predict, checkpoints);
+        // the checkpoint the run stopped at first, where the eye is (hidden while none); then the teacher's two
+        // switches, seen without scrolling at a projector's scale, before the story's text
+        FlowPane switches = new FlowPane(12, 4, guided, predict);
+        box.getChildren().addAll(title, current, switches, summary, watch, checkpoints);
         setContent(box);
     }
 
