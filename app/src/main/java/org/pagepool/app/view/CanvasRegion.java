@@ -252,9 +252,10 @@ public abstract class CanvasRegion extends Region {
         List<List<Span>> rows = new ArrayList<>();
         List<Span> row = new ArrayList<>();
         double used = 0;
+        double room = w - 2 * PAD;
         for (Span span : spans) {
-            double sw = width(g, span.text());
-            if (!row.isEmpty() && used + gap + sw > w - 2 * PAD) {
+            double sw = Math.min(room, width(g, span.text())); // one wider than the region is drawn smaller
+            if (!row.isEmpty() && used + gap + sw > room) {
                 rows.add(row);
                 row = new ArrayList<>();
                 used = 0;
@@ -271,8 +272,16 @@ public abstract class CanvasRegion extends Region {
             double x = PAD;
             for (Span span : rows.get(r)) {
                 g.setFill(span.color());
+                Font font = g.getFont();
+                double sw = width(g, span.text());
+                if (sw > room) {
+                    // alone on its row and still too wide ("cached 100.2k" in a narrow cache region): smaller
+                    // type rather than a number cut short to another one ("cached 100.2")
+                    g.setFont(Font.font(font.getFamily(), font.getSize() * room / sw));
+                }
                 text(g, span.text(), x, y);
-                x += width(g, span.text()) + gap;
+                g.setFont(font);
+                x += Math.min(room, sw) + gap;
             }
         }
         return h - 4 - rows.size() * lineH;
