@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.pagepool.workload.Preset;
 import org.testfx.api.FxRobot;
 
@@ -21,11 +21,13 @@ class SmallestWindowTest extends AppFixture {
         return b.getMaxX();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"01-xdp-drop.workload", "19-xdp-drop-16-queues.workload"})
-    void everyPartFitsAt1024x600(String name) throws Exception {
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource({"01-xdp-drop.workload, light", "19-xdp-drop-16-queues.workload, light",
+        "17-irq-wrong-node.workload, contrast", "05-slow-socket.workload, contrast"})
+    void everyPartFitsAt1024x600(String name, String theme) throws Exception {
         FxRobot robot = new FxRobot();
         openOnPrimaryStage(1024, 600);
+        robot.interact(() -> window.controls().theme.setValue(theme)); // the contrast theme's type is larger
         Preset preset = Assets.preset(name);
         robot.interact(() -> controller.loadPreset(preset));
         await(name, () -> view().live() && view().source().contains(name));
