@@ -2,12 +2,14 @@
 package org.pagepool.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import org.junit.jupiter.api.Test;
 import org.pagepool.app.view.CanvasRegion;
+import org.pagepool.app.view.CountersPane;
 import org.testfx.api.FxRobot;
 
 /**
@@ -60,11 +62,16 @@ class LargeScreenTest extends WindowFixture {
         });
         await("175 %", () -> window.controls().scale.getValue() == 175);
         ScrollPane counters = robot.lookup("#countersScroll").queryAs(ScrollPane.class);
-        await("the counters laid out at 175 %", () -> counters.getHeight() >= 150 * 1.75);
+        // about six rows at 175 % (the least height), less the part of a row the viewport leaves out
+        await("the counters laid out at 175 %", () -> counters.getHeight() >= 150 * 1.75 - 22 * 1.75);
         robot.interact(() -> window.scene().getRoot().layout());
         double content = counters.getContent().getLayoutBounds().getWidth();
         assertThat(content).as("the counters' width against the viewport's")
                 .isLessThanOrEqualTo(counters.getViewportBounds().getWidth() + 0.5);
+        // and the viewport ends below a whole row: a row cut along its baseline made 3,799 read 3.799
+        double viewport = counters.getViewportBounds().getHeight();
+        assertThat(((CountersPane) counters.getContent()).wholeRowsWithin(viewport)).as("the last whole row's end")
+                .isCloseTo(viewport, offset(0.5));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import org.pagepool.nic.NicStats;
@@ -108,5 +109,20 @@ public final class CountersPane extends GridPane {
             }
         }
         shown = now;
+    }
+    /**
+     * The largest height up to {@code room} that ends just below a row of
+     * the table as it is laid out (0 before it is): a viewport that tall
+     * shows only whole rows.
+     */
+    public double wholeRowsWithin(double room) {
+        double best = 0;
+        for (Node child : getChildren()) {
+            double bottom = child.getBoundsInParent().getMaxY() + getVgap();
+            if (child.isManaged() && bottom <= room && bottom > best) {
+                best = bottom;
+            }
+        }
+        return best;
     }
 }
