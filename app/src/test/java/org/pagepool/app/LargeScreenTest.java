@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.offset;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
 import org.junit.jupiter.api.Test;
 import org.pagepool.app.view.CanvasRegion;
 import org.pagepool.app.view.CountersPane;
@@ -68,6 +69,9 @@ class LargeScreenTest extends WindowFixture {
         double content = counters.getContent().getLayoutBounds().getWidth();
         assertThat(content).as("the counters' width against the viewport's")
                 .isLessThanOrEqualTo(counters.getViewportBounds().getWidth() + 0.5);
+        HBox status = robot.lookup(".timeline-bar").queryAs(HBox.class);
+        assertThat(status.getSpacing()).as("the time apart from the status by more than a space at 175 %%")
+                .isGreaterThanOrEqualTo(13 * 1.75);
         // and the viewport ends below a whole row: a row cut along its baseline made 3,799 read 3.799
         double viewport = counters.getViewportBounds().getHeight();
         assertThat(((CountersPane) counters.getContent()).wholeRowsWithin(viewport)).as("the last whole row's end")
