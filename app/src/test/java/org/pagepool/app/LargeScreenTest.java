@@ -55,13 +55,18 @@ class LargeScreenTest extends WindowFixture {
         }
     }
 
-    @Test
-    void atAProjectorsScaleTheCountersKeepTheirRowsAndNeedNoScrollingSideways(FxRobot robot) throws Exception {
+    /** The contrast theme at 175 %, as on a projector. */
+    private void onAProjector(FxRobot robot) {
         robot.interact(() -> {
             window.controls().theme.setValue("contrast");
             window.setScale(175);
         });
         await("175 %", () -> window.controls().scale.getValue() == 175);
+    }
+
+    @Test
+    void atAProjectorsScaleTheCountersKeepTheirRowsAndNeedNoScrollingSideways(FxRobot robot) throws Exception {
+        onAProjector(robot);
         ScrollPane counters = robot.lookup("#countersScroll").queryAs(ScrollPane.class);
         // about six rows at 175 % (the least height), less the part of a row the viewport leaves out
         await("the counters laid out at 175 %", () -> counters.getHeight() >= 150 * 1.75 - 22 * 1.75);
@@ -80,11 +85,7 @@ class LargeScreenTest extends WindowFixture {
 
     @Test
     void atAProjectorsScaleTheTeachersSwitchesShowWithoutScrolling(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            window.controls().theme.setValue("contrast");
-            window.setScale(175);
-        });
-        await("175 %", () -> window.controls().scale.getValue() == 175);
+        onAProjector(robot);
         robot.interact(() -> window.scene().getRoot().layout());
         ScrollPane scenario = robot.lookup("#scenario").queryAs(ScrollPane.class);
         for (String id : new String[] {"#guided", "#predict"}) {
