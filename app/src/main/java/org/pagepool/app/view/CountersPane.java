@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import org.pagepool.nic.NicStats;
@@ -110,6 +110,7 @@ public final class CountersPane extends GridPane {
         }
         shown = now;
     }
+
     /**
      * The largest height up to {@code room} that ends just below a row of
      * the table as it is laid out (0 before it is): a viewport that tall
