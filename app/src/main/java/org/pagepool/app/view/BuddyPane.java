@@ -3,6 +3,9 @@ package org.pagepool.app.view;
 
 import java.util.Arrays;
 import java.util.Locale;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 import org.pagepool.view.BuddyView;
@@ -121,6 +124,7 @@ public final class BuddyPane extends CanvasRegion {
             double barMax = Math.max(4, barBottom - barTop);
             drawScale(g, barTop, barBottom, barMax, logMax, most, w);
             g.setFont(small());
+            Bounds lastCount = null; // the last bar's count drawn: the next keeps off it
             // in a narrow region "10", centred under its bar, would run into "9": every other order then
             boolean everyOther = (width(g, Integer.toString(ORDERS - 2)) + width(g, Integer.toString(ORDERS - 1))) / 2
                     + 2 > barW;
@@ -139,7 +143,9 @@ public final class BuddyPane extends CanvasRegion {
                     text(g, Integer.toString(o), x + barW / 2, barBottom + 12);
                 }
                 if (count > 0) {
-                    blockCount(g, count(count), x + barW / 2, barTop, barBottom - height - 3);
+                    Bounds drawn = blockCount(g, count(count), x + barW / 2, barTop, barBottom - height - 3,
+                            lastCount);
+                    lastCount = drawn != null ? drawn : lastCount;
                 }
             }
             g.setTextAlign(TextAlignment.LEFT);
@@ -149,20 +155,32 @@ public final class BuddyPane extends CanvasRegion {
     /**
      * How many free blocks a bar stands for, above it: across when the bar
      * is wide enough, else reading upwards, inside the bar's top when there is
-     * no room above it.
+     * no room above it. Left out where it would touch the count of the bar
+     * before ({@code previous}), as in a narrow region when
+     * neighbours are about as tall: the bar's tooltip gives it. Returns where
+     * it was drawn, or null.
      */
-    private void blockCount(GraphicsContext g, String text, double x, double barTop, double above) {
-        g.setFill(palette.text());
+    private Bounds blockCount(GraphicsContext g, String text, double x, double barTop, double above,
+                              Bounds previous) {
         g.setTextAlign(TextAlignment.CENTER);
-        if (width(g, text) <= barW - 2) {
-            text(g, text, x, Math.max(barTop + 10, above));
-            return;
-        }
+        boolean across = width(g, text) <= barW - 5; // with a gap to the next bar's count, else upwards
+        double y = Math.max(barTop + 10, above);
         double bottom = Math.max(barTop + width(g, text) + 2, above);
-        if (bottom > above) {
-            g.setFill(palette.panel()); // inside the bar: on the panel's colour, to be read
+        Bounds flat = TextMetrics.bounds(text, g.getFont(), TextAlignment.LEFT, VPos.CENTER, 0, 0);
+        Bounds box = across ? TextMetrics.bounds(text, g.getFont(), TextAlignment.CENTER, VPos.BASELINE, x, y)
+                : new BoundingBox(x - flat.getHeight() / 2, bottom - flat.getWidth(), flat.getHeight(),
+                        flat.getWidth());
+        if (previous != null && new BoundingBox(previous.getMinX() - 1, previous.getMinY() - 1,
+                previous.getWidth() + 2, previous.getHeight() + 2).intersects(box)) {
+            return null;
         }
-        textUp(g, text, x, bottom);
+        g.setFill(!across && bottom > above ? palette.panel() : palette.text()); // inside the bar: to be read
+        if (across) {
+            text(g, text, x, y);
+        } else {
+            textUp(g, text, x, bottom);
+        }
+        return box;
     }
 
     /** Light lines at 1, 10, 100, ... blocks, labelled on the left, the same in every frame. */

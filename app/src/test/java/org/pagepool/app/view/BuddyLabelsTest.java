@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.pagepool.view.BuddyView;
 import org.pagepool.view.GuideView;
 import org.pagepool.view.KernelView;
@@ -74,9 +76,44 @@ class BuddyLabelsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} px wide")
+    @ValueSource(ints = {140, 150, 170, 220, 400})
+    void theBlockCountsAboveTheBarsStandApart(int width) throws Exception {
+        List<Bounds> counts = WaitForAsyncUtils.asyncFx(() -> {
+            BuddyPane pane = new BuddyPane();
+            pane.resize(width, HEIGHT);
+            pane.layout();
+            pane.show(view(new int[] {89, 87, 88, 86, 79, 75, 2, 3, 99, 98, 5}));
+            pane.redrawIfDirty();
+            List<Bounds> found = new ArrayList<>();
+            for (DrawnText t : pane.drawnTexts()) {
+                // the counts above the bars ("10" is the left axis's)
+                if (t.text().matches("\\d\\d") && !t.text().equals("10") && t.bounds().getMaxY() < HEIGHT - 22) {
+                    found.add(t.bounds());
+                }
+            }
+            return found;
+        }).get(1, TimeUnit.MINUTES);
+        // where neighbours' counts would touch, every other one is left out (the bar's tooltip gives it)
+        assertThat(counts).as("the two-digit counts").hasSizeGreaterThanOrEqualTo(width >= 220 ? 8 : 4);
+        for (int i = 0; i < counts.size(); i++) {
+            for (int j = i + 1; j < counts.size(); j++) {
+                Bounds a = counts.get(i);
+                Bounds b = counts.get(j);
+                // apart, across or upwards: at 1024x600 they ran together into one block
+                assertThat(new BoundingBox(a.getMinX() - 1, a.getMinY() - 1, a.getWidth() + 2, a.getHeight() + 2)
+                        .intersects(b)).as("counts %d and %d at %d px", i, j, width).isFalse();
+            }
+        }
+    }
+
     /** One node of 32,768 pages with a few free blocks of every order. */
     private static ModelView view() {
-        int[][] blocks = {{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5}};
+        return view(new int[] {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5});
+    }
+
+    private static ModelView view(int[] perOrder) {
+        int[][] blocks = {perOrder};
         BuddyView buddy = new BuddyView(new long[] {32768}, new long[] {16000}, blocks);
         return new ModelView(new StatusView(0, RunnerState.PAUSED, null, 1, false, 0, 0, 0, 0, 0, 0, -1, 0),
                 new LoadedView("a script", "b.pool", 1, null, null, null),
