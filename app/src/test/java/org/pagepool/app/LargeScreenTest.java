@@ -4,10 +4,14 @@ package org.pagepool.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
 import org.pagepool.app.view.CanvasRegion;
 import org.pagepool.app.view.CountersPane;
@@ -74,6 +78,10 @@ class LargeScreenTest extends WindowFixture {
         double content = counters.getContent().getLayoutBounds().getWidth();
         assertThat(content).as("the counters' width against the viewport's")
                 .isLessThanOrEqualTo(counters.getViewportBounds().getWidth() + 0.5);
+        Region thumb = robot.lookup("#timeline .thumb").queryAs(Region.class);
+        List<BackgroundFill> fills = thumb.getBackground().getFills();
+        assertThat(fills.get(fills.size() - 1).getFill()).as("the timeline's thumb in the contrast theme's accent")
+                .isEqualTo(Color.YELLOW);
         HBox status = robot.lookup(".timeline-bar").queryAs(HBox.class);
         assertThat(status.getSpacing()).as("the time apart from the status by more than a space at 175 %%")
                 .isGreaterThanOrEqualTo(13 * 1.75);
