@@ -48,15 +48,6 @@ public final class CaptureImporter {
      * @throws CaptureException      for input that cannot be read (nothing is returned then)
      * @throws CancellationException when {@link Progress} said to stop
      */
-    /** Whether {@code dir} holds a folder (which the import does not go into). */
-    private static boolean hasSubdirectory(Path dir) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.anyMatch(Files::isDirectory);
-        } catch (IOException | SecurityException e) {
-            return false; // it was listed a moment ago: the plain message will do
-        }
-    }
-
     public Capture read(List<Path> inputs, List<String> names) throws CaptureException {
         List<Path> files = new ArrayList<>();
         List<String> fileNames = new ArrayList<>();
@@ -104,6 +95,15 @@ public final class CaptureImporter {
             }
         }
         return timeline.freeze();
+    }
+
+    /** Whether {@code dir} holds a folder (which the import does not go into). */
+    private static boolean hasSubdirectory(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.anyMatch(Files::isDirectory);
+        } catch (IOException | SecurityException e) {
+            return false; // it was listed a moment ago: the plain message will do
+        }
     }
 
     /** A directory given as input, and the range of the files listed from it. */

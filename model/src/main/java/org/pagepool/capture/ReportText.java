@@ -2,6 +2,7 @@
 package org.pagepool.capture;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The report for people: the files, each pool, each interface, the kernel's warnings, then the diagnosis. */
@@ -157,34 +158,29 @@ public final class ReportText {
     }
 
     private static void pages(PoolFindings f, PrintStream out) {
-        StringBuilder p = new StringBuilder("  pages: ");
-        boolean any = false;
+        List<String> parts = new ArrayList<>();
         if (f.hold() >= 0) {
-            p.append("hold ").append(Show.count(f.hold())).append(", ");
-            any = true;
+            parts.add("hold " + Show.count(f.hold()));
         }
         if (f.release() >= 0) {
-            p.append("release ").append(Show.count(f.release())).append(", ");
-            any = true;
+            parts.add("release " + Show.count(f.release()));
         }
         if (f.inflightRelative()) {
-            p.append("inflight changed by ").append(f.inflight() >= 0 ? "+" : "").append(Show.count(f.inflight()))
-                    .append(" over the capture (its counters were not both printed)");
-            any = true;
+            parts.add("inflight changed by " + (f.inflight() >= 0 ? "+" : "") + Show.count(f.inflight())
+                    + " over the capture (its counters were not both printed)");
         } else if (f.inflight() >= 0) {
-            p.append("inflight ").append(Show.count(f.inflight())).append(" at the end");
+            String inflight = "inflight " + Show.count(f.inflight()) + " at the end";
             if (f.highest() >= 0 && f.highestNs() != Capture.NO_TIME) {
-                p.append("; largest inflight ").append(Show.count(f.highest())).append(" at ")
-                        .append(Show.seconds(f.highestNs()));
+                inflight += "; largest inflight " + Show.count(f.highest()) + " at " + Show.seconds(f.highestNs());
             }
-            any = true;
+            parts.add(inflight);
         } else if (f.hold() >= 0 && f.release() > f.hold()) {
             // the kernel would warn "Negative(...) inflight packet-pages"
-            p.append(Show.count(f.release() - f.hold())).append(" more released than held: the capture began with"
+            parts.add(Show.count(f.release() - f.hold()) + " more released than held: the capture began with"
                     + " pages already out, or lost the events of some holds");
         }
-        if (any) {
-            out.println(p.toString().replaceAll(", $", ""));
+        if (!parts.isEmpty()) {
+            out.println("  pages: " + String.join(", ", parts));
         }
     }
 

@@ -47,28 +47,35 @@ final class RunVerb implements Callable<Integer> {
         return RunCommand.run(path, file, io.out(), io.err(), io.stop());
     }
 
-    /** A script that is not a file, read once into a temporary copy for the two passes; messages name it. */
+    /** A pipe or FIFO named as the script: read once, as standard input is; messages name it as given. */
     private int fromStream(Path path) {
-        try (InputStream in = Files.newInputStream(path); StandardInputCopy copy = new StandardInputCopy(in)) {
-            io.stop().watch();
-            return RunCommand.run(copy.path(), file, io.out(), io.err(), io.stop());
+        try (InputStream in = Files.newInputStream(path)) {
+            return runCopyOf(in, file);
         } catch (IOException e) {
             io.err().println("error: " + OutputFile.shown(file) + ": cannot read: " + e.getMessage());
             return 2;
         }
     }
 
-    /**
-     * {@code run -}: the script is checked whole before anything runs and then run as it is read
-     * again ({@link RunCommand}), so standard input is kept in a temporary file for the two passes.
-     */
+    /** {@code run -}: standard input, named {@value StandardInputCopy#NAME} in messages. */
     private int fromStandardInput() {
-        try (StandardInputCopy copy = new StandardInputCopy(io.in())) {
-            io.stop().watch();
-            return RunCommand.run(copy.path(), StandardInputCopy.NAME, io.out(), io.err(), io.stop());
+        try {
+            return runCopyOf(io.in(), StandardInputCopy.NAME);
         } catch (IOException e) {
             io.err().println("error: " + StandardInputCopy.cannotRead(e));
             return 2;
+        }
+    }
+
+    /**
+     * The script is checked whole before anything runs and then run as it is read again
+     * ({@link RunCommand}), so input that can be read only once is kept in a temporary file for the
+     * two passes.
+     */
+    private int runCopyOf(InputStream in, String name) throws IOException {
+        try (StandardInputCopy copy = new StandardInputCopy(in)) {
+            io.stop().watch();
+            return RunCommand.run(copy.path(), name, io.out(), io.err(), io.stop());
         }
     }
 }

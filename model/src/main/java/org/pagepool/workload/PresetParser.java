@@ -75,6 +75,8 @@ public final class PresetParser {
 
     /** Settings whose value is text that runs to the end of the line, {@code #} included. */
     private static final Set<String> TEXT_KEYS = Set.of("title", "summary", "watch", "ask", "choices");
+    /** The preset's own settings, not the machine's: they describe or bound the whole run. */
+    static final List<String> RUN_KEYS = List.of("title", "summary", "watch", "duration", "seed", "speed");
     /** Settings that may be given once. */
     private static final Set<String> ONCE = Set.of("title", "duration", "seed", "speed", "irq.cpus", "rss",
             "rss.table", "redirect.cpus");
@@ -251,8 +253,9 @@ public final class PresetParser {
     static Param param(int line, String key) throws PresetError {
         Param param = Param.byKey(key);
         if (param == null) {
-            throw new PresetError(line, "unknown setting " + Tokens.quote(key) + " (settings: title, summary, watch,"
-                    + " duration, seed, speed, " + String.join(", ", Param.keys()) + ", " + String.join(", ", LIST_KEYS)
+            throw new PresetError(line, "unknown setting " + Tokens.quote(key) + " (settings: "
+                    + String.join(", ", RUN_KEYS) + ", " + String.join(", ", Param.keys()) + ", "
+                    + String.join(", ", LIST_KEYS)
                     + "; after a checkpoint: ask, choices, holds)");
         }
         return param;

@@ -64,8 +64,8 @@ final class PresetTimeline {
                     + " irq queue=Q cpu=C, or key = value)");
         }
         String key = Tokens.blankStripped(event.substring(0, eq));
-        if (List.of("title", "summary", "watch", "duration", "seed", "speed").contains(key)) {
-            // the preset's own settings describe or bound the whole run: no moment of it changes them
+        if (PresetParser.RUN_KEYS.contains(key)) {
+            // no moment of the run changes what describes or bounds the whole of it
             throw new PresetError(n, key + " belongs to the whole run, not to a moment of it: set it at the top of"
                     + " the preset");
         }

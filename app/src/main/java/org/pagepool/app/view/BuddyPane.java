@@ -166,10 +166,8 @@ public final class BuddyPane extends CanvasRegion {
         boolean across = width(g, text) <= barW - 5; // with a gap to the next bar's count, else upwards
         double y = Math.max(barTop + 10, above);
         double bottom = Math.max(barTop + width(g, text) + 2, above);
-        Bounds flat = TextMetrics.bounds(text, g.getFont(), TextAlignment.LEFT, VPos.CENTER, 0, 0);
         Bounds box = across ? TextMetrics.bounds(text, g.getFont(), TextAlignment.CENTER, VPos.BASELINE, x, y)
-                : new BoundingBox(x - flat.getHeight() / 2, bottom - flat.getWidth(), flat.getHeight(),
-                        flat.getWidth());
+                : upBounds(g, text, x, bottom);
         if (previous != null && new BoundingBox(previous.getMinX() - 1, previous.getMinY() - 1,
                 previous.getWidth() + 2, previous.getHeight() + 2).intersects(box)) {
             return null;

@@ -312,8 +312,6 @@ public abstract class CanvasRegion extends Region {
 
     /** Draws {@code s} reading upwards, centred on {@code x}, ending at {@code bottom}; remembered like any text. */
     protected final void textUp(GraphicsContext g, String s, double x, double bottom) {
-        Bounds flat = TextMetrics.bounds(s, g.getFont(), TextAlignment.LEFT,
-                VPos.CENTER, 0, 0);
         g.save();
         g.translate(x, bottom);
         g.rotate(-90);
@@ -325,8 +323,13 @@ public abstract class CanvasRegion extends Region {
         g.setTextAlign(align);
         g.setTextBaseline(baseline);
         g.restore();
-        texts.add(new DrawnText(s, new BoundingBox(x - flat.getHeight() / 2, bottom - flat.getWidth(),
-                flat.getHeight(), flat.getWidth())));
+        texts.add(new DrawnText(s, upBounds(g, s, x, bottom)));
+    }
+
+    /** Where {@link #textUp} puts {@code s}, in drawing units, before it draws it. */
+    protected static Bounds upBounds(GraphicsContext g, String s, double x, double bottom) {
+        Bounds flat = TextMetrics.bounds(s, g.getFont(), TextAlignment.LEFT, VPos.CENTER, 0, 0);
+        return new BoundingBox(x - flat.getHeight() / 2, bottom - flat.getWidth(), flat.getHeight(), flat.getWidth());
     }
 
     /** The texts drawn by the last redraw, in the canvas's pixels (the region's local coordinates). */

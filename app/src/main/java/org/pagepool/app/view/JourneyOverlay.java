@@ -370,14 +370,14 @@ public final class JourneyOverlay extends Region {
         for (double in : new double[] {inset, inset / 2, 4 * scale, 0}) {
             double start = edgeA - dir * in;
             double end = edgeB + dir * in;
+            double lo = Math.min(start, end) - scale;
+            double length = Math.abs(end - start) + 2 * scale; // the outline reaches past the ends
             for (int k = 0; k < 2 * span / step; k++) {
                 double at = preferred + (k % 2 == 0 ? 1 : -1) * ((k + 1) / 2) * step;
                 if (at < margin || at > span - margin) {
                     continue;
                 }
                 double place = from + at;
-                double lo = Math.min(start, end) - scale;
-                double length = Math.abs(end - start) + 2 * scale; // the outline reaches past the ends
                 Bounds box = vertical ? new BoundingBox(place - margin, lo, 2 * margin, length)
                         : new BoundingBox(lo, place - margin, length, 2 * margin);
                 if (clear(box, taken)) {
