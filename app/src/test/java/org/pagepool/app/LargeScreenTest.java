@@ -103,4 +103,20 @@ class LargeScreenTest extends WindowFixture {
                     .isLessThanOrEqualTo(scenario.getViewportBounds().getHeight());
         }
     }
+
+    @Test
+    void atNineteenTwentyEveryTabOfThePanelShowsItsWholeName(FxRobot robot) throws Exception {
+        Node tabs = robot.lookup("#sideTabs").query();
+        await("the tab headers", () -> tabs.lookup(".headers-region") != null);
+        robot.interact(() -> window.scene().getRoot().layout());
+        Node area = tabs.lookup(".tab-header-area");
+        Node headers = tabs.lookup(".headers-region");
+        double right = area.localToScene(area.getLayoutBounds()).getMaxX();
+        for (Node tab : tabs.lookupAll(".tab")) {
+            if (tab.getParent() == headers) {
+                assertThat(tab.localToScene(tab.getLayoutBounds()).getMaxX()).as("a tab header's right edge")
+                        .isLessThanOrEqualTo(right);
+            }
+        }
+    }
 }

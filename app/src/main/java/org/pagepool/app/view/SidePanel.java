@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -127,9 +128,22 @@ public final class SidePanel extends VBox {
     protected double computePrefWidth(double height) {
         Insets insets = getInsets();
         double share = windowWidth >= LARGE_WIDTH ? windowWidth * LARGE_SHARE : 0;
+        if (share > 0) {
+            share = Math.max(share, tabHeadersWidth() + insets.getLeft() + insets.getRight());
+        }
         Insets frame = countersScroll.getInsets(); // the scroll pane's border and padding, thicker in some themes
         return Math.max(Math.max(PREF_WIDTH * scale, share), counters.prefWidth(-1) + SCROLL_BAR * scale
                 + frame.getLeft() + frame.getRight() + insets.getLeft() + insets.getRight());
+    }
+
+    /**
+     * The width every tab's header needs side by side (the header area's own,
+     * which the skin makes; 0 before it has one): at 100 % a quarter of 1920
+     * cut the last one to "Real syst".
+     */
+    private double tabHeadersWidth() {
+        Node area = tabs.lookup(".tab-header-area");
+        return area == null ? 0 : area.prefWidth(-1) + tabs.getInsets().getLeft() + tabs.getInsets().getRight();
     }
 
     /**
