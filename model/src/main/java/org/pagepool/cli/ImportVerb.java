@@ -56,6 +56,10 @@ final class ImportVerb implements Callable<Integer> {
         List<Path> paths = new ArrayList<>();
         List<String> read = new ArrayList<>();
         for (String given : names) {
+            if (given.isEmpty()) { // Path.of("") is the working directory, which was never asked for
+                io.err().println("error: import: a PATH is empty (import PATH...)");
+                return 2;
+            }
             boolean isStdin = given.equals(StandardInputCopy.ARGUMENT);
             String name = isStdin ? StandardInputCopy.NAME : given;
             try {

@@ -52,7 +52,7 @@ public final class PresetFiles {
 
     public static Preset load(String pathAsGiven) throws BadPreset {
         if (pathAsGiven.isEmpty()) {
-            throw new BadPreset("", 0, "no preset file was given");
+            throw new BadPreset("", 0, "--preset: the file name is empty");
         }
         Path path;
         try {

@@ -200,6 +200,8 @@ class ImportCommandTest {
         Result none = run("import");
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).startsWith("error: import: needs PATH");
+        // an empty argument is not the working directory (which it read, naming its files "/README.md")
+        assertThat(run("import", "").err()).isEqualTo("error: import: a PATH is empty (import PATH...)\n");
         assertThat(run("import", "--csv", "x").err()).startsWith("error: import: unknown option \"--csv\"")
                 .doesNotContain("\n\n");
     }

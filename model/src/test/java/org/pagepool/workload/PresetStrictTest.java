@@ -220,7 +220,7 @@ class PresetStrictTest {
     @Test
     void noFileNameSaysThatNoFileWasGiven() {
         PresetFiles.BadPreset e = catchThrowableOfType(() -> PresetFiles.load(""), PresetFiles.BadPreset.class);
-        assertThat(e.located()).isEqualTo("no preset file was given");
+        assertThat(e.located()).isEqualTo("--preset: the file name is empty");
     }
 
     @Test
