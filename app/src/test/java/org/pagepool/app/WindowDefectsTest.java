@@ -2,14 +2,17 @@
 package org.pagepool.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.image.WritableImage;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pagepool.app.view.CanvasRegion;
 import org.pagepool.app.view.Palette;
+import org.pagepool.app.view.TimelineMarkers;
 import org.pagepool.workload.Param;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -178,5 +182,29 @@ class WindowDefectsTest extends WindowFixture {
 
     private static List<String> checkpointTexts(FxRobot robot) {
         return robot.lookup(".checkpoint-todo").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+
+    @Test
+    void theTimelinesMarksStandAboveItsTrackWhereTheThumbPointsAtTheirMoment(FxRobot robot) throws Exception {
+        var undersized = Assets.preset("04-undersized-ring.workload");
+        robot.interact(() -> controller.loadPreset(undersized));
+        robot.interact(() -> controller.seek(2_000_000L)); // a mark needs two views: the ring filled between them
+        await("2 ms", () -> view().timeNs() >= 2_000_000L);
+        robot.interact(() -> controller.seek(20_000_000L));
+        await("20 ms", () -> view().timeNs() >= 20_000_000L);
+        TimelineMarkers markers = window.timeline().markers();
+        await("a ring-full mark", () -> !markers.marks(TimelineMarkers.Kind.RING_FULL).isEmpty());
+        robot.interact(() -> window.scene().getRoot().layout());
+        Slider slider = window.timeline().scrubber();
+        Node track = slider.lookup(".track");
+        Node thumb = slider.lookup(".thumb");
+        // under the slider, its track and thumb covered all but the marks' tips
+        assertThat(markers.localToScene(markers.getLayoutBounds()).getMaxY()).as("the marks' band's bottom")
+                .isLessThanOrEqualTo(track.localToScene(track.getLayoutBounds()).getMinY() + 0.5);
+        assertThat(markers.getHeight()).as("the band's height").isGreaterThanOrEqualTo(8);
+        Bounds thumbBounds = thumb.localToScene(thumb.getLayoutBounds());
+        double thumbCentre = (thumbBounds.getMinX() + thumbBounds.getMaxX()) / 2;
+        double markAtNow = markers.localToScene(markers.markX((long) slider.getValue()), 0).getX();
+        assertThat(markAtNow).as("a mark of the moment the thumb is at").isCloseTo(thumbCentre, offset(1.5));
     }
 }

@@ -12,7 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.pagepool.view.ModelView;
 
@@ -28,7 +28,9 @@ public final class TimelineBar extends HBox {
     private final Label notice = new Label();
     private final PauseTransition noticeShown =
             new PauseTransition(Duration.seconds(6));
-    private final TimelineMarkers markers = new TimelineMarkers();
+    private final TimelineMarkers markers = new TimelineMarkers(scrubber);
+    /** The marks' band, as a share of the slider's height (which grows with the type). */
+    private static final double MARKS_SHARE = 0.6;
 
     public TimelineBar(LongConsumer seek) {
         setId("timelineBar");
@@ -39,8 +41,11 @@ public final class TimelineBar extends HBox {
         scrubber.setId("timeline");
         scrubber.setTooltip(new Tooltip("Drag to go to another moment of the run. Marks: ring full (blue),"
                 + " cache full (green), refill (grey), waive (teal), kernel warnings (red)"));
-        StackPane track = new StackPane(markers, scrubber);
+        // the marks in a band of their own above the slider: under it, its track and thumb hid all but stubs
+        VBox track = new VBox(markers, scrubber);
         markers.setMouseTransparent(true);
+        markers.prefHeightProperty().bind(scrubber.heightProperty().multiply(MARKS_SHARE));
+        markers.minHeightProperty().bind(markers.prefHeightProperty());
         HBox.setHgrow(track, Priority.ALWAYS);
         time.setId("timeLabel");
         time.setMinWidth(150);

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Slider;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.pagepool.pool.PoolStatsSnapshot;
@@ -31,7 +33,11 @@ public final class TimelineMarkers extends Region {
     private double span = 1;
     private Palette palette = Palette.LIGHT;
 
-    public TimelineMarkers() {
+    /** The slider the marks stand above: its thumb's half-width is where its track begins and ends. */
+    private final Slider slider;
+
+    public TimelineMarkers(Slider slider) {
+        this.slider = slider;
         getChildren().add(canvas);
         for (Kind k : Kind.values()) {
             marks.put(k, new ArrayList<>());
@@ -99,6 +105,21 @@ public final class TimelineMarkers extends Region {
         return true;
     }
 
+    /** Where the slider's track begins: half its thumb in from its edge (8 before the thumb is laid out). */
+    private double trackInset() {
+        Node thumb = slider.lookup(".thumb");
+        return thumb instanceof Region r && r.getWidth() > 0 ? r.getWidth() / 2 : 8;
+    }
+
+    private double markX(long t, double w, double inset) {
+        return inset + (w - 2 * inset) * Math.min(1, t / span);
+    }
+
+    /** Where a mark at {@code t} ns is drawn, in this region's pixels. */
+    public double markX(long t) {
+        return markX(t, canvas.getWidth(), trackInset());
+    }
+
     /** The marks of a kind (simulated ns), oldest first. */
     public List<Long> marks(Kind kind) {
         return List.copyOf(marks.get(kind));
@@ -118,14 +139,15 @@ public final class TimelineMarkers extends Region {
             return;
         }
         Color[] colours = {palette.ring(), palette.cache(), palette.stale(), palette.descriptor(), palette.warning()};
-        double inset = 8; // the slider's track starts a little inside its bounds
+        double inset = trackInset();
         for (Kind kind : Kind.values()) {
             g.setStroke(colours[kind.ordinal()]);
-            g.setLineWidth(kind == Kind.WARNING ? 2.5 : 1.5);
+            double width = Math.max(1.5, h / 8); // thicker as the type grows, for a projector
+            g.setLineWidth(kind == Kind.WARNING ? width + 1 : width);
+            // each kind a little lower than the one before, so that marks of one moment show side by side
             double y0 = kind.ordinal() * h / Kind.values().length * 0.5;
             for (long t : marks.get(kind)) {
-                double x = inset + (w - 2 * inset) * Math.min(1, t / span);
-                g.strokeLine(x, y0, x, y0 + h * 0.45);
+                g.strokeLine(markX(t, w, inset), y0, markX(t, w, inset), y0 + h * 0.5);
             }
         }
     }
