@@ -8,8 +8,10 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.TableColumn;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
 import org.pagepool.app.view.ChartPane;
+import org.pagepool.app.view.Palette;
 import org.pagepool.app.view.QueueTable;
 import org.pagepool.app.view.QueueTilesPane;
 import org.pagepool.view.QueueView;
@@ -74,6 +76,7 @@ class QueuesWindowTest extends WindowFixture {
 
     @Test
     void theHotQueuesTileCarriesTheMarkForMissedPackets(FxRobot robot) throws Exception {
+        robot.interact(() -> window.controls().theme.setValue("contrast"));
         loadElephant(robot);
         robot.interact(() -> controller.seek(3_000_000L));
         await("3 ms", () -> view().timeNs() >= 3_000_000L);
@@ -87,6 +90,15 @@ class QueuesWindowTest extends WindowFixture {
             }
         }
         assertThat(marked).as("one queue misses packets").isEqualTo(1);
+        // the hot queue, 0, is the focused one too: in the contrast theme its thick frame covered its red corner
+        assertThat(view().queues().focus()).isZero();
+        assertThat(view().queues().get(0).troubled()).isTrue();
+        Point2D centre = tiles().tileCentre(0);
+        int x = (int) (centre.getX() + tiles().grid().tileW() / 2 - 3);
+        int y = (int) (centre.getY() - tiles().grid().tileH() / 2 + 2);
+        Color[] corner = new Color[1];
+        robot.interact(() -> corner[0] = tiles().snapshot(null, null).getPixelReader().getColor(x, y));
+        assertThat(corner[0]).as("the focused tile's corner").isEqualTo(Palette.CONTRAST.warning());
     }
 
     @Test

@@ -141,11 +141,11 @@ public final class CaptureTilesPane extends CanvasStrip {
             g.setFill(!last ? palette.text() : pool.troubled() ? palette.warning() : palette.muted());
             g.fillText(clip(lines.get(i), TEXT, room), left, line + LINE * (i + 1) - 3);
         }
-        if (pool.troubled()) {
-            mark.corner(g, x, y, tw, th, palette.warning());
-        }
         if (focused) {
             CornerMark.frame(g, x, y, tw, th, palette);
+        }
+        if (pool.troubled()) { // over the frame, whose thick contrast line covered all but a speck of it
+            mark.corner(g, x, y, tw, th, palette.warning());
         }
     }
 

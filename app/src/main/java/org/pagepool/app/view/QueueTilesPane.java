@@ -110,11 +110,11 @@ public final class QueueTilesPane extends CanvasRegion {
         double flow = most > 0 && !Double.isNaN(q.pps()) ? q.pps() / most : 0;
         g.setFill(palette.packet());
         g.fillRect(x + 1, y + th - foot - 1, (tw - 2) * flow, foot);
-        if (q.troubled()) {
-            mark.corner(g, x, y, tw, th, palette.warning());
-        }
         if (focused) {
             CornerMark.frame(g, x, y, tw, th, palette);
+        }
+        if (q.troubled()) { // over the frame, whose thick contrast line covered all but a speck of it
+            mark.corner(g, x, y, tw, th, palette.warning());
         }
     }
 
