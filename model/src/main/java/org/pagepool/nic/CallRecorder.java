@@ -35,6 +35,8 @@ public interface CallRecorder {
 
     void putPage(Kernel kernel, PagePool pool, int page);
 
+    void releasePage(Kernel kernel, PagePool pool, int page);
+
     void updateNid(Kernel kernel, PagePool pool, int nid);
 
     void xdpReg(Kernel kernel, PagePool pool);

@@ -91,6 +91,14 @@ public final class PoolCalls {
         return kernel.mm().putPage(page);
     }
 
+    /** {@code page_pool_release_page()}: the page leaves the pool, still in use as a regular page. */
+    public void releasePage(PagePool pool, int page) {
+        if (recorder != null) {
+            recorder.releasePage(kernel, pool, page);
+        }
+        pool.releasePage(page);
+    }
+
     /** {@code page_pool_nid_changed()}: records only a real update. */
     public void nidChanged(PagePool pool, int nid) {
         if (pool.nid() != nid) {

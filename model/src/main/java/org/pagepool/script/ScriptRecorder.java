@@ -304,6 +304,13 @@ public final class ScriptRecorder implements CallRecorder {
     }
 
     @Override
+    public void releasePage(Kernel kernel, PagePool pool, int page) {
+        if (before(kernel, pool, false)) {
+            line("release p=" + handle(kernel, page));
+        }
+    }
+
+    @Override
     public void updateNid(Kernel kernel, PagePool pool, int nid) {
         if (before(kernel, pool, false)) {
             line("update_nid nid=" + nid);

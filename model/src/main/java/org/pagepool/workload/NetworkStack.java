@@ -11,8 +11,9 @@ import org.pagepool.trace.Place;
 /**
  * The network stack above the driver: the sockets that hold skbs (and their
  * clones) for a lifetime and free them from recvmsg() on their CPU, and the
- * cpumap kthreads that turn redirected frames into skbs and free them on the
- * target CPU. Frees go back to the page's pool from wherever they happen, so
+ * cpumap kthreads that run redirected frames' programs on the target CPU:
+ * dropped, a frame's page goes back to its pool; passed to the stack, it
+ * leaves the pool (v5.14). Frees go back to the page's pool from wherever they happen, so
  * a free on another CPU than the pool's NAPI is a remote free into its
  * ptr_ring. Draws from the simulation's generator; single-threaded.
  */
@@ -142,16 +143,25 @@ final class NetworkStack implements Stack {
     private void freeFrame() {
         int cpu = frames.headCpu();
         int page = frames.poll();
-        onCpu(cpu); // cpumap's kthread builds an skb and frees it: process context on its CPU
+        onCpu(cpu); // cpumap's kthread runs the frame's program on its CPU: process context
         if (cpu != napiCpuOf.applyAsInt(page)) {
             counters.remoteFrees++;
         }
         counters.framesFreed++;
         PagePool pool = PagePool.owner(kernel, page);
+        double pass = params.get(Param.REDIRECT_PASS);
+        if (pass > 0 && rng.nextDouble() < pass) {
+            // XDP_PASS there: v5.14's __xdp_build_skb_from_frame() ends in xdp_release_frame(), so the page
+            // leaves the pool as the skb is built, and the skb's free gives it to the page allocator (the
+            // skbs built from frames were marked for recycling only in Linux 6.4)
+            kernel.mm().move(page, Place.SKB);
+            calls.releasePage(pool, page);
+            calls.putPage(pool, page);
+            return;
+        }
+        // the cpumap's program drops it: xdp_return_frame() from this CPU, into the owning pool's ptr_ring
         producers.produced(pool.id(), cpu, kernel.jiffies().now());
-        kernel.mm().move(page, Place.SKB);
-        pool.storeMemInfo(page);
-        calls.skbFree(page);
+        calls.putFullPage(pool, page, false);
     }
 
     /** What runs next is process-context code on {@code cpu}. */

@@ -51,11 +51,16 @@ public enum Param {
     DROP("xdp.drop", Unit.WEIGHT, 100, 0, 1_000_000, Scope.LIVE, "XDP_DROP: recycled straight into the cache"),
     TX("xdp.tx", Unit.WEIGHT, 0, 0, 1_000_000, Scope.LIVE, "XDP_TX: sent back out, returned on completion"),
     REDIRECT("xdp.redirect", Unit.WEIGHT, 0, 0, 1_000_000, Scope.LIVE,
-            "XDP_REDIRECT to another CPU: freed there, through the ptr_ring"),
+            "XDP_REDIRECT through a cpumap to another CPU: its program drops the frame there, through the"
+                    + " ptr_ring (see redirect.pass)"),
     PASS("xdp.pass", Unit.WEIGHT, 0, 0, 1_000_000, Scope.LIVE, "XDP_PASS: an skb up the stack to a socket"),
     REDIRECT_CPU("redirect.cpu", Unit.COUNT, 1, 0, 63, Scope.LIVE, "CPU that frees redirected frames"),
     REDIRECT_LATENCY("redirect.latency_ns", Unit.NANOS, 5_000, 0, 1_000_000_000, Scope.LIVE,
             "from redirect to the free on the other CPU"),
+    REDIRECT_PASS("redirect.pass", Unit.FRACTION, 0.0, 0.0, 1.0, Scope.LIVE,
+            "share of redirected frames the cpumap CPU passes to the stack as skbs: in v5.14 their pages leave"
+                    + " the pool (xdp_release_frame) and go to the page allocator; the rest its program drops"
+                    + " (xdp_return_frame), into the ptr_ring"),
     // sockets
     SKB_LIFETIME("skb.lifetime_ns", Unit.NANOS, 50_000, 0, 600_000_000_000L, Scope.LIVE,
             "mean time a socket holds an skb"),
@@ -63,7 +68,8 @@ public enum Param {
             "0: exponential lifetimes; above 0: lognormal with this sigma (a long tail)"),
     SKB_REMOTE("skb.remote", Unit.FRACTION, 0.0, 0.0, 1.0, Scope.LIVE, "share of skbs freed on another CPU"),
     SKB_CLONE("skb.clone", Unit.FRACTION, 0.0, 0.0, 1.0, Scope.LIVE,
-            "share of skbs cloned: the page gets a second reference and leaves the pool"),
+            "share of skbs cloned with a second reference on their page (shared fragments; skb_clone() alone"
+                    + " shares the data by dataref): the page leaves the pool"),
     CLONE_LIFETIME("skb.clone_lifetime_ns", Unit.NANOS, 200_000, 0, 600_000_000_000L, Scope.LIVE,
             "mean time the clone outlives the skb"),
     // trouble

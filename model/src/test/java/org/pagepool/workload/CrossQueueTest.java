@@ -36,14 +36,23 @@ class CrossQueueTest {
             frees.add(new Free(pool.id(), kernel.runningCpu(), kernel.inServingSoftirq()));
         }
 
+        /** xdp_return_frame(): page_pool_put_full_page(pool, page, false) from the cpumap's CPU. */
+        @Override
+        public void put(Kernel kernel, PagePool pool, int page, int sync, boolean direct) {
+            if (!direct) {
+                assertThat(PagePool.owner(kernel, page)).as("the frame's page is its pool's").isSameAs(pool);
+                frees.add(new Free(pool.id(), kernel.runningCpu(), kernel.inServingSoftirq()));
+            }
+        }
+
         // @formatter:off
         @Override public void start(Kernel kernel, int[] nodePages) { }
         @Override public void create(Kernel kernel, PagePoolParams params) { }
         @Override public void alloc(Kernel kernel, PagePool pool) { }
-        @Override public void put(Kernel kernel, PagePool pool, int page, int sync, boolean direct) { }
         @Override public void putBulk(Kernel kernel, PagePool pool, int[] pages, int count) { }
         @Override public void getPage(Kernel kernel, PagePool pool, int page) { }
         @Override public void putPage(Kernel kernel, PagePool pool, int page) { }
+        @Override public void releasePage(Kernel kernel, PagePool pool, int page) { }
         @Override public void updateNid(Kernel kernel, PagePool pool, int nid) { }
         @Override public void xdpReg(Kernel kernel, PagePool pool) { }
         @Override public void destroy(Kernel kernel, PagePool pool) { }
@@ -119,5 +128,41 @@ class CrossQueueTest {
         values = StateFields.sample(local);
         assertThat(values[StateFields.byName("ring_producers").index()]).as("XDP_DROP never uses the ring").isZero();
         assertThat(values[StateFields.byName("cost_cross_cpu_ns").index()]).isZero();
+    }
+
+    @Test
+    void framesTheCpumapPassesToTheStackLeaveThePoolAsV514BuildsTheirSkbs() throws Exception {
+        Simulation sim = SimulationQueuesTest.preset("cpus = 8", "nic.queues = 2", "memory.pages = 65536",
+                "traffic.rate = 4M", "xdp.drop = 0", "xdp.redirect = 100", "redirect.cpus = 4-7",
+                "redirect.pass = 1").start(null);
+        sim.run(Long.MAX_VALUE, 5 * MS, 0);
+        StackStats stack = sim.stackStats();
+        PoolStatsSnapshot s = sim.poolStats();
+        assertThat(stack.framesFreed()).isGreaterThan(10_000);
+        // xdp_release_frame() at the skb's build: unmapped and counted released, never back to the pool
+        assertThat(s.ring()).as("nothing comes back through the ring").isZero();
+        assertThat(sim.ringProducers()).isZero();
+        assertThat(released(sim)).as("pages_state_release_cnt: one a frame").isEqualTo(stack.framesFreed());
+        assertThat(s.slow()).as("the pool allocates from the page allocator all along")
+                .isGreaterThan(stack.framesFreed() / 64 - 64);
+
+        Simulation half = SimulationQueuesTest.preset("cpus = 8", "nic.queues = 2", "memory.pages = 65536",
+                "traffic.rate = 4M", "xdp.drop = 0", "xdp.redirect = 100", "redirect.cpus = 4-7",
+                "redirect.pass = 0.5").start(null);
+        half.run(Long.MAX_VALUE, 5 * MS, 0);
+        PoolStatsSnapshot h = half.poolStats();
+        long freed = half.stackStats().framesFreed();
+        // a page the full ring refuses is released too: released = passed + ring_full, ring + ring_full = dropped
+        assertThat(released(half) + h.ring()).as("each frame either leaves or goes to the ring").isEqualTo(freed);
+        assertThat((double) (released(half) - h.ringFull()) / freed).as("about half pass").isBetween(0.45, 0.55);
+    }
+
+    /** pages_state_release_cnt summed over the queues' pools. */
+    private static long released(Simulation sim) {
+        long n = 0;
+        for (int q = 0; q < sim.queueCount(); q++) {
+            n += sim.driver(q).pool().releaseCount();
+        }
+        return n;
     }
 }

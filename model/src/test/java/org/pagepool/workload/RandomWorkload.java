@@ -115,6 +115,9 @@ record RandomWorkload(long seed, WorkloadParams params, List<TimedAction> timeli
         if (r.nextInt(3) == 0) {
             p = p.withRedirectCpus(IdList.of(r.nextInt(cpus), r.nextInt(cpus), r.nextInt(cpus)));
         }
+        if (r.nextInt(3) == 0) { // the cpumap CPUs pass some frames to the stack: their pages leave the pools
+            p = p.with(Param.REDIRECT_PASS, Math.rint(r.nextDouble() * 100) / 100);
+        }
         // many queues spread the same traffic thinner: more steps a packet, so less simulated time
         long horizon = Math.max(200_000, base.horizonNs() / 2);
         List<TimedAction> timeline = new ArrayList<>();

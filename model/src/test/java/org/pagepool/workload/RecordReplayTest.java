@@ -109,6 +109,11 @@ class RecordReplayTest {
         }
 
         @Override
+        public void releasePage(Kernel kernel, PagePool p, int page) {
+            script.releasePage(kernel, p, page);
+        }
+
+        @Override
         public void putPage(Kernel kernel, PagePool p, int page) {
             script.putPage(kernel, p, page);
         }
