@@ -11,11 +11,12 @@ import org.pagepool.trace.Place;
 /**
  * The network stack above the driver: the sockets that hold skbs (and their
  * clones) for a lifetime and free them from recvmsg() on their CPU, and the
- * cpumap kthreads that run redirected frames' programs on the target CPU:
- * dropped, a frame's page goes back to its pool; passed to the stack, it
- * leaves the pool (v5.14). Frees go back to the page's pool from wherever they happen, so
- * a free on another CPU than the pool's NAPI is a remote free into its
- * ptr_ring. Draws from the simulation's generator; single-threaded.
+ * cpumap kthreads that run the redirected frames' program on the target CPU:
+ * a frame it drops goes back to its page's pool, one it passes to the stack
+ * leaves the pool (v5.14). Frees go back to the page's pool from wherever
+ * they happen, so a free on another CPU than the pool's NAPI is a remote
+ * free into its ptr_ring. Draws from the simulation's generator;
+ * single-threaded.
  */
 final class NetworkStack implements Stack {
     private final Kernel kernel;
