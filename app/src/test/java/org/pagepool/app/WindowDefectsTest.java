@@ -207,4 +207,24 @@ class WindowDefectsTest extends WindowFixture {
         double markAtNow = markers.localToScene(markers.markX((long) slider.getValue()), 0).getX();
         assertThat(markAtNow).as("a mark of the moment the thumb is at").isCloseTo(thumbCentre, offset(1.5));
     }
+
+    @Test
+    void theTimelineShowsTheScenariosCheckpointsGreyedOnceThePlayHeadPassedThem(FxRobot robot) {
+        // 01's checkpoints in time: 1 ms and 50 ms (its first is a step's, which has no place in time)
+        TimelineMarkers markers = window.timeline().markers();
+        await("the checkpoints on the timeline", () -> markers.checkpointTimes().length == 2);
+        assertThat(markers.checkpointTimes()).containsExactly(1_000_000L, 50_000_000L);
+        robot.interact(() -> controller.seek(2_000_000L));
+        await("2 ms", () -> view().timeNs() >= 2_000_000L);
+        robot.interact(() -> window.scene().getRoot().layout());
+        Color[] colours = new Color[2];
+        robot.interact(() -> {
+            WritableImage shot = markers.snapshot(null, null);
+            int y = 1; // the triangles' wide top
+            colours[0] = shot.getPixelReader().getColor((int) markers.markX(1_000_000L), y);
+            colours[1] = shot.getPixelReader().getColor((int) markers.markX(50_000_000L), y);
+        });
+        assertThat(colours[0]).as("the passed checkpoint").isEqualTo(Palette.LIGHT.muted());
+        assertThat(colours[1]).as("the one to come").isEqualTo(Palette.LIGHT.accent());
+    }
 }

@@ -40,7 +40,8 @@ public final class TimelineBar extends HBox {
         setPadding(new Insets(4, 8, 4, 8));
         scrubber.setId("timeline");
         scrubber.setTooltip(new Tooltip("Drag to go to another moment of the run. Marks: ring full (blue),"
-                + " cache full (green), refill (grey), waive (teal), kernel warnings (red)"));
+                + " cache full (green), refill (grey), waive (teal), kernel warnings (red); triangles: the"
+                + " scenario's checkpoints (greyed once passed)"));
         // the marks in a band of their own above the slider: under it, its track and thumb hid all but stubs
         VBox track = new VBox(markers, scrubber);
         markers.setMouseTransparent(true);

@@ -2,6 +2,7 @@
 package org.pagepool.app.view;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.pagepool.pool.PoolStatsSnapshot;
 import org.pagepool.view.ModelView;
+import org.pagepool.workload.Checkpoint;
 
 /**
  * Marks on the timeline where something notable happened: the ring or the
  * cache was full, a refill, a waive, a kernel warning. Taken from the
  * counters of successive views; at most one mark of a kind per few pixels.
+ * Under them, a triangle at each of the scenario's checkpoints in time:
+ * the story's stops, in the accent colour until the run has passed them.
  */
 public final class TimelineMarkers extends Region {
     /** What a mark says. */
@@ -32,6 +36,9 @@ public final class TimelineMarkers extends Region {
     private String source;
     private double span = 1;
     private Palette palette = Palette.LIGHT;
+    /** The times of the scenario's checkpoints set in time (a step's has none), ascending. */
+    private long[] checkpoints = new long[0];
+    private long now;
 
     /** The slider the marks stand above: its thumb's half-width is where its track begins and ends. */
     private final Slider slider;
@@ -61,7 +68,7 @@ public final class TimelineMarkers extends Region {
         if (!view.live()) {
             return;
         }
-        boolean changed = false;
+        boolean changed = showCheckpoints(view);
         if (!view.source().equals(source) || view.timeNs() < lastTime) {
             if (!view.source().equals(source) || view.timeNs() < lastTime - spanNs / 100) {
                 marks.values().forEach(List::clear); // another run, or a jump back
@@ -89,6 +96,30 @@ public final class TimelineMarkers extends Region {
         if (changed) {
             redraw(); // most views add no mark: nothing to draw
         }
+    }
+
+    /** Takes the checkpoints and the time from the view; true when a triangle changed. */
+    private boolean showCheckpoints(ModelView view) {
+        long[] times = view.guide().checkpoints().stream().mapToLong(Checkpoint::timeNs).filter(t -> t >= 0)
+                .sorted().toArray();
+        boolean changed = !Arrays.equals(times, checkpoints) || passed(times, view.timeNs()) != passed(times, now);
+        checkpoints = times;
+        now = view.timeNs();
+        return changed;
+    }
+
+    /** How many of {@code times} lie at or before {@code t}. */
+    private static int passed(long[] times, long t) {
+        int n = 0;
+        while (n < times.length && times[n] <= t) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The times of the checkpoints the timeline shows (simulated ns). */
+    public long[] checkpointTimes() {
+        return checkpoints.clone();
     }
 
     /** Adds a mark if it happened and is not too close to the last of its kind; true when added. */
@@ -140,6 +171,11 @@ public final class TimelineMarkers extends Region {
         }
         Color[] colours = {palette.ring(), palette.cache(), palette.stale(), palette.descriptor(), palette.warning()};
         double inset = trackInset();
+        for (long t : checkpoints) {
+            double x = markX(t, w, inset);
+            g.setFill(t <= now ? palette.muted() : palette.accent());
+            g.fillPolygon(new double[] {x - h / 2, x + h / 2, x}, new double[] {0, 0, h}, 3);
+        }
         for (Kind kind : Kind.values()) {
             g.setStroke(colours[kind.ordinal()]);
             double width = Math.max(1.5, h / 8); // thicker as the type grows, for a projector
