@@ -11,7 +11,10 @@ import org.pagepool.pool.PoolCreateException;
 import org.pagepool.trace.Place;
 
 /**
- * A page_pool driver and its NIC, the way mlx5, mvneta and veth use the API:
+ * A page_pool driver and its NIC, modelled on v5.14's mvneta and mvpp2 (the
+ * pool maps the pages, XDP_PASS skbs are marked for recycling) with mlx5's
+ * {@code page_pool_nid_changed()} each poll (mlx5 calls it as its RX work
+ * starts, after the TX completions; here it comes first, before them):
  * an interrupt schedules NAPI on the IRQ's CPU; each poll checks the pool's
  * node ({@code page_pool_nid_changed}), cleans TX completions, runs the XDP
  * program on up to {@code budget} received packets, then refills the empty

@@ -115,7 +115,7 @@ final class NetworkStack implements Stack {
     /** Frees what is due at {@code t} (the frame first on a tie): a kernel call. */
     void freeNext(long t) {
         if (frames.nextTime() == t) {
-            freeFrame();
+            freeFrame(t);
         } else {
             freeSkb();
         }
@@ -135,32 +135,38 @@ final class NetworkStack implements Stack {
             counters.skbsFreed++;
             producers.produced(kernel.mm().memMap().pp(page), cpu, kernel.jiffies().now());
             calls.skbFree(page);
+        } else if (kind == SkbWheel.RELEASED) {
+            counters.skbsFreed++; // not marked for recycling: the page goes to the page allocator
+            calls.putPage(PagePool.owner(kernel, page), page);
         } else {
             counters.clonesFreed++;
             calls.putPage(PagePool.owner(kernel, page), page);
         }
     }
 
-    private void freeFrame() {
+    private void freeFrame(long t) {
         int cpu = frames.headCpu();
         int page = frames.poll();
-        onCpu(cpu); // cpumap's kthread runs the frame's program on its CPU: process context
-        if (cpu != napiCpuOf.applyAsInt(page)) {
-            counters.remoteFrees++;
-        }
+        onCpu(cpu); // cpumap's kthread on its CPU, bottom halves disabled but not serving a softirq
         counters.framesFreed++;
         PagePool pool = PagePool.owner(kernel, page);
         double pass = params.get(Param.REDIRECT_PASS);
         if (pass > 0 && rng.nextDouble() < pass) {
             // XDP_PASS there: v5.14's __xdp_build_skb_from_frame() ends in xdp_release_frame(), so the page
-            // leaves the pool as the skb is built, and the skb's free gives it to the page allocator (the
-            // skbs built from frames were marked for recycling only in Linux 6.4)
+            // leaves the pool as the skb is built; a socket on this CPU holds the skb for its lifetime and its
+            // free gives the page to the page allocator (such skbs were marked for recycling only in Linux 6.4)
             kernel.mm().move(page, Place.SKB);
             calls.releasePage(pool, page);
-            calls.putPage(pool, page);
+            counters.skbs++;
+            // a frame a queue that ran ahead redirected may come due behind the skbs already freed: built then
+            long built = Math.max(t, sockets.lastFreed());
+            sockets.add(built + lifetime(params.get(Param.SKB_LIFETIME), skbMu), page, cpu, SkbWheel.RELEASED);
             return;
         }
         // the cpumap's program drops it: xdp_return_frame() from this CPU, into the owning pool's ptr_ring
+        if (cpu != napiCpuOf.applyAsInt(page)) {
+            counters.remoteFrees++;
+        }
         producers.produced(pool.id(), cpu, kernel.jiffies().now());
         calls.putFullPage(pool, page, false);
     }

@@ -59,8 +59,8 @@ public enum Param {
             "from redirect to the free on the other CPU"),
     REDIRECT_PASS("redirect.pass", Unit.FRACTION, 0.0, 0.0, 1.0, Scope.LIVE,
             "share of redirected frames the cpumap CPU passes to the stack as skbs: in v5.14 their pages leave"
-                    + " the pool (xdp_release_frame) and go to the page allocator; the rest its program drops"
-                    + " (xdp_return_frame), into the ptr_ring"),
+                    + " the pool (xdp_release_frame) and go to the page allocator when a socket there frees the skb"
+                    + " (skb.lifetime_ns); the rest its program drops (xdp_return_frame), into the ptr_ring"),
     // sockets
     SKB_LIFETIME("skb.lifetime_ns", Unit.NANOS, 50_000, 0, 600_000_000_000L, Scope.LIVE,
             "mean time a socket holds an skb"),
@@ -74,7 +74,8 @@ public enum Param {
             "mean time the clone outlives the skb"),
     // trouble
     PRESSURE("memory.pressure", Unit.BOOLEAN, 0, 0, 1, Scope.LIVE,
-            "memory pressure: new pages come from the pfmemalloc reserves"),
+            "memory pressure: new pages come from the pfmemalloc reserves below the min watermark (in the kernel,"
+                    + " only allocations that may dip into them; here every one)"),
     LEAK("driver.leak", Unit.FRACTION, 0.0, 0.0, 1.0, Scope.LIVE,
             "driver bug: share of dropped pages freed with put_page() instead of recycled"),
     NID_CHANGED("driver.nid_changed", Unit.BOOLEAN, 1, 0, 1, Scope.LIVE,

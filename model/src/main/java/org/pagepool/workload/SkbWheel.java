@@ -24,6 +24,8 @@ final class SkbWheel {
     static final byte SKB = 0;
     /** A clone's reference to a page the pool already let go of, freed with {@code put_page()}. */
     static final byte CLONE = 1;
+    /** An skb cpumap built from a frame: v5.14 released its page from the pool then; freed with {@code put_page()}. */
+    static final byte RELEASED = 2;
 
     /** 1,024 ns slots over 4.2 ms: sockets' usual lifetimes, a few skbs per slot at millions of packets a second. */
     static final int SLOT_BITS = 10;
@@ -187,6 +189,11 @@ final class SkbWheel {
         place(when, nextSeq++, (long) p << 32 | (long) (onCpu & 0xffffff) << 8 | (what & 0xff));
         size++;
         resetCursor();
+    }
+
+    /** When the last skb taken out was freed: the stack's own clock is no earlier. */
+    long lastFreed() {
+        return last;
     }
 
     void removeTop() {

@@ -143,6 +143,10 @@ class CrossQueueTest {
         assertThat(s.ring()).as("nothing comes back through the ring").isZero();
         assertThat(sim.ringProducers()).isZero();
         assertThat(released(sim)).as("pages_state_release_cnt: one a frame").isEqualTo(stack.framesFreed());
+        // each skb a socket on the cpumap CPU holds for its lifetime, then put_page() to the page allocator
+        assertThat(stack.skbs()).isEqualTo(stack.framesFreed());
+        assertThat(stack.skbsFreed()).isPositive().isLessThan(stack.skbs());
+        assertThat(stack.remoteFrees()).as("the skbs' frees, on CPUs 4-7").isEqualTo(stack.skbsFreed());
         assertThat(s.slow()).as("the pool allocates from the page allocator all along")
                 .isGreaterThan(stack.framesFreed() / 64 - 64);
 
