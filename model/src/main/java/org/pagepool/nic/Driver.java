@@ -13,10 +13,9 @@ import org.pagepool.trace.Place;
 /**
  * A page_pool driver and its NIC, modelled on v5.14's mvneta and mvpp2 (the
  * pool maps the pages, XDP_PASS skbs are marked for recycling) with mlx5's
- * {@code page_pool_nid_changed()} each poll (mlx5 calls it as its RX work
- * starts, after the TX completions; here it comes first, before them):
- * an interrupt schedules NAPI on the IRQ's CPU; each poll checks the pool's
- * node ({@code page_pool_nid_changed}), cleans TX completions, runs the XDP
+ * {@code page_pool_nid_changed()} each poll, as its RX work starts:
+ * an interrupt schedules NAPI on the IRQ's CPU; each poll cleans TX
+ * completions, checks the pool's node ({@code page_pool_nid_changed}), runs the XDP
  * program on up to {@code budget} received packets, then refills the empty
  * RX descriptors from the pool. A reload returns every page to the old pool,
  * destroys it and creates a new one.
@@ -199,9 +198,7 @@ public final class Driver {
                         startTeardown(napiNext);
                         return 0;
                     }
-                    if (startPoll()) {
-                        return KERNEL_CALL;
-                    }
+                    startPoll();
                     break;
                 case TX_CLEAN:
                     if (tx.count() > 0 && tx.nextCompletion() <= napiNext && txCleaned < config.budget()) {
@@ -209,6 +206,9 @@ public final class Driver {
                         return KERNEL_CALL;
                     }
                     phase = Phase.RX;
+                    if (nidChanged()) {
+                        return KERNEL_CALL;
+                    }
                     break;
                 case RX: {
                     int flags = receiveOne();
@@ -455,7 +455,8 @@ public final class Driver {
                 return !(config.nidChanged() && pool.nid() != config.irqNode())
                         && receivesLocally(napiNext + config.pollNs(), 0);
             case TX_CLEAN:
-                return tx.count() == 0 && receivesLocally(napiNext, processed);
+                return tx.count() == 0 && !(config.nidChanged() && pool.nid() != config.irqNode())
+                        && receivesLocally(napiNext, processed);
             case RX:
                 return receivesLocally(napiNext, processed);
             case REFILL:
@@ -550,15 +551,23 @@ public final class Driver {
         return lastRunFlags;
     }
 
-    private boolean startPoll() {
+    private void startPoll() {
         counters.polls++;
         processed = 0;
         txCleaned = 0;
         refillStuck = false;
         napiNext += config.pollNs();
         phase = Phase.TX_CLEAN;
+    }
+
+    /**
+     * mlx5 calls {@code page_pool_nid_changed()} in every poll as its RX work
+     * starts (mlx5e_poll_rx_cq), after the TX completions went back into the
+     * cache: a cache it empties then holds them too. True when it ran.
+     */
+    private boolean nidChanged() {
         if (config.nidChanged() && pool != null && pool.nid() != kernel.numaMemId()) {
-            calls.nidChanged(pool, kernel.numaMemId()); // mlx5 calls page_pool_nid_changed() every poll
+            calls.nidChanged(pool, kernel.numaMemId());
             return true;
         }
         return false;

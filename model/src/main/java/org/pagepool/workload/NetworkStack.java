@@ -157,6 +157,7 @@ final class NetworkStack implements Stack {
             // free gives the page to the page allocator (such skbs were marked for recycling only in Linux 6.4)
             kernel.mm().move(page, Place.SKB);
             calls.releasePage(pool, page);
+            counters.framesPassed++;
             counters.skbs++;
             // a frame a queue that ran ahead redirected may come due behind the skbs already freed: built then
             long built = Math.max(t, sockets.lastFreed());
@@ -262,8 +263,9 @@ final class NetworkStack implements Stack {
         return sockets.page(i);
     }
 
-    boolean socketIsClone(int i) {
-        return sockets.kind(i) == SkbWheel.CLONE;
+    /** True when skb {@code i} holds a page its pool let go of: a clone's reference, or a cpumap skb's page. */
+    boolean socketPageReleased(int i) {
+        return sockets.kind(i) != SkbWheel.SKB;
     }
 
     int framesInFlight() {

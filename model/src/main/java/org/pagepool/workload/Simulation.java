@@ -870,8 +870,9 @@ public final class Simulation {
         return stack.socketPage(i);
     }
 
-    public boolean socketIsClone(int i) {
-        return stack.socketIsClone(i);
+    /** True when skb {@code i} holds a page its pool let go of (a clone's reference, a cpumap skb's page). */
+    public boolean socketPageReleased(int i) {
+        return stack.socketPageReleased(i);
     }
 
     public int framesInFlight() {

@@ -9,6 +9,8 @@ final class StackCounters {
     long clonesFreed;
     long redirected;
     long framesFreed;
+    /** Of those, the frames a cpumap CPU passed up the stack as skbs (counted in {@link #skbs} too). */
+    long framesPassed;
     /** skbs and frames freed on a CPU other than the one NAPI ran on. */
     long remoteFrees;
 
@@ -20,12 +22,13 @@ final class StackCounters {
         c.clonesFreed = clonesFreed;
         c.redirected = redirected;
         c.framesFreed = framesFreed;
+        c.framesPassed = framesPassed;
         c.remoteFrees = remoteFrees;
         return c;
     }
 
     StackStats snapshot(int skbsHeld, int framesHeld) {
-        return new StackStats(skbs, skbsFreed, clones, clonesFreed, redirected, framesFreed, remoteFrees, skbsHeld,
-                framesHeld);
+        return new StackStats(skbs, skbsFreed, clones, clonesFreed, redirected, framesFreed, framesPassed, remoteFrees,
+                skbsHeld, framesHeld);
     }
 }

@@ -135,7 +135,7 @@ public final class SimulationInvariants {
             }
         }
         for (int i = 0; i < sim.socketCount(); i++) {
-            count(held, sim.socketPage(i), sim.socketIsClone(i) ? CLONE : SKB);
+            count(held, sim.socketPage(i), sim.socketPageReleased(i) ? CLONE : SKB);
         }
         for (int i = 0; i < sim.framesInFlight(); i++) {
             count(held, sim.frame(i), FRAME);
@@ -312,7 +312,7 @@ public final class SimulationInvariants {
         if (sim.packets() != nic.processed()) {
             return "packets " + sim.packets() + " but the verdicts add up to " + nic.processed();
         }
-        if (stack.skbs() != nic.pass() || stack.redirected() != nic.redirect()) {
+        if (stack.skbs() != nic.pass() + stack.framesPassed() || stack.redirected() != nic.redirect()) {
             return "stack " + stack.format() + " disagrees with nic " + nic.format();
         }
         if (stack.skbsHeld() != (stack.skbs() - stack.skbsFreed()) + (stack.clones() - stack.clonesFreed())
