@@ -237,6 +237,27 @@ class DriverTest {
         assertThat(kernel.mm().freePages(0)).isEqualTo(4096);
     }
 
+    /**
+     * mlx5 calls page_pool_nid_changed() as a poll's RX work starts, after
+     * the TX completions went back into the cache: update_nid() then flushes
+     * them with the rest. Called before the TX completions, the old node's
+     * pages stayed in the cache, to go straight back to the NIC.
+     */
+    @Test
+    void thePoolMovesNodeAfterTheTxCompletionsOfItsPoll() throws Exception {
+        open(new int[] {4096, 4096}, config(64, 0, 0, false, 0, 0, 1, 0, 0), 64, 16);
+        runUntil(100 * US);
+        wire.at(200 * US, 10); // XDP_TX: on the TX ring, completed 10 us later
+        runUntil(205 * US);
+        assertThat(driver.tx().count()).as("sent, not completed yet").isEqualTo(10);
+        driver.configure(config(64, 2, 1, false, 0, 0, 1, 0, 0)); // the IRQ moves to node 1
+        runUntil(1_000 * US);
+        assertThat(driver.pool().nid()).isEqualTo(1);
+        assertThat(driver.stats().txCompleted()).isEqualTo(10);
+        assertThat(driver.pool().allocCount()).as("the cache, completions included, flushed").isZero();
+        assertThat(kernel.mm().freePages(0)).as("node 0 holds only the RX ring's pages").isEqualTo(4096 - 64);
+    }
+
     @Test
     void passedPacketsGoUpTheStackMarkedForRecyclingAndComeBackThroughTheRing() throws Exception {
         open(new int[] {4096}, config(64, 3, 0, false, 0, 0, 0, 0, 1), 64, 8);
