@@ -66,7 +66,6 @@ public final class Driver {
     private long napiNext = NEVER;
     private boolean irqEnabled = true;
     private int processed;
-    private int txCleaned;
     private boolean refillStuck;
     /** False until the first RX fill after the device opened: only then does the link come up. */
     private boolean linkUp;
@@ -116,7 +115,6 @@ public final class Driver {
         this.napiNext = o.napiNext;
         this.irqEnabled = o.irqEnabled;
         this.processed = o.processed;
-        this.txCleaned = o.txCleaned;
         this.refillStuck = o.refillStuck;
         this.linkUp = o.linkUp;
         this.reload = o.reload.copy();
@@ -201,7 +199,8 @@ public final class Driver {
                     startPoll();
                     break;
                 case TX_CLEAN:
-                    if (tx.count() > 0 && tx.nextCompletion() <= napiNext && txCleaned < config.budget()) {
+                    // every completed descriptor, as mvneta and mvpp2 clean them (not counted against the budget)
+                    if (tx.count() > 0 && tx.nextCompletion() <= napiNext) {
                         cleanTx();
                         return KERNEL_CALL;
                     }
@@ -554,7 +553,6 @@ public final class Driver {
     private void startPoll() {
         counters.polls++;
         processed = 0;
-        txCleaned = 0;
         refillStuck = false;
         napiNext += config.pollNs();
         phase = Phase.TX_CLEAN;
@@ -579,15 +577,13 @@ public final class Driver {
             PagePool owner = owner(tx.inFlight(0));
             int n = 0;
             while (n < XDP_BULK && tx.count() > 0 && tx.nextCompletion() <= napiNext
-                    && owner(tx.inFlight(0)) == owner && txCleaned < config.budget()) {
+                    && owner(tx.inFlight(0)) == owner) {
                 bulk[n++] = tx.dequeue();
-                txCleaned++;
             }
             counters.txCompleted += n;
             calls.putBulk(owner, bulk, n);
         } else {
             int page = tx.dequeue(); // xdp_return_frame_rx_napi(): direct, we are in NAPI
-            txCleaned++;
             counters.txCompleted++;
             calls.putFullPage(owner(page), page, true);
         }

@@ -258,6 +258,25 @@ class DriverTest {
         assertThat(kernel.mm().freePages(0)).as("node 0 holds only the RX ring's pages").isEqualTo(4096 - 64);
     }
 
+    /** mvneta and mvpp2 clean every completed TX descriptor in a poll: the NAPI budget counts RX packets only. */
+    @Test
+    void aPollCleansEveryCompletedTxDescriptorWhateverTheBudget() throws Exception {
+        open(new int[] {4096}, config(16, 0, 0, false, 0, 0, 1, 0, 0), 256, 128);
+        runUntil(100 * US);
+        wire.at(200 * US, 100); // XDP_TX, in polls of 16; completed 10 us after each was sent
+        long most = 0;
+        long before = 0;
+        for (int guard = 0; guard < 100_000 && driver.nextEvent() != Long.MAX_VALUE; guard++) {
+            now = Math.max(now, driver.nextEvent());
+            if ((driver.step(now) & Driver.POLL) != 0) {
+                most = Math.max(most, driver.stats().txCompleted() - before);
+                before = driver.stats().txCompleted();
+            }
+        }
+        assertThat(driver.stats().txCompleted()).isEqualTo(100);
+        assertThat(most).as("the completions one poll cleaned, at most").isGreaterThan(16);
+    }
+
     @Test
     void passedPacketsGoUpTheStackMarkedForRecyclingAndComeBackThroughTheRing() throws Exception {
         open(new int[] {4096}, config(64, 3, 0, false, 0, 0, 0, 0, 1), 64, 8);
