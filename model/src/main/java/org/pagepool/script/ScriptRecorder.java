@@ -291,16 +291,30 @@ public final class ScriptRecorder implements CallRecorder {
 
     @Override
     public void getPage(Kernel kernel, PagePool pool, int page) {
-        if (before(kernel, pool, false)) {
+        if (nameable(kernel, pool) && before(kernel, pool, false)) {
             line("get p=" + handle(kernel, page));
         }
     }
 
     @Override
     public void putPage(Kernel kernel, PagePool pool, int page) {
-        if (before(kernel, pool, false)) {
+        if (nameable(kernel, pool) && before(kernel, pool, false)) {
             line("drop p=" + handle(kernel, page));
         }
+    }
+
+    /**
+     * Whether a script can still name a page of {@code pool}: a page the pool
+     * let go of (a clone's, a cpumap skb's) may outlive it, and a freed pool's
+     * handles are gone, its slot perhaps another pool's. Then the recording
+     * ends, replayable up to there, rather than going on without the call.
+     */
+    private boolean nameable(Kernel kernel, PagePool pool) {
+        boolean slotted = pool.id() < slotOfPool.length && slotOfPool[pool.id()] != 0;
+        if (!stopped && (pool.state() == PoolState.FREED || !slotted)) {
+            stop(kernel, "a page of pool " + pool.id() + " outlived it, and a script cannot name it");
+        }
+        return !stopped;
     }
 
     @Override

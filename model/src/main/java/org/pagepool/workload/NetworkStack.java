@@ -128,10 +128,10 @@ final class NetworkStack implements Stack {
         byte kind = SkbWheel.kindOf(top);
         sockets.removeTop();
         onCpu(cpu); // the socket's owner frees it from recvmsg(): process context on its CPU
-        if (cpu != napiCpuOf.applyAsInt(page)) {
-            counters.remoteFrees++;
-        }
         if (kind == SkbWheel.SKB) {
+            if (cpu != napiCpuOf.applyAsInt(page)) {
+                counters.remoteFrees++; // a page back into its pool's ring from another CPU (the others go to put_page)
+            }
             counters.skbsFreed++;
             producers.produced(kernel.mm().memMap().pp(page), cpu, kernel.jiffies().now());
             calls.skbFree(page);

@@ -11,7 +11,7 @@ final class StackCounters {
     long framesFreed;
     /** Of those, the frames a cpumap CPU passed up the stack as skbs (counted in {@link #skbs} too). */
     long framesPassed;
-    /** skbs and frames freed on a CPU other than the one NAPI ran on. */
+    /** skbs and frames returned into their pool's ring from a CPU other than the one NAPI ran on. */
     long remoteFrees;
 
     StackCounters copy() {

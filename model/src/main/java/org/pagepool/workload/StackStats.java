@@ -12,7 +12,8 @@ import org.pagepool.pool.CounterLine;
  * @param redirected frames sent to another CPU (XDP_REDIRECT)
  * @param framesPassed of the frames freed there, those the cpumap CPU passed up as skbs: in v5.14 their pages
  *                   left the pool
- * @param remoteFrees skbs and frames freed on another CPU than NAPI's: pages returned across CPUs
+ * @param remoteFrees skbs and frames returned into their pool's ring from another CPU than NAPI's (not a clone's or a
+ *                   cpumap skb's put_page())
  * @param skbsHeld   skbs and clones sockets hold now
  * @param framesHeld frames waiting on the other CPU now
  */

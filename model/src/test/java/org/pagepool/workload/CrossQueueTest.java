@@ -146,7 +146,7 @@ class CrossQueueTest {
         // each skb a socket on the cpumap CPU holds for its lifetime, then put_page() to the page allocator
         assertThat(stack.skbs()).isEqualTo(stack.framesFreed());
         assertThat(stack.skbsFreed()).isPositive().isLessThan(stack.skbs());
-        assertThat(stack.remoteFrees()).as("the skbs' frees, on CPUs 4-7").isEqualTo(stack.skbsFreed());
+        assertThat(stack.remoteFrees()).as("put_page() to the page allocator returns nothing into a ring").isZero();
         assertThat(s.slow()).as("the pool allocates from the page allocator all along")
                 .isGreaterThan(stack.framesFreed() / 64 - 64);
 

@@ -376,6 +376,25 @@ class RecordReplayTest {
     }
 
     @Test
+    void aPageThatOutlivesItsFreedPoolEndsTheRecordingWhereItIsPut() throws Exception {
+        // every frame passed up the stack by the cpumap CPU: its page leaves the pool at once, so the reload frees
+        // the old pool at once, while sockets still hold its pages for half a second
+        Preset outlived = PresetParser.parse("outlived.workload", List.of("title = outlived", "memory.pages = 65536",
+                "cpus = 5", "traffic.rate = 20k", "xdp.drop = 0", "xdp.redirect = 100", "redirect.cpus = 1-4",
+                "redirect.pass = 1", "skb.lifetime_ns = 500ms", "duration = 1500ms", "at 10ms: reload"));
+        StringWriter out = new StringWriter();
+        Witness witness = new Witness(out);
+        Simulation sim = outlived.start(witness);
+        sim.run(Long.MAX_VALUE, 1_000_000_000L, 0);
+        witness.finish(sim.kernel());
+        String recording = out.toString();
+        assertThat(witness.script.endedEarly()).as("the put_page() of the freed pool's page ends it")
+                .contains("outlived it, and a script cannot name it");
+        Replay replay = replay("outlived.pool", recording, "outlived"); // it used to fail: drop on a freed pool
+        assertThat(replay.lastState()).isNotEmpty();
+    }
+
+    @Test
     void theCommandLineRecordingRunsWithTheRunCommand(@TempDir Path dir) throws Exception {
         Path pool = dir.resolve("tx-bulk.pool");
         String[] recorded = recordWithTheCommandLine("14-tx-bulk", pool, "--packets", "30000");
