@@ -97,12 +97,20 @@ final class ScriptLineReader {
             inComment = true;
         }
         if (!inComment) {
+            if (isWhiteSpace(b) && (codeLength == 0 || isWhiteSpace(code[codeLength - 1]))) {
+                return; // leading white space is ignored and a run separates as one byte does: none is kept
+            }
             if (codeLength == MAX_CODE_BYTES) {
                 throw new ScriptSyntaxError(number + 1, "line longer than " + MAX_CODE_BYTES
                         + " bytes before its comment (a .pool command is one short line)");
             }
             code = append(code, codeLength++, b);
         }
+    }
+
+    /** The spec's white space: space, tab, CR, VT and FF. */
+    private static boolean isWhiteSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == 0x0b || b == 0x0c;
     }
 
     private static byte[] append(byte[] to, int at, byte b) {

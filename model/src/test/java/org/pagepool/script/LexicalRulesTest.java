@@ -168,9 +168,18 @@ class LexicalRulesTest {
 
     @Test
     void aLineLongerThanAMegabyteBeforeItsCommentIsRefused() {
-        ScriptSyntaxError e = error("create\nalloc " + " ".repeat(ScriptLineReader.MAX_CODE_BYTES) + "\n");
+        ScriptSyntaxError e = error("create\nalloc n=" + "0".repeat(ScriptLineReader.MAX_CODE_BYTES) + "1\n");
         assertThat(e.line()).isEqualTo(2);
         assertThat(e.getMessage()).contains("longer than");
+    }
+
+    @Test
+    void whiteSpaceOfAnyLengthIsIgnoredOrSeparates() throws Exception {
+        // the spec sets no length: leading white space is ignored and a run of it separates as one space does
+        String run = " \t\u000b\f".repeat(ScriptLineReader.MAX_CODE_BYTES / 2);
+        Script s = parse("create\n" + run + "alloc" + run + "n=2" + run + "\n");
+        assertThat(s.commands()).extracting(Command::line).containsExactly(1, 2);
+        assertThat(s.commands().get(1).toString()).isEqualTo("Alloc[line=2, n=2]");
     }
 
     @Test
