@@ -450,12 +450,9 @@ public final class Driver {
                 if (!linkUp || tx.count() > 0) {
                     return false;
                 }
-                // page_pool_nid_changed() empties the alloc cache into the page allocator: not this queue's alone
-                return !(config.nidChanged() && pool.nid() != config.irqNode())
-                        && receivesLocally(napiNext + config.pollNs(), 0);
+                return !poolMovesNode() && receivesLocally(napiNext + config.pollNs(), 0);
             case TX_CLEAN:
-                return tx.count() == 0 && !(config.nidChanged() && pool.nid() != config.irqNode())
-                        && receivesLocally(napiNext, processed);
+                return tx.count() == 0 && !poolMovesNode() && receivesLocally(napiNext, processed);
             case RX:
                 return receivesLocally(napiNext, processed);
             case REFILL:
@@ -465,6 +462,14 @@ public final class Driver {
             default:
                 return false;
         }
+    }
+
+    /**
+     * The poll's page_pool_nid_changed() will move the pool, emptying its
+     * cache into the page allocator: not this queue's alone.
+     */
+    private boolean poolMovesNode() {
+        return config.nidChanged() && pool.nid() != config.irqNode();
     }
 
     private boolean receivesLocally(long at, int done) {

@@ -97,7 +97,7 @@ final class ScriptLineReader {
             inComment = true;
         }
         if (!inComment) {
-            if (isWhiteSpace(b) && (codeLength == 0 || isWhiteSpace(code[codeLength - 1]))) {
+            if (Lexical.isSpace(b) && (codeLength == 0 || Lexical.isSpace(code[codeLength - 1]))) {
                 return; // leading white space is ignored and a run separates as one byte does: none is kept
             }
             if (codeLength == MAX_CODE_BYTES) {
@@ -106,11 +106,6 @@ final class ScriptLineReader {
             }
             code = append(code, codeLength++, b);
         }
-    }
-
-    /** The spec's white space: space, tab, CR, VT and FF. */
-    private static boolean isWhiteSpace(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == 0x0b || b == 0x0c;
     }
 
     private static byte[] append(byte[] to, int at, byte b) {

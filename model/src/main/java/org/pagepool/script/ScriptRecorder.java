@@ -100,11 +100,16 @@ public final class ScriptRecorder implements CallRecorder {
         if (stopped) {
             return false;
         }
-        int slot = pool.id() < slotOfPool.length ? slotOfPool[pool.id()] : 0;
+        int slot = slotOf(pool);
         if (slot == 0) {
             return false; // not created while recording
         }
         return beforeSlot(kernel, slot, isAlloc);
+    }
+
+    /** The slot {@code pool} was recorded in, 0 for none (created before the recording, or its slot reused). */
+    private int slotOf(PagePool pool) {
+        return pool.id() < slotOfPool.length ? slotOfPool[pool.id()] : 0;
     }
 
     private boolean beforeSlot(Kernel kernel, int slot, boolean isAlloc) {
@@ -310,8 +315,7 @@ public final class ScriptRecorder implements CallRecorder {
      * ends, replayable up to there, rather than going on without the call.
      */
     private boolean nameable(Kernel kernel, PagePool pool) {
-        boolean slotted = pool.id() < slotOfPool.length && slotOfPool[pool.id()] != 0;
-        if (!stopped && (pool.state() == PoolState.FREED || !slotted)) {
+        if (!stopped && (pool.state() == PoolState.FREED || slotOf(pool) == 0)) {
             stop(kernel, "a page of pool " + pool.id() + " outlived it, and a script cannot name it");
         }
         return !stopped;

@@ -135,11 +135,13 @@ final class NetworkStack implements Stack {
             counters.skbsFreed++;
             producers.produced(kernel.mm().memMap().pp(page), cpu, kernel.jiffies().now());
             calls.skbFree(page);
-        } else if (kind == SkbWheel.RELEASED) {
-            counters.skbsFreed++; // not marked for recycling: the page goes to the page allocator
-            calls.putPage(PagePool.owner(kernel, page), page);
         } else {
-            counters.clonesFreed++;
+            // a cpumap skb (not marked for recycling) or a clone: its page left the pool, put_page() frees it
+            if (kind == SkbWheel.RELEASED) {
+                counters.skbsFreed++;
+            } else {
+                counters.clonesFreed++;
+            }
             calls.putPage(PagePool.owner(kernel, page), page);
         }
     }

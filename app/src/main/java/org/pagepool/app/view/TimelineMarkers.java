@@ -2,7 +2,6 @@
 package org.pagepool.app.view;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,8 @@ public final class TimelineMarkers extends Region {
     private String source;
     private double span = 1;
     private Palette palette = Palette.LIGHT;
+    /** The scenario's checkpoints the times below were taken from. */
+    private List<Checkpoint> fromGuide = List.of();
     /** The times of the scenario's checkpoints set in time (a step's has none), ascending. */
     private long[] checkpoints = new long[0];
     private long now;
@@ -100,10 +101,13 @@ public final class TimelineMarkers extends Region {
 
     /** Takes the checkpoints and the time from the view; true when a triangle changed. */
     private boolean showCheckpoints(ModelView view) {
-        long[] times = view.guide().checkpoints().stream().mapToLong(Checkpoint::timeNs).filter(t -> t >= 0)
-                .sorted().toArray();
-        boolean changed = !Arrays.equals(times, checkpoints) || passed(times, view.timeNs()) != passed(times, now);
-        checkpoints = times;
+        boolean changed = false;
+        if (!view.guide().checkpoints().equals(fromGuide)) { // another scenario: not worked out again every view
+            fromGuide = view.guide().checkpoints();
+            checkpoints = fromGuide.stream().mapToLong(Checkpoint::timeNs).filter(t -> t >= 0).sorted().toArray();
+            changed = true;
+        }
+        changed |= passed(checkpoints, view.timeNs()) != passed(checkpoints, now);
         now = view.timeNs();
         return changed;
     }
