@@ -32,7 +32,7 @@ class RealSystemTest extends CaptureFixture {
         robot.clickOn("#openCapture");
         await("the capture", () -> !window.side().capture().diagnosisLines().isEmpty());
         assertThat(window.side().tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("Real system");
-        assertThat(window.side().capture().diagnosisLines()).anyMatch(line -> line.contains("still waiting for 57"));
+        assertThat(window.side().capture().diagnosisLines()).anyMatch(line -> line.contains("still waiting for 62"));
         assertThat(view().live()).as("the simulation goes on beside it").isTrue();
         // the preset derived from the capture, with what it assumed
         assertThat(window.side().capture().assumptionsText()).contains("Estimated from the capture:",
@@ -51,7 +51,7 @@ class RealSystemTest extends CaptureFixture {
         await("the capture", () -> error[0] == null || !error[0].equals("not yet"));
         assertThat(error[0]).isNull();
         // a pool the trace did not show (no page history): its inflight comes from the dumps
-        assertThat(window.side().capture().diagnosisLines()).anyMatch(line -> line.contains("still waiting for 57"));
+        assertThat(window.side().capture().diagnosisLines()).anyMatch(line -> line.contains("still waiting for 62"));
         assertThat(window.side().tabs().getSelectionModel().getSelectedItem().getText()).isEqualTo("Real system");
     }
 

@@ -49,28 +49,8 @@ public final class Rng {
         return -mean * Math.log(1.0 - nextDouble());
     }
 
-    /** Standard normal (Box-Muller, one of the pair). */
+    /** Standard normal ({@link NormalZiggurat}). */
     public double gaussian() {
-        double u = 1.0 - nextDouble();
-        double v = nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * v);
-    }
-
-    /** Poisson with mean {@code lambda}: exact below 30, a rounded normal above. */
-    public long poisson(double lambda) {
-        if (lambda <= 0) {
-            return 0;
-        }
-        if (lambda < 30) {
-            double limit = Math.exp(-lambda);
-            double product = nextDouble();
-            long count = 0;
-            while (product > limit) {
-                product *= nextDouble();
-                count++;
-            }
-            return count;
-        }
-        return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * gaussian()));
+        return NormalZiggurat.next(this);
     }
 }

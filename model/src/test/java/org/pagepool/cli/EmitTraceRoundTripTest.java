@@ -72,7 +72,7 @@ class EmitTraceRoundTripTest {
     @Test
     void anUnloadWithPagesInSocketsIsAStalledShutdown() {
         Run imported = roundTrip("09-unload-stall");
-        assertThat(imported.out()).contains("stalled shutdown").contains("still waiting for 57");
+        assertThat(imported.out()).contains("stalled shutdown").contains("still waiting for 62");
     }
 
     @Test
@@ -85,7 +85,7 @@ class EmitTraceRoundTripTest {
         assertThat(imported.status()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("21 samples")
                 .contains("destroyed at 0.000 s; not freed by the end")
-                .contains("stalled shutdown: began at 0.000 s (netlink), 57 pages still in flight");
+                .contains("stalled shutdown: began at 0.000 s (netlink), 62 pages still in flight");
     }
 
     @Test
