@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.app.view;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
@@ -33,6 +35,8 @@ public final class PtrRingPane extends CanvasRegion {
     private double drawnWidth;
     /** Where the index labels must end: the top of the footer. */
     private double labelsBottom;
+    /** The ticks and leader lines the last redraw drew, in drawing units (see {@link #markLines()}). */
+    private final List<double[]> markLines = new ArrayList<>();
     /** Which ring slots the last redraw showed a page in (a page in flight is not shown yet). */
     private boolean[] ringShown = new boolean[0];
 
@@ -97,34 +101,48 @@ public final class PtrRingPane extends CanvasRegion {
         String count = pool.ringCount() + " / " + size;
         String stale = "stale " + pool.stale() + "  batch " + (size >= 32 ? 16 : 1);
         Font countFont = Font.font(null, FontWeight.BOLD, 16);
+        Font staleFont = label();
         // inside the ring where they fit, else at the bottom, away from the ring and the indexes' labels
         // under it (a narrow region, a ring of thousands of slots)
         double countY = cy - 4;
+        double staleY = countY + 18;
         double bottom = footerTop - 26;
-        if (Math.max(TextMetrics.width(count, countFont), TextMetrics.width(stale, label())) > 2 * inner - 4
-                && bottom > cy + outer + 3 * labelH + 24) {
-            countY = bottom;
+        if (Math.max(TextMetrics.width(count, countFont), TextMetrics.width(stale, staleFont)) > 2 * inner - 4) {
+            if (bottom > cy + outer + 3 * labelH + 24) {
+                countY = bottom;
+                staleY = countY + 18;
+            } else {
+                // a small ring with no room under it: short forms in the small type, clear of the indexes' ticks
+                count = pool.ringCount() + "/" + size;
+                stale = "stale " + pool.stale();
+                countFont = Font.font(null, FontWeight.BOLD, small().getSize());
+                staleFont = small();
+                staleY = countY + labelH;
+            }
         }
         g.setFill(palette.text());
         g.setFont(countFont);
         text(g, count, cx, countY);
-        g.setFont(label());
+        g.setFont(staleFont);
         g.setFill(palette.muted());
-        text(g, stale, cx, countY + 18);
+        text(g, stale, cx, staleY);
         g.setTextAlign(TextAlignment.LEFT);
-        // indexes that coincide share one tick and one label; each label keeps off the texts drawn before it
+        // indexes that coincide share one tick and one label
         labelsBottom = footerTop;
+        markLines.clear();
         int p = pool.producer();
         int head = pool.consumerHead();
         int tail = pool.consumerTail();
-        marker(g, p, size, p == head && p == tail ? "producer = head = tail" : p == head ? "producer = head"
-                : p == tail ? "producer = tail" : "producer", palette.accent(), 0);
+        List<Mark> marks = new ArrayList<>(3);
+        marks.add(new Mark(p, p == head && p == tail ? "producer = head = tail" : p == head ? "producer = head"
+                : p == tail ? "producer = tail" : "producer", palette.accent(), 0));
         if (head != p) {
-            marker(g, head, size, head == tail ? "head = tail" : "consumer_head", palette.cache(), 1);
+            marks.add(new Mark(head, head == tail ? "head = tail" : "consumer_head", palette.cache(), 1));
         }
         if (tail != p && tail != head) {
-            marker(g, tail, size, "consumer_tail", palette.muted(), 2);
+            marks.add(new Mark(tail, "consumer_tail", palette.muted(), 2));
         }
+        markers(g, marks, size);
     }
 
     /** A sector's colour: live if any of its slots is live (pfmemalloc shows), else stale if any is, else empty. */
@@ -144,68 +162,241 @@ public final class PtrRingPane extends CanvasRegion {
         return fill;
     }
 
-    /** A tick outside the circle at slot {@code index}, labelled. */
-    private void marker(GraphicsContext g, int index, int size, String name, Color color, int lane) {
-        double w = drawnWidth;
-        double angle = Math.toRadians(90 - (index + 0.5) * 360.0 / size);
-        double r0 = outer + 2;
-        double r1 = outer + 9 + lane * 6;
-        double x0 = cx + r0 * Math.cos(angle);
-        double y0 = cy - r0 * Math.sin(angle);
-        double x1 = cx + r1 * Math.cos(angle);
-        double y1 = cy - r1 * Math.sin(angle);
-        g.setStroke(color);
-        g.setLineWidth(2 * palette.lineWidth());
-        g.strokeLine(x0, y0, x1, y1);
-        g.setFill(color);
-        g.setFont(small());
-        double lineH = Math.ceil(small().getSize() * 1.3);
-        double x;
-        double y;
-        String shown = name;
-        if (Math.abs(x1 - cx) < outer * 0.35) {
-            // near the top or the bottom of the circle: centre the label above or below the tick
-            shown = fitting(g, w - 2 * PAD, name, shortName(name));
-            x = x1 - width(g, shown) / 2;
-            y = y1 < cy ? y1 - 4 - lane * lineH : y1 + lineH + lane * lineH;
-        } else {
-            // at the side: the kernel's name where there is room, else its short form
-            double room = x1 >= cx ? w - PAD - x1 - 3 : x1 - 3 - PAD;
-            shown = fitting(g, room, name, shortName(name));
-            x = x1 >= cx ? x1 + 3 : x1 - 3 - width(g, shown);
-            y = y1 + 4;
-        }
-        // never past the region's edges, and on no text drawn before (the title, the footer, another index)
-        x = Math.max(PAD, Math.min(w - PAD - width(g, shown), x));
-        double free = freeBaseline(g, shown, x, y, y1 < cy ? -1 : 1);
-        if (Math.abs(free - y) > 1) {
-            // moved off its tick: a thin leader line keeps them together
-            Bounds box = TextMetrics.bounds(shown, g.getFont(), TextAlignment.LEFT, VPos.BASELINE, x, free);
-            g.setLineWidth(palette.lineWidth());
-            g.strokeLine(x1, y1, Math.max(box.getMinX(), Math.min(box.getMaxX(), x1)),
-                    free < y1 ? box.getMaxY() : box.getMinY());
-        }
-        text(g, shown, x, free);
+    /** An index on the circle: its slot, its label, its colour, and its lane (how far out its tick reaches). */
+    private record Mark(int index, String name, Color color, int lane) {
     }
 
     /**
-     * The baseline nearest {@code y} at which {@code s}, drawn from {@code x}, covers no text drawn so far
-     * and not the ring, inside the region above its footer: tried first in {@code direction} (away from the
-     * circle's middle), then the other way; {@code y} itself when no place is free.
+     * The indexes' ticks, then their labels. Marks whose labels would meet
+     * (indexes a few slots apart) get one block of labels, one under the
+     * other, beyond the block's outermost tick: a label at its own tick
+     * would have the longer ticks of the others through it, and one moved
+     * away a leader line through the others.
      */
-    private double freeBaseline(GraphicsContext g, String s, double x, double y, int direction) {
+    private void markers(GraphicsContext g, List<Mark> marks, int size) {
+        g.setFont(small());
+        double lineH = Math.ceil(small().getSize() * 1.3);
+        List<Point2D> ends = new ArrayList<>(marks.size());
+        for (Mark mark : marks) {
+            ends.add(tick(g, mark, size));
+        }
+        boolean[] placed = new boolean[marks.size()];
+        for (int i = 0; i < marks.size(); i++) {
+            if (placed[i]) {
+                continue;
+            }
+            List<Integer> block = new ArrayList<>(List.of(i));
+            placed[i] = true;
+            for (int grew = 1; grew > 0; ) { // every mark near any of the block's joins it
+                grew = 0;
+                for (int j = 0; j < marks.size(); j++) {
+                    if (!placed[j] && near(g, marks, ends, block, j, lineH)) {
+                        block.add(j);
+                        placed[j] = true;
+                        grew++;
+                    }
+                }
+            }
+            labels(g, marks, ends, block, lineH);
+        }
+    }
+
+    /** The tick of {@code mark}, outside the circle; returns its outer end. */
+    private Point2D tick(GraphicsContext g, Mark mark, int size) {
+        double angle = Math.toRadians(90 - (mark.index() + 0.5) * 360.0 / size);
+        double r0 = outer + 2;
+        double r1 = outer + 9 + mark.lane() * 6;
+        double x1 = cx + r1 * Math.cos(angle);
+        double y1 = cy - r1 * Math.sin(angle);
+        g.setStroke(mark.color());
+        g.setLineWidth(2 * palette.lineWidth());
+        line(g, cx + r0 * Math.cos(angle), cy - r0 * Math.sin(angle), x1, y1);
+        return new Point2D(x1, y1);
+    }
+
+    /** Whether mark j's label, at its own tick, would come near the label of one of {@code block}'s. */
+    private static boolean near(GraphicsContext g, List<Mark> marks, List<Point2D> ends, List<Integer> block, int j,
+            double lineH) {
+        for (int i : block) {
+            double dx = Math.abs(ends.get(i).getX() - ends.get(j).getX());
+            double dy = Math.abs(ends.get(i).getY() - ends.get(j).getY());
+            double widths = (width(g, marks.get(i).name()) + width(g, marks.get(j).name())) / 2;
+            if (dx < widths + 8 && dy < 2 * lineH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The labels of one block of marks (lane order, the producer's first),
+     * one under the other beyond the outermost tick: above or below the
+     * circle centred on the ticks, at its sides beside them. Moved as one
+     * when they would cover other text or a tick, with one leader line from
+     * the outermost tick to the block's facing edge.
+     */
+    private void labels(GraphicsContext g, List<Mark> marks, List<Point2D> ends, List<Integer> block, double lineH) {
+        double w = drawnWidth;
+        double minX = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (int i : block) {
+            Point2D end = ends.get(i);
+            minX = Math.min(minX, end.getX());
+            maxX = Math.max(maxX, end.getX());
+            minY = Math.min(minY, end.getY());
+            maxY = Math.max(maxY, end.getY());
+        }
+        double midX = (minX + maxX) / 2;
+        double midY = (minY + maxY) / 2;
+        boolean centred = Math.abs(midX - cx) < outer * 0.35; // near the top or the bottom of the circle
+        boolean right = midX >= cx;
+        int rows = block.size();
+        String[] shown = new String[rows];
+        double[] baselines = new double[rows];
+        Bounds[] boxes = new Bounds[rows];
+        for (int r = 0; r < rows; r++) {
+            String name = marks.get(block.get(r)).name();
+            double x;
+            double y;
+            if (centred) {
+                shown[r] = fitting(g, w - 2 * PAD, name, shortName(name));
+                x = midX - width(g, shown[r]) / 2;
+                y = midY < cy ? minY - 4 - r * lineH : maxY + lineH + r * lineH;
+            } else {
+                // at the side: the kernel's name where there is room, else its short form
+                double room = right ? w - PAD - maxX - 3 : minX - 3 - PAD;
+                shown[r] = fitting(g, room, name, shortName(name));
+                x = right ? maxX + 3 : minX - 3 - width(g, shown[r]);
+                y = midY + 4 + (r - (rows - 1) / 2.0) * lineH;
+            }
+            x = Math.max(PAD, Math.min(w - PAD - width(g, shown[r]), x)); // never past the region's edges
+            baselines[r] = y;
+            boxes[r] = TextMetrics.bounds(shown[r], g.getFont(), TextAlignment.LEFT, VPos.BASELINE, x, y);
+        }
+        Point2D from = ends.get(block.get(rows - 1)); // the outermost tick
+        double shift = freeShift(boxes, from, midY < cy ? -1 : 1);
+        if (Math.abs(shift) > 1) {
+            double[] leader = leader(boxes, shift, from);
+            g.setStroke(marks.get(block.get(0)).color());
+            g.setLineWidth(palette.lineWidth());
+            line(g, leader[0], leader[1], leader[2], leader[3]);
+        }
+        for (int r = 0; r < rows; r++) {
+            g.setFill(marks.get(block.get(r)).color());
+            text(g, shown[r], boxes[r].getMinX(), baselines[r] + shift);
+        }
+    }
+
+    /**
+     * How far to move a block of labels up or down so that no row covers
+     * text drawn so far, a tick or the ring, inside the region above its
+     * footer, and its leader line passes through no text: the nearest such
+     * shift, tried first in {@code direction} (away from the circle's
+     * middle); 0 when there is none.
+     */
+    private double freeShift(Bounds[] boxes, Point2D from, int direction) {
         double step = Math.ceil(small().getSize() * 0.5);
         int steps = (int) Math.ceil(labelsBottom / step);
         for (int k = 0; k <= steps; k++) {
             for (int sign : new int[] {direction, -direction}) {
-                double at = y + sign * k * step;
-                Bounds box = TextMetrics.bounds(s, g.getFont(), TextAlignment.LEFT, VPos.BASELINE, x, at);
-                if (box.getMinY() >= 0 && box.getMaxY() <= labelsBottom && !coversText(box) && !onRing(box)) {
-                    return at;
+                double shift = sign * k * step;
+                if (rowsFree(boxes, shift) && (k == 0 || leaderFree(leader(boxes, shift, from), boxes, shift))) {
+                    return shift;
                 }
             }
         }
-        return y;
+        return 0;
+    }
+
+    private boolean rowsFree(Bounds[] boxes, double shift) {
+        for (Bounds b : boxes) {
+            Bounds box = moved(b, shift);
+            if (box.getMinY() < 0 || box.getMaxY() > labelsBottom || coversText(box) || onRing(box)
+                    || onLine(box)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Bounds moved(Bounds b, double shift) {
+        return new BoundingBox(b.getMinX(), b.getMinY() + shift, b.getWidth(), b.getHeight());
+    }
+
+    /** The leader line from a block's outermost tick to the nearest edge of the block moved by {@code shift}. */
+    private static double[] leader(Bounds[] boxes, double shift, Point2D from) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (Bounds b : boxes) {
+            minX = Math.min(minX, b.getMinX());
+            maxX = Math.max(maxX, b.getMaxX());
+            minY = Math.min(minY, b.getMinY() + shift);
+            maxY = Math.max(maxY, b.getMaxY() + shift);
+        }
+        // the block's point nearest the tick, a little off its edge
+        double x = Math.max(minX, Math.min(maxX, from.getX()));
+        double y = Math.max(minY, Math.min(maxY, from.getY()));
+        if (from.getX() < minX || from.getX() > maxX) {
+            x += from.getX() < minX ? -2 : 2;
+        } else {
+            y += from.getY() < minY ? -1 : 1;
+        }
+        return new double[] {from.getX(), from.getY(), x, y};
+    }
+
+    /** Whether the leader passes through no text drawn so far and none of its own block's rows. */
+    private boolean leaderFree(double[] l, Bounds[] boxes, double shift) {
+        int points = pointsAlong(l);
+        for (int i = 1; i <= points; i++) { // from the tick's end on
+            double x = l[0] + (l[2] - l[0]) * i / points;
+            double y = l[1] + (l[3] - l[1]) * i / points;
+            if (coversText(new BoundingBox(x, y, 0, 0))) {
+                return false;
+            }
+            for (Bounds b : boxes) {
+                if (moved(b, shift).contains(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Points half a unit apart along a segment: enough to find any text it passes through. */
+    private static int pointsAlong(double[] l) {
+        return Math.max(2, (int) Math.ceil(2 * Math.hypot(l[2] - l[0], l[3] - l[1])));
+    }
+
+    /** Whether a tick or leader line drawn so far passes through {@code box}. */
+    private boolean onLine(Bounds box) {
+        for (double[] l : markLines) {
+            int points = pointsAlong(l);
+            for (int i = 0; i <= points; i++) {
+                if (box.contains(l[0] + (l[2] - l[0]) * i / points, l[1] + (l[3] - l[1]) * i / points)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Strokes a tick or a leader line and remembers it (see {@link #markLines}). */
+    private void line(GraphicsContext g, double x0, double y0, double x1, double y1) {
+        g.strokeLine(x0, y0, x1, y1);
+        markLines.add(new double[] {x0, y0, x1, y1});
+    }
+
+    /** The indexes' ticks and leader lines the last redraw drew, in the canvas's pixels: x0, y0, x1, y1. */
+    List<double[]> markLines() {
+        List<double[]> inPixels = new ArrayList<>(markLines.size());
+        for (double[] l : markLines) {
+            inPixels.add(new double[] {l[0] * scale(), l[1] * scale(), l[2] * scale(), l[3] * scale()});
+        }
+        return inPixels;
     }
 
     /** Whether {@code box} reaches into the circle of slots. */

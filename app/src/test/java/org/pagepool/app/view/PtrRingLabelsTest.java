@@ -30,7 +30,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The ptr_ring's index labels (producer, consumer_head, consumer_tail) wherever
  * the indexes stand on the circle, however close together (a ring nearly full,
  * nearly empty, with stale slots or none): no label on another, none on any
- * other text of the region, none past its edges.
+ * other text of the region, none past its edges, and no index's tick or
+ * leader line through any text.
  */
 class PtrRingLabelsTest {
     private static final BuddyView BUDDY = new BuddyView(new long[] {16}, new long[] {16}, new int[][] {new int[11]});
@@ -65,9 +66,17 @@ class PtrRingLabelsTest {
         assertThat(collisions).as("%d slots at %dx%d", size, width, height).isEmpty();
     }
 
-    /** Notes every pair of the pane's texts that overlap, and any text past its edges. */
+    /** Notes every pair of the pane's texts that overlap, any text past its edges, and any line through a text. */
     private static void collide(PtrRingPane pane, String where, List<String> found) {
         List<DrawnText> texts = pane.drawnTexts();
+        for (double[] line : pane.markLines()) {
+            for (DrawnText t : texts) {
+                if (crosses(line, t.bounds())) {
+                    found.add(where + ": a line from (" + Math.round(line[0]) + ", " + Math.round(line[1]) + ") to ("
+                            + Math.round(line[2]) + ", " + Math.round(line[3]) + ") through \"" + t.text() + "\"");
+                }
+            }
+        }
         for (int i = 0; i < texts.size(); i++) {
             Bounds a = texts.get(i).bounds();
             if (a.getMinX() < 0 || a.getMinY() < 0 || a.getMaxX() > pane.getWidth()
@@ -80,6 +89,20 @@ class PtrRingLabelsTest {
                 }
             }
         }
+    }
+
+    /** Whether the segment passes through the box (points along it, a quarter pixel apart). */
+    private static boolean crosses(double[] line, Bounds box) {
+        double length = Math.hypot(line[2] - line[0], line[3] - line[1]);
+        int points = Math.max(2, (int) Math.ceil(length * 4));
+        for (int i = 0; i <= points; i++) {
+            double x = line[0] + (line[2] - line[0]) * i / points;
+            double y = line[1] + (line[3] - line[1]) * i / points;
+            if (x > box.getMinX() && x < box.getMaxX() && y > box.getMinY() && y < box.getMaxY()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A script's view with one pool whose ring has {@code size} slots and the given indexes. */
