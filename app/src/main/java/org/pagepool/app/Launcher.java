@@ -11,7 +11,8 @@ import org.pagepool.workload.PresetFiles;
  * so that JavaFX runs from the plain classpath ({@code java -jar}). It checks
  * the command line first: a bad option or preset is one line on standard
  * error and exit status 2, before any window exists. With {@code --headless}
- * JavaFX renders through Monocle, without a display.
+ * JavaFX renders through Monocle, without a display; with {@code GDK_GL=disable}
+ * in the environment it renders in software from the start.
  */
 public final class Launcher {
     private Launcher() {
@@ -48,6 +49,8 @@ public final class Launcher {
             System.setProperty("prism.order", "sw");
             System.setProperty("java.awt.headless", "true");
             System.setProperty("headless.geometry", options.width() + "x" + options.height() + "-32");
+        } else if (glDisabled(System.getenv("GDK_GL")) && System.getProperty("prism.order") == null) {
+            System.setProperty("prism.order", "sw");
         }
         PagePoolApp.options = options;
         JavaFxLog.leaveOutClassPathWarning();
@@ -59,6 +62,25 @@ public final class Launcher {
             System.exit(2);
         }
         System.exit(PagePoolApp.exitStatus);
+    }
+
+    /**
+     * Whether GTK was told to leave OpenGL alone ({@code GDK_GL=disable}, as
+     * on a machine without a GPU). JavaFX is then told too: its ES2
+     * pipeline would load Mesa's software OpenGL (60 MB resident, LLVM
+     * included) only to find it is not a GPU and fall back to software
+     * rendering, and GTK loads it on its own unless GDK_GL says not to.
+     */
+    static boolean glDisabled(String gdkGl) {
+        if (gdkGl == null) {
+            return false;
+        }
+        for (String flag : gdkGl.split("[,:; ]")) {
+            if (flag.equalsIgnoreCase("disable")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

@@ -197,6 +197,7 @@ public final class PtrRingPane extends CanvasRegion {
                     }
                 }
             }
+            block.sort(null); // lane order: the producer's row first, the outermost tick last
             labels(g, marks, ends, block, lineH);
         }
     }
