@@ -92,7 +92,7 @@ class CapturedPoolTest {
         List<CapturedPool> pools = CapturedPool.of(capture, EmittedCapture.report(capture));
         assertThat(pools).hasSize(1);
         CapturedPool pool = pools.get(0);
-        assertThat(pool.findings()).extracting(PoolFindings::leaks).first().asList().hasSize(57);
+        assertThat(pool.findings()).extracting(PoolFindings::leaks).first().asList().hasSize(62);
         assertThat(pool.holdRate()).isPositive();
         assertThat(pool.stats()).as("no statistics without netlink").isNull();
         assertThat(LifetimeBar.of(pool, capture.endNs() - capture.startNs()).stalled()).isTrue();
