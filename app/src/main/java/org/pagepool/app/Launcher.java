@@ -67,20 +67,22 @@ public final class Launcher {
     /**
      * Whether GTK was told to leave OpenGL alone ({@code GDK_GL=disable}, as
      * on a machine without a GPU). JavaFX is then told too: its ES2
-     * pipeline would load Mesa's software OpenGL (60 MB resident, LLVM
-     * included) only to find it is not a GPU and fall back to software
-     * rendering, and GTK loads it on its own unless GDK_GL says not to.
+     * pipeline would load Mesa's software OpenGL (LLVM included; the app is
+     * 57 MB larger with it) only to find it is not a GPU and fall back to
+     * software rendering, and GTK loads it on its own unless GDK_GL says not to.
      */
     static boolean glDisabled(String gdkGl) {
         if (gdkGl == null) {
             return false;
         }
-        for (String flag : gdkGl.split("[,:; ]")) {
-            if (flag.equalsIgnoreCase("disable")) {
-                return true;
-            }
+        // as GLib's g_parse_debug_string() reads it: "all" sets every flag but the ones named beside it
+        boolean all = false;
+        boolean disable = false;
+        for (String flag : gdkGl.split("[,:; \t]")) {
+            all |= flag.equalsIgnoreCase("all");
+            disable |= flag.equalsIgnoreCase("disable");
         }
-        return false;
+        return all != disable;
     }
 
     private static String rootMessage(Throwable e) {

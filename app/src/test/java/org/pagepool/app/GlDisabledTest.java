@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GlDisabledTest {
     @ParameterizedTest(name = "GDK_GL=\"{0}\": {1}")
     @CsvSource(value = {"disable, true", "DISABLE, true", "software-draw:disable, true", "always;disable, true",
-        "'always disable', true", "always, false", "disabled, false", "'', false", "NULL, false"},
+        "'always disable', true", "'always\tdisable', true", "always, false", "disabled, false", "'', false",
+        "NULL, false", "all, true", "'all,disable', false"},
             nullValues = "NULL")
     void gdkGlDisableTurnsOpenGlOff(String gdkGl, boolean off) {
         assertThat(Launcher.glDisabled(gdkGl)).isEqualTo(off);

@@ -112,20 +112,26 @@ public final class PtrRingPane extends CanvasRegion {
                 countY = bottom;
                 staleY = countY + 18;
             } else {
-                // a small ring with no room under it: short forms in the small type, clear of the indexes' ticks
-                count = pool.ringCount() + "/" + size;
-                stale = "stale " + pool.stale();
+                // a small ring with no room under it: short forms in the small type, the shortest that fit
+                // inside it (the entries alone, no stale count, when nothing else does: the tooltip has them)
                 countFont = Font.font(null, FontWeight.BOLD, small().getSize());
                 staleFont = small();
+                double room = 2 * inner - 4;
+                String shortCount = pool.ringCount() + "/" + size;
+                count = TextMetrics.width(shortCount, countFont) <= room ? shortCount
+                        : String.valueOf(pool.ringCount());
+                stale = TextMetrics.width("stale " + pool.stale(), staleFont) <= room ? "stale " + pool.stale() : "";
                 staleY = countY + labelH;
             }
         }
         g.setFill(palette.text());
         g.setFont(countFont);
         text(g, count, cx, countY);
-        g.setFont(staleFont);
-        g.setFill(palette.muted());
-        text(g, stale, cx, staleY);
+        if (!stale.isEmpty()) {
+            g.setFont(staleFont);
+            g.setFill(palette.muted());
+            text(g, stale, cx, staleY);
+        }
         g.setTextAlign(TextAlignment.LEFT);
         // indexes that coincide share one tick and one label
         labelsBottom = footerTop;
@@ -234,7 +240,7 @@ public final class PtrRingPane extends CanvasRegion {
      * one under the other beyond the outermost tick: above or below the
      * circle centred on the ticks, at its sides beside them. Moved as one
      * when they would cover other text or a tick, with one leader line from
-     * the outermost tick to the block's facing edge.
+     * the outermost tick to the nearest row.
      */
     private void labels(GraphicsContext g, List<Mark> marks, List<Point2D> ends, List<Integer> block, double lineH) {
         double w = drawnWidth;
@@ -278,9 +284,11 @@ public final class PtrRingPane extends CanvasRegion {
         }
         Point2D from = ends.get(block.get(rows - 1)); // the outermost tick
         double shift = freeShift(boxes, from, midY < cy ? -1 : 1);
-        if (Math.abs(shift) > 1) {
-            double[] leader = leader(boxes, shift, from);
-            g.setStroke(marks.get(block.get(0)).color());
+        double[] leader = leader(boxes, shift, from);
+        if (Math.abs(shift) > 1 && leaderFree(leader, boxes, shift, from)) {
+            // one line for the block's labels, in its colour if it has one index, else neutral; a block moved
+            // where no leader reaches it cleanly goes without (its colours name its ticks)
+            g.setStroke(rows == 1 ? marks.get(block.get(0)).color() : palette.muted());
             g.setLineWidth(palette.lineWidth());
             line(g, leader[0], leader[1], leader[2], leader[3]);
         }
@@ -293,22 +301,27 @@ public final class PtrRingPane extends CanvasRegion {
     /**
      * How far to move a block of labels up or down so that no row covers
      * text drawn so far, a tick or the ring, inside the region above its
-     * footer, and its leader line passes through no text: the nearest such
-     * shift, tried first in {@code direction} (away from the circle's
-     * middle); 0 when there is none.
+     * footer, and its leader line passes through no text, tick or the
+     * ring: the nearest such shift, tried first in {@code direction} (away
+     * from the circle's middle); else the nearest whose rows alone are
+     * free; else 0.
      */
     private double freeShift(Bounds[] boxes, Point2D from, int direction) {
         double step = Math.ceil(small().getSize() * 0.5);
         int steps = (int) Math.ceil(labelsBottom / step);
+        double rowsOnly = Double.NaN; // the nearest shift whose rows are free, whatever its leader crosses
         for (int k = 0; k <= steps; k++) {
             for (int sign : new int[] {direction, -direction}) {
                 double shift = sign * k * step;
-                if (rowsFree(boxes, shift) && (k == 0 || leaderFree(leader(boxes, shift, from), boxes, shift))) {
-                    return shift;
+                if (rowsFree(boxes, shift)) {
+                    if (k == 0 || leaderFree(leader(boxes, shift, from), boxes, shift, from)) {
+                        return shift;
+                    }
+                    rowsOnly = Double.isNaN(rowsOnly) ? shift : rowsOnly;
                 }
             }
         }
-        return 0;
+        return Double.isNaN(rowsOnly) ? 0 : rowsOnly;
     }
 
     private boolean rowsFree(Bounds[] boxes, double shift) {
@@ -326,36 +339,40 @@ public final class PtrRingPane extends CanvasRegion {
         return new BoundingBox(b.getMinX(), b.getMinY() + shift, b.getWidth(), b.getHeight());
     }
 
-    /** The leader line from a block's outermost tick to the nearest edge of the block moved by {@code shift}. */
+    /** The leader from a block's outermost tick to the nearest point of its nearest row, moved by {@code shift}. */
     private static double[] leader(Bounds[] boxes, double shift, Point2D from) {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
+        double[] best = null;
+        double bestDistance = Double.MAX_VALUE;
         for (Bounds b : boxes) {
-            minX = Math.min(minX, b.getMinX());
-            maxX = Math.max(maxX, b.getMaxX());
-            minY = Math.min(minY, b.getMinY() + shift);
-            maxY = Math.max(maxY, b.getMaxY() + shift);
+            Bounds box = moved(b, shift);
+            double x = Math.max(box.getMinX(), Math.min(box.getMaxX(), from.getX()));
+            double y = Math.max(box.getMinY(), Math.min(box.getMaxY(), from.getY()));
+            double distance = Math.hypot(x - from.getX(), y - from.getY());
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                // a little off the row's edge, on the tick's side
+                if (from.getX() < box.getMinX() || from.getX() > box.getMaxX()) {
+                    x += from.getX() < box.getMinX() ? -2 : 2;
+                } else {
+                    y += from.getY() < box.getMinY() ? -1 : 1;
+                }
+                best = new double[] {from.getX(), from.getY(), x, y};
+            }
         }
-        // the block's point nearest the tick, a little off its edge
-        double x = Math.max(minX, Math.min(maxX, from.getX()));
-        double y = Math.max(minY, Math.min(maxY, from.getY()));
-        if (from.getX() < minX || from.getX() > maxX) {
-            x += from.getX() < minX ? -2 : 2;
-        } else {
-            y += from.getY() < minY ? -1 : 1;
-        }
-        return new double[] {from.getX(), from.getY(), x, y};
+        return best;
     }
 
-    /** Whether the leader passes through no text drawn so far and none of its own block's rows. */
-    private boolean leaderFree(double[] l, Bounds[] boxes, double shift) {
+    /**
+     * Whether the leader passes through no text drawn so far, none of its
+     * own block's rows, not the ring and no tick but the one it starts from.
+     */
+    private boolean leaderFree(double[] l, Bounds[] boxes, double shift, Point2D from) {
         int points = pointsAlong(l);
         for (int i = 1; i <= points; i++) { // from the tick's end on
             double x = l[0] + (l[2] - l[0]) * i / points;
             double y = l[1] + (l[3] - l[1]) * i / points;
-            if (coversText(new BoundingBox(x, y, 0, 0))) {
+            if (coversText(new BoundingBox(x, y, 0, 0)) || Math.hypot(x - cx, y - cy) < outer + 1
+                    || onOtherLine(x, y, from)) {
                 return false;
             }
             for (Bounds b : boxes) {
@@ -365,6 +382,23 @@ public final class PtrRingPane extends CanvasRegion {
             }
         }
         return true;
+    }
+
+    /** Whether (x, y) lies within a line's width of a tick or leader drawn so far but one ending at {@code from}. */
+    private boolean onOtherLine(double x, double y, Point2D from) {
+        for (double[] l : markLines) {
+            if (l[2] == from.getX() && l[3] == from.getY()) {
+                continue;
+            }
+            double dx = l[2] - l[0];
+            double dy = l[3] - l[1];
+            double t = dx == 0 && dy == 0 ? 0 : ((x - l[0]) * dx + (y - l[1]) * dy) / (dx * dx + dy * dy);
+            t = Math.max(0, Math.min(1, t));
+            if (Math.hypot(x - (l[0] + t * dx), y - (l[1] + t * dy)) < 1.5) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Points half a unit apart along a segment: enough to find any text it passes through. */

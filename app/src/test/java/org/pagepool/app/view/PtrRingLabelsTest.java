@@ -42,7 +42,8 @@ class PtrRingLabelsTest {
     }
 
     @ParameterizedTest(name = "{0} slots, {1}x{2}")
-    @CsvSource({"256, 228, 395", "256, 300, 300", "1024, 420, 260", "16, 260, 240"})
+    @CsvSource({"256, 228, 395", "256, 300, 300", "1024, 420, 260", "16, 260, 240", "64, 200, 200",
+        "32, 400, 180", "2048, 220, 220"})
     void theIndexLabelsNeverCoverText(int size, int width, int height) throws Exception {
         List<String> collisions = WaitForAsyncUtils.asyncFx(() -> {
             PtrRingPane pane = new PtrRingPane();
