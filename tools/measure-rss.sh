@@ -8,6 +8,9 @@
 # -l runs an app image's launcher (tools/package-linux.sh) with the options
 # it was packaged with, instead of java -jar.
 #
+# With GDK_GL=disable in the environment the app loads no OpenGL (the README:
+# a machine without a GPU); the last line says which OpenGL libraries it had.
+#
 # Memory, not timing: a busy machine gives the same figures. Needs xvfb-run
 # (apt-get install -y --no-install-recommends xvfb libgtk-3-0).
 set -eu
@@ -53,11 +56,16 @@ while [ ! -s "$work/pid" ]; do
 done
 pid=$(cat "$work/pid")
 start=$(date +%s)
-echo "# $* (pid $pid)"
+echo "# ${GDK_GL:+GDK_GL=$GDK_GL }$* (pid $pid)"
+gl=
 while kill -0 "$pid" 2> /dev/null; do
     rss=$(ps -o rss= -p "$pid" || true)
     [ -n "$rss" ] && echo "$(( $(date +%s) - start )) $(( rss / 1024 ))"
+    # which OpenGL libraries the app has loaded (none with GDK_GL=disable: see the README)
+    seen=$(grep -oE '[^/ ]*(libGL|swrast|LLVM)[^/ ]*$' "/proc/$pid/maps" 2> /dev/null | sort -u | tr '\n' ' ' || true)
+    [ -n "$seen" ] && gl=$seen
     sleep "$interval"
 done
+echo "# OpenGL libraries mapped at the end: ${gl:-none}"
 wait "$runner" || true
 cat "$work/out"
