@@ -3,6 +3,7 @@ package org.pagepool.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import javafx.application.Application;
 import org.pagepool.workload.PresetFiles;
 
@@ -43,15 +44,7 @@ public final class Launcher {
             System.exit(2);
             return;
         }
-        if (options.headless()) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("java.awt.headless", "true");
-            System.setProperty("headless.geometry", options.width() + "x" + options.height() + "-32");
-        } else if (glDisabled(System.getenv("GDK_GL")) && System.getProperty("prism.order") == null) {
-            System.setProperty("prism.order", "sw");
-        }
+        renderer(options, System.getenv("GDK_GL"), System.getProperties());
         PagePoolApp.options = options;
         JavaFxLog.leaveOutClassPathWarning();
         try {
@@ -62,6 +55,24 @@ public final class Launcher {
             System.exit(2);
         }
         System.exit(PagePoolApp.exitStatus);
+    }
+
+    /**
+     * Where and how JavaFX will draw, as system properties read when it
+     * starts: headless through Monocle, in software; in software too when
+     * {@code gdkGl} turns GTK's OpenGL off and the command line chose no
+     * pipeline; else as JavaFX decides.
+     */
+    static void renderer(AppOptions options, String gdkGl, Properties props) {
+        if (options.headless()) {
+            props.setProperty("glass.platform", "Monocle");
+            props.setProperty("monocle.platform", "Headless");
+            props.setProperty("prism.order", "sw");
+            props.setProperty("java.awt.headless", "true");
+            props.setProperty("headless.geometry", options.width() + "x" + options.height() + "-32");
+        } else if (glDisabled(gdkGl) && props.getProperty("prism.order") == null) {
+            props.setProperty("prism.order", "sw");
+        }
     }
 
     /**
