@@ -69,8 +69,8 @@ final class NormalZiggurat {
         double x;
         double y;
         do {
-            x = -Math.log(1.0 - rng.nextDouble()) / R;
-            y = -Math.log(1.0 - rng.nextDouble());
+            x = rng.exponential(1.0) / R;
+            y = rng.exponential(1.0);
         } while (y + y < x * x);
         return R + x;
     }

@@ -284,8 +284,8 @@ public final class PtrRingPane extends CanvasRegion {
         }
         Point2D from = ends.get(block.get(rows - 1)); // the outermost tick
         double shift = freeShift(boxes, from, midY < cy ? -1 : 1);
-        double[] leader = leader(boxes, shift, from);
-        if (Math.abs(shift) > 1 && leaderFree(leader, boxes, shift, from)) {
+        double[] leader = Math.abs(shift) > 1 ? leader(boxes, shift, from) : null; // unmoved: no leader
+        if (leader != null && leaderFree(leader, boxes, shift, from)) {
             // one line for the block's labels, in its colour if it has one index, else neutral; a block moved
             // where no leader reaches it cleanly goes without (its colours name its ticks)
             g.setStroke(rows == 1 ? marks.get(block.get(0)).color() : palette.muted());
