@@ -17,22 +17,10 @@ final class NormalZiggurat {
     static final double R = 3.442619855899;
     /** The area of every layer (of the half density, unnormalised). */
     private static final double V = 9.91256303526217e-3;
-    /** X[i]: the right edge of layer i; X[0] is the base's width if its tail were a rectangle. */
-    private static final double[] X = new double[LAYERS + 1];
-    /** F[i] = f(X[i]): layer i (from 1) spans F[i]..F[i + 1] upwards. */
-    private static final double[] F = new double[LAYERS + 1];
-
-    static {
-        X[0] = V / f(R);
-        X[1] = R;
-        for (int i = 1; i < LAYERS - 1; i++) {
-            X[i + 1] = Math.sqrt(-2 * Math.log(V / X[i] + f(X[i]))); // the next layer's area is V too
-        }
-        X[LAYERS] = 0;
-        for (int i = 0; i <= LAYERS; i++) {
-            F[i] = f(X[i]);
-        }
-    }
+    private static final ZigguratLayers LAYERS_OF_F =
+            new ZigguratLayers(LAYERS, R, V, NormalZiggurat::f, y -> Math.sqrt(-2 * Math.log(y)));
+    private static final double[] X = LAYERS_OF_F.x;
+    private static final double[] F = LAYERS_OF_F.y;
 
     private NormalZiggurat() {
     }
@@ -69,8 +57,8 @@ final class NormalZiggurat {
         double x;
         double y;
         do {
-            x = rng.exponential(1.0) / R;
-            y = rng.exponential(1.0);
+            x = rng.exponentialByInversion(1.0) / R;
+            y = rng.exponentialByInversion(1.0);
         } while (y + y < x * x);
         return R + x;
     }

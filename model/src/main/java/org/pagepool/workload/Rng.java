@@ -44,8 +44,18 @@ public final class Rng {
         return (int) (((nextLong() >>> 32) * bound) >>> 32);
     }
 
-    /** Exponential with the given mean. */
+    /** Exponential with the given mean ({@link ExponentialZiggurat}). */
     public double exponential(double mean) {
+        return mean * ExponentialZiggurat.next(this);
+    }
+
+    /**
+     * Exponential with the given mean from exactly one uniform, by inverting
+     * the distribution: where draws are rare (a sender's on and off periods,
+     * the normal's tail), so that the seeded runs that use them keep their
+     * numbers.
+     */
+    public double exponentialByInversion(double mean) {
         return -mean * Math.log(1.0 - nextDouble());
     }
 

@@ -60,7 +60,7 @@ final class SenderPeriods {
             end = NEVER;
         } else if (end == NEVER) {
             on = true;
-            end = now + Math.max(1, (long) rng.exponential(burstNs));
+            end = now + Math.max(1, (long) rng.exponentialByInversion(burstNs));
         }
     }
 
@@ -68,7 +68,7 @@ final class SenderPeriods {
     void next() {
         on = !on;
         double mean = on ? burstNs : burstNs * (1 - duty) / duty;
-        end += Math.max(1, (long) rng.exponential(mean));
+        end += Math.max(1, (long) rng.exponentialByInversion(mean));
     }
 
     boolean on() {
