@@ -76,6 +76,8 @@ public final class Simulation {
     private long nextJiffy;
     /** The queue whose driver took the last step of a NIC of several queues, -1 for another actor's step. */
     private int lastQueue = -1;
+    /** Within a {@link #run}: when delayed work or the timeline acts next ({@link #othersAsked}). */
+    private long workOrAction;
 
     /** A fresh run of {@code params} from time 0, recording its pool calls when {@code recorder} is not null. */
     public Simulation(WorkloadParams params, List<TimedAction> timeline, long seed, CallRecorder recorder)
@@ -315,7 +317,7 @@ public final class Simulation {
             return runQueues(maxSteps, untilNs, stopFlags);
         }
         int flags = 0;
-        long others = othersTime();
+        long others = othersAsked();
         long bound = untilNs == NEVER ? NEVER : untilNs + 1;
         for (long done = 0; done < maxSteps; done++) {
             long drv = driverTime();
@@ -352,8 +354,8 @@ public final class Simulation {
                     return LATER;
                 }
                 steps++;
-                flags = otherStep(others);
-                others = othersTime();
+                flags = othersStep(others);
+                others = Math.min(workOrAction, stack.nextTime());
             }
             if ((flags & stopFlags) != 0) {
                 return flags;
@@ -408,7 +410,7 @@ public final class Simulation {
      */
     private int runQueues(long maxSteps, long untilNs, int stopFlags) {
         int flags = 0;
-        long others = othersTime();
+        long others = othersAsked();
         long bound = untilNs == NEVER ? NEVER : untilNs + 1;
         boolean mayRunAhead = maxSteps == NEVER && stopFlags == 0 && !kernel.tracer().enabled()
                 && calls.recorder() == null;
@@ -424,8 +426,8 @@ public final class Simulation {
                 done++;
                 steps++;
                 lastQueue = -1;
-                flags = otherStep(others);
-                others = othersTime();
+                flags = othersStep(others);
+                others = Math.min(workOrAction, stack.nextTime());
             } else {
                 lastQueue = q;
                 long otherQueues = queues.firstExcept(q);
@@ -537,13 +539,36 @@ public final class Simulation {
     private long othersAfterDriverStep(long others, boolean reloading) {
         boolean changed = stack.takeChanged();
         if (reloading) {
-            return othersTime();
+            return othersAsked();
         }
         return changed ? Math.min(others, stack.nextTime()) : others; // new frames or skbs
     }
 
     private long othersTime() {
         return Math.min(Math.min(workTime(), actionTime()), stack.nextTime());
+    }
+
+    /** {@link #othersTime()}, keeping delayed work's and the timeline's part in {@link #workOrAction}. */
+    private long othersAsked() {
+        workOrAction = Math.min(workTime(), actionTime());
+        return Math.min(workOrAction, stack.nextTime());
+    }
+
+    /**
+     * {@link #otherStep} within a run, which knows from {@link #workOrAction}
+     * that a step before it is the stack's free. A free neither queues
+     * delayed work (only a pool's destroy and its retries do) nor moves the
+     * timeline, so only the other steps ask them again.
+     */
+    private int othersStep(long t) {
+        if (t < workOrAction) {
+            advanceTo(t);
+            stack.freeNext(t);
+            return Driver.KERNEL_CALL;
+        }
+        int flags = otherStep(t);
+        workOrAction = Math.min(workTime(), actionTime());
+        return flags;
     }
 
     /** One step of something other than the driver, due at {@code t}. */
