@@ -60,15 +60,15 @@ public final class IdList {
     }
 
     private static int number(String digits, String item, int max) {
-        if (digits.isEmpty() || digits.length() > 6 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new IllegalArgumentException("not a number or a range: " + Tokens.quote(item)
                     + " (write numbers and ranges: 0-15 or 0,2,4,6)");
         }
-        int value = Integer.parseInt(digits);
-        if (value > max) {
+        String value = digits.replaceFirst("^0+(?=.)", "");
+        if (value.length() > 9 || Integer.parseInt(value) > max) { // more digits than an int's: above any max
             throw new IllegalArgumentException(value + " is above " + max);
         }
-        return value;
+        return Integer.parseInt(value);
     }
 
     public boolean isEmpty() {

@@ -30,6 +30,8 @@ class PresetQueuesTest {
                 Arguments.of(List.of(TITLE, "irq.cpus ="), 2, "irq.cpus: an empty list (write numbers and ranges:"
                         + " 0-15 or 0,2,4,6)"),
                 Arguments.of(List.of(TITLE, "irq.cpus = 64"), 2, "irq.cpus: 64 is above 63"),
+                Arguments.of(List.of(TITLE, "irq.cpus = 0-99999999999"), 2, "irq.cpus: 99999999999 is above 63"),
+                Arguments.of(List.of(TITLE, "irq.cpus = 00000000000064"), 2, "irq.cpus: 64 is above 63"),
                 Arguments.of(List.of(TITLE, "irq.cpus = 0", "irq.cpus = 1"), 3,
                         "irq.cpus is set twice (first on line 2)"),
                 Arguments.of(List.of(TITLE, "rss = zipf"), 2, "rss: unknown spread \"zipf\" (rss is uniform, zipf:S"
