@@ -27,6 +27,16 @@ class ExponentialZigguratTest {
         return Math.exp(-x);
     }
 
+    /** The exponential's mass in bins of {@code width} from 0, and beyond the last in bin {@code inner}. */
+    private static double[] shares(int inner, double width) {
+        double[] shares = new double[inner + 1];
+        for (int bin = 0; bin < inner; bin++) {
+            shares[bin] = beyond(bin * width) - beyond((bin + 1) * width);
+        }
+        shares[inner] = beyond(inner * width);
+        return shares;
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void theDeviatesFollowTheExponential(long seed) {
@@ -39,13 +49,7 @@ class ExponentialZigguratTest {
             assertThat(x).as("seed %d", seed).isNotNegative();
             counts[Math.min(inner, (int) (x / width))]++;
         }
-        double chi = 0;
-        for (int bin = 0; bin <= inner; bin++) {
-            double from = bin * width;
-            double p = bin == inner ? beyond(from) : beyond(from) - beyond(from + width);
-            double expected = DRAWS * p;
-            chi += (counts[bin] - expected) * (counts[bin] - expected) / expected;
-        }
+        double chi = RssTest.chiSquare(counts, shares(inner, width), "seed " + seed);
         assertThat(chi).as("seed %d: chi-square over %d bins", seed, counts.length)
                 .isLessThan(RssTest.critical(counts.length - 1));
     }
@@ -73,13 +77,7 @@ class ExponentialZigguratTest {
         double sigma = Math.sqrt(draws * beyond(r) * (1 - beyond(r)));
         assertThat((double) tails).as("seed %d: draws beyond R among %d", seed, draws)
                 .isBetween(expectedTails - 4 * sigma, expectedTails + 4 * sigma);
-        double chi = 0;
-        for (int bin = 0; bin <= inner; bin++) {
-            double from = bin * width; // beyond R, the exponential again
-            double p = bin == inner ? beyond(from) : beyond(from) - beyond(from + width);
-            double expected = tails * p;
-            chi += (counts[bin] - expected) * (counts[bin] - expected) / expected;
-        }
+        double chi = RssTest.chiSquare(counts, shares(inner, width), "seed " + seed); // beyond R, the same again
         assertThat(chi).as("seed %d: chi-square of the tail over %d bins", seed, counts.length)
                 .isLessThan(RssTest.critical(counts.length - 1));
     }
