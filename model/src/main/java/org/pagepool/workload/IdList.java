@@ -65,7 +65,7 @@ public final class IdList {
                     + " (write numbers and ranges: 0-15 or 0,2,4,6)");
         }
         String value = digits.replaceFirst("^0+(?=.)", "");
-        if (value.length() > 9 || Integer.parseInt(value) > max) { // more digits than an int's: above any max
+        if (value.length() > 9 || Integer.parseInt(value) > max) { // ten digits or more: above any list's limit
             throw new IllegalArgumentException(value + " is above " + max);
         }
         return Integer.parseInt(value);
