@@ -18,7 +18,8 @@
 #   netlink-pools.txt  page-pool-get dumps (6.8+, with the kernel's YNL CLI)
 #   netlink-stats.txt  page-pool-stats-get dumps
 #   links.txt          ip -o link: the interface names of netlink's ifindexes
-#   capture.txt        host, kernel, and when the capture began and ended
+#   capture.txt        host, kernel, when the capture began and ended, and
+#                      each interface's RX ring size (ethtool -g)
 #
 # Every sample starts with "# time EPOCH uptime=SECONDS [iface=NAME]": EPOCH
 # is date +%s.%N, uptime the kernel's CLOCK_BOOTTIME (/proc/uptime). The trace
@@ -265,6 +266,23 @@ choose_ynl() {
     fi
 }
 
+# The RX ring's current size from ethtool -g (nothing when the driver does not say).
+rx_ring_size() {
+    ethtool -g "$1" 2>/dev/null |
+        awk '/^Current hardware settings:/ { current = 1 } current && $1 == "RX:" { if ($2 ~ /^[0-9]+$/) print $2; exit }'
+}
+
+# rx_ring.IFACE=N in capture.txt for every sampled interface: the RX ring a simulation of it should have.
+write_rx_rings() {
+    local iface size
+    for iface in "${IFACES[@]}"; do
+        size=$(rx_ring_size "$iface" || true) # no ethtool, or a driver that does not say
+        if [ -n "$size" ]; then
+            write_line "$OUT/capture.txt" "rx_ring.$iface=$size"
+        fi
+    done
+}
+
 sample_header() {
     local iface=${1-} uptime
     uptime=$(cut -d' ' -f1 /proc/uptime)
@@ -386,6 +404,7 @@ main() {
     write_line "$OUT/capture.txt" "kernel=$(uname -r)"
     write_line "$OUT/capture.txt" "seconds=$SECONDS_TO_RECORD"
     write_line "$OUT/capture.txt" "start_uptime=$(cut -d' ' -f1 /proc/uptime)"
+    write_rx_rings
     run_into "$OUT/links.txt" ip -o link
 
     if [ "$DRY_RUN" = 1 ]; then

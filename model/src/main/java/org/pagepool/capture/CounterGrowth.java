@@ -14,10 +14,12 @@ import java.util.List;
  * @param spanNs  how long the pools were busy, 0 when the samples give no rate
  * @param where   the sources, in words ({@code eth0 rx0-rx15, ethtool -S})
  * @param firstFill pages of the RX rings' first fill within the growth: for each source whose allocations
- *                  stood below {@link #RX_RING} at the first sample (a pool created as the capture began), what
- *                  was still to fill
+ *                  stood below the RX ring's size at the first sample (a pool created as the capture began),
+ *                  what was still to fill
+ * @param rxRing    the RX ring's size of those sources' queues as the capture wrote it down, 0 when it did not
+ *                  ({@link #RX_RING} stands in)
  */
-record CounterGrowth(long[] growth, long spanNs, String where, long firstFill) {
+record CounterGrowth(long[] growth, long spanNs, String where, long firstFill, int rxRing) {
     /** {@code nic.rx_ring}'s default: the pages a new pool's first allocations post to the RX ring. */
     static final int RX_RING = 1024;
 
@@ -52,7 +54,7 @@ record CounterGrowth(long[] growth, long spanNs, String where, long firstFill) {
      * {@code ethtool -S} or one netlink dump gives them); {@code destroyNs}
      * is the first destroy on the kernel's clock, or NO_TIME.
      */
-    static CounterGrowth of(List<CounterSeries> series, long destroyNs, String where) {
+    static CounterGrowth of(List<CounterSeries> series, long destroyNs, String where, int rxRing) {
         long[] growth = new long[PoolCounter.ALL.length];
         long span = 0;
         long firstFill = 0;
@@ -77,14 +79,14 @@ record CounterGrowth(long[] growth, long spanNs, String where, long firstFill) {
             for (PoolCounter c : PoolCounter.ALL) {
                 growth[c.ordinal()] += s.growth(c, first, last);
             }
-            firstFill += Math.max(0, RX_RING - allocatedBefore(s, first));
+            firstFill += Math.max(0, (rxRing > 0 ? rxRing : RX_RING) - allocatedBefore(s, first));
             long end = busy < 0 ? s.ns(last) : s.ns(busy);
             if (!s.wallClock() && destroyNs != Capture.NO_TIME && destroyNs > s.ns(first) && destroyNs < end) {
                 end = destroyNs; // the destroy fell between two samples: nothing was allocated after it
             }
             span = Math.max(span, end - s.ns(first));
         }
-        return new CounterGrowth(growth, span, where, firstFill);
+        return new CounterGrowth(growth, span, where, firstFill, rxRing);
     }
 
     private static long allocatedBefore(CounterSeries s, int sample) {

@@ -28,6 +28,11 @@ public final class PresetDerivation {
     private static final double DEFAULT_RATE = 5_000_000;
     private static final long LONGEST_LIFETIME_NS = 600_000_000_000L;
     private static final long LONGEST_RUN_NS = 1_000_000_000_000_000L;
+    /** capture.txt's {@code rx_ring.IFACE=N}: the capture script's reading of {@code ethtool -g IFACE}. */
+    private static final String RX_RING_NOTE = "rx_ring.";
+    /** {@code nic.rx_ring}'s range in the model. */
+    private static final int MIN_RX_RING = 8;
+    private static final int MAX_RX_RING = 8192;
 
     private final Capture capture;
     private final CaptureReport report;
@@ -70,10 +75,59 @@ public final class PresetDerivation {
         double pass = verdicts(growth);
         leaksAndShutdown(growth, rate, pass, destroyNs, length);
         set(defaulted, "pool.size", "1024", "the ptr_ring's size is not reported by any source");
-        set(defaulted, "nic.rx_ring", Integer.toString(CounterGrowth.RX_RING),
-                "the RX ring's size is not a page_pool statistic (ethtool -g shows it)");
+        rxRing(growth);
         set(defaulted, "xdp.tx", "0", "XDP_TX completions recycle into the cache as XDP_DROP does, and redirected"
                 + " frames come back through the ring as skbs do: the counters cannot tell them apart");
+    }
+
+    // ---- what the capture script wrote down --------------------------------------------------------------------
+
+    /**
+     * {@code nic.rx_ring}: the RX ring's current size, which the capture
+     * script writes down from {@code ethtool -g} ({@code rx_ring.IFACE=N}),
+     * of the interface whose counters gave the rate, else the one size every
+     * interface has; the model's default when there is none.
+     */
+    private void rxRing(CounterGrowth growth) {
+        int ring = growth != null ? growth.rxRing() : Math.max(0, ring(null));
+        if (ring == 0) {
+            set(defaulted, "nic.rx_ring", Integer.toString(CounterGrowth.RX_RING),
+                    "the RX ring's size is not a page_pool statistic, and capture.txt has no rx_ring (ethtool -g)"
+                    + " for the interface counted");
+            return;
+        }
+        String where = growth == null ? "" : growth.where();
+        String source = where.endsWith("(ethtool -S)") ? "ethtool -g " + where.substring(0, where.indexOf(' '))
+                : "ethtool -g of every interface";
+        int modelled = Math.max(MIN_RX_RING, Math.min(MAX_RX_RING, ring));
+        set(estimated, "nic.rx_ring", Integer.toString(modelled), source + ": the RX ring's current size"
+                + (modelled != ring ? String.format(Locale.ROOT, ", %,d, taken to the model's %s", ring,
+                        modelled < ring ? "largest" : "smallest") : ""));
+    }
+
+    /**
+     * The RX ring's size of {@code iface} as written down, or with null the
+     * size every interface written down has; -1 when there is none (or they
+     * differ, or the driver said n/a).
+     */
+    private int ring(String iface) {
+        int size = -1;
+        for (Map.Entry<String, String> note : capture.notes().entrySet()) {
+            String key = note.getKey();
+            if (!key.startsWith(RX_RING_NOTE) || iface != null && !key.equals(RX_RING_NOTE + iface)) {
+                continue;
+            }
+            String value = note.getValue().strip();
+            if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return -1;
+            }
+            int n = Integer.parseInt(value);
+            if (size >= 0 && n != size) {
+                return -1;
+            }
+            size = n;
+        }
+        return size;
     }
 
     // ---- what the counters say ---------------------------------------------------------------------------------
@@ -107,9 +161,10 @@ public final class PresetDerivation {
         CounterGrowth best = null;
         for (String iface : totals.keySet().isEmpty() ? queues.keySet() : totals.keySet()) {
             List<CounterSeries> q = queues.get(iface);
+            int ring = Math.max(0, ring(iface));
             CounterGrowth g = q != null ? CounterGrowth.of(q, destroyNs, iface + " " + q.get(0).queue()
-                    + (q.size() > 1 ? "-" + q.get(q.size() - 1).queue() : "") + " (ethtool -S)")
-                    : CounterGrowth.of(List.of(totals.get(iface)), destroyNs, iface + " (ethtool -S)");
+                    + (q.size() > 1 ? "-" + q.get(q.size() - 1).queue() : "") + " (ethtool -S)", ring)
+                    : CounterGrowth.of(List.of(totals.get(iface)), destroyNs, iface + " (ethtool -S)", ring);
             if (best == null || g.allocations() > best.allocations()) {
                 best = g;
             }
@@ -124,7 +179,8 @@ public final class PresetDerivation {
             }
         }
         CounterGrowth dumped = pools.isEmpty() ? null : CounterGrowth.of(pools, destroyNs,
-                Show.plural(pools.size(), "pool") + " (netlink page-pool-stats-get)");
+                Show.plural(pools.size(), "pool") + " (netlink page-pool-stats-get)",
+                Math.max(0, ring(null)));
         return dumped != null && dumped.spanNs() > 0 ? dumped : best;
     }
 
@@ -191,11 +247,13 @@ public final class PresetDerivation {
                 + " %s on %s, while the pools were in use; one page per packet", growth.allocations(),
                 Show.duration(growth.spanNs()), growth.where());
         if (fill > 0) {
-            // pools created as the capture began: their RX rings' size is unknown, the pages that came back are not
+            // pools created as the capture began: their RX rings' size is known only from ethtool -g, the pages
+            // that came back are known
             long back = growth.recycled();
             why += String.format(Locale.ROOT, ", less %,d pages that filled the RX rings of pools created as the"
-                    + " capture began (%,d a queue by default)", fill, CounterGrowth.RX_RING);
-            if (back > 0 && back < packets) {
+                    + " capture began (%,d a queue%s)", fill, growth.rxRing() > 0 ? growth.rxRing()
+                    : CounterGrowth.RX_RING, growth.rxRing() > 0 ? ", ethtool -g" : " by default");
+            if (growth.rxRing() == 0 && back > 0 && back < packets) { // a ring ethtool -g gave needs no such guess
                 packets = back;
                 why += String.format(Locale.ROOT, "; the %,d pages recycled or released are fewer, and a ring larger"
                         + " than the default would explain it: taken instead", back);

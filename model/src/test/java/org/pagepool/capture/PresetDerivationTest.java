@@ -63,6 +63,24 @@ class PresetDerivationTest {
         assertThat(keys(d.defaulted())).contains("driver.leak", "pool.size");
     }
 
+    /** capture.txt's rx_ring.IFACE (the capture script's ethtool -g) of the interface whose counters gave the rate. */
+    @Test
+    void theRxRingComesFromEthtoolGOfTheInterfaceCounted() throws Exception {
+        DerivedPreset d = derive("ethtool-eth0.txt", "capture-rx-ring.txt");
+        assertThat(parse(d).params().get(Param.RX_RING)).isEqualTo(4096.0);
+        assertThat(d.estimated()).filteredOn(a -> a.key().equals("nic.rx_ring")).singleElement()
+                .satisfies(a -> assertThat(a.why()).isEqualTo("ethtool -g eth0: the RX ring's current size"));
+        assertThat(keys(d.defaulted())).doesNotContain("nic.rx_ring");
+    }
+
+    @Test
+    void aRingLargerThanTheModelsIsTakenToItsLargestAndSaysSo() throws Exception {
+        DerivedPreset d = derive("ethtool-eth0.txt", "capture-rx-ring-large.txt");
+        assertThat(parse(d).params().get(Param.RX_RING)).isEqualTo(8192.0);
+        assertThat(d.estimated()).filteredOn(a -> a.key().equals("nic.rx_ring")).singleElement()
+                .satisfies(a -> assertThat(a.why()).endsWith("current size, 16,384, taken to the model's largest"));
+    }
+
     @Test
     void theLognormalGoesThroughBothPointsOfTheDecay() {
         // half back after 1 s, 1% still out after 100 s: z(0.01) = 2.326, sigma = ln(100) / 2.326 = 1.98

@@ -30,10 +30,18 @@ class CaptureScriptTest {
     }
 
     private static Result run(String... args) throws IOException, InterruptedException {
+        return runWith(null, args);
+    }
+
+    /** The script with {@code bin} first on its PATH (stand-ins for commands this machine lacks), unless null. */
+    private static Result runWith(Path bin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (bin != null) {
+            builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+        }
+        Process p = builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("the script ends (a safety net, not a timing)").isTrue();
@@ -88,6 +96,28 @@ class CaptureScriptTest {
                 + "\\.txt");
         assertThat(o.indexOf("/events/page_pool/enable")).as("events on before the wait, off after")
                 .isLessThan(o.indexOf("+ sleep 7"));
+    }
+
+    /**
+     * Each sampled interface's RX ring, as {@code ethtool -g} reports it now
+     * (a stand-in here: eth0's driver says, eth1's does not support it), goes
+     * into capture.txt for import to simulate.
+     */
+    @Test
+    void theRxRingOfEachInterfaceIsWrittenDown() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path ethtool = bin.resolve("ethtool");
+        Files.writeString(ethtool, String.join("\n", "#!/bin/sh",
+                "[ \"$1\" = -g ] && [ \"$2\" = eth0 ] || { echo 'Operation not supported' >&2; exit 1; }",
+                "printf 'Ring parameters for eth0:\\nPre-set maximums:\\nRX:\\t\\t8192\\nRX Mini:\\tn/a\\n'",
+                "printf 'TX:\\t\\t8192\\nCurrent hardware settings:\\nRX:\\t\\t2048\\nRX Mini:\\tn/a\\n'",
+                "printf 'TX:\\t\\t1024\\nRX Buf Len:\\tn/a\\n'", ""));
+        assertThat(ethtool.toFile().setExecutable(true)).isTrue();
+        Path out = dir.resolve("cap");
+        Result r = runWith(bin, "--dry-run", "-s", "1", "-i", "eth0", "-i", "eth1", "-o", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("+ echo 'rx_ring.eth0=2048' >> " + out + "/capture.txt")
+                .doesNotContain("rx_ring.eth1");
     }
 
     @Test
