@@ -19,7 +19,7 @@
 #   netlink-stats.txt  page-pool-stats-get dumps
 #   links.txt          ip -o link: the interface names of netlink's ifindexes
 #   capture.txt        host, kernel, when the capture began and ended, and
-#                      each interface's RX ring size (ethtool -g)
+#                      each interface's RX ring size and RX queues (ethtool -g, -l)
 #
 # Every sample starts with "# time EPOCH uptime=SECONDS [iface=NAME]": EPOCH
 # is date +%s.%N, uptime the kernel's CLOCK_BOOTTIME (/proc/uptime). The trace
@@ -272,13 +272,25 @@ rx_ring_size() {
         awk '/^Current hardware settings:/ { current = 1 } current && $1 == "RX:" { if ($2 ~ /^[0-9]+$/) print $2; exit }'
 }
 
-# rx_ring.IFACE=N in capture.txt for every sampled interface: the RX ring a simulation of it should have.
+# The RX queues from ethtool -l: its current RX and combined channels (nothing when it does not say).
+rx_queue_count() {
+    ethtool -l "$1" 2>/dev/null | awk '/^Current hardware settings:/ { current = 1 }
+        current && ($1 == "RX:" || $1 == "Combined:") && $2 ~ /^[0-9]+$/ { n += $2 }
+        END { if (n > 0) print n }'
+}
+
+# rx_ring.IFACE=N and rx_queues.IFACE=N in capture.txt for every sampled interface: the RX ring
+# and the queues a simulation of it should have (where ethtool and the driver say).
 write_rx_rings() {
-    local iface size
+    local iface size queues
     for iface in "${IFACES[@]}"; do
-        size=$(rx_ring_size "$iface" || true) # no ethtool, or a driver that does not say
+        size=$(rx_ring_size "$iface" || true)
         if [ -n "$size" ]; then
             write_line "$OUT/capture.txt" "rx_ring.$iface=$size"
+        fi
+        queues=$(rx_queue_count "$iface" || true)
+        if [ -n "$queues" ]; then
+            write_line "$OUT/capture.txt" "rx_queues.$iface=$queues"
         fi
     done
 }

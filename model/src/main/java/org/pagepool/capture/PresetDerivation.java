@@ -30,6 +30,8 @@ public final class PresetDerivation {
     private static final long LONGEST_RUN_NS = 1_000_000_000_000_000L;
     /** capture.txt's {@code rx_ring.IFACE=N}: the capture script's reading of {@code ethtool -g IFACE}. */
     private static final String RX_RING_NOTE = "rx_ring.";
+    /** capture.txt's {@code rx_queues.IFACE=N}: its reading of {@code ethtool -l IFACE} (RX and combined). */
+    private static final String RX_QUEUES_NOTE = "rx_queues.";
     /** {@code nic.rx_ring}'s range in the model. */
     private static final int MIN_RX_RING = 8;
     private static final int MAX_RX_RING = 8192;
@@ -89,32 +91,37 @@ public final class PresetDerivation {
      * interface has; the model's default when there is none.
      */
     private void rxRing(CounterGrowth growth) {
-        int ring = growth != null ? growth.rxRing() : Math.max(0, ring(null));
+        int ring = growth != null ? growth.rxRing() : Math.max(0, noted(RX_RING_NOTE, null));
         if (ring == 0) {
             set(defaulted, "nic.rx_ring", Integer.toString(CounterGrowth.RX_RING),
                     "the RX ring's size is not a page_pool statistic, and capture.txt has no rx_ring (ethtool -g)"
                     + " for the interface counted");
             return;
         }
-        String where = growth == null ? "" : growth.where();
-        String source = where.endsWith("(ethtool -S)") ? "ethtool -g " + where.substring(0, where.indexOf(' '))
-                : "ethtool -g of every interface";
+        String iface = interfaceOf(growth);
+        String source = iface != null ? "ethtool -g " + iface : "ethtool -g of every interface";
         int modelled = Math.max(MIN_RX_RING, Math.min(MAX_RX_RING, ring));
         set(estimated, "nic.rx_ring", Integer.toString(modelled), source + ": the RX ring's current size"
                 + (modelled != ring ? String.format(Locale.ROOT, ", %,d, taken to the model's %s", ring,
                         modelled < ring ? "largest" : "smallest") : ""));
     }
 
+    /** The interface whose ethtool -S samples the counters' growth came from, or null (netlink, none). */
+    private static String interfaceOf(CounterGrowth growth) {
+        String where = growth == null ? "" : growth.where();
+        return where.endsWith("(ethtool -S)") ? where.substring(0, where.indexOf(' ')) : null;
+    }
+
     /**
-     * The RX ring's size of {@code iface} as written down, or with null the
-     * size every interface written down has; -1 when there is none (or they
-     * differ, or the driver said n/a).
+     * The number capture.txt notes as {@code prefix + iface}, or with a null
+     * {@code iface} the one number every interface noted has; -1 when there
+     * is none (or they differ, or the driver said n/a).
      */
-    private int ring(String iface) {
+    private int noted(String prefix, String iface) {
         int size = -1;
         for (Map.Entry<String, String> note : capture.notes().entrySet()) {
             String key = note.getKey();
-            if (!key.startsWith(RX_RING_NOTE) || iface != null && !key.equals(RX_RING_NOTE + iface)) {
+            if (!key.startsWith(prefix) || iface != null && !key.equals(prefix + iface)) {
                 continue;
             }
             String value = note.getValue().strip();
@@ -161,7 +168,7 @@ public final class PresetDerivation {
         CounterGrowth best = null;
         for (String iface : totals.keySet().isEmpty() ? queues.keySet() : totals.keySet()) {
             List<CounterSeries> q = queues.get(iface);
-            int ring = Math.max(0, ring(iface));
+            int ring = Math.max(0, noted(RX_RING_NOTE, iface));
             CounterGrowth g = q != null ? CounterGrowth.of(q, destroyNs, iface + " " + q.get(0).queue()
                     + (q.size() > 1 ? "-" + q.get(q.size() - 1).queue() : "") + " (ethtool -S)", ring)
                     : CounterGrowth.of(List.of(totals.get(iface)), destroyNs, iface + " (ethtool -S)", ring);
@@ -180,11 +187,15 @@ public final class PresetDerivation {
         }
         CounterGrowth dumped = pools.isEmpty() ? null : CounterGrowth.of(pools, destroyNs,
                 Show.plural(pools.size(), "pool") + " (netlink page-pool-stats-get)",
-                Math.max(0, ring(null)));
+                Math.max(0, noted(RX_RING_NOTE, null)));
         return dumped != null && dumped.spanNs() > 0 ? dumped : best;
     }
 
-    /** {@code nic.queues}: the busiest interface's ethtool queues, else the pools in use at once. */
+    /**
+     * {@code nic.queues}: the busiest interface's ethtool queues, else its RX
+     * channels ({@code ethtool -l}, when ethtool -S sums them), else the
+     * pools in use at once.
+     */
     private int queues(CounterGrowth growth) {
         int counted = 0;
         for (CounterSeries s : capture.interfaces()) {
@@ -195,6 +206,12 @@ public final class PresetDerivation {
         if (counted > 0) {
             return queues(Math.min(64, counted), "one pool per queue: ethtool -S counted " + Show.plural(counted,
                     "queue"));
+        }
+        String iface = interfaceOf(growth);
+        int channels = iface == null ? -1 : noted(RX_QUEUES_NOTE, iface);
+        if (channels > 0) {
+            return queues(Math.min(64, channels), "ethtool -l " + iface + ": " + Show.plural(channels, "RX channel")
+                    + (channels > 64 ? ", taken to the model's 64" : "") + ", one pool per queue");
         }
         int pools = poolsAtOnce();
         if (pools == 0) {

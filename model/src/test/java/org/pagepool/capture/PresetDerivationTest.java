@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.pagepool.script.ScriptFiles;
 import org.pagepool.workload.Param;
@@ -79,8 +80,24 @@ class PresetDerivationTest {
         assertThat(whyOfRxRing(d)).endsWith("current size, 16,384, taken to the model's largest");
     }
 
+    /** Counters summed over the queues (rx_pp_* only): the queues are the RX channels ethtool -l gave. */
+    @Test
+    void summedCountersTakeTheQueuesFromEthtoolL() throws Exception {
+        DerivedPreset d = derive("ethtool-veth0.txt", "capture-rx-queues.txt");
+        assertThat(parse(d).params().get(Param.QUEUES)).isEqualTo(8.0);
+        assertThat(whyOf(d, "nic.queues")).isEqualTo("ethtool -l veth0: 8 RX channels, one pool per queue");
+        assertThat(whyOf(derive("ethtool-veth0.txt"), "nic.queues")).as("without it")
+                .isEqualTo("no pool of the capture shows when it was in use");
+    }
+
     private static String whyOfRxRing(DerivedPreset d) {
-        return d.estimated().stream().filter(a -> a.key().equals("nic.rx_ring")).findFirst().orElseThrow().why();
+        return whyOf(d, "nic.rx_ring");
+    }
+
+    /** Why {@code key} has its value, estimated or defaulted. */
+    private static String whyOf(DerivedPreset d, String key) {
+        return Stream.concat(d.estimated().stream(), d.defaulted().stream())
+                .filter(a -> a.key().equals(key)).findFirst().orElseThrow().why();
     }
 
     @Test

@@ -99,25 +99,32 @@ class CaptureScriptTest {
     }
 
     /**
-     * Each sampled interface's RX ring, as {@code ethtool -g} reports it now
-     * (a stand-in here: eth0's driver says, eth1's does not support it), goes
-     * into capture.txt for import to simulate.
+     * Each sampled interface's RX ring and RX queues, as {@code ethtool -g}
+     * and {@code -l} report them now (a stand-in here: eth0's driver says,
+     * eth1's does not support it), go into capture.txt for import to simulate.
      */
     @Test
-    void theRxRingOfEachInterfaceIsWrittenDown() throws Exception {
+    void theRxRingAndQueuesOfEachInterfaceAreWrittenDown() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path ethtool = bin.resolve("ethtool");
         Files.writeString(ethtool, String.join("\n", "#!/bin/sh",
-                "[ \"$1\" = -g ] && [ \"$2\" = eth0 ] || { echo 'Operation not supported' >&2; exit 1; }",
+                "[ \"$2\" = eth0 ] || { echo 'Operation not supported' >&2; exit 1; }",
+                "if [ \"$1\" = -g ]; then",
                 "printf 'Ring parameters for eth0:\\nPre-set maximums:\\nRX:\\t\\t8192\\nRX Mini:\\tn/a\\n'",
                 "printf 'TX:\\t\\t8192\\nCurrent hardware settings:\\nRX:\\t\\t2048\\nRX Mini:\\tn/a\\n'",
-                "printf 'TX:\\t\\t1024\\nRX Buf Len:\\tn/a\\n'", ""));
+                "printf 'TX:\\t\\t1024\\nRX Buf Len:\\tn/a\\n'",
+                "else",
+                "printf 'Channel parameters for eth0:\\nPre-set maximums:\\nRX:\\t\\tn/a\\nCombined:\\t63\\n'",
+                "printf 'Current hardware settings:\\nRX:\\t\\t2\\nTX:\\t\\tn/a\\nOther:\\t\\t1\\n'",
+                "printf 'Combined:\\t12\\n'",
+                "fi", ""));
         assertThat(ethtool.toFile().setExecutable(true)).isTrue();
         Path out = dir.resolve("cap");
         Result r = runWith(bin, "--dry-run", "-s", "1", "-i", "eth0", "-i", "eth1", "-o", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("+ echo 'rx_ring.eth0=2048' >> " + out + "/capture.txt")
-                .doesNotContain("rx_ring.eth1");
+        assertThat(r.out()).contains("+ echo 'rx_ring.eth0=2048' >> " + out + "/capture.txt",
+                "+ echo 'rx_queues.eth0=14' >> " + out + "/capture.txt")
+                .doesNotContain("rx_ring.eth1", "rx_queues.eth1");
     }
 
     @Test
