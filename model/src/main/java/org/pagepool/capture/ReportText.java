@@ -4,10 +4,26 @@ package org.pagepool.capture;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The report for people: the files, each pool, each interface, the kernel's warnings, then the diagnosis. */
 public final class ReportText {
     private ReportText() {
+    }
+
+    /** What the capture script wrote down of each interface: {@code eth0: 8 RX queues (ethtool -l), ...}. */
+    private static void interfaceNotes(Map<String, String> notes, PrintStream out) {
+        Map<String, List<String>> said = new TreeMap<>();
+        for (Map.Entry<String, String> n : new TreeMap<>(notes).entrySet()) {
+            String key = n.getKey();
+            String what = key.startsWith("rx_ring.") ? "RX ring " + n.getValue() + " (ethtool -g)"
+                    : key.startsWith("rx_queues.") ? n.getValue() + " RX queues (ethtool -l)" : null;
+            if (what != null) {
+                said.computeIfAbsent(key.substring(key.indexOf('.') + 1), iface -> new ArrayList<>()).add(what);
+            }
+        }
+        said.forEach((iface, what) -> out.println("  " + iface + ": " + String.join(", ", what)));
     }
 
     public static void write(CaptureReport report, PrintStream out) {
@@ -62,6 +78,7 @@ public final class ReportText {
             out.println("  recorded on " + report.notes().getOrDefault("host", "?") + ", Linux "
                     + report.notes().getOrDefault("kernel", "?"));
         }
+        interfaceNotes(report.notes(), out);
         for (SourceFile s : report.sources()) {
             StringBuilder l = new StringBuilder("  ").append(s.name()).append(": ").append(s.format().description());
             if (!s.detail().isEmpty()) {
