@@ -14,6 +14,10 @@ import java.util.Map;
 public final class Capture {
     /** No time: the source did not say when. */
     public static final long NO_TIME = Long.MIN_VALUE;
+    /** A {@link #notes()} key's start: {@code rx_ring.IFACE=N}, the capture script's {@code ethtool -g IFACE}. */
+    static final String RX_RING_NOTE = "rx_ring.";
+    /** And {@code rx_queues.IFACE=N}: its {@code ethtool -l IFACE}, RX and combined channels. */
+    static final String RX_QUEUES_NOTE = "rx_queues.";
 
     private final List<SourceFile> sources;
     private final long startNs;

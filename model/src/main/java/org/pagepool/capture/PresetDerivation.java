@@ -4,6 +4,7 @@ package org.pagepool.capture;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +29,6 @@ public final class PresetDerivation {
     private static final double DEFAULT_RATE = 5_000_000;
     private static final long LONGEST_LIFETIME_NS = 600_000_000_000L;
     private static final long LONGEST_RUN_NS = 1_000_000_000_000_000L;
-    /** capture.txt's {@code rx_ring.IFACE=N}: the capture script's reading of {@code ethtool -g IFACE}. */
-    private static final String RX_RING_NOTE = "rx_ring.";
-    /** capture.txt's {@code rx_queues.IFACE=N}: its reading of {@code ethtool -l IFACE} (RX and combined). */
-    private static final String RX_QUEUES_NOTE = "rx_queues.";
     /** {@code nic.rx_ring}'s range in the model. */
     private static final int MIN_RX_RING = 8;
     private static final int MAX_RX_RING = 8192;
@@ -91,7 +88,7 @@ public final class PresetDerivation {
      * interface has; the model's default when there is none.
      */
     private void rxRing(CounterGrowth growth) {
-        int ring = growth != null ? growth.rxRing() : Math.max(0, noted(RX_RING_NOTE, null));
+        int ring = growth != null ? growth.rxRing() : Math.max(0, noted(Capture.RX_RING_NOTE, null));
         if (ring == 0) {
             set(defaulted, "nic.rx_ring", Integer.toString(CounterGrowth.RX_RING),
                     "the RX ring's size is not a page_pool statistic, and capture.txt has no rx_ring (ethtool -g)"
@@ -124,11 +121,13 @@ public final class PresetDerivation {
             if (!key.startsWith(prefix) || iface != null && !key.equals(prefix + iface)) {
                 continue;
             }
-            String value = note.getValue().strip();
-            if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            byte[] value = note.getValue().strip().getBytes(StandardCharsets.US_ASCII);
+            int n;
+            try {
+                n = (int) Scan.unsigned(value, 0, value.length, Integer.MAX_VALUE);
+            } catch (Scan.Bad e) {
                 return -1;
             }
-            int n = Integer.parseInt(value);
             if (size >= 0 && n != size) {
                 return -1;
             }
@@ -168,7 +167,7 @@ public final class PresetDerivation {
         CounterGrowth best = null;
         for (String iface : totals.keySet().isEmpty() ? queues.keySet() : totals.keySet()) {
             List<CounterSeries> q = queues.get(iface);
-            int ring = Math.max(0, noted(RX_RING_NOTE, iface));
+            int ring = Math.max(0, noted(Capture.RX_RING_NOTE, iface));
             CounterGrowth g = q != null ? CounterGrowth.of(q, destroyNs, iface + " " + q.get(0).queue()
                     + (q.size() > 1 ? "-" + q.get(q.size() - 1).queue() : "") + " (ethtool -S)", ring)
                     : CounterGrowth.of(List.of(totals.get(iface)), destroyNs, iface + " (ethtool -S)", ring);
@@ -187,7 +186,7 @@ public final class PresetDerivation {
         }
         CounterGrowth dumped = pools.isEmpty() ? null : CounterGrowth.of(pools, destroyNs,
                 Show.plural(pools.size(), "pool") + " (netlink page-pool-stats-get)",
-                Math.max(0, noted(RX_RING_NOTE, null)));
+                Math.max(0, noted(Capture.RX_RING_NOTE, null)));
         return dumped != null && dumped.spanNs() > 0 ? dumped : best;
     }
 
@@ -208,7 +207,7 @@ public final class PresetDerivation {
                     "queue"));
         }
         String iface = interfaceOf(growth);
-        int channels = iface == null ? -1 : noted(RX_QUEUES_NOTE, iface);
+        int channels = iface == null ? -1 : noted(Capture.RX_QUEUES_NOTE, iface);
         if (channels > 0) {
             return queues(Math.min(64, channels), "ethtool -l " + iface + ": " + Show.plural(channels, "RX channel")
                     + (channels > 64 ? ", taken to the model's 64" : "") + ", one pool per queue");

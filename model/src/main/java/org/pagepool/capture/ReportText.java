@@ -17,8 +17,8 @@ public final class ReportText {
         Map<String, List<String>> said = new TreeMap<>();
         for (Map.Entry<String, String> n : new TreeMap<>(notes).entrySet()) {
             String key = n.getKey();
-            String what = key.startsWith("rx_ring.") ? "RX ring " + n.getValue() + " (ethtool -g)"
-                    : key.startsWith("rx_queues.") ? n.getValue() + " RX queues (ethtool -l)" : null;
+            String what = key.startsWith(Capture.RX_RING_NOTE) ? "RX ring " + n.getValue() + " (ethtool -g)"
+                    : key.startsWith(Capture.RX_QUEUES_NOTE) ? n.getValue() + " RX queues (ethtool -l)" : null;
             if (what != null) {
                 said.computeIfAbsent(key.substring(key.indexOf('.') + 1), iface -> new ArrayList<>()).add(what);
             }
