@@ -18,8 +18,11 @@
 #   netlink-pools.txt  page-pool-get dumps (6.8+, with the kernel's YNL CLI)
 #   netlink-stats.txt  page-pool-stats-get dumps
 #   links.txt          ip -o link: the interface names of netlink's ifindexes
-#   capture.txt        host, kernel, when the capture began and ended, and
-#                      each interface's RX ring size and RX queues (ethtool -g, -l)
+#   capture.txt        host, kernel, when the capture began and ended, each
+#                      interface's RX ring size and RX queues (ethtool -g, -l),
+#                      its NUMA node and its device's interrupts with their CPUs
+#                      and names (sysfs, /proc/irq, /proc/interrupts), and each
+#                      node's CPUs
 #
 # Every sample starts with "# time EPOCH uptime=SECONDS [iface=NAME]": EPOCH
 # is date +%s.%N, uptime the kernel's CLOCK_BOOTTIME (/proc/uptime). The trace
@@ -46,6 +49,9 @@ DRY_RUN=0
 TRACEFS=""
 INSTANCE=""
 PIDS=()
+# Where sysfs and procfs are: other directories only for the script's tests.
+SYSFS=${PAGEPOOL_SYSFS:-/sys}
+PROCFS=${PAGEPOOL_PROCFS:-/proc}
 
 usage() {
     cat <<EOF
@@ -240,7 +246,7 @@ trace_clock() {
 choose_ifaces() {
     [ ${#IFACES[@]} -eq 0 ] || return 0
     local path dev
-    for path in /sys/class/net/*; do
+    for path in "$SYSFS"/class/net/*; do
         [ -e "$path" ] || continue
         dev=${path##*/}
         [ "$dev" = lo ] && continue
@@ -292,6 +298,37 @@ write_rx_rings() {
         if [ -n "$queues" ]; then
             write_line "$OUT/capture.txt" "rx_queues.$iface=$queues"
         fi
+    done
+}
+
+# node_cpus.N=LIST for each NUMA node, and for every sampled interface numa_node.IFACE=N and
+# irq.IFACE.NUMBER=CPUS NAME for each MSI interrupt of its device: where a simulation should put the
+# queues (import tells the queues' interrupts from the device's others by their names).
+write_topology() {
+    local node iface irq cpus name
+    for node in "$SYSFS"/devices/system/node/node[0-9]*; do
+        if [ -r "$node/cpulist" ]; then
+            write_line "$OUT/capture.txt" "node_cpus.${node##*/node}=$(cat "$node/cpulist")"
+        fi
+    done
+    for iface in "${IFACES[@]}"; do
+        node=$(cat "$SYSFS/class/net/$iface/device/numa_node" 2>/dev/null || true)
+        case $node in
+            '' | -*) ;;
+            *) write_line "$OUT/capture.txt" "numa_node.$iface=$node" ;;
+        esac
+        for irq in "$SYSFS/class/net/$iface/device/msi_irqs"/*; do
+            [ -e "$irq" ] || continue
+            irq=${irq##*/}
+            cpus=$(cat "$PROCFS/irq/$irq/effective_affinity_list" 2>/dev/null || true)
+            if [ -z "$cpus" ]; then
+                cpus=$(cat "$PROCFS/irq/$irq/smp_affinity_list" 2>/dev/null || true)
+            fi
+            name=$(awk -v irq="$irq:" '$1 == irq { print $NF; exit }' "$PROCFS/interrupts" 2>/dev/null || true)
+            if [ -n "$cpus" ]; then
+                write_line "$OUT/capture.txt" "irq.$iface.$irq=$cpus ${name:-?}"
+            fi
+        done
     done
 }
 
@@ -417,6 +454,7 @@ main() {
     write_line "$OUT/capture.txt" "seconds=$SECONDS_TO_RECORD"
     write_line "$OUT/capture.txt" "start_uptime=$(cut -d' ' -f1 /proc/uptime)"
     write_rx_rings
+    write_topology
     run_into "$OUT/links.txt" ip -o link
 
     if [ "$DRY_RUN" = 1 ]; then

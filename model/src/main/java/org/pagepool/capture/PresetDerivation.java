@@ -32,6 +32,9 @@ public final class PresetDerivation {
     /** {@code nic.rx_ring}'s range in the model. */
     private static final int MIN_RX_RING = 8;
     private static final int MAX_RX_RING = 8192;
+    /** The model's most NUMA nodes and CPUs (memory.nodes, cpus). */
+    private static final int MAX_NODES = 8;
+    private static final int MAX_CPUS = 64;
 
     private final Capture capture;
     private final CaptureReport report;
@@ -67,7 +70,7 @@ public final class PresetDerivation {
         // after an unload nothing is allocated; after a reload the new pools go on
         CounterGrowth growth = counters(reload ? Capture.NO_TIME : destroyNs);
         int queues = queues(growth);
-        if (queues > 4) {
+        if (!topology(growth, queues) && queues > 4) {
             set(estimated, "cpus", Integer.toString(queues), "one CPU per queue, each queue's interrupt on its own");
         }
         double rate = rate(growth);
@@ -101,6 +104,76 @@ public final class PresetDerivation {
         set(estimated, "nic.rx_ring", Integer.toString(modelled), source + ": the RX ring's current size"
                 + (modelled != ring ? String.format(Locale.ROOT, ", %,d, taken to the model's %s", ring,
                         modelled < ring ? "largest" : "smallest") : ""));
+    }
+
+    /**
+     * The machine's NUMA nodes and the CPUs of the queues' interrupts, from
+     * sysfs and procfs ({@link Topology}), the CPUs numbered the model's way
+     * (CPU c on node c / cpus.per_node: each node's CPUs together). Says how
+     * many queues' interrupts are on a node other than the NIC's: the story
+     * of refills that waive. True when it set the CPUs.
+     */
+    private boolean topology(CounterGrowth growth, int queues) {
+        Topology t = Topology.of(capture.notes());
+        String iface = interfaceOf(growth);
+        if (iface == null && t.interfaces().size() == 1) {
+            iface = t.interfaces().get(0); // netlink's counters: the one interface noted
+        }
+        int nodes = t.nodes() <= MAX_NODES ? t.nodes() : 0;
+        int perNode = nodes >= 2 ? Math.min(t.largestNode(), MAX_CPUS / nodes) : 0;
+        if (nodes >= 2) {
+            boolean renumbered = !t.numberedAsTheModel() || t.largestNode() > perNode;
+            set(estimated, "memory.nodes", Integer.toString(nodes), "sysfs: the machine's NUMA nodes");
+            set(estimated, "cpus", Integer.toString(nodes * perNode), String.format(Locale.ROOT,
+                    "sysfs: %d nodes of %s%d CPUs%s", nodes, t.evenNodes() ? "" : "up to ", t.largestNode(),
+                    t.largestNode() > perNode ? ", taken to the model's 64 in all" : ""));
+            set(estimated, "cpus.per_node", Integer.toString(perNode), renumbered
+                    ? "sysfs's CPUs numbered node by node, as the model numbers them (irq.cpus too)"
+                    : "as sysfs numbers them");
+        }
+        List<Topology.Interrupt> irqs = iface == null ? List.of() : t.queueInterrupts(iface);
+        int[] cpus = new int[queues];
+        int highest = 0;
+        for (int q = 0; q < queues && irqs.size() >= queues; q++) {
+            int cpu = irqs.get(q).cpu();
+            cpus[q] = nodes >= 2 ? t.modelCpu(cpu, perNode) : cpu;
+            highest = Math.max(highest, cpus[q]);
+            if (cpus[q] < 0 || cpus[q] >= MAX_CPUS) {
+                return nodes >= 2; // a CPU of no node noted, or beyond the model's
+            }
+        }
+        if (irqs.size() < queues || queues < 2) {
+            return nodes >= 2;
+        }
+        StringBuilder list = new StringBuilder();
+        for (int cpu : cpus) {
+            list.append(list.length() == 0 ? "" : ",").append(cpu);
+        }
+        set(estimated, "irq.cpus", list.toString(), "procfs: the CPUs " + iface + "'s " + Show.plural(queues,
+                "queue interrupt") + " go to (" + irqs.get(0).name() + ", ...)");
+        if (nodes < 2 && (highest >= 4 || queues > 4)) {
+            set(estimated, "cpus", Integer.toString(Math.max(highest + 1, queues)), "as many as irq.cpus needs");
+        }
+        wrongNode(t, iface, irqs.subList(0, queues), nodes);
+        return nodes >= 2 || highest >= 4 || queues > 4;
+    }
+
+    /** The story of the queues whose interrupts are not on the NIC's node, and what would show it. */
+    private void wrongNode(Topology t, String iface, List<Topology.Interrupt> irqs, int nodes) {
+        int nic = t.nicNode(iface);
+        if (nodes < 2 || nic < 0) {
+            return;
+        }
+        long away = irqs.stream().filter(i -> t.nodeOf(i.cpu()) != nic).count();
+        if (away == 0) {
+            return;
+        }
+        story.add(String.format(Locale.ROOT, "%d of %d queues' interrupts are on a node other than %s's (node %d,"
+                + " sysfs): their CPUs' pages come from their own node.", away, irqs.size(), iface, nic));
+        set(defaulted, "pool.nid", "-1", String.format(Locale.ROOT, "whether %s's driver creates its pools on its node"
+                + " (%d) is the driver's own choice; with pool.nid = %d and driver.nid_changed = off the %s on"
+                + " other nodes would waive the pages that come back through their ptr_rings (preset 17)", iface,
+                nic, nic, Show.plural(away, "queue")));
     }
 
     /** The interface whose ethtool -S samples the counters' growth came from, or null (netlink, none). */

@@ -23,7 +23,32 @@ public final class ReportText {
                 said.computeIfAbsent(key.substring(key.indexOf('.') + 1), iface -> new ArrayList<>()).add(what);
             }
         }
+        Topology topology = Topology.of(notes);
+        for (String iface : topology.interfaces()) {
+            said.computeIfAbsent(iface, i -> new ArrayList<>()).addAll(placement(topology, iface));
+        }
         said.forEach((iface, what) -> out.println("  " + iface + ": " + String.join(", ", what)));
+    }
+
+    /** {@code NUMA node 0 (sysfs)} and {@code queue interrupts on CPUs 1 (node 0), 5 (node 1) (procfs)}. */
+    private static List<String> placement(Topology t, String iface) {
+        List<String> what = new ArrayList<>();
+        if (t.nicNode(iface) >= 0) {
+            what.add("NUMA node " + t.nicNode(iface) + " (sysfs)");
+        }
+        List<Topology.Interrupt> queues = t.queueInterrupts(iface);
+        if (!queues.isEmpty()) {
+            StringBuilder cpus = new StringBuilder(Show.plural(queues.size(), "queue interrupt")).append(" on CPU")
+                    .append(queues.size() > 1 ? "s " : " ");
+            for (int i = 0; i < queues.size(); i++) {
+                int cpu = queues.get(i).cpu();
+                int node = t.nodeOf(cpu);
+                cpus.append(i > 0 ? ", " : "").append(cpu).append(t.nodes() > 1 && node >= 0 ? " (node " + node + ")"
+                        : "");
+            }
+            what.add(cpus.append(" (procfs)").toString());
+        }
+        return what;
     }
 
     public static void write(CaptureReport report, PrintStream out) {

@@ -90,6 +90,30 @@ class PresetDerivationTest {
                 .isEqualTo("no pool of the capture shows when it was in use");
     }
 
+    /**
+     * capture.txt's nodes (sysfs) and the CPUs of the queues' interrupts
+     * (procfs), numbered node by node as the model numbers CPUs; the queues
+     * away from the NIC's node are said, with what would show them waive.
+     */
+    @Test
+    void theNodesAndTheQueuesInterruptsComeFromSysfsAndProcfs() throws Exception {
+        DerivedPreset d = derive("ethtool-eth0.txt", "capture-topology.txt");
+        Preset p = parse(d);
+        assertThat(p.params().get(Param.NODES)).isEqualTo(2.0);
+        assertThat(p.params().get(Param.CPUS)).isEqualTo(16.0);
+        assertThat(p.params().get(Param.CPUS_PER_NODE)).isEqualTo(8.0);
+        assertThat(d.text()).contains("irq.cpus = 1,9\n", "watch = 1 of 2 queues' interrupts are on a node other"
+                + " than eth0's (node 0, sysfs)");
+        assertThat(whyOf(d, "cpus.per_node")).startsWith("sysfs's CPUs numbered node by node");
+        assertThat(whyOf(d, "cpus")).isEqualTo("sysfs: 2 nodes of 8 CPUs");
+        assertThat(whyOf(d, "irq.cpus")).isEqualTo("procfs: the CPUs eth0's 2 queue interrupts go to"
+                + " (mlx5_comp0@pci:0000:03:00.0, ...)");
+        assertThat(whyOf(d, "pool.nid")).contains("with pool.nid = 0 and driver.nid_changed = off the 1 queue on"
+                + " other nodes");
+        assertThat(keys(derive("ethtool-eth0.txt").estimated())).as("without them")
+                .doesNotContain("memory.nodes", "irq.cpus");
+    }
+
     private static String whyOfRxRing(DerivedPreset d) {
         return whyOf(d, "nic.rx_ring");
     }

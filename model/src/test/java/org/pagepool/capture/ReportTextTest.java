@@ -27,6 +27,13 @@ class ReportTextTest {
                 .isLessThan(text.indexOf("capture-rx-ring.txt: capture notes"));
     }
 
+    /** The NIC's node and where its queues' interrupts go, each CPU's node beside it. */
+    @Test
+    void theNicsNodeAndItsQueuesInterruptsAreInTheHeader() throws Exception {
+        assertThat(report("ethtool-eth0.txt", "capture-topology.txt")).contains("  eth0: NUMA node 0 (sysfs), 2 queue"
+                + " interrupts on CPUs 1 (node 0), 5 (node 1) (procfs)\n");
+    }
+
     @Test
     void aCaptureWithoutThemHasNoSuchLine() throws Exception {
         assertThat(report("ethtool-eth0.txt")).doesNotContain("(ethtool -g)", "(ethtool -l)");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,12 +36,19 @@ class CaptureScriptTest {
 
     /** The script with {@code bin} first on its PATH (stand-ins for commands this machine lacks), unless null. */
     private static Result runWith(Path bin, String... args) throws IOException, InterruptedException {
+        return runWith(bin, Map.of(), args);
+    }
+
+    /** {@link #runWith(Path, String...)} with {@code env} added to the script's environment. */
+    private static Result runWith(Path bin, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         if (bin != null) {
             builder.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
         }
+        builder.environment().putAll(env);
         Process p = builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
@@ -125,6 +133,49 @@ class CaptureScriptTest {
         assertThat(r.out()).contains("+ echo 'rx_ring.eth0=2048' >> " + out + "/capture.txt",
                 "+ echo 'rx_queues.eth0=14' >> " + out + "/capture.txt")
                 .doesNotContain("rx_ring.eth1", "rx_queues.eth1");
+    }
+
+    /**
+     * Each NUMA node's CPUs, and each sampled interface's node and its
+     * device's interrupts with their CPUs and names, go into capture.txt
+     * (stand-in sysfs and procfs trees here; eth1 has no device).
+     */
+    @Test
+    void theNodesAndEachInterfacesInterruptsAreWrittenDown() throws Exception {
+        Path sys = dir.resolve("sys");
+        Path proc = dir.resolve("proc");
+        for (int node = 0; node < 2; node++) {
+            Files.createDirectories(sys.resolve("devices/system/node/node" + node));
+            Files.writeString(sys.resolve("devices/system/node/node" + node + "/cpulist"), node == 0 ? "0-3,8-11\n"
+                    : "4-7,12-15\n");
+        }
+        Path device = Files.createDirectories(sys.resolve("class/net/eth0/device/msi_irqs"));
+        Files.writeString(device.getParent().resolve("numa_node"), "1\n");
+        Files.createDirectories(sys.resolve("class/net/eth1"));
+        Files.createDirectories(proc.resolve("irq"));
+        StringBuilder interrupts = new StringBuilder("            CPU0       CPU1\n");
+        String[] names = {"mlx5_async0@pci:0000:03:00.0", "mlx5_comp0@pci:0000:03:00.0", "mlx5_comp1@pci:0000:03:00.0"};
+        for (int i = 0; i < names.length; i++) {
+            int irq = 98 + i;
+            Files.createFile(device.resolve(Integer.toString(irq)));
+            Path irqDir = Files.createDirectories(proc.resolve("irq/" + irq));
+            Files.writeString(irqDir.resolve("smp_affinity_list"), "0-15\n");
+            Files.writeString(irqDir.resolve("effective_affinity_list"), i == 2 ? "" : (4 + i) + "\n");
+            interrupts.append(String.format(" %3d:          0          0  IR-PCI-MSI 157286%d-edge      %s%n", irq, i,
+                    names[i]));
+        }
+        Files.writeString(proc.resolve("interrupts"), interrupts);
+        Path out = dir.resolve("cap");
+        Result r = runWith(null, Map.of("PAGEPOOL_SYSFS", sys.toString(), "PAGEPOOL_PROCFS", proc.toString()),
+                "--dry-run", "-s", "1", "-i", "eth0", "-i", "eth1", "-o", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String capture = " >> " + out + "/capture.txt";
+        assertThat(r.out()).contains("+ echo 'node_cpus.0=0-3,8-11'" + capture, "+ echo 'node_cpus.1=4-7,12-15'"
+                + capture, "+ echo 'numa_node.eth0=1'" + capture,
+                "+ echo 'irq.eth0.98=4 mlx5_async0@pci:0000:03:00.0'" + capture,
+                "+ echo 'irq.eth0.99=5 mlx5_comp0@pci:0000:03:00.0'" + capture,
+                "+ echo 'irq.eth0.100=0-15 mlx5_comp1@pci:0000:03:00.0'" + capture) // where the effective one is empty
+                .doesNotContain("numa_node.eth1", "irq.eth1");
     }
 
     @Test
