@@ -142,7 +142,7 @@ public final class PresetDerivation {
                 return nodes >= 2; // a CPU of no node noted, or beyond the model's
             }
         }
-        if (irqs.size() < queues || queues < 2) {
+        if (irqs.size() < queues || queues < 1) {
             return nodes >= 2;
         }
         StringBuilder list = new StringBuilder();
@@ -168,8 +168,10 @@ public final class PresetDerivation {
         if (away == 0) {
             return;
         }
-        story.add(String.format(Locale.ROOT, "%d of %d queues' interrupts are on a node other than %s's (node %d,"
-                + " sysfs): their CPUs' pages come from their own node.", away, irqs.size(), iface, nic));
+        String which = irqs.size() == 1 ? "The queue's interrupt is" : String.format(Locale.ROOT,
+                "%d of %d queues' interrupts are", away, irqs.size());
+        story.add(String.format(Locale.ROOT, "%s on a node other than %s's (node %d, sysfs): the pages of its CPUs"
+                + " come from their own node.", which, iface, nic));
         set(defaulted, "pool.nid", "-1", String.format(Locale.ROOT, "whether %s's driver creates its pools on its node"
                 + " (%d) is the driver's own choice; with pool.nid = %d and driver.nid_changed = off the %s on"
                 + " other nodes would waive the pages that come back through their ptr_rings (preset 17)", iface,

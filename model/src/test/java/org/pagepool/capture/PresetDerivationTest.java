@@ -114,6 +114,16 @@ class PresetDerivationTest {
                 .doesNotContain("memory.nodes", "irq.cpus");
     }
 
+    /** One queue, its interrupt on the other node: CPUs as sysfs numbers them, and the story all the same. */
+    @Test
+    void oneQueuesInterruptIsPlacedToo() throws Exception {
+        DerivedPreset d = derive("ethtool-veth0.txt", "capture-topology-one-queue.txt");
+        assertThat(parse(d).params().get(Param.CPUS_PER_NODE)).isEqualTo(8.0);
+        assertThat(d.text()).contains("irq.cpus = 9\n", "watch = The queue's interrupt is on a node other than veth0's"
+                + " (node 0, sysfs)");
+        assertThat(whyOf(d, "cpus.per_node")).isEqualTo("as sysfs numbers them");
+    }
+
     private static String whyOfRxRing(DerivedPreset d) {
         return whyOf(d, "nic.rx_ring");
     }
