@@ -170,7 +170,7 @@ public final class PresetDerivation {
         }
         String which = irqs.size() == 1 ? "The queue's interrupt is" : String.format(Locale.ROOT,
                 "%d of %d queues' interrupts are", away, irqs.size());
-        story.add(String.format(Locale.ROOT, "%s on a node other than %s's (node %d, sysfs): the pages of its CPUs"
+        story.add(String.format(Locale.ROOT, "%s on a node other than %s's (node %d, sysfs): the pages of those CPUs"
                 + " come from their own node.", which, iface, nic));
         set(defaulted, "pool.nid", "-1", String.format(Locale.ROOT, "whether %s's driver creates its pools on its node"
                 + " (%d) is the driver's own choice; with pool.nid = %d and driver.nid_changed = off the %s on"
