@@ -305,19 +305,23 @@ write_rx_rings() {
 # irq.IFACE.NUMBER=CPUS NAME for each MSI interrupt of its device: where a simulation should put the
 # queues (import tells the queues' interrupts from the device's others by their names).
 write_topology() {
-    local node iface irq cpus name
+    local node iface device irq cpus name
     for node in "$SYSFS"/devices/system/node/node[0-9]*; do
         if [ -r "$node/cpulist" ]; then
             write_line "$OUT/capture.txt" "node_cpus.${node##*/node}=$(cat "$node/cpulist")"
         fi
     done
     for iface in "${IFACES[@]}"; do
-        node=$(cat "$SYSFS/class/net/$iface/device/numa_node" 2>/dev/null || true)
+        device=$SYSFS/class/net/$iface/device
+        if [ ! -d "$device/msi_irqs" ] && [ -d "$device/../msi_irqs" ]; then
+            device=$device/.. # a virtio device: its PCI function has the interrupts
+        fi
+        node=$(cat "$device/numa_node" 2>/dev/null || true)
         case $node in
             '' | -*) ;;
             *) write_line "$OUT/capture.txt" "numa_node.$iface=$node" ;;
         esac
-        for irq in "$SYSFS/class/net/$iface/device/msi_irqs"/*; do
+        for irq in "$device/msi_irqs"/*; do
             [ -e "$irq" ] || continue
             irq=${irq##*/}
             cpus=$(cat "$PROCFS/irq/$irq/effective_affinity_list" 2>/dev/null || true)

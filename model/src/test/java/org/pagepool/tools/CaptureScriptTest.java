@@ -138,7 +138,8 @@ class CaptureScriptTest {
     /**
      * Each NUMA node's CPUs, and each sampled interface's node and its
      * device's interrupts with their CPUs and names, go into capture.txt
-     * (stand-in sysfs and procfs trees here; eth1 has no device).
+     * (stand-in sysfs and procfs trees here; eth1 has no device, eth2 is a
+     * virtio NIC).
      */
     @Test
     void theNodesAndEachInterfacesInterruptsAreWrittenDown() throws Exception {
@@ -164,17 +165,25 @@ class CaptureScriptTest {
             interrupts.append(String.format(" %3d:          0          0  IR-PCI-MSI 157286%d-edge      %s%n", irq, i,
                     names[i]));
         }
+        // a virtio NIC: the interrupts are its PCI function's, the parent of the virtio device
+        Path pci = Files.createDirectories(sys.resolve("devices/pci0000:00/0000:00:03.0/virtio2"));
+        Files.createDirectories(pci.resolveSibling("msi_irqs").resolve("37"));
+        Files.createDirectories(sys.resolve("class/net/eth2"));
+        Files.createSymbolicLink(sys.resolve("class/net/eth2/device"), pci);
+        Files.writeString(Files.createDirectories(proc.resolve("irq/37")).resolve("effective_affinity_list"), "1\n");
+        interrupts.append(" 37:          0       2146 PCI-MSIX-0000:00:03.0   1-edge      virtio2-input.0\n");
         Files.writeString(proc.resolve("interrupts"), interrupts);
         Path out = dir.resolve("cap");
         Result r = runWith(null, Map.of("PAGEPOOL_SYSFS", sys.toString(), "PAGEPOOL_PROCFS", proc.toString()),
-                "--dry-run", "-s", "1", "-i", "eth0", "-i", "eth1", "-o", out.toString());
+                "--dry-run", "-s", "1", "-i", "eth0", "-i", "eth1", "-i", "eth2", "-o", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         String capture = " >> " + out + "/capture.txt";
         assertThat(r.out()).contains("+ echo 'node_cpus.0=0-3,8-11'" + capture, "+ echo 'node_cpus.1=4-7,12-15'"
                 + capture, "+ echo 'numa_node.eth0=1'" + capture,
                 "+ echo 'irq.eth0.98=4 mlx5_async0@pci:0000:03:00.0'" + capture,
                 "+ echo 'irq.eth0.99=5 mlx5_comp0@pci:0000:03:00.0'" + capture,
-                "+ echo 'irq.eth0.100=0-15 mlx5_comp1@pci:0000:03:00.0'" + capture) // where the effective one is empty
+                "+ echo 'irq.eth0.100=0-15 mlx5_comp1@pci:0000:03:00.0'" + capture, // where the effective one is empty
+                "+ echo 'irq.eth2.37=1 virtio2-input.0'" + capture)
                 .doesNotContain("numa_node.eth1", "irq.eth1");
     }
 
