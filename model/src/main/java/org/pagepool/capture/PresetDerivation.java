@@ -122,40 +122,59 @@ public final class PresetDerivation {
         int nodes = t.nodes() <= MAX_NODES ? t.nodes() : 0;
         int perNode = nodes >= 2 ? Math.min(t.largestNode(), MAX_CPUS / nodes) : 0;
         if (nodes >= 2) {
-            boolean renumbered = !t.numberedAsTheModel() || t.largestNode() > perNode;
-            set(estimated, "memory.nodes", Integer.toString(nodes), "sysfs: the machine's NUMA nodes");
-            set(estimated, "cpus", Integer.toString(nodes * perNode), String.format(Locale.ROOT,
-                    "sysfs: %d nodes of %s%d CPUs%s", nodes, t.evenNodes() ? "" : "up to ", t.largestNode(),
-                    t.largestNode() > perNode ? ", taken to the model's 64 in all" : ""));
-            set(estimated, "cpus.per_node", Integer.toString(perNode), renumbered
-                    ? "sysfs's CPUs numbered node by node, as the model numbers them (irq.cpus too)"
-                    : "as sysfs numbers them");
+            nodes(t, nodes, perNode);
         }
         List<Topology.Interrupt> irqs = iface == null ? List.of() : t.queueInterrupts(iface);
-        int[] cpus = new int[queues];
-        int highest = 0;
-        for (int q = 0; q < queues && irqs.size() >= queues; q++) {
-            int cpu = irqs.get(q).cpu();
-            cpus[q] = nodes >= 2 ? t.modelCpu(cpu, perNode) : cpu;
-            highest = Math.max(highest, cpus[q]);
-            if (cpus[q] < 0 || cpus[q] >= MAX_CPUS) {
-                return nodes >= 2; // a CPU of no node noted, or beyond the model's
-            }
-        }
-        if (irqs.size() < queues || queues < 1) {
+        int[] cpus = queueCpus(t, irqs, queues, perNode);
+        if (cpus == null) {
             return nodes >= 2;
         }
         StringBuilder list = new StringBuilder();
+        int highest = 0;
         for (int cpu : cpus) {
             list.append(list.length() == 0 ? "" : ",").append(cpu);
+            highest = Math.max(highest, cpu);
         }
         set(estimated, "irq.cpus", list.toString(), "procfs: the CPUs " + iface + "'s " + Show.plural(queues,
                 "queue interrupt") + " go to (" + irqs.get(0).name() + ", ...)");
-        if (nodes < 2 && (highest >= 4 || queues > 4)) {
+        boolean moreCpus = nodes < 2 && (highest >= 4 || queues > 4); // beyond the model's 4 by default
+        if (moreCpus) {
             set(estimated, "cpus", Integer.toString(Math.max(highest + 1, queues)), "as many as irq.cpus needs");
         }
         wrongNode(t, iface, irqs.subList(0, queues), nodes);
-        return nodes >= 2 || highest >= 4 || queues > 4;
+        return nodes >= 2 || moreCpus;
+    }
+
+    /** memory.nodes, cpus and cpus.per_node for a machine of {@code nodes} NUMA nodes. */
+    private void nodes(Topology t, int nodes, int perNode) {
+        boolean renumbered = !t.numberedAsTheModel() || t.largestNode() > perNode;
+        set(estimated, "memory.nodes", Integer.toString(nodes), "sysfs: the machine's NUMA nodes");
+        set(estimated, "cpus", Integer.toString(nodes * perNode), String.format(Locale.ROOT,
+                "sysfs: %d nodes of %s%d CPUs%s", nodes, t.evenNodes() ? "" : "up to ", t.largestNode(),
+                t.largestNode() > perNode ? ", taken to the model's 64 in all" : ""));
+        set(estimated, "cpus.per_node", Integer.toString(perNode), renumbered
+                ? "sysfs's CPUs numbered node by node, as the model numbers them (irq.cpus too)"
+                : "as sysfs numbers them");
+    }
+
+    /**
+     * The model's CPU of each of the first {@code queues} queue interrupts
+     * (numbered node by node with {@code perNode} above 0); null when there
+     * are fewer, or one is on a CPU of no node noted or beyond the model's.
+     */
+    private static int[] queueCpus(Topology t, List<Topology.Interrupt> irqs, int queues, int perNode) {
+        if (queues < 1 || irqs.size() < queues) {
+            return null;
+        }
+        int[] cpus = new int[queues];
+        for (int q = 0; q < queues; q++) {
+            int cpu = irqs.get(q).cpu();
+            cpus[q] = perNode > 0 ? t.modelCpu(cpu, perNode) : cpu;
+            if (cpus[q] < 0 || cpus[q] >= MAX_CPUS) {
+                return null;
+            }
+        }
+        return cpus;
     }
 
     /** The story of the queues whose interrupts are not on the NIC's node, and what would show it. */

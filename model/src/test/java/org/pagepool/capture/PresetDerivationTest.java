@@ -114,6 +114,16 @@ class PresetDerivationTest {
                 .doesNotContain("memory.nodes", "irq.cpus");
     }
 
+    /** Interrupts without nodes: the CPUs as procfs numbers them, as many as they need. */
+    @Test
+    void withoutNodesTheInterruptsCpusAreTakenAsTheyAre() throws Exception {
+        DerivedPreset d = derive("ethtool-eth0.txt", "capture-irqs-no-nodes.txt");
+        Preset p = parse(d);
+        assertThat(p.params().get(Param.CPUS)).isEqualTo(8.0);
+        assertThat(whyOf(d, "cpus")).isEqualTo("as many as irq.cpus needs");
+        assertThat(d.text()).contains("irq.cpus = 6,7\n").doesNotContain("memory.nodes", "on a node other than");
+    }
+
     /** One queue, its interrupt on the other node: CPUs as sysfs numbers them, and the story all the same. */
     @Test
     void oneQueuesInterruptIsPlacedToo() throws Exception {
