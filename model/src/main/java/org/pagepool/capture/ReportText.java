@@ -18,7 +18,7 @@ public final class ReportText {
         for (Map.Entry<String, String> n : new TreeMap<>(notes).entrySet()) {
             String key = n.getKey();
             String what = key.startsWith(Capture.RX_RING_NOTE) ? "RX ring " + n.getValue() + " (ethtool -g)"
-                    : key.startsWith(Capture.RX_QUEUES_NOTE) ? n.getValue() + " RX queues (ethtool -l)" : null;
+                    : key.startsWith(Capture.RX_QUEUES_NOTE) ? rxQueues(n.getValue()) + " (ethtool -l)" : null;
             if (what != null) {
                 said.computeIfAbsent(key.substring(key.indexOf('.') + 1), iface -> new ArrayList<>()).add(what);
             }
@@ -28,6 +28,10 @@ public final class ReportText {
             said.computeIfAbsent(iface, i -> new ArrayList<>()).addAll(placement(topology, iface));
         }
         said.forEach((iface, what) -> out.println("  " + iface + ": " + String.join(", ", what)));
+    }
+
+    private static String rxQueues(String value) {
+        return value.strip().equals("1") ? "1 RX queue" : value + " RX queues";
     }
 
     /** {@code NUMA node 0 (sysfs)} and {@code queue interrupts on CPUs 1 (node 0), 5 (node 1) (procfs)}. */
@@ -112,6 +116,9 @@ public final class ReportText {
             if (s.format() != CaptureFormat.SKIPPED) {
                 l.append(", ").append(Show.plural(s.lines(), "line")).append(", ")
                         .append(Show.plural(s.records(), records(s.format())));
+                if (s.format() == CaptureFormat.ETHTOOL && s.records() == 0 && s.lines() > 0) {
+                    l.append(" with page_pool counters (rx_pp_*: 5.19+, CONFIG_PAGE_POOL_STATS)");
+                }
             }
             out.println(l);
         }

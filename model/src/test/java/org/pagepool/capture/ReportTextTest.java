@@ -34,6 +34,18 @@ class ReportTextTest {
                 + " interrupts on CPUs 1 (node 0), 5 (node 1) (procfs)\n");
     }
 
+    /**
+     * The capture script's own run on a VM's virtio-net (Linux 6.18, no
+     * page_pool statistics, no page_pool events): the one queue, its
+     * interrupt, and why its ethtool samples gave nothing.
+     */
+    @Test
+    void aVirtioCaptureSaysWhatItHasAndWhyItsSamplesGaveNothing() throws Exception {
+        assertThat(report("ethtool-virtio-eth0.txt", "capture-virtio.txt")).contains("  eth0: 1 RX queue (ethtool -l),"
+                + " RX ring 256 (ethtool -g), 1 queue interrupt on CPU 1 (procfs)\n", "ethtool -S samples, 88 lines,"
+                + " 0 samples with page_pool counters (rx_pp_*: 5.19+, CONFIG_PAGE_POOL_STATS)\n");
+    }
+
     @Test
     void aCaptureWithoutThemHasNoSuchLine() throws Exception {
         assertThat(report("ethtool-eth0.txt")).doesNotContain("(ethtool -g)", "(ethtool -l)");
