@@ -32,10 +32,11 @@
 #
 # Not yet run against a NIC with page pools. Checked: shellcheck, the
 # argument handling, --help, --dry-run (which prints every command it would
-# run and touches nothing), and a real 3-second run as root on a VM whose
-# virtio-net has neither page_pool events nor statistics (Linux 6.18): it
-# recorded capture.txt, the kernel log and the ethtool samples, and said why
-# there was no trace. Exit status: 0, or 2 with a message.
+# run and touches nothing), and real runs as root on a VM (Linux 6.18,
+# virtio-net without page_pool statistics): with tracefs unmounted it said
+# so and recorded the rest; with tracefs mounted it recorded through an
+# instance of its own and removed it (no page_pool event fired: the NIC ran
+# no XDP). Exit status: 0, or 2 with a message.
 
 set -euo pipefail
 

@@ -36,7 +36,7 @@ class ReportTextTest {
 
     /**
      * The capture script's own run on a VM's virtio-net (Linux 6.18, no
-     * page_pool statistics, no page_pool events): the one queue, its
+     * page_pool statistics, tracefs not mounted): the one queue, its
      * interrupt, and why its ethtool samples gave nothing.
      */
     @Test
