@@ -30,13 +30,15 @@
 # the samples and netlink's detach-time share one clock (dmesg's is the same
 # unless the machine was suspended).
 #
-# Not yet run against a NIC with page pools. Checked: shellcheck, the
-# argument handling, --help, --dry-run (which prints every command it would
-# run and touches nothing), and real runs as root on a VM (Linux 6.18,
-# virtio-net without page_pool statistics): with tracefs unmounted it said
-# so and recorded the rest; with tracefs mounted it recorded through an
-# instance of its own and removed it (no page_pool event fired: the NIC ran
-# no XDP). Exit status: 0, or 2 with a message.
+# Not yet run against a hardware NIC. Checked: shellcheck, the argument
+# handling, --help, --dry-run (which prints every command it would run and
+# touches nothing), and real runs as root on a VM (Linux 6.18, no page_pool
+# statistics): on its virtio-net with tracefs unmounted (it said so and
+# recorded the rest) and mounted (it recorded through an instance of its
+# own and removed it), and on a veth pair whose XDP program was attached
+# and detached twice under UDP traffic, whose trace import read as two
+# pools of 64 pages, each destroyed with every page back. Exit status: 0,
+# or 2 with a message.
 
 set -euo pipefail
 

@@ -95,6 +95,29 @@ class TraceImportTest {
         assertThat(report.diagnosis().get(0)).startsWith("the tracer lost 3 events");
     }
 
+    /**
+     * A real kernel's trace (Linux 6.18, tools/capture-page-pool.sh through
+     * tracefs, on this project's build VM): a veth whose XDP program was
+     * attached, given 50,000 UDP packets and detached, twice. Each attach
+     * made a pool of 64 pages; each detach destroyed it with every page back.
+     * Its state_hold lines have a comma after is_net_iov=0, its
+     * state_release lines none.
+     */
+    @Test
+    void aRealVethTraceOfTwoXdpAttachesGivesTwoPoolsFreedWithEveryPageBack() throws Exception {
+        CaptureReport report = Samples.report("tracefs-6.18-veth-xdp.txt");
+        assertThat(report.pools()).hasSize(2);
+        for (PoolFindings p : report.pools()) {
+            assertThat(List.of(p.hold(), p.release(), p.inflight(), p.highest())).as(p.label())
+                    .containsExactly(64L, 64L, 0L, 64L);
+            assertThat(p.leaks()).as(p.label()).isEmpty();
+            assertThat(p.freedNs()).as(p.label()).isNotEqualTo(Capture.NO_TIME);
+        }
+        assertThat(report.diagnosis()).containsExactly(
+                "pool 0xb88b2e7a was destroyed and freed at 0.429 s: every page had come back",
+                "pool 0x378342c3 was destroyed and freed at 1.467 s: every page had come back");
+    }
+
     @Test
     void perfScriptNetmemPointerFormatAndTheStalledEventJoinAddressAndId() throws Exception {
         CaptureReport report = Samples.report("perf-6.12-netmem-stalled.txt");
