@@ -20,6 +20,12 @@ public record KernelEvent(long ns, Kind kind, int poolId, String device, int inf
     public enum Kind {
         /** {@code page_pool_release_retry() stalled pool shutdown ...} */
         STALLED,
+        /**
+         * The last such warning of a shutdown from before the capture began
+         * that was over before it: the next warning, a minute later, fell
+         * within the capture and did not come. Not one of the capture's pools.
+         */
+        STALLED_BEFORE,
         /** {@code refcount_t: ...} (a misused {@code user_cnt}, or any other refcount in the kernel) */
         REFCOUNT,
         /** {@code page_pool_create() gave up with errno -N} */

@@ -87,8 +87,15 @@ final class PoolReader {
             }
         }
         if (p.stallsMatchedByTime()) {
-            notes.add("the kernel log's stall warnings name no pool; they were matched to this one by the time its "
-                    + "shutdown began");
+            int named = p.stalls().isEmpty() ? -1 : p.stalls().get(0).poolId();
+            notes.add((named >= 0 ? "the kernel log's stall warnings name pool " + named + ", an id the trace does"
+                    + " not print" : "the kernel log's stall warnings name no pool") + "; they were matched to this"
+                    + " one by the time its shutdown began");
+        }
+        if (warnings > 0 && freed != Capture.NO_TIME) {
+            notes.add("the kernel warned " + (warnings == 1 ? "once" : Show.count(warnings) + " times") + " that its"
+                    + " shutdown stalled (" + Show.plural(firstWarned, "page") + " in flight at the first warning)"
+                    + " before the last pages came back");
         }
         List<PoolFindings.Leak> leaks = new ArrayList<>();
         long outstanding = 0;

@@ -16,8 +16,8 @@ import java.util.List;
  * @param samples  the {@code page-pool-get} dumps, or null
  * @param stats    the {@code page-pool-stats-get} dumps, or null
  * @param stalls   kernel log lines and {@code page_pool_release_stalled} events about its shutdown, in time order
- * @param stallsMatchedByTime whether {@code stalls} (which name no pool) were matched to it by the time its
- *                            shutdown began
+ * @param stallsMatchedByTime whether {@code stalls} (which name no pool, or an id no other source knows)
+ *                            were matched to it by the time its shutdown began
  */
 public record PoolTimeline(long address, int id, int ifindex, String device, PageHistory pages,
                            PoolSamples samples, CounterSeries stats, List<KernelEvent> stalls,

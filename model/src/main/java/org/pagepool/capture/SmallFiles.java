@@ -52,7 +52,11 @@ final class SmallFiles {
         if (key.equals("end_uptime") || key.equals("start_uptime")) {
             byte[] b = value.getBytes(StandardCharsets.US_ASCII);
             try {
-                sink.moment(Scan.secondsToNs(b, 0, b.length));
+                long ns = Scan.secondsToNs(b, 0, b.length);
+                sink.moment(ns);
+                if (key.equals("start_uptime")) {
+                    sink.captureBegan(ns);
+                }
             } catch (Scan.Bad e) {
                 throw new CaptureException(file, line.number, key + "=" + Tokens.quote(value) + " "
                         + e.getMessage());

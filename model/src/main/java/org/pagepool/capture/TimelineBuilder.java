@@ -20,6 +20,8 @@ import java.util.Map;
 final class TimelineBuilder implements PoolEventSink {
     /** How far apart a logged shutdown start and a traced destroy may be and still be the same pool. */
     static final long MATCH_NS = 1_500_000_000L;
+    /** How often page_pool_release_retry() warns while a shutdown waits (DEFER_WARN_INTERVAL), plus a second. */
+    private static final long WARN_INTERVAL_NS = 61_000_000_000L;
 
     private final LongLongMap trackByAddress = new LongLongMap();
     private final List<PageTrack> tracks = new ArrayList<>();
@@ -36,6 +38,8 @@ final class TimelineBuilder implements PoolEventSink {
     private int dumpNumbers;
     private long lost;
     private long startNs = Capture.NO_TIME;
+    /** When the capture script began, NO_TIME when it did not say: the kernel log goes back further. */
+    private long begunNs = Capture.NO_TIME;
     private long endNs = Capture.NO_TIME;
     private String where = "";
 
@@ -113,8 +117,12 @@ final class TimelineBuilder implements PoolEventSink {
     }
 
     void kernelEvent(KernelEvent event) {
-        time(event.ns());
-        kernel.add(event);
+        kernel.add(event); // its time counts at freeze(): a log from before the capture does not stretch it
+    }
+
+    /** The capture script began recording at {@code ns} (capture.txt's start_uptime). */
+    void captureBegan(long ns) {
+        begunNs = ns;
     }
 
     /** One ethtool sample of an interface's totals ({@code queue} "") or of one queue. */
@@ -184,6 +192,12 @@ final class TimelineBuilder implements PoolEventSink {
     }
 
     Capture freeze() {
+        for (KernelEvent e : kernel) {
+            if (e.ns() == Capture.NO_TIME || begunNs == Capture.NO_TIME || e.ns() >= begunNs) {
+                time(e.ns()); // a dmesg holds the log since boot: what came before the capture does not stretch it
+            }
+        }
+        setAsideStallsBefore();
         List<PoolTimeline> pools = new ArrayList<>();
         List<KernelEvent> anonymous = new ArrayList<>();
         Map<Integer, List<KernelEvent>> stallsById = new LinkedHashMap<>();
@@ -197,7 +211,10 @@ final class TimelineBuilder implements PoolEventSink {
             }
         }
         List<List<KernelEvent>> groups = groupByShutdownStart(anonymous);
-        Map<PageTrack, List<KernelEvent>> matched = matchToTraces(groups);
+        List<List<KernelEvent>> byId = idsNoSourceKnows(stallsById);
+        List<List<KernelEvent>> toMatch = new ArrayList<>(groups);
+        toMatch.addAll(byId);
+        Map<PageTrack, List<KernelEvent>> matched = matchToTraces(toMatch);
         for (PageTrack t : tracks) {
             PoolSamples.Builder samples = t.id >= 0 ? netlinkPools.remove(t.id) : null;
             List<KernelEvent> stalls = new ArrayList<>();
@@ -206,7 +223,12 @@ final class TimelineBuilder implements PoolEventSink {
             }
             boolean byTime = matched.containsKey(t);
             stalls.addAll(matched.getOrDefault(t, List.of()));
-            pools.add(pool(t.address, t.id, new PageHistory(t), samples, stalls, byTime));
+            int id = t.id;
+            if (byTime && t.id < 0 && matched.get(t).get(0).poolId() >= 0) {
+                id = matched.get(t).get(0).poolId(); // 6.8+'s warnings name the id the trace does not print
+                stallsById.remove(id);
+            }
+            pools.add(pool(t.address, id, new PageHistory(t), samples, stalls, byTime));
         }
         for (PoolSamples.Builder samples : netlinkPools.values()) {
             List<KernelEvent> stalls = stallsById.remove(samples.id);
@@ -248,6 +270,66 @@ final class TimelineBuilder implements PoolEventSink {
         sorted.sort(Comparator.comparingLong(e -> e.ns() == Capture.NO_TIME ? Long.MAX_VALUE : e.ns()));
         return new PoolTimeline(address, id, ifindex, device, pages, built, stats == null ? null : stats.build(),
                 sorted, byTime);
+    }
+
+    /**
+     * The kernel warns every {@value #WARN_INTERVAL_NS} ns while a shutdown
+     * waits. A shutdown whose warnings all came before the capture began,
+     * with the next one due while it recorded, was over before it: its last
+     * warning becomes {@link KernelEvent.Kind#STALLED_BEFORE} and the others
+     * go, so that no pool of the capture is said to wait still. (A dmesg
+     * holds the whole log since boot: old incidents come with every capture.)
+     */
+    private void setAsideStallsBefore() {
+        if (begunNs == Capture.NO_TIME || endNs == Capture.NO_TIME) {
+            return;
+        }
+        Map<String, KernelEvent> last = new LinkedHashMap<>();
+        for (KernelEvent e : kernel) {
+            if (e.kind() == KernelEvent.Kind.STALLED && e.ns() != Capture.NO_TIME) {
+                String shutdown = shutdownKey(e);
+                KernelEvent seen = last.get(shutdown);
+                if (seen == null || e.ns() > seen.ns()) {
+                    last.put(shutdown, e);
+                }
+            }
+        }
+        List<KernelEvent> kept = new ArrayList<>();
+        for (KernelEvent e : kernel) {
+            KernelEvent latest = e.kind() == KernelEvent.Kind.STALLED && e.ns() != Capture.NO_TIME
+                    ? last.get(shutdownKey(e)) : null;
+            if (latest == null || latest.ns() >= begunNs || latest.ns() + WARN_INTERVAL_NS > endNs) {
+                kept.add(e); // not a stall warning, or one of a shutdown the capture may still have seen waiting
+            } else if (e == latest) {
+                kept.add(new KernelEvent(e.ns(), KernelEvent.Kind.STALLED_BEFORE, e.poolId(), e.device(),
+                        e.inflight(), e.seconds(), e.errno(), e.text(), e.where()));
+            }
+        }
+        kernel.clear();
+        kernel.addAll(kept);
+    }
+
+    /** Which shutdown a stall warning is of: its pool's id, else its device and when it began (to the second). */
+    private static String shutdownKey(KernelEvent e) {
+        return e.poolId() >= 0 ? "id " + e.poolId()
+                : e.device() + " " + Math.round(e.shutdownStartNs() / (double) MATCH_NS);
+    }
+
+    /**
+     * The warnings of each pool id that neither the trace (its
+     * {@code page_pool_release_stalled} events) nor netlink knows: a
+     * traced pool may still be theirs, by the time its shutdown began.
+     */
+    private List<List<KernelEvent>> idsNoSourceKnows(Map<Integer, List<KernelEvent>> stallsById) {
+        List<List<KernelEvent>> groups = new ArrayList<>();
+        for (Map.Entry<Integer, List<KernelEvent>> e : stallsById.entrySet()) {
+            int id = e.getKey();
+            boolean known = netlinkPools.containsKey(id) || tracks.stream().anyMatch(t -> t.id == id);
+            if (!known && e.getValue().get(0).ns() != Capture.NO_TIME) {
+                groups.add(e.getValue());
+            }
+        }
+        return groups;
     }
 
     /** Warnings without a pool id, one group per shutdown (they share its start, give or take a second). */

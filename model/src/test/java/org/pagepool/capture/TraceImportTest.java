@@ -118,6 +118,38 @@ class TraceImportTest {
                 "pool 0x378342c3 was destroyed and freed at 1.467 s: every page had come back");
     }
 
+    /**
+     * A real stalled shutdown (Linux 6.18, the capture script on this
+     * project's build VM): a veth's XDP_PASS program gave 200 UDP packets to
+     * a socket that read nothing for 68 s, and the program was detached. The
+     * trace knows the pool by address, the kernel's warning by id 10; they
+     * are one pool, by when its shutdown began. The same dmesg still had a
+     * warning of pool 9 from an earlier run, a minute and more before this
+     * capture began with nothing after it: an incident that was over, which
+     * neither stretches the capture nor is said to wait still.
+     */
+    @Test
+    void aRealStallIsOnePoolAndAnOldWarningInTheLogIsOverBeforeTheCapture() throws Exception {
+        CaptureReport report = Samples.report("tracefs-6.18-veth-stall.txt", "dmesg-6.18-veth-stall.txt",
+                "capture-6.18-veth-stall.txt");
+        assertThat(report.lengthNs()).as("start_uptime to end_uptime").isEqualTo(80_630_000_000L);
+        assertThat(report.pools()).singleElement().satisfies(p -> {
+            assertThat(p.label()).isEqualTo("pool 10 (0x72a1812f)");
+            assertThat(List.of(p.hold(), p.release(), p.inflight())).containsExactly(128L, 128L, 0L);
+            assertThat(p.stall()).as("freed once the socket read").isNull();
+            assertThat(p.notes()).containsExactly("the kernel log's stall warnings name pool 10, an id the trace does"
+                    + " not print; they were matched to this one by the time its shutdown began", "the kernel warned"
+                    + " once that its shutdown stalled (100 pages in flight at the first warning) before the last"
+                    + " pages came back");
+        });
+        assertThat(report.diagnosis()).hasSize(2);
+        assertThat(report.diagnosis().get(0)).startsWith("pool 10 (0x72a1812f) was destroyed at 3.147 s and freed at"
+                + " 69.694 s");
+        assertThat(report.diagnosis().get(1)).contains("the kernel warned that a pool's shutdown had stalled (pool 9),"
+                + " 1,500 pages still in flight after 60 s; no warning followed a minute later, so it was over before"
+                + " the capture");
+    }
+
     @Test
     void perfScriptNetmemPointerFormatAndTheStalledEventJoinAddressAndId() throws Exception {
         CaptureReport report = Samples.report("perf-6.12-netmem-stalled.txt");
