@@ -32,6 +32,8 @@ public final class PresetDerivation {
     /** {@code nic.rx_ring}'s range in the model. */
     private static final int MIN_RX_RING = 8;
     private static final int MAX_RX_RING = 8192;
+    /** The narrowest lognormal lifetime it writes: skb.sigma = 0 means exponential lifetimes instead. */
+    private static final double MIN_SIGMA = 0.01;
     /** The model's most NUMA nodes and CPUs (memory.nodes, cpus). */
     private static final int MAX_NODES = 8;
     private static final int MAX_CPUS = 64;
@@ -73,8 +75,10 @@ public final class PresetDerivation {
         if (!topology(growth, queues) && queues > 4) {
             set(estimated, "cpus", Integer.toString(queues), "one CPU per queue, each queue's interrupt on its own");
         }
-        double rate = rate(growth);
-        double pass = verdicts(growth);
+        // without counters, a shutdown that waited for pages which came back says they were held, not recycled
+        PoolFindings held = growth == null || growth.allocations() == 0 ? shutdownThatWaited() : null;
+        double rate = rate(growth, held);
+        double pass = verdicts(growth, held);
         leaksAndShutdown(growth, rate, pass, destroyNs, length);
         set(defaulted, "pool.size", "1024", "the ptr_ring's size is not reported by any source");
         rxRing(growth);
@@ -344,7 +348,17 @@ public final class PresetDerivation {
         return most;
     }
 
-    private double rate(CounterGrowth growth) {
+    private double rate(CounterGrowth growth, PoolFindings held) {
+        long born = held == null ? Capture.NO_TIME : held.createdNs() != Capture.NO_TIME ? held.createdNs()
+                : held.firstNs();
+        if (held != null && held.hold() > 0 && born != Capture.NO_TIME && held.destroyedNs() > born) {
+            double rate = held.hold() * 1e9 / (held.destroyedNs() - born);
+            set(estimated, "traffic.rate", count(rate), String.format(Locale.ROOT, "no counters, but %s took %,d"
+                    + " pages (page_pool_state_hold) in the %s from its first page to its destroy, and its shutdown"
+                    + " waited for them: pages held outside NAPI come back too late to be recycled, so each was a"
+                    + " packet", held.label(), held.hold(), Show.duration(held.destroyedNs() - born)));
+            return rate;
+        }
         if (growth == null || growth.allocations() == 0 || growth.spanNs() <= 0) {
             // samples all at one time (the clock did not move between them) have counts but no rate
             set(defaulted, "traffic.rate", count(DEFAULT_RATE), "no page_pool statistics with times (ethtool -S or"
@@ -375,12 +389,20 @@ public final class PresetDerivation {
     }
 
     /** The verdict mix; returns the share of packets passed up the stack. */
-    private double verdicts(CounterGrowth growth) {
+    private double verdicts(CounterGrowth growth, PoolFindings held) {
         long direct = growth == null ? 0 : growth.of(PoolCounter.CACHED) + growth.of(PoolCounter.CACHE_FULL);
         long released = growth == null ? 0 : growth.of(PoolCounter.RELEASED_REFCNT);
         long returned = growth == null ? 0 : Math.max(0, growth.of(PoolCounter.RING) + growth.of(PoolCounter.RING_FULL)
                 - growth.of(PoolCounter.CACHE_FULL)) + released;
         if (direct + returned == 0) {
+            if (held != null) {
+                set(estimated, "xdp.drop", "0", "no recycling counters, but " + held.label() + "'s shutdown waited "
+                        + Show.duration(held.freedNs() - held.destroyedNs()) + " for pages that then came back:"
+                        + " pages held outside NAPI, as skbs passed up the stack are (how many packets were dropped"
+                        + " instead no counter says)");
+                set(estimated, "xdp.pass", "100", "as above");
+                return 1;
+            }
             set(defaulted, "xdp.drop", "100", "no recycling counters grew, so nothing tells the verdicts apart");
             set(defaulted, "xdp.pass", "0", "as above");
             return 0;
@@ -398,6 +420,17 @@ public final class PresetDerivation {
                             + " reference, as a cloned skb's", released, returned));
         }
         return returned / (double) (direct + returned);
+    }
+
+    /** The first pool whose shutdown waited a second or more for pages that came back (it was freed), or null. */
+    private PoolFindings shutdownThatWaited() {
+        for (PoolFindings f : report.pools()) {
+            if (f.destroyedNs() != Capture.NO_TIME && f.freedNs() != Capture.NO_TIME
+                    && f.freedNs() - f.destroyedNs() >= 1_000_000_000L) {
+                return f;
+            }
+        }
+        return null;
     }
 
     // ---- shutdowns and leaks -----------------------------------------------------------------------------------
@@ -459,7 +492,12 @@ public final class PresetDerivation {
                     + Show.duration(fit.halfNs())
                     + " later, " + percent(fit.tailShare()) + " still out " + Show.duration(fit.tailNs())
                     + " after it: the mean of a lognormal lifetime through both points");
-            set(estimated, "skb.sigma", number(fit.sigma()), "that lognormal's sigma: how long its tail is");
+            if (fit.sigma() >= MIN_SIGMA) {
+                set(estimated, "skb.sigma", number(fit.sigma()), "that lognormal's sigma: how long its tail is");
+            } else { // 0 would mean exponential lifetimes, the opposite of pages that all came back together
+                set(estimated, "skb.sigma", number(MIN_SIGMA), "the pages came back together: a lognormal as narrow"
+                        + " as " + number(MIN_SIGMA) + " (0 would mean exponential lifetimes)");
+            }
         } else {
             set(defaulted, "skb.lifetime_ns", "50us", "how long sockets hold skbs shows only in a shutdown that waits"
                     + " for them; none did");

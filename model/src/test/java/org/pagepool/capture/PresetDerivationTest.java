@@ -114,6 +114,26 @@ class PresetDerivationTest {
                 .doesNotContain("memory.nodes", "irq.cpus");
     }
 
+    /**
+     * A real stalled shutdown without counters (TraceImportTest's): the wait
+     * for pages that came back says they went up the stack, the pages the
+     * pool took say the rate, and pages that came back together give the
+     * narrowest lognormal rather than 0 (exponential).
+     */
+    @Test
+    void aShutdownThatWaitedGivesTheVerdictTheRateAndTheLifetimeWithoutCounters() throws Exception {
+        DerivedPreset d = derive("tracefs-6.18-veth-stall.txt", "dmesg-6.18-veth-stall.txt",
+                "capture-6.18-veth-stall.txt");
+        Preset p = parse(d);
+        assertThat(keys(d.estimated())).contains("traffic.rate", "xdp.drop", "xdp.pass", "skb.lifetime_ns",
+                "skb.sigma");
+        assertThat(p.params().get(Param.PASS)).isEqualTo(100.0);
+        assertThat(p.params().get(Param.RATE)).isBetween(120.0, 130.0); // 128 pages in 1.01 s
+        assertThat(p.params().get(Param.SKB_SIGMA)).isEqualTo(0.01);
+        assertThat(p.params().get(Param.SKB_LIFETIME)).isBetween(60e9, 70e9);
+        assertThat(whyOf(d, "traffic.rate")).startsWith("no counters, but pool 10 (0x72a1812f) took 128 pages");
+    }
+
     /** Interrupts without nodes: the CPUs as procfs numbers them, as many as they need. */
     @Test
     void withoutNodesTheInterruptsCpusAreTakenAsTheyAre() throws Exception {
