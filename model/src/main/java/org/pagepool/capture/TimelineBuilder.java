@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -273,46 +274,51 @@ final class TimelineBuilder implements PoolEventSink {
     }
 
     /**
-     * The kernel warns every {@value #WARN_INTERVAL_NS} ns while a shutdown
-     * waits. A shutdown whose warnings all came before the capture began,
-     * with the next one due while it recorded, was over before it: its last
-     * warning becomes {@link KernelEvent.Kind#STALLED_BEFORE} and the others
-     * go, so that no pool of the capture is said to wait still. (A dmesg
-     * holds the whole log since boot: old incidents come with every capture.)
+     * The kernel warns once a minute while a shutdown waits. A shutdown whose
+     * warnings all came before the capture began, with the next one due
+     * while it recorded, was over before it: its last warning becomes
+     * {@link KernelEvent.Kind#STALLED_BEFORE} and the others go, so that no
+     * pool of the capture is said to wait still. (A dmesg holds the whole log
+     * since boot: old incidents come with every capture.)
      */
     private void setAsideStallsBefore() {
         if (begunNs == Capture.NO_TIME || endNs == Capture.NO_TIME) {
             return;
         }
-        Map<String, KernelEvent> last = new LinkedHashMap<>();
+        Map<Integer, List<KernelEvent>> byId = new LinkedHashMap<>();
+        List<KernelEvent> anonymous = new ArrayList<>();
         for (KernelEvent e : kernel) {
             if (e.kind() == KernelEvent.Kind.STALLED && e.ns() != Capture.NO_TIME) {
-                String shutdown = shutdownKey(e);
-                KernelEvent seen = last.get(shutdown);
-                if (seen == null || e.ns() > seen.ns()) {
-                    last.put(shutdown, e);
+                if (e.poolId() >= 0) {
+                    byId.computeIfAbsent(e.poolId(), k -> new ArrayList<>()).add(e);
+                } else {
+                    anonymous.add(e);
                 }
+            }
+        }
+        List<List<KernelEvent>> shutdowns = new ArrayList<>(byId.values());
+        shutdowns.addAll(groupByShutdownStart(anonymous));
+        // each warning set aside maps to itself (dropped), a shutdown's last to its STALLED_BEFORE
+        Map<KernelEvent, KernelEvent> setAside = new IdentityHashMap<>();
+        for (List<KernelEvent> warnings : shutdowns) {
+            KernelEvent last = warnings.stream().max(Comparator.comparingLong(KernelEvent::ns)).orElseThrow();
+            if (last.ns() < begunNs && last.ns() + WARN_INTERVAL_NS <= endNs) {
+                warnings.forEach(e -> setAside.put(e, e));
+                setAside.put(last, new KernelEvent(last.ns(), KernelEvent.Kind.STALLED_BEFORE, last.poolId(),
+                        last.device(), last.inflight(), last.seconds(), last.errno(), last.text(), last.where()));
             }
         }
         List<KernelEvent> kept = new ArrayList<>();
         for (KernelEvent e : kernel) {
-            KernelEvent latest = e.kind() == KernelEvent.Kind.STALLED && e.ns() != Capture.NO_TIME
-                    ? last.get(shutdownKey(e)) : null;
-            if (latest == null || latest.ns() >= begunNs || latest.ns() + WARN_INTERVAL_NS > endNs) {
-                kept.add(e); // not a stall warning, or one of a shutdown the capture may still have seen waiting
-            } else if (e == latest) {
-                kept.add(new KernelEvent(e.ns(), KernelEvent.Kind.STALLED_BEFORE, e.poolId(), e.device(),
-                        e.inflight(), e.seconds(), e.errno(), e.text(), e.where()));
+            KernelEvent r = setAside.get(e);
+            if (r == null) {
+                kept.add(e);
+            } else if (r != e) {
+                kept.add(r);
             }
         }
         kernel.clear();
         kernel.addAll(kept);
-    }
-
-    /** Which shutdown a stall warning is of: its pool's id, else its device and when it began (to the second). */
-    private static String shutdownKey(KernelEvent e) {
-        return e.poolId() >= 0 ? "id " + e.poolId()
-                : e.device() + " " + Math.round(e.shutdownStartNs() / (double) MATCH_NS);
     }
 
     /**
