@@ -118,4 +118,24 @@ class KernelLogTest {
         assertThatThrownBy(() -> log(line)).isInstanceOf(CaptureException.class)
                 .extracting(e -> ((CaptureException) e).located()).isEqualTo(message);
     }
+
+    /**
+     * A dmesg since boot with capture.txt's span (200-300 s): the 5.14-style
+     * warnings at 100 and 160 s, which name no pool, are of a shutdown over
+     * before the capture (no warning at 220 s); those at 230 and 290 s are of
+     * one that still waits. Only the second is a pool, and the capture is
+     * the script's 100 s.
+     */
+    @Test
+    void stallWarningsOfAShutdownOverBeforeTheCaptureAreSetAside() throws Exception {
+        CaptureReport report = Samples.report("dmesg-old-and-new-stalls.txt", "capture-old-and-new-stalls.txt");
+        assertThat(report.lengthNs()).isEqualTo(100_000_000_000L);
+        assertThat(report.pools()).singleElement().satisfies(p -> {
+            assertThat(p.stall()).isNotNull();
+            assertThat(p.stall().inflightAtEnd()).isEqualTo(7);
+        });
+        assertThat(report.diagnosis()).filteredOn(d -> d.contains("over before the capture")).singleElement()
+                .satisfies(d -> assertThat(d).startsWith("at -40.000 s: the kernel warned that a pool's shutdown had"
+                        + " stalled, 40 pages still in flight after 120 s"));
+    }
 }
