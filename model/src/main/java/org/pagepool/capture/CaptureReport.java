@@ -84,6 +84,6 @@ public record CaptureReport(List<SourceFile> sources, long startNs, long lengthN
 
     /** {@code "at 12.400 s: "}, or "" without a time. */
     static String at(long ns) {
-        return ns == Capture.NO_TIME ? "" : "at " + Show.seconds(ns) + ": ";
+        return ns == Capture.NO_TIME ? "" : Show.moment(ns) + ": "; // a log line from before the capture, as such
     }
 }

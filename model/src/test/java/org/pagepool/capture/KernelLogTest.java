@@ -135,7 +135,7 @@ class KernelLogTest {
             assertThat(p.stall().inflightAtEnd()).isEqualTo(7);
         });
         assertThat(report.diagnosis()).filteredOn(d -> d.contains("over before the capture")).singleElement()
-                .satisfies(d -> assertThat(d).startsWith("at -40.000 s: the kernel warned that a pool's shutdown had"
-                        + " stalled, 40 pages still in flight after 120 s"));
+                .satisfies(d -> assertThat(d).startsWith("40.00 s before the capture began: the kernel warned that a"
+                        + " pool's shutdown had stalled, 40 pages still in flight after 120 s"));
     }
 }
