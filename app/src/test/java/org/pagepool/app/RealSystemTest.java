@@ -43,6 +43,23 @@ class RealSystemTest extends CaptureFixture {
         await("09", () -> view().live() && view().source().contains("09-unload-stall"));
     }
 
+    /** A capture directory's capture.txt: each interface's ring, queues, node and queue interrupts under the files. */
+    @Test
+    void whatTheCaptureScriptNotedOfEachInterfaceIsShown(FxRobot robot) throws Exception {
+        Path capture = Files.createDirectories(dir.resolve("capture"));
+        Files.copy(EmittedCapture.emit(dir, "09-unload-stall", "trace").get(0), capture.resolve("trace.txt"));
+        Files.writeString(capture.resolve("capture.txt"), String.join("\n", "# pagepool-capture 1", "rx_ring.eth0=2048",
+                "node_cpus.0=0-3", "node_cpus.1=4-7", "numa_node.eth0=0",
+                "irq.eth0.40=0-7 mlx5_async0@pci:0000:03:00.0", "irq.eth0.41=1 mlx5_comp0@pci:0000:03:00.0",
+                "irq.eth0.42=5 mlx5_comp1@pci:0000:03:00.0", ""));
+        String[] error = {"not yet"};
+        robot.interact(() -> window.openCapture(capture, loaded -> error[0] = loaded.error()));
+        await("the capture", () -> error[0] == null || !error[0].equals("not yet"));
+        assertThat(error[0]).isNull();
+        assertThat(window.side().capture().sourcesText()).contains("\neth0: RX ring 2048 (ethtool -g), NUMA node 0"
+                + " (sysfs), 2 queue interrupts on CPUs 1 (node 0), 5 (node 1) (procfs)");
+    }
+
     @Test
     void aCaptureOfNetlinkDumpsAloneIsShownWithItsStall(FxRobot robot) {
         Path dumps = EmittedCapture.emit(dir, "09-unload-stall", "netlink").get(0);

@@ -12,8 +12,8 @@ public final class ReportText {
     private ReportText() {
     }
 
-    /** What the capture script wrote down of each interface: {@code eth0: 8 RX queues (ethtool -l), ...}. */
-    private static void interfaceNotes(Map<String, String> notes, PrintStream out) {
+    /** What the capture script wrote down of each interface, a line each: {@code eth0: 8 RX queues (ethtool -l)}. */
+    public static List<String> interfaceLines(Map<String, String> notes) {
         Map<String, List<String>> said = new TreeMap<>();
         for (Map.Entry<String, String> n : new TreeMap<>(notes).entrySet()) {
             String key = n.getKey();
@@ -27,7 +27,9 @@ public final class ReportText {
         for (String iface : topology.interfaces()) {
             said.computeIfAbsent(iface, i -> new ArrayList<>()).addAll(placement(topology, iface));
         }
-        said.forEach((iface, what) -> out.println("  " + iface + ": " + String.join(", ", what)));
+        List<String> lines = new ArrayList<>();
+        said.forEach((iface, what) -> lines.add(iface + ": " + String.join(", ", what)));
+        return lines;
     }
 
     private static String rxQueues(String value) {
@@ -107,7 +109,9 @@ public final class ReportText {
             out.println("  recorded on " + report.notes().getOrDefault("host", "?") + ", Linux "
                     + report.notes().getOrDefault("kernel", "?"));
         }
-        interfaceNotes(report.notes(), out);
+        for (String noted : interfaceLines(report.notes())) {
+            out.println("  " + noted);
+        }
         for (SourceFile s : report.sources()) {
             StringBuilder l = new StringBuilder("  ").append(s.name()).append(": ").append(s.format().description());
             if (!s.detail().isEmpty()) {

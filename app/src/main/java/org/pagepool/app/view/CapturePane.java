@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.pagepool.capture.Capture;
 import org.pagepool.capture.CaptureReport;
+import org.pagepool.capture.ReportText;
 import org.pagepool.capture.CounterSeries;
 import org.pagepool.capture.DerivedPreset;
 import org.pagepool.capture.PoolFindings;
@@ -196,6 +197,9 @@ public final class CapturePane extends ScrollPane {
             read.append(read.length() > 6 ? "; " : "").append(file).append(" (").append(source.format().description())
                     .append(')');
         }
+        for (String line : ReportText.interfaceLines(report.notes())) {
+            read.append('\n').append(line); // the capture script's notes: rings, queues, nodes, interrupts
+        }
         sources.setText(read.toString());
         diagnosis.getChildren().clear();
         for (String line : report.diagnosis()) {
@@ -361,6 +365,11 @@ public final class CapturePane extends ScrollPane {
     /** The assumptions shown, as text ("" when hidden). */
     public String assumptionsText() {
         return assumptions.getText();
+    }
+
+    /** The line of files read, with what the capture script noted of each interface under it. */
+    public String sourcesText() {
+        return sources.getText();
     }
 
     /** The diagnosis lines shown, in order. */
