@@ -182,11 +182,11 @@ final class Diagnosis {
             case CREATE_FAILED:
                 return when + "a driver could not create a page pool: errno " + e.errno() + " ("
                         + Errno.explain(e.errno()) + ") (" + e.where() + ")";
-            case STALLED_BEFORE:
+            case STALL_OVER:
                 return when + "the kernel warned that a pool's shutdown had stalled" + (e.poolId() >= 0 ? " (pool "
                         + e.poolId() + ")" : "") + ", " + Show.plural(e.inflight(), "page") + " still in flight after "
-                        + e.seconds() + " s; no warning followed a minute later, so it was over before the capture"
-                        + " (" + e.where() + ")";
+                        + e.seconds() + " s; no warning followed a minute later, so it was over within that minute ("
+                        + e.where() + ")";
             case NEGATIVE_INFLIGHT:
                 return when + "the kernel found a negative inflight count (" + e.inflight() + "): a page was returned "
                         + "to the pool twice, or released behind its back (" + e.where() + ")";

@@ -21,11 +21,11 @@ public record KernelEvent(long ns, Kind kind, int poolId, String device, int inf
         /** {@code page_pool_release_retry() stalled pool shutdown ...} */
         STALLED,
         /**
-         * The last such warning of a shutdown from before the capture began
-         * that was over before it: the next warning, a minute later, fell
-         * within the capture and did not come. Not one of the capture's pools.
+         * The last such warning of a shutdown that no other source shows and
+         * that was over: the next warning, a minute later, fell within the
+         * capture and did not come. Not one of the capture's pools.
          */
-        STALLED_BEFORE,
+        STALL_OVER,
         /** {@code refcount_t: ...} (a misused {@code user_cnt}, or any other refcount in the kernel) */
         REFCOUNT,
         /** {@code page_pool_create() gave up with errno -N} */

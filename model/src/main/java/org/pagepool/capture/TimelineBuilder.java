@@ -198,7 +198,6 @@ final class TimelineBuilder implements PoolEventSink {
                 time(e.ns()); // a dmesg holds the log since boot: what came before the capture does not stretch it
             }
         }
-        setAsideStallsBefore();
         List<PoolTimeline> pools = new ArrayList<>();
         List<KernelEvent> anonymous = new ArrayList<>();
         Map<Integer, List<KernelEvent>> stallsById = new LinkedHashMap<>();
@@ -235,16 +234,30 @@ final class TimelineBuilder implements PoolEventSink {
             List<KernelEvent> stalls = stallsById.remove(samples.id);
             pools.add(pool(0, samples.id, null, samples, stalls == null ? List.of() : stalls, false));
         }
+        Map<KernelEvent, KernelEvent> over = new IdentityHashMap<>();
         for (Map.Entry<Integer, List<KernelEvent>> e : stallsById.entrySet()) {
-            pools.add(pool(0, e.getKey(), null, null, e.getValue(), false));
+            if (!setAsideIfOver(e.getValue(), over)) {
+                pools.add(pool(0, e.getKey(), null, null, e.getValue(), false));
+            }
         }
         for (Integer id : List.copyOf(netlinkStats.keySet())) {
             pools.add(pool(0, id, null, null, List.of(), false)); // statistics only
         }
         for (List<KernelEvent> group : groups) {
-            if (matched.values().stream().noneMatch(m -> m == group)) {
+            if (matched.values().stream().noneMatch(m -> m == group) && !setAsideIfOver(group, over)) {
                 pools.add(pool(0, -1, null, null, group, false));
             }
+        }
+        if (!over.isEmpty()) {
+            List<KernelEvent> kept = new ArrayList<>();
+            for (KernelEvent e : kernel) {
+                KernelEvent r = over.getOrDefault(e, e);
+                if (r != e || !over.containsKey(e)) {
+                    kept.add(r);
+                }
+            }
+            kernel.clear();
+            kernel.addAll(kept);
         }
         List<PoolTimeline> ordered = new ArrayList<>(pools);
         ordered.sort(Comparator.comparingLong((PoolTimeline p) -> p.firstNs() == Capture.NO_TIME ? Long.MAX_VALUE
@@ -274,51 +287,29 @@ final class TimelineBuilder implements PoolEventSink {
     }
 
     /**
-     * The kernel warns once a minute while a shutdown waits. A shutdown whose
-     * warnings all came before the capture began, with the next one due
-     * while it recorded, was over before it: its last warning becomes
-     * {@link KernelEvent.Kind#STALLED_BEFORE} and the others go, so that no
-     * pool of the capture is said to wait still. (A dmesg holds the whole log
-     * since boot: old incidents come with every capture.)
+     * The kernel warns once a minute while a shutdown waits. The warnings of
+     * a shutdown no other source shows, whose next warning was due while the
+     * capture still recorded and did not come, are of one that was over: its
+     * last warning becomes {@link KernelEvent.Kind#STALL_OVER} in {@code
+     * over} and the others map to themselves (dropped), rather than a pool
+     * said to wait at the end. (A dmesg holds the log since boot: old
+     * incidents come with every capture.) True when it set them aside.
      */
-    private void setAsideStallsBefore() {
-        if (begunNs == Capture.NO_TIME || endNs == Capture.NO_TIME) {
-            return;
-        }
-        Map<Integer, List<KernelEvent>> byId = new LinkedHashMap<>();
-        List<KernelEvent> anonymous = new ArrayList<>();
-        for (KernelEvent e : kernel) {
-            if (e.kind() == KernelEvent.Kind.STALLED && e.ns() != Capture.NO_TIME) {
-                if (e.poolId() >= 0) {
-                    byId.computeIfAbsent(e.poolId(), k -> new ArrayList<>()).add(e);
-                } else {
-                    anonymous.add(e);
-                }
+    private boolean setAsideIfOver(List<KernelEvent> warnings, Map<KernelEvent, KernelEvent> over) {
+        KernelEvent last = null;
+        for (KernelEvent e : warnings) {
+            if (e.ns() == Capture.NO_TIME) {
+                return false; // a log without times cannot say
             }
+            last = last == null || e.ns() > last.ns() ? e : last;
         }
-        List<List<KernelEvent>> shutdowns = new ArrayList<>(byId.values());
-        shutdowns.addAll(groupByShutdownStart(anonymous));
-        // each warning set aside maps to itself (dropped), a shutdown's last to its STALLED_BEFORE
-        Map<KernelEvent, KernelEvent> setAside = new IdentityHashMap<>();
-        for (List<KernelEvent> warnings : shutdowns) {
-            KernelEvent last = warnings.stream().max(Comparator.comparingLong(KernelEvent::ns)).orElseThrow();
-            if (last.ns() < begunNs && last.ns() + WARN_INTERVAL_NS <= endNs) {
-                warnings.forEach(e -> setAside.put(e, e));
-                setAside.put(last, new KernelEvent(last.ns(), KernelEvent.Kind.STALLED_BEFORE, last.poolId(),
-                        last.device(), last.inflight(), last.seconds(), last.errno(), last.text(), last.where()));
-            }
+        if (last == null || endNs == Capture.NO_TIME || last.ns() + WARN_INTERVAL_NS > endNs) {
+            return false;
         }
-        List<KernelEvent> kept = new ArrayList<>();
-        for (KernelEvent e : kernel) {
-            KernelEvent r = setAside.get(e);
-            if (r == null) {
-                kept.add(e);
-            } else if (r != e) {
-                kept.add(r);
-            }
-        }
-        kernel.clear();
-        kernel.addAll(kept);
+        warnings.forEach(e -> over.put(e, e));
+        over.put(last, new KernelEvent(last.ns(), KernelEvent.Kind.STALL_OVER, last.poolId(), last.device(),
+                last.inflight(), last.seconds(), last.errno(), last.text(), last.where()));
+        return true;
     }
 
     /**

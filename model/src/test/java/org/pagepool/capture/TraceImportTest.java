@@ -146,8 +146,8 @@ class TraceImportTest {
         assertThat(report.diagnosis().get(0)).startsWith("pool 10 (0x72a1812f) was destroyed at 3.147 s and freed at"
                 + " 69.694 s");
         assertThat(report.diagnosis().get(1)).contains("the kernel warned that a pool's shutdown had stalled (pool 9),"
-                + " 1,500 pages still in flight after 60 s; no warning followed a minute later, so it was over before"
-                + " the capture");
+                + " 1,500 pages still in flight after 60 s; no warning followed a minute later, so it was over within"
+                + " that minute");
     }
 
     @Test
