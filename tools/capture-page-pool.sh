@@ -37,8 +37,9 @@
 # recorded the rest) and mounted (it recorded through an instance of its
 # own and removed it), and on a veth pair whose XDP program was attached
 # and detached twice under UDP traffic, whose trace import read as two
-# pools of 64 pages, each destroyed with every page back. Exit status: 0,
-# or 2 with a message.
+# pools of 64 pages, each destroyed with every page back. There trace-cmd
+# could not enable ftrace: when trace-cmd fails as it begins, the script
+# records through tracefs instead. Exit status: 0, or 2 with a message.
 
 set -euo pipefail
 
@@ -54,6 +55,7 @@ DRY_RUN=0
 TRACEFS=""
 INSTANCE=""
 PIDS=()
+HAVE_TRACEFS=0
 # Where sysfs and procfs are: other directories only for the script's tests.
 SYSFS=${PAGEPOOL_SYSFS:-/sys}
 PROCFS=${PAGEPOOL_PROCFS:-/proc}
@@ -200,19 +202,20 @@ parse_args() {
 
 find_tracefs() {
     local dir
-    for dir in /sys/kernel/tracing /sys/kernel/debug/tracing; do
+    for dir in "$SYSFS/kernel/tracing" "$SYSFS/kernel/debug/tracing"; do
         if [ -d "$dir/events/page_pool" ]; then
             TRACEFS=$dir
             return 0
         fi
     done
-    TRACEFS=/sys/kernel/tracing
+    TRACEFS=$SYSFS/kernel/tracing
     return 1
 }
 
 choose_tracer() {
     local have_tracefs=1
     find_tracefs || have_tracefs=0
+    HAVE_TRACEFS=$have_tracefs
     if [ "$TRACER" = auto ]; then
         if command -v trace-cmd >/dev/null 2>&1; then
             TRACER=trace-cmd
@@ -378,36 +381,52 @@ sampler() {
 }
 
 record_trace() {
-    local clock
+    local clock began
     clock=$(trace_clock)
     write_line "$OUT/capture.txt" "tracer=$TRACER"
     write_line "$OUT/capture.txt" "trace_clock=$clock"
     case $TRACER in
         trace-cmd)
-            run trace-cmd record -q -C "$clock" -b "$BUFFER_KB" -e page_pool -o "$OUT/trace.dat" \
-                sleep "$SECONDS_TO_RECORD"
-            run_into "$OUT/trace.txt" trace-cmd report -i "$OUT/trace.dat"
+            began=$SECONDS
+            if run trace-cmd record -q -C "$clock" -b "$BUFFER_KB" -e page_pool -o "$OUT/trace.dat" \
+                sleep "$SECONDS_TO_RECORD"; then
+                run_into "$OUT/trace.txt" trace-cmd report -i "$OUT/trace.dat"
+            elif [ $((SECONDS - began)) -le 2 ] && [ "$HAVE_TRACEFS" = 1 ]; then
+                # as where ftrace_enabled may not be written (a container, a locked-down kernel)
+                note "trace-cmd record failed as it began: recording through tracefs instead"
+                write_line "$OUT/capture.txt" "tracer=tracefs"
+                record_tracefs "$clock"
+            else
+                note "trace-cmd record failed: no trace; the samples and the kernel log are still recorded"
+                run sleep "$((SECONDS_TO_RECORD - (SECONDS - began) > 0 ? SECONDS_TO_RECORD - (SECONDS - began) : 0))"
+            fi
             ;;
         tracefs)
-            INSTANCE="$TRACEFS/instances/pagepool-$$"
-            run mkdir "$INSTANCE"
-            run_into "$INSTANCE/trace_clock" echo "$clock"
-            run_into "$INSTANCE/buffer_size_kb" echo "$BUFFER_KB"
-            run_into "$INSTANCE/events/page_pool/enable" echo 1
-            if [ "$DRY_RUN" = 1 ]; then
-                printf '+ cat %q > %q &   # for %s s\n' "$INSTANCE/trace_pipe" "$OUT/trace.txt" "$SECONDS_TO_RECORD"
-            else
-                cat "$INSTANCE/trace_pipe" >"$OUT/trace.txt" &
-                PIDS+=("$!")
-            fi
-            run sleep "$SECONDS_TO_RECORD"
-            run_into "$INSTANCE/events/page_pool/enable" echo 0
-            stop_tracefs
+            record_tracefs "$clock"
             ;;
         none)
             run sleep "$SECONDS_TO_RECORD"
             ;;
     esac
+}
+
+# The page_pool events through a tracefs instance of the script's own, for SECONDS_TO_RECORD.
+record_tracefs() {
+    local clock=$1
+    INSTANCE="$TRACEFS/instances/pagepool-$$"
+    run mkdir "$INSTANCE"
+    run_into "$INSTANCE/trace_clock" echo "$clock"
+    run_into "$INSTANCE/buffer_size_kb" echo "$BUFFER_KB"
+    run_into "$INSTANCE/events/page_pool/enable" echo 1
+    if [ "$DRY_RUN" = 1 ]; then
+        printf '+ cat %q > %q &   # for %s s\n' "$INSTANCE/trace_pipe" "$OUT/trace.txt" "$SECONDS_TO_RECORD"
+    else
+        cat "$INSTANCE/trace_pipe" >"$OUT/trace.txt" &
+        PIDS+=("$!")
+    fi
+    run sleep "$SECONDS_TO_RECORD"
+    run_into "$INSTANCE/events/page_pool/enable" echo 0
+    stop_tracefs
 }
 
 stop_tracefs() {
@@ -464,7 +483,7 @@ main() {
     write_line "$OUT/capture.txt" "start_uptime=$(cut -d' ' -f1 /proc/uptime)"
     write_rx_rings
     write_topology
-    run_into "$OUT/links.txt" ip -o link
+    run_into "$OUT/links.txt" ip -o link || note "ip -o link failed: netlink's ifindexes stay unnamed"
 
     if [ "$DRY_RUN" = 1 ]; then
         echo "# every $INTERVAL s for $SECONDS_TO_RECORD s, in the background:"
@@ -479,7 +498,7 @@ main() {
         wait "${PIDS[@]}" 2>/dev/null || true
         PIDS=()
     fi
-    run_into "$OUT/dmesg.txt" dmesg
+    run_into "$OUT/dmesg.txt" dmesg || note "dmesg failed (kernel.dmesg_restrict?): no kernel log"
     write_line "$OUT/capture.txt" "end_uptime=$(cut -d' ' -f1 /proc/uptime)"
     echo "recorded into $OUT; now: java -jar model/target/pagepool-model.jar import $OUT"
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,6 +186,42 @@ class CaptureScriptTest {
                 "+ echo 'irq.eth0.100=0-15 mlx5_comp1@pci:0000:03:00.0'" + capture, // where the effective one is empty
                 "+ echo 'irq.eth2.37=1 virtio2-input.0'" + capture)
                 .doesNotContain("numa_node.eth1", "irq.eth1");
+    }
+
+    /**
+     * A real run (as root) where trace-cmd cannot enable ftrace, as in this
+     * project's build VM: the script records through a tracefs instance of
+     * its own instead, says so, and capture.txt says which tracer recorded.
+     * The tracefs is a stand-in tree, so the trace stays empty.
+     */
+    @Test
+    void whenTraceCmdFailsAsItBeginsTracefsRecordsInstead() throws Exception {
+        Assumptions.assumeTrue(new ProcessBuilder("sh", "-c", "[ \"$(id -u)\" = 0 ]").start().waitFor() == 0,
+                "a real run needs root");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path traceCmd = bin.resolve("trace-cmd");
+        Files.writeString(traceCmd, "#!/bin/sh\necho 'trace-cmd: Operation not permitted' >&2\nexit 1\n");
+        assertThat(traceCmd.toFile().setExecutable(true)).isTrue();
+        // tracefs makes an instance's event files as the directory is made; a plain tree needs them made too
+        Path mkdir = bin.resolve("mkdir");
+        Files.writeString(mkdir, String.join("\n", "#!/bin/sh", "for a; do", "  case $a in -*) continue ;; esac",
+                "  /bin/mkdir -p \"$a\"", "  case $a in */instances/*) /bin/mkdir -p \"$a/events/page_pool\" ;; esac",
+                "done", ""));
+        assertThat(mkdir.toFile().setExecutable(true)).isTrue();
+        Path sys = dir.resolve("sys");
+        Files.createDirectories(sys.resolve("kernel/tracing/events/page_pool"));
+        Files.createDirectories(sys.resolve("kernel/tracing/instances"));
+        Files.writeString(sys.resolve("kernel/tracing/trace_clock"), "local global [boot] mono\n");
+        Path out = dir.resolve("cap");
+        Result r = runWith(bin, Map.of("PAGEPOOL_SYSFS", sys.toString()), "-s", "1", "-i", "lo", "-o",
+                out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("trace-cmd record failed as it began: recording through tracefs instead");
+        assertThat(Files.readString(out.resolve("capture.txt"))).contains("tracer=trace-cmd\n", "tracer=tracefs\n",
+                "trace_clock=boot\n", "end_uptime=");
+        assertThat(out.resolve("dmesg.txt")).exists();
+        assertThat(sys.resolve("kernel/tracing/instances")).as("its instance written and left (rmdir of a plain"
+                + " directory with files fails here)").isNotEmptyDirectory();
     }
 
     @Test
