@@ -119,6 +119,23 @@ class TraceImportTest {
     }
 
     /**
+     * The same veth scenario recorded by {@code perf record -e 'page_pool:*'
+     * -a} and {@code perf script} (perf 6.1 on Linux 6.18, as root: the
+     * pool's address unhashed): one pool of 64 pages, freed with every page
+     * back when the program was detached.
+     */
+    @Test
+    void aRealPerfScriptOfAVethXdpAttachReadsAsOnePoolFreed() throws Exception {
+        CaptureReport report = Samples.report("perf-6.18-veth-xdp.txt");
+        assertThat(report.sources().get(0).detail()).isEqualTo("perf script layout");
+        PoolFindings p = Samples.pool(report, "pool 0xffff888104b10000");
+        assertThat(List.of(p.hold(), p.release(), p.inflight(), p.highest())).containsExactly(64L, 64L, 0L, 64L);
+        assertThat(p.freedNs()).isNotEqualTo(Capture.NO_TIME);
+        assertThat(report.diagnosis()).containsExactly("pool 0xffff888104b10000 was destroyed and freed at 0.320 s:"
+                + " every page had come back");
+    }
+
+    /**
      * A real stalled shutdown (Linux 6.18, the capture script on this
      * project's build VM): a veth's XDP_PASS program gave 200 UDP packets to
      * a socket that read nothing for 68 s, and the program was detached. The
