@@ -355,8 +355,9 @@ public final class PresetDerivation {
             double rate = held.hold() * 1e9 / (held.destroyedNs() - born);
             set(estimated, "traffic.rate", count(rate), String.format(Locale.ROOT, "no counters, but %s took %,d"
                     + " pages (page_pool_state_hold) in the %s from its first page to its destroy, and its shutdown"
-                    + " waited for them: pages held outside NAPI come back too late to be recycled, so each was a"
-                    + " packet", held.label(), held.hold(), Show.duration(held.destroyedNs() - born)));
+                    + " waited for them: pages held outside NAPI come back too late to be recycled, so each stands"
+                    + " for a packet, as the model has it (a driver that splits pages into fragments gave more)",
+                    held.label(), held.hold(), Show.duration(held.destroyedNs() - born)));
             return rate;
         }
         if (growth == null || growth.allocations() == 0 || growth.spanNs() <= 0) {
