@@ -234,7 +234,7 @@ public final class CaptureImporter {
             case NETLINK: {
                 NetlinkParser parser = new NetlinkParser(reader, name, timeline);
                 parser.read();
-                timeline.source(new SourceFile(name, format, "", reader.lineNumber(), parser.dumps()));
+                timeline.source(new SourceFile(name, format, parser.remark(), reader.lineNumber(), parser.dumps()));
                 break;
             }
             case LINKS:

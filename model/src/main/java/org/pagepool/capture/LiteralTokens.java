@@ -23,6 +23,8 @@ final class LiteralTokens {
     private boolean atLineStart;
     /** Open brackets and braces: a # line inside a value is an error, outside it a header. */
     int depth;
+    /** Dropping the lines of a message ({@link #skipMessage}). */
+    private boolean skipping;
 
     Kind kind;
     /** The text of a STRING (unquoted, unescaped), NUMBER or WORD. */
@@ -40,6 +42,16 @@ final class LiteralTokens {
         return line;
     }
 
+    /**
+     * Drops the rest of this line and the lines after it up to the next that
+     * begins with {@code #}, {@code [} or <code>{</code>: a message printed
+     * between the dumps (the YNL CLI's "Netlink error: ..." and its details).
+     */
+    void skipMessage() {
+        position = line.end;
+        skipping = true;
+    }
+
     Kind next() throws IOException, CaptureException {
         while (true) {
             if (!haveLine || position >= line.end) {
@@ -52,6 +64,15 @@ final class LiteralTokens {
                 haveLine = true;
                 atLineStart = true;
                 position = line.start;
+                if (skipping) {
+                    int first = line.skipSpaces(position);
+                    byte c = first < line.end ? line.bytes[first] : 0;
+                    if (c != '#' && c != '[' && c != '{') {
+                        position = line.end;
+                        continue;
+                    }
+                    skipping = false;
+                }
             }
             position = line.skipSpaces(position);
             if (position >= line.end) {

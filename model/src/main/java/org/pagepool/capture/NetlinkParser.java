@@ -29,6 +29,9 @@ final class NetlinkParser {
     private boolean wallClock = true;
     private int dumps;
     private int dump;
+    /** Netlink errors the CLI printed between the dumps, and the first of them. */
+    private int errors;
+    private String firstError = "";
 
     NetlinkParser(LineReader reader, String file, TimelineBuilder sink) {
         this.file = file;
@@ -38,6 +41,24 @@ final class NetlinkParser {
 
     int dumps() {
         return dumps;
+    }
+
+    /** What the file said besides its dumps, for the report's list of files: the netlink errors the CLI printed. */
+    String remark() {
+        if (errors == 0) {
+            return "";
+        }
+        String why = firstError.contains("Operation not supported")
+                ? " (page-pool-stats-get needs a kernel with CONFIG_PAGE_POOL_STATS)" : "";
+        return "the YNL CLI printed " + Show.plural(errors, "netlink error") + " instead of a dump: "
+                + Tokens.quote(firstError) + why;
+    }
+
+    /** A "Netlink error: ..." line the YNL CLI printed where a dump failed. */
+    private void errorReported(ByteLine line) {
+        if (errors++ == 0) {
+            firstError = line.text(line.skipSpaces(line.start), line.end).strip();
+        }
     }
 
     void read() throws IOException, CaptureException {
@@ -60,6 +81,13 @@ final class NetlinkParser {
                         sink.netlinkDump(dump, wallClock ? Capture.NO_TIME : ns);
                     }
                     break;
+                case WORD:
+                    if (tokens.depth == 0 && tokens.text.equals("Netlink")) {
+                        errorReported(tokens.line());
+                        tokens.skipMessage();
+                        break;
+                    }
+                    throw tokens.error("expected a dump, a list [...] or an object {...}, found " + shown());
                 default:
                     throw tokens.error("expected a dump, a list [...] or an object {...}, found " + shown());
             }

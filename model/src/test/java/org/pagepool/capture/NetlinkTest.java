@@ -120,4 +120,26 @@ class NetlinkTest {
                 .getBytes(StandardCharsets.UTF_8)), "n.txt", CaptureFormat.NETLINK);
         assertThat(importer.finish().pools()).extracting(PoolTimeline::device).isEqualTo(List.of("veth0"));
     }
+
+    /**
+     * The capture script's YNL samples on Linux 6.18 without page_pool
+     * statistics (this project's build VM): page-pool-stats-get printed
+     * "Netlink error: Operation not supported" and its details where each
+     * dump would be, and page-pool-get dumped no pool (veth's pools are tied
+     * to no device, so netlink lists none). Both read; the errors are said.
+     */
+    @Test
+    void theCliPrintingNetlinkErrorsInsteadOfDumpsIsSaidNotRefused() throws Exception {
+        CaptureReport report = Samples.report("netlink-stats-6.18-unsupported.txt", "netlink-pools-6.18-none.txt");
+        assertThat(report.pools()).isEmpty();
+        assertThat(report.sources()).filteredOn(f -> f.name().endsWith("unsupported.txt")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.records()).isZero();
+                    assertThat(f.detail()).isEqualTo("the YNL CLI printed 3 netlink errors instead of a dump:"
+                            + " \"Netlink error: Operation not supported\" (page-pool-stats-get needs a kernel with"
+                            + " CONFIG_PAGE_POOL_STATS)");
+                });
+        assertThat(report.sources()).filteredOn(f -> f.name().endsWith("none.txt")).singleElement()
+                .satisfies(f -> assertThat(f.records()).isEqualTo(3));
+    }
 }
