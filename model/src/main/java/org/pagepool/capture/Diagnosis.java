@@ -141,7 +141,7 @@ final class Diagnosis {
                     + " with nothing in flight";
         }
         long waited = f.freedNs() - f.destroyedNs();
-        if (waited < 1_000_000_000L) {
+        if (!f.shutdownWaited()) {
             return f.label() + " was destroyed and freed " + Show.moment(f.destroyedNs())
                     + ": every page had come back";
         }

@@ -48,6 +48,16 @@ public record PoolFindings(String label, long address, int id, String device, in
         notes = List.copyOf(notes);
     }
 
+    /**
+     * True when the pool was destroyed and freed a second or more later: its
+     * shutdown waited for pages that then came back (under a second is the
+     * ordinary return of what the cache and ring held).
+     */
+    public boolean shutdownWaited() {
+        return destroyedNs != Capture.NO_TIME && freedNs != Capture.NO_TIME
+                && freedNs - destroyedNs >= 1_000_000_000L;
+    }
+
     /** Inflight went from {@code from} (around {@code fromNs}) to {@code to} (around {@code toNs}) and stayed up. */
     public record Climb(long from, long fromNs, long to, long toNs) {
     }

@@ -425,13 +425,7 @@ public final class PresetDerivation {
 
     /** The first pool whose shutdown waited a second or more for pages that came back (it was freed), or null. */
     private PoolFindings shutdownThatWaited() {
-        for (PoolFindings f : report.pools()) {
-            if (f.destroyedNs() != Capture.NO_TIME && f.freedNs() != Capture.NO_TIME
-                    && f.freedNs() - f.destroyedNs() >= 1_000_000_000L) {
-                return f;
-            }
-        }
-        return null;
+        return report.pools().stream().filter(PoolFindings::shutdownWaited).findFirst().orElse(null);
     }
 
     // ---- shutdowns and leaks -----------------------------------------------------------------------------------

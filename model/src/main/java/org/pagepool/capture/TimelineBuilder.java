@@ -248,17 +248,8 @@ final class TimelineBuilder implements PoolEventSink {
                 pools.add(pool(0, -1, null, null, group, false));
             }
         }
-        if (!over.isEmpty()) {
-            List<KernelEvent> kept = new ArrayList<>();
-            for (KernelEvent e : kernel) {
-                KernelEvent r = over.getOrDefault(e, e);
-                if (r != e || !over.containsKey(e)) {
-                    kept.add(r);
-                }
-            }
-            kernel.clear();
-            kernel.addAll(kept);
-        }
+        kernel.removeIf(e -> over.get(e) == e); // the warnings set aside, but for each shutdown's last
+        kernel.replaceAll(e -> over.getOrDefault(e, e)); // which says the shutdown was over
         List<PoolTimeline> ordered = new ArrayList<>(pools);
         ordered.sort(Comparator.comparingLong((PoolTimeline p) -> p.firstNs() == Capture.NO_TIME ? Long.MAX_VALUE
                 : p.firstNs()).thenComparingInt(PoolTimeline::id));
