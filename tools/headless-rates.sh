@@ -7,8 +7,10 @@
 # packets per wall second the run reports (the JVM's start and the
 # compilation included, as a user's run has them).
 #
-#   tools/headless-rates.sh [-r ROUNDS] [-n PACKETS] [PRESET...]
+#   tools/headless-rates.sh [-r ROUNDS] [-n PACKETS] [-t THREADS] [PRESET...]
 #
+# -t passes --threads (a NIC's queues on that many threads; the default is
+# the machine's CPUs).
 # PRESET is a name in assets/scenarios (05-slow-socket) or a .workload file;
 # the default is every shipped preset whose packets keep coming (not 09, 10).
 # Needs model/target/pagepool-model.jar (mvn -B -pl model -DskipTests package).
@@ -17,11 +19,13 @@ cd "$(dirname "$0")/.."
 
 rounds=2
 packets=30000000
-while getopts "r:n:h" opt; do
+threads=()
+while getopts "r:n:t:h" opt; do
     case "$opt" in
         r) rounds=$OPTARG ;;
         n) packets=$OPTARG ;;
-        h) sed -n '4,14p' "$0"; exit 0 ;;
+        t) threads=(--threads "$OPTARG") ;;
+        h) sed -n '4,17p' "$0"; exit 0 ;;
         *) echo "error: unknown option (try -h)" >&2; exit 2 ;;
     esac
 done
@@ -48,7 +52,7 @@ for round in $(seq "$rounds"); do
             if (m != 1) v = substr(r, 1, length(r) - 1)
             s = n / (v * m); if (s > 1000) s = 1000; printf "%.9f", s }')
         sed 's/^duration = .*/duration = 1000s/' "$f" > "$work/$name.workload"
-        line=$(java -jar "$jar" workload --preset "$work/$name.workload" --seconds "$seconds" 2>&1 \
+        line=$(java -jar "$jar" workload --preset "$work/$name.workload" --seconds "$seconds" "${threads[@]}" 2>&1 \
             | awk '/^wall clock:/ { print $5 }')
         echo "round $round $name ${line:-?} M packets per wall second"
     done

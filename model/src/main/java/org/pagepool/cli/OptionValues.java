@@ -58,6 +58,22 @@ final class OptionValues {
     }
 
     /** {@code --seed S}: a whole number of at most 18 digits, as a preset's {@code seed}. */
+    /** {@code --threads N}: threads for a NIC's queues, 1 to 64 (the most queues a NIC has). */
+    static final class Threads implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            String range = "; allowed: a whole number from 1 to 64";
+            if (!text.matches("[0-9]{1,9}")) {
+                throw new TypeConversionException("not a whole number: " + Tokens.quote(text) + range);
+            }
+            int n = Integer.parseInt(text);
+            if (n < 1 || n > 64) {
+                throw new TypeConversionException(Tokens.quote(text) + " is out of range" + range);
+            }
+            return n;
+        }
+    }
+
     static final class Seed implements ITypeConverter<Long> {
         @Override
         public Long convert(String text) {

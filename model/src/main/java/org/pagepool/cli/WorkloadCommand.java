@@ -33,7 +33,8 @@ final class WorkloadCommand {
      * @param everyNs   0 for the default: CSV needs it; ethtool and netlink then sample 20 times over the run
      */
     record Options(String preset, long packets, long secondsNs, Long seed, String record, String csv,
-                   long everyNs, String emitTrace, String emitEthtool, String emitNetlink, boolean ethtool) {
+                   long everyNs, String emitTrace, String emitEthtool, String emitNetlink, boolean ethtool,
+                   int threads) {
     }
 
     static int run(Options options, Io io) {
@@ -99,6 +100,7 @@ final class WorkloadCommand {
                     >> 20) + " MB)", preset.params(), 0, 0)); // while the NIC opened: before any output file is written
             return 2;
         }
+        sim.runQueuesOn(options.threads());
         CsvSampler csv = csvFile == null ? null : new CsvSampler(csvFile.writer(), options.everyNs());
         if (traceFile != null) {
             sim.kernel().tracer().attach(new TracepointWriter(traceFile.writer(), sim.kernel(), sim::now));

@@ -48,8 +48,9 @@ final class WorkloadReport {
                 sim.kernel().dma().mapped(), sim.kernel().dma().syncs(), sim.kernel().jiffies().now());
         out.printf(Locale.ROOT, "simulated: %.6f s, %d packets, %.3f Mpps%n", simSeconds, sim.packets(),
                 simSeconds > 0 ? sim.packets() / simSeconds / 1e6 : 0.0);
-        out.printf(Locale.ROOT, "wall clock: %.3f s, %.3f M packets per wall second%n", wallSeconds,
-                wallSeconds > 0 ? sim.packets() / wallSeconds / 1e6 : 0.0);
+        out.printf(Locale.ROOT, "wall clock: %.3f s, %.3f M packets per wall second%s%n", wallSeconds,
+                wallSeconds > 0 ? sim.packets() / wallSeconds / 1e6 : 0.0,
+                sim.queueThreads() > 1 ? ", the queues on " + sim.queueThreads() + " threads" : "");
         out.println(stopped);
         for (String line : sim.kernel().log().recent()) {
             out.println("! " + line);

@@ -62,6 +62,11 @@ final class WorkloadVerb implements Callable<Integer> {
                     + " names them on real drivers: rx0_pp_alloc_fast, rx_pp_alloc_fast for the sum)")
     String queueStats;
 
+    @Option(names = "--threads", paramLabel = "N", converter = OptionValues.Threads.class,
+            description = "run a NIC's queues on N threads, 1 to 64 (default: the machine's CPUs); the counters are"
+                    + " the same for any N")
+    Integer threads;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
 
@@ -78,7 +83,8 @@ final class WorkloadVerb implements Callable<Integer> {
         }
         return WorkloadCommand.run(new WorkloadCommand.Options(preset, packets == null ? 0 : packets,
                 secondsNs == null ? 0 : secondsNs, seed, record, csv, everyNs == null ? 0 : everyNs, emitTrace,
-                emitEthtool, emitNetlink, "ethtool".equals(queueStats)), io);
+                emitEthtool, emitNetlink, "ethtool".equals(queueStats),
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads), io);
     }
 
     /** What is wrong with options that are fine one by one, or null. */

@@ -81,6 +81,11 @@ public final class DmaMapper {
     }
 
     /** Mappings made minus mappings undone, over the whole run. */
+    /** Syncs made elsewhere while the NIC's queues ran on threads of their own, counted now. */
+    public void addSyncs(long n) {
+        syncs += n;
+    }
+
     public long mapped() {
         return mapped;
     }

@@ -24,7 +24,9 @@ import org.pagepool.trace.Tracer;
  * freeing an skb in process context on one CPU never changes the context of a
  * NAPI poll that is half way through on another (or the same) CPU.
  * A script is one CPU whose node and context the script sets.
- * Single-threaded: the thread that owns the model is the only caller.
+ * Single-threaded: the thread that owns the model is the only caller, but
+ * for the steps a NIC's queues run on threads of their own ({@link
+ * #holdPollContext}).
  */
 public final class Kernel {
     /** {@code NUMA_NO_NODE}. */
@@ -40,6 +42,9 @@ public final class Kernel {
     private int cpu;
     private int cpuNode;
     private boolean softirq = true;
+    /** While queues run on several threads ({@link #holdPollContext}): the context stays as it is. */
+    private boolean contextHeld;
+    private boolean heldSoftirq;
     private int nextPoolId = 1;
     /** Every pool by id, freed ones too: a page names its pool by id ({@code page->pp}, its owner). */
     private PageOwner[] pools = new PageOwner[8];
@@ -121,6 +126,9 @@ public final class Kernel {
      * {@code node}, in softirq context ({@code softirq}) or process context.
      */
     public void runOn(int cpu, int node, boolean softirq) {
+        if (contextHeld) {
+            return;
+        }
         if (node != cpuNode && !mm.nodeExists(node)) {
             throw new ModelRefusal("CPU " + cpu + " is on node " + node + ", which does not exist (nodes 0.."
                     + (mm.nodeCount() - 1) + ")");
@@ -128,6 +136,32 @@ public final class Kernel {
         this.cpu = cpu;
         this.cpuNode = node;
         this.softirq = softirq;
+    }
+
+    /**
+     * The NIC's queues run ahead on several threads at once, each step a NAPI
+     * poll's or its interrupt's, until {@link #releaseContext}. Of the
+     * context only {@code in_serving_softirq()} is read meanwhile, by the
+     * pools the polls recycle into (an interrupt calls no pool), so it
+     * answers true, and {@link #runOn} leaves the fields the threads share
+     * alone. The DMA syncs of those steps are counted by their pools
+     * meanwhile ({@link #contextHeld}).
+     */
+    public void holdPollContext() {
+        heldSoftirq = softirq;
+        softirq = true;
+        contextHeld = true;
+    }
+
+    /** The queues are back on one thread: the context is the one before {@link #holdPollContext}. */
+    public void releaseContext() {
+        contextHeld = false;
+        softirq = heldSoftirq;
+    }
+
+    /** True while the queues run on several threads ({@link #holdPollContext}). */
+    public boolean contextHeld() {
+        return contextHeld;
     }
 
     /** {@code smp_processor_id()}: the CPU the code runs on. */

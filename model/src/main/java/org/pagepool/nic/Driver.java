@@ -569,8 +569,10 @@ public final class Driver {
      * cache: a cache it empties then holds them too. True when it ran.
      */
     private boolean nidChanged() {
-        if (config.nidChanged() && pool != null && pool.nid() != kernel.numaMemId()) {
-            calls.nidChanged(pool, kernel.numaMemId());
+        // the poll runs on the IRQ's CPU: numa_mem_id() is its node (read here, not from the kernel, which
+        // queues running on threads of their own leave as it was)
+        if (config.nidChanged() && pool != null && pool.nid() != config.irqNode()) {
+            calls.nidChanged(pool, config.irqNode());
             return true;
         }
         return false;

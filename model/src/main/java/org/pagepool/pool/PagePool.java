@@ -82,6 +82,8 @@ public final class PagePool implements PageOwner {
     long deferWarn;
     final DelayedWork releaseDw;
     final PoolStats stats = new PoolStats();
+    /** DMA syncs made while the queues ran on threads of their own ({@link Kernel#holdPollContext}). */
+    private long heldSyncs;
     PoolState state = PoolState.ALIVE;
 
     /** {@code kzalloc_node()} and the fields {@code page_pool_init()} sets; also a snapshot's copy (see PoolCopy). */
@@ -243,10 +245,21 @@ public final class PagePool implements PageOwner {
     /** {@code page_pool_dma_sync_for_device()}: syncs min(size, max_len) bytes at the pool's offset. */
     private void dmaSyncForDevice(int page, int dmaSyncSize) {
         tracer.enter(KernelFunction.PAGE_POOL_DMA_SYNC_FOR_DEVICE);
+        if (kernel.contextHeld()) {
+            heldSyncs++; // the DMA layer's count is shared by the queues' threads: added to it after (takeHeldSyncs)
+            return;
+        }
         long dma = memmap.dmaAddr(page);
         int size = Integer.compareUnsigned(dmaSyncSize, maxLen) < 0 ? dmaSyncSize : maxLen;
         kernel.dma().syncSingleRangeForDevice(dma, Integer.toUnsignedLong(offset), Integer.toUnsignedLong(size),
                 dmaDir);
+    }
+
+    /** The DMA syncs counted here while the queues ran on threads of their own, handed over to be added. */
+    public long takeHeldSyncs() {
+        long n = heldSyncs;
+        heldSyncs = 0;
+        return n;
     }
 
     /** {@code page_pool_dma_map()}: maps the whole block for its lifetime in the pool. */

@@ -129,6 +129,11 @@ final class Arrivals {
         return spacing.ns() > 0 ? (long) Math.min(Math.ceil(n * spacing.ns()), NEVER / 2) : NEVER;
     }
 
+    /** The time of the last packet taken (or of the link coming up, or of the last change). */
+    long lastTaken() {
+        return lastTaken;
+    }
+
     /** When {@link #takeBy} next has something to do: never earlier than the next packet. */
     long due() {
         return due;
@@ -215,6 +220,34 @@ final class Arrivals {
             }
             endPeriod();
         }
+    }
+
+    /**
+     * Takes every packet that arrives by {@code time} and ends the periods
+     * that end by then, as {@link #takeBy} called until it returns {@link
+     * #NEVER} does (the same state, the same draws), but a period's packets
+     * at once, counted with the formula that times them rather than taken
+     * one by one. Returns how many it took.
+     */
+    long takeUntil(long time) {
+        long n = 0;
+        while (due <= time) {
+            if (next != due) {
+                endPeriod();
+                continue;
+            }
+            long end = Math.min(time, periods.end());
+            long hi = 1;
+            while (timeAheadInStretch(hi) <= end) {
+                hi *= 2; // the hi-th packet comes after it, so those by then are among 0..hi
+            }
+            long k = packetsBy(end, hi);
+            taken += k;
+            lastTaken = anchor + spacing.offset(taken, credit); // the last one taken: timeAheadInStretch(-1)
+            n += k;
+            findNext();
+        }
+        return n;
     }
 
     /** How many of the next {@code i} packets of this period (the {@code i}-th comes after it) come by {@code end}. */

@@ -18,7 +18,10 @@ import org.pagepool.nic.Wire;
  * something shared (the page allocator, a ptr_ring, the stack, the clock).
  *
  * <p>The link comes up when every queue has filled its RX ring once (the
- * device opens all its queues before the carrier goes on). Single-threaded.
+ * device opens all its queues before the carrier goes on). Single-threaded,
+ * but while the queues run ahead together ({@link #beginTogether} to {@link
+ * #endTogether}): each queue's thread then reads what they share and writes
+ * only that queue's entries (those written often in cache lines of their own).
  */
 final class RxQueues {
     private static final long NEVER = Long.MAX_VALUE;
@@ -31,7 +34,12 @@ final class RxQueues {
     /** Packets drawn on per call of {@link #scan}, for a queue whose next one is beyond {@link #AHEAD_CAP}. */
     private static final int SCAN_STEP = 1 << 20;
 
-    private final Arrivals sender;
+    /** Per-queue entries of the arrays queues write while they run together, 2^PAD apart: 128 bytes of ints. */
+    private static final int PAD = 5;
+    /** About the most packets sent early ({@link #sendEarly}) that no queue asked for yet: 1 MB listed. */
+    private static final int EARLY_CAP = 1 << 17;
+
+    private Arrivals sender;
     /** RSS's generator: one draw per packet, in packet order. */
     private final Rng rng;
     private final RssSpreader spreader;
@@ -39,6 +47,7 @@ final class RxQueues {
     private final QueueClock clock;
     /** Per queue, the arrival times of the packets sent to it that it has not counted yet: a ring each. */
     private final long[][] pending;
+    /** Each list's head and size, at {@link #slot}: queues running together write their own cache lines only. */
     private final int[] pendingHead;
     private final int[] pendingSize;
     /** Per queue, packets sent to it while it was down, counted without their times ({@link Driver#stopped}). */
@@ -81,6 +90,28 @@ final class RxQueues {
     /** Moves on whenever the sender's times change, so that every looked-up time is looked up again. */
     private long epoch = 1;
     private int queuesUp;
+    /** The latest time a queue asked for its packets ({@link #countUntil}). */
+    private long askedMax = Long.MIN_VALUE;
+    /**
+     * The sender as it stood before the first of the packets sent early
+     * ({@link #sendEarly}) that no queue asked for yet, null when there are
+     * none; with the number of the first of them, their queues in order
+     * ({@link #earlyCount} of them), and the time the sender reached: every
+     * packet and every end of a period by then was taken.
+     */
+    private Arrivals earlyFrom;
+    private long earlyFirst;
+    private byte[] earlyQueues = new byte[0];
+    private int earlyCount;
+    private long earlyReach;
+    /** True while {@link #sendEarly} sends: lists grow rather than count ahead. */
+    private boolean sendingEarly;
+    /** True while the queues run on threads of their own ({@link #beginTogether}): nothing is sent or drawn. */
+    private boolean together;
+    /** While {@link #together}: no queue asks for the packets that come after this time. */
+    private long togetherHorizon;
+    /** Per queue at {@link #slot}, while {@link #together}: the latest time it asked for its packets. */
+    private final long[] askedBy;
     private boolean linkUp;
     /** Set when the link came up: every queue's next time moved. */
     private boolean allMoved;
@@ -93,8 +124,8 @@ final class RxQueues {
         this.drivers = new Driver[n];
         this.clock = new QueueClock(n);
         this.pending = new long[n][8];
-        this.pendingHead = new int[n];
-        this.pendingSize = new int[n];
+        this.pendingHead = new int[n << PAD];
+        this.pendingSize = new int[n << PAD];
         this.whileDown = new long[n];
         this.countedAhead = new long[n];
         this.countedAheadFirst = new long[n];
@@ -112,6 +143,7 @@ final class RxQueues {
         this.scanAt = new long[n];
         this.found = new long[n];
         Arrays.fill(found, -1);
+        this.askedBy = new long[n << PAD];
     }
 
     private RxQueues(RxQueues o) {
@@ -124,9 +156,9 @@ final class RxQueues {
         // each list from its head, in the room its entries take (a burst may have grown it to thousands)
         this.pending = new long[n][];
         for (int q = 0; q < n; q++) {
-            pending[q] = trimmed(o.pending[q], o.pendingHead[q], o.pendingSize[q], 8);
+            pending[q] = trimmed(o.pending[q], o.pendingHead[slot(q)], o.pendingSize[slot(q)], 8);
         }
-        this.pendingHead = new int[n];
+        this.pendingHead = new int[n << PAD];
         this.pendingSize = o.pendingSize.clone();
         this.whileDown = o.whileDown.clone();
         this.countedAhead = o.countedAhead.clone();
@@ -158,6 +190,18 @@ final class RxQueues {
         this.queuesUp = o.queuesUp;
         this.linkUp = o.linkUp;
         this.allMoved = o.allMoved;
+        this.askedMax = o.askedMax;
+        this.earlyFrom = o.earlyFrom == null ? null : o.earlyFrom.copy();
+        this.earlyFirst = o.earlyFirst;
+        this.earlyQueues = Arrays.copyOf(o.earlyQueues, o.earlyCount);
+        this.earlyCount = o.earlyCount;
+        this.earlyReach = o.earlyReach;
+        this.askedBy = new long[n << PAD];
+    }
+
+    /** Where queue {@code q}'s entry is in the arrays the queues write while they run together. */
+    private static int slot(int q) {
+        return q << PAD;
     }
 
     /** A copy with copies of the generators; its drivers come by {@link #attach}. */
@@ -171,7 +215,7 @@ final class RxQueues {
 
     /** Roughly the bytes this holds: the packets listed per queue and those drawn ahead. */
     long footprintBytes() {
-        long bytes = 4L * ahead.length;
+        long bytes = 4L * ahead.length + earlyQueues.length;
         for (int q = 0; q < drivers.length; q++) {
             bytes += 8L * (pending[q].length + upcoming[q].length);
         }
@@ -201,7 +245,7 @@ final class RxQueues {
 
     /** Sends every packet that arrives by {@code time} to its queue, in packet order. */
     private void sendUntil(long time) {
-        while (sender.due() <= time) {
+        while (sender.due() <= time && !(sendingEarly && earlyCount >= EARLY_CAP)) {
             int n = sender.takeRun(time, run);
             if (n == 0) {
                 long at = sender.takeBy(time); // a period ends first
@@ -220,16 +264,23 @@ final class RxQueues {
         int q = takeQueue();
         sent++;
         long[] list = pending[q];
-        int size = pendingSize[q];
-        if (size == list.length && (drivers[q] == null || !drivers[q].stopped() || fold(q) == 0)
-                && countAhead(q) == 0) {
-            list = grown(list, pendingHead[q], size);
+        int size = pendingSize[slot(q)];
+        // packets sent early may be taken back, so they stay listed (the lists grow to hold them)
+        if (size == list.length && (sendingEarly
+                || (drivers[q] == null || !drivers[q].stopped() || fold(q) == 0) && countAhead(q) == 0)) {
+            list = grown(list, pendingHead[slot(q)], size);
             pending[q] = list;
-            pendingHead[q] = 0;
+            pendingHead[slot(q)] = 0;
         }
-        size = pendingSize[q];
-        list[(pendingHead[q] + size) & (list.length - 1)] = at;
-        pendingSize[q] = size + 1;
+        size = pendingSize[slot(q)];
+        list[(pendingHead[slot(q)] + size) & (list.length - 1)] = at;
+        pendingSize[slot(q)] = size + 1;
+        if (sendingEarly) {
+            if (earlyCount == earlyQueues.length) {
+                earlyQueues = Arrays.copyOf(earlyQueues, Math.max(1024, 2 * earlyCount));
+            }
+            earlyQueues[earlyCount++] = (byte) q;
+        }
     }
 
     /**
@@ -259,7 +310,7 @@ final class RxQueues {
         if (d == null || !d.napiScheduled() || d.pool() == null) {
             return 0; // an idle queue asks when its next packet comes; a device that is down, see fold
         }
-        long first = pending[q][pendingHead[q]]; // the list is full
+        long first = pending[q][pendingHead[slot(q)]]; // the list is full
         int k = takeListed(q, d.nextEvent());
         if (k > 0) {
             if (countedAhead[q] == 0) {
@@ -283,8 +334,8 @@ final class RxQueues {
     private int takeListed(int q, long time) {
         long[] times = pending[q];
         int mask = times.length - 1;
-        int head = pendingHead[q];
-        int size = pendingSize[q];
+        int head = pendingHead[slot(q)];
+        int size = pendingSize[slot(q)];
         int k = 0;
         if (size > 0 && times[(head + size - 1) & mask] <= time) {
             k = size; // the usual case: the queue that sent them asks
@@ -292,8 +343,10 @@ final class RxQueues {
         while (k < size && times[(head + k) & mask] <= time) {
             k++;
         }
-        pendingHead[q] = (head + k) & mask;
-        pendingSize[q] = size - k;
+        if (k > 0) {
+            pendingHead[slot(q)] = (head + k) & mask;
+            pendingSize[slot(q)] = size - k;
+        }
         return k;
     }
 
@@ -316,10 +369,183 @@ final class RxQueues {
         return resized;
     }
 
+    /**
+     * Sends every packet that comes by {@code time} now, before any queue
+     * asks for it: queues that run together need every packet they may ask
+     * for listed ({@link #beginTogether}). When a packet is sent never
+     * changes what a queue counts. It changes one thing: a change of rate
+     * acts from the last packet asked for, so the packets sent early that no
+     * queue asked for are taken back then ({@link #takeBackEarly}). False
+     * when some are left unsent: about {@value #EARLY_CAP} were sent early
+     * that no queue asked for yet (the queues poll far more slowly than the
+     * packets come), and no more are until they ask.
+     */
+    private boolean sendEarly(long time) {
+        if (!linkUp || sender.due() > time) {
+            return true;
+        }
+        askedUpTo(askedMax);
+        if (earlyFrom == null) {
+            earlyFrom = sender.copy();
+            earlyFirst = sent;
+            earlyReach = Long.MIN_VALUE;
+        }
+        sendingEarly = true;
+        sendUntil(time);
+        sendingEarly = false;
+        boolean all = sender.due() > time;
+        // stopped short, the last packet was the last thing taken
+        earlyReach = Math.max(earlyReach, all ? time : sender.lastTaken());
+        return all;
+    }
+
+    /**
+     * Takes the packets sent early that come after {@code time} back to
+     * where they were, drawn ahead but not sent, with the sender as it stood
+     * before them: the state of the queues had the packets been sent when
+     * asked for, which a change of rate at {@code time} acts on.
+     */
+    private void takeBackEarly(long time) {
+        if (earlyFrom == null) {
+            return;
+        }
+        if (earlyReach > time) {
+            Arrivals from = earlyFrom;
+            long kept = from.takeUntil(time);
+            for (int i = earlyCount - 1; i >= kept; i--) {
+                int q = earlyQueues[i];
+                int size = --pendingSize[slot(q)]; // its last listed: the early packets are the lists' last
+                long at = pending[q][(pendingHead[slot(q)] + size) & (pending[q].length - 1)];
+                if (at <= time) {
+                    throw new IllegalStateException("queue " + q + "'s packet at " + at + " ns, sent early, is"
+                            + " not the last listed after " + time + " ns");
+                }
+                undrawn(q, earlyFirst + i);
+            }
+            sent = earlyFirst + kept;
+            sender = from;
+        }
+        forgetEarly();
+    }
+
+    /** Packet number {@code number} of queue {@code q} goes back in front of those drawn ahead. */
+    private void undrawn(int q, long number) {
+        if (aheadSize == ahead.length) {
+            growAhead();
+        }
+        aheadHead = (aheadHead - 1) & (ahead.length - 1);
+        ahead[aheadHead] = q;
+        aheadSize++;
+        if (upcomingSize[q] == upcoming[q].length) {
+            upcoming[q] = grown(upcoming[q], upcomingHead[q], upcomingSize[q]);
+            upcomingHead[q] = 0;
+        }
+        upcomingHead[q] = (upcomingHead[q] - 1) & (upcoming[q].length - 1);
+        upcoming[q][upcomingHead[q]] = number;
+        upcomingSize[q]++;
+    }
+
+    /**
+     * The queues asked for their packets up to {@code time}: the packets sent
+     * early by then are sent as if when asked for, and {@link #earlyFrom}
+     * stands where the sender would stand had they been (so the record of
+     * the others stays as short as a run ahead).
+     */
+    private void askedUpTo(long time) {
+        if (earlyFrom == null) {
+            return;
+        }
+        if (time >= earlyReach) {
+            forgetEarly();
+            return;
+        }
+        int k = (int) earlyFrom.takeUntil(time);
+        if (k > 0) {
+            System.arraycopy(earlyQueues, k, earlyQueues, 0, earlyCount - k);
+            earlyCount -= k;
+            earlyFirst += k;
+        }
+    }
+
+    private void forgetEarly() {
+        earlyFrom = null;
+        earlyCount = 0;
+    }
+
+    /**
+     * Readies the queues to run ahead on threads of their own ({@link
+     * Simulation}) to no later than {@code before}, a poll that starts
+     * before then asking for packets a poll's length later at most: sends
+     * every packet by then early ({@link #sendEarly}), so that a queue
+     * counts its own, and finds its next one, without sending or drawing.
+     * False, having changed nothing, when fewer than {@code fewest} packets
+     * may come before then (not worth the threads' meeting), or when too many
+     * were sent early.
+     */
+    boolean beginTogether(long before, long fewest) {
+        long due = sender.due();
+        if (!linkUp || due >= before || before - due < sender.timeFor(fewest)) {
+            return false; // at the sender's rate while on, fewer come by then
+        }
+        long slack = 0;
+        for (Driver d : drivers) {
+            slack = Math.max(slack, d.config().pollNs());
+        }
+        long horizon = before - 1 + slack;
+        if (horizon < before - 1 || !sendEarly(horizon)) {
+            return false;
+        }
+        together = true;
+        togetherHorizon = horizon;
+        for (int q = 0; q < drivers.length; q++) {
+            askedBy[slot(q)] = Long.MIN_VALUE;
+            nextEpoch[q] = 0; // times looked up before are looked up again, after
+        }
+        return true;
+    }
+
+    /**
+     * {@link #countUntil} while the queues run on threads of their own: every
+     * packet they may ask for is listed, so nothing is sent. Writes only the
+     * queue's own entries.
+     */
+    private long countTogether(int q, long time) {
+        if (time > togetherHorizon) {
+            throw new IllegalStateException("queue " + q + " asked at " + time + " ns, past " + togetherHorizon);
+        }
+        if (time > askedBy[slot(q)]) {
+            askedBy[slot(q)] = time;
+        }
+        long n = whileDown[q];
+        if (n != 0) {
+            whileDown[q] = 0;
+        }
+        return n + takeCounted(q, time);
+    }
+
+    /** The queues are back on one thread: the latest time one asked, as if each had asked in turn. */
+    void endTogether() {
+        together = false;
+        for (int q = 0; q < drivers.length; q++) {
+            askedMax = Math.max(askedMax, askedBy[slot(q)]);
+            nextEpoch[q] = 0;
+        }
+        askedUpTo(askedMax);
+    }
+
     /** Queue {@code q}'s packets that arrived by {@code time}, taken off its list. */
     private long countUntil(int q, long time) {
         if (!linkUp) {
             return 0;
+        }
+        if (together) {
+            return countTogether(q, time);
+        }
+        if (time > askedMax) {
+            askedMax = time;
+            if (earlyFrom != null && time >= earlyReach) {
+                forgetEarly(); // every packet sent early was asked for now
+            }
         }
         sendUntil(time);
         long n = whileDown[q];
@@ -345,12 +571,7 @@ final class RxQueues {
     /** Draws the queue of one more packet ahead. */
     private void drawAhead() {
         if (aheadSize == ahead.length) {
-            int[] grown = new int[2 * ahead.length];
-            for (int k = 0; k < aheadSize; k++) {
-                grown[k] = ahead[(aheadHead + k) & (ahead.length - 1)];
-            }
-            ahead = grown;
-            aheadHead = 0;
+            growAhead();
         }
         int q = spreader.next(rng);
         ahead[(aheadHead + aheadSize) & (ahead.length - 1)] = q;
@@ -360,6 +581,15 @@ final class RxQueues {
         }
         upcoming[q][(upcomingHead[q] + upcomingSize[q]++) & (upcoming[q].length - 1)] = sent + aheadSize;
         aheadSize++;
+    }
+
+    private void growAhead() {
+        int[] grown = new int[2 * ahead.length];
+        for (int k = 0; k < aheadSize; k++) {
+            grown[k] = ahead[(aheadHead + k) & (ahead.length - 1)];
+        }
+        ahead = grown;
+        aheadHead = 0;
     }
 
     /** When the {@code i}-th packet not sent yet (0 the next) arrives. */
@@ -382,9 +612,14 @@ final class RxQueues {
         if (!linkUp) {
             return NEVER;
         }
-        if (countedAhead[q] > 0 || pendingSize[q] > 0) {
-            looksAgain[q] = false;
-            return countedAhead[q] > 0 ? countedAheadFirst[q] : pending[q][pendingHead[q]];
+        if (countedAhead[q] > 0 || pendingSize[slot(q)] > 0) {
+            if (looksAgain[q]) {
+                looksAgain[q] = false; // written only when it changes: queues running together share the array
+            }
+            return countedAhead[q] > 0 ? countedAheadFirst[q] : pending[q][pendingHead[slot(q)]];
+        }
+        if (together) {
+            return sender.due(); // every packet by the horizon was sent: its next one comes later than that
         }
         if (nextEpoch[q] == epoch) {
             return nextAt[q];
@@ -514,6 +749,7 @@ final class RxQueues {
     void trafficChanged(WorkloadParams params, long now) {
         if (linkUp) {
             sendUntil(now);
+            takeBackEarly(Math.max(now, askedMax));
         }
         sender.configure(params, now);
         epoch++;
@@ -589,7 +825,7 @@ final class RxQueues {
         @Override
         public long arrivalsUntil(long time) {
             long n = countUntil(q, time);
-            if (n > 0) {
+            if (n > 0 && nextEpoch[q] != 0) {
                 nextEpoch[q] = 0;
             }
             return n;

@@ -72,6 +72,17 @@ public final class Simulation {
     private long stepsRunAhead;
     /** The latest time a step run ahead ran at ({@link #runAhead}), for the clock once the others caught up. */
     private long ranAheadTo;
+    /** The threads the queues run ahead on together ({@link #runQueuesOn}), null to run them in turn. */
+    private QueueThreads together;
+    /** Per queue, its last run ahead's steps, packets and last step's time, till added to the tallies. */
+    private final long[] aheadSteps;
+    private final long[] aheadPackets;
+    private final long[] aheadLast;
+    /** The fewest packets to come that make it worth running the queues together ({@link #runAheadTogether}). */
+    private static final long TOGETHER_PACKETS = 4096;
+    private long togetherPackets = TOGETHER_PACKETS;
+    /** How often the queues ran ahead together. */
+    private long runsTogether;
     /** The first ns of the next jiffy: the kernel clock only moves when this is reached. */
     private long nextJiffy;
     /** The queue whose driver took the last step of a NIC of several queues, -1 for another actor's step. */
@@ -102,6 +113,9 @@ public final class Simulation {
             recorder.start(kernel, nodePages);
         }
         this.drivers = new Driver[n];
+        this.aheadSteps = new long[n];
+        this.aheadPackets = new long[n];
+        this.aheadLast = new long[n];
         this.irqCpus = new int[n];
         this.currentPools = new PagePool[n];
         this.queues = n == 1 ? null : new RxQueues(new Arrivals(new Rng(seed ^ SENDER_DRAWS), params),
@@ -144,6 +158,9 @@ public final class Simulation {
         }
         this.queues = o.queues == null ? null : o.queues.copy();
         this.drivers = new Driver[o.drivers.length];
+        this.aheadSteps = new long[drivers.length]; // a copy runs its queues in turn
+        this.aheadPackets = new long[drivers.length];
+        this.aheadLast = new long[drivers.length];
         for (int q = 0; q < drivers.length; q++) {
             drivers[q] = o.drivers[q].copy(kernel, calls, stack, queues == null ? traffic : queues.wire(q),
                     rng::nextDouble, copy);
@@ -488,38 +505,128 @@ public final class Simulation {
      * recorder sees the order of the calls, and within one jiffy.
      */
     private void runAhead(int q, long before) {
+        if (together != null && runAheadTogether(before)) {
+            return;
+        }
+        runAheadAlone(q, before);
+        addRunAhead(q);
+    }
+
+    /**
+     * Every queue runs ahead to {@code before} at once, on threads of their
+     * own ({@link #runQueuesOn}): what each would do when it ran ahead in its
+     * turn, since each step run ahead reads and writes nothing but its queue.
+     * Every packet they may ask for is sent to its queue first ({@link
+     * RxQueues#beginTogether}), and the kernel's context holds still
+     * meanwhile ({@link Kernel#holdPollContext}); after, each pool's DMA
+     * syncs and each queue's steps are added up. False, having run nothing,
+     * when the packets to come are too few to be worth the threads' meeting.
+     */
+    private boolean runAheadTogether(long before) {
+        if (!queues.beginTogether(before, togetherPackets)) {
+            return false;
+        }
+        runsTogether++;
+        kernel.holdPollContext();
+        try {
+            together.runAll(drivers.length, q -> runAheadAlone(q, before));
+        } finally {
+            kernel.releaseContext();
+            for (int q = 0; q < drivers.length; q++) {
+                PagePool pool = drivers[q].pool();
+                if (pool != null) {
+                    kernel.dma().addSyncs(pool.takeHeldSyncs());
+                }
+                addRunAhead(q);
+            }
+            queues.endTogether();
+        }
+        for (int q = 0; q < drivers.length; q++) {
+            queues.refresh(q);
+        }
+        return true;
+    }
+
+    /** Queue {@code q}'s part of {@link #runAhead}: writes only the queue and its entries of the tallies. */
+    private void runAheadAlone(int q, long before) {
         Driver d = drivers[q];
         long last = Math.max(now, queues.notBefore(q));
+        long ran = 0;
+        long ranPackets = 0;
         while (true) {
             long t = Math.max(d.nextEvent(), last); // a step due earlier runs right after the last, as in turn
             if (t >= before) {
-                queues.ranAheadTo(q, last);
-                return;
+                break;
             }
             if (queues.looksAgain(q)) {
-                queues.lookAgain(q);
+                queues.lookAgain(q); // never while the queues run together: looked-up times are cleared then
                 continue;
             }
-            int ran = d.runPollAhead(before, last); // polls and their interrupts in one loop
-            if (ran > 0) {
-                packets += d.lastRunPackets();
+            int n = d.runPollAhead(before, last); // polls and their interrupts in one loop
+            if (n > 0) {
+                ranPackets += d.lastRunPackets();
                 last = d.lastRunTime();
             } else {
                 // a step the loop leaves here (an interrupt while TX completions are due), or the run ahead ends
                 if (!d.staysInQueue()) {
-                    queues.ranAheadTo(q, last);
-                    return;
+                    break;
                 }
-                ran = 1;
+                n = 1;
                 last = t;
                 if ((d.step(t) & Driver.PACKET) != 0) {
-                    packets++;
+                    ranPackets++;
                 }
             }
-            steps += ran;
-            stepsRunAhead += ran;
-            ranAheadTo = Math.max(ranAheadTo, last);
+            ran += n;
         }
+        queues.ranAheadTo(q, last);
+        aheadSteps[q] = ran;
+        aheadPackets[q] = ranPackets;
+        aheadLast[q] = last;
+    }
+
+    /** Adds queue {@code q}'s last run ahead to the simulation's tallies. */
+    private void addRunAhead(int q) {
+        if (aheadSteps[q] > 0) {
+            steps += aheadSteps[q];
+            stepsRunAhead += aheadSteps[q];
+            packets += aheadPackets[q];
+            ranAheadTo = Math.max(ranAheadTo, aheadLast[q]);
+            aheadSteps[q] = 0;
+            aheadPackets[q] = 0;
+        }
+    }
+
+    /**
+     * Runs the NIC's queues ahead of each other on {@code threads} threads
+     * when a run bounded by time lets them ({@link #run}), 1 (the default)
+     * to run them in turn: the same steps and the same state at the end
+     * either way, for any number of threads; faster on a machine with CPUs
+     * to spare. The threads are the caller's and {@code threads - 1} daemon
+     * helpers, kept for this simulation; a one-queue NIC runs on one.
+     */
+    public void runQueuesOn(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: " + threads + " (at least 1)");
+        }
+        int n = Math.min(threads, drivers.length);
+        together = n < 2 ? null : together != null && together.threads() == n ? together : new QueueThreads(n);
+    }
+
+    /** {@link #runQueuesOn}, running them together whenever {@code fewest} packets are listed: for tests. */
+    void runQueuesOn(int threads, long fewest) {
+        runQueuesOn(threads);
+        togetherPackets = fewest;
+    }
+
+    /** How often the queues ran ahead together ({@link #runQueuesOn}). */
+    long runsTogether() {
+        return runsTogether;
+    }
+
+    /** The threads the queues run ahead on ({@link #runQueuesOn}): 1 when they run in turn. */
+    public int queueThreads() {
+        return together == null ? 1 : together.threads();
     }
 
     /** Steps run ahead of another queue's ({@link #runAhead}): how often the shortcut applied. */

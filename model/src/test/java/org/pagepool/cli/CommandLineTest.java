@@ -271,6 +271,10 @@ class CommandLineTest {
         "--csv c.csv --every 1e-300 | --every: \"1e-300\" is shorter than the model's clock resolution",
         "--csv c.csv --every 0 | --every: \"0\" is shorter than the model's clock resolution",
         "--csv c.csv --every 1f | --every: not a number: \"1f\"",
+        "--threads 0 | --threads: \"0\" is out of range; allowed: a whole number from 1 to 64",
+        "--threads 65 | --threads: \"65\" is out of range",
+        "--threads two | --threads: not a whole number: \"two\"",
+        "--threads 1.5 | --threads: not a whole number: \"1.5\"",
     })
     void aNumberOutsideTheDocumentedFormsIsRefusedWithItsRange(String options, String message) {
         Result r = workload(options);

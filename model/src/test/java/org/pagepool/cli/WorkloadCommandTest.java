@@ -50,6 +50,20 @@ class WorkloadCommandTest {
         assertThat(r.out()).containsPattern("simulated: [0-9.]+ s, 100000 packets");
     }
 
+    /** 19's sixteen queues on one thread and on three give the same counters; the rate line says which. */
+    @Test
+    void theQueuesGiveTheSameCountersOnAnyNumberOfThreads() {
+        String nic = Path.of("..", "assets", "scenarios", "19-xdp-drop-16-queues.workload").toString();
+        Result one = run("workload", "--preset", nic, "--seconds", "0.02", "--threads", "1");
+        Result three = run("workload", "--preset", nic, "--seconds", "0.02", "--threads", "3");
+        assertThat(one.status()).isZero();
+        assertThat(three.status()).isZero();
+        assertThat(notTheWallClock(three.out())).contains("queue 15 ").contains("memory: free=")
+                .isEqualTo(notTheWallClock(one.out()));
+        assertThat(one.out()).containsPattern("M packets per wall second\n");
+        assertThat(three.out()).contains("M packets per wall second, the queues on 3 threads\n");
+    }
+
     @Test
     void theSameSeedGivesTheSameCountersAndAnotherSeedOthers() {
         String a = counters(run("workload", "--preset", SLOW, "--seconds", "0.02", "--seed", "5").out());
@@ -68,6 +82,10 @@ class WorkloadCommandTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains(" xdp_pass=").doesNotContain(" xdp_pass=0 ").contains("stopped at the preset's");
+    }
+
+    private static String notTheWallClock(String out) {
+        return out.lines().filter(l -> !l.startsWith("wall clock:")).reduce("", (x, y) -> x + y + "\n");
     }
 
     private static String counters(String out) {

@@ -145,6 +145,34 @@ class ArrivalsTest {
                 .isEqualTo(take(oneByOne, new long[] {t + 1_000_000}));
     }
 
+    /**
+     * Taking everything up to a time a period at a time ({@link
+     * Arrivals#takeUntil}) takes as many packets as taking them one by one
+     * and leaves the sender where that leaves it: the same next packets, the
+     * same periods drawn, a rate changed afterwards from the same last
+     * packet.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("org.pagepool.workload.TrafficTest#seeds")
+    void takingUntilATimeAtOnceTakesWhatTakingOneByOneTakes(long seed) {
+        Random random = TrafficTest.random(seed);
+        Arrivals oneByOne = sender(seed);
+        Arrivals atOnce = sender(seed);
+        long t = 0;
+        for (int i = 0; i < 30; i++) {
+            t += (long) (random.nextDouble() * 200_000);
+            long taken = atOnce.takeUntil(t);
+            assertThat(taken).as("seed %d, by %d", seed, t).isEqualTo(take(oneByOne, new long[] {t}).size());
+            assertThat(atOnce.due()).as("seed %d, by %d", seed, t).isEqualTo(oneByOne.due());
+            assertThat(atOnce.lastTaken()).as("seed %d, by %d", seed, t).isEqualTo(oneByOne.lastTaken());
+        }
+        WorkloadParams faster = TrafficTest.params(3e7, 1.0, 100_000);
+        oneByOne.configure(faster, t);
+        atOnce.configure(faster, t);
+        assertThat(take(atOnce, new long[] {t + 1_000_000})).as("seed %d: after a change of rate", seed)
+                .isEqualTo(take(oneByOne, new long[] {t + 1_000_000}));
+    }
+
     /** A waiting queue is woken at the time looked up ahead: it must be the time the packet then comes at. */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("org.pagepool.workload.TrafficTest#seeds")
