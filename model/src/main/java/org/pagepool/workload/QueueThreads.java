@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 package org.pagepool.workload;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -13,9 +15,13 @@ import java.util.function.IntConsumer;
  * phaser orders the work between the phases: what the simulation's thread
  * wrote before {@link #runAll} is seen by the helpers, and what they wrote by
  * the simulation's thread when it returns. The helpers are daemon threads,
- * waiting on the phaser between phases.
+ * waiting on the phaser between phases; they live as long as the process,
+ * so the simulations share them ({@link #of}), one at a time.
  */
 final class QueueThreads {
+    /** The threads made so far, by their number, for every simulation to use. */
+    private static final Map<Integer, QueueThreads> SHARED = new HashMap<>();
+
     private final Phaser phaser;
     private final AtomicInteger next = new AtomicInteger();
     private final int threads;
@@ -23,6 +29,7 @@ final class QueueThreads {
     private IntConsumer work;
     private int queues;
     /** The failure of the lowest queue that failed in a phase, thrown by {@link #runAll} when it ends. */
+    private final Object failures = new Object();
     private Throwable failure;
     private int failedQueue;
 
@@ -39,16 +46,21 @@ final class QueueThreads {
         }
     }
 
+    /** {@code threads} threads in all (at least 2), made once and shared. */
+    static synchronized QueueThreads of(int threads) {
+        return SHARED.computeIfAbsent(threads, QueueThreads::new);
+    }
+
     int threads() {
         return threads;
     }
 
     /** Runs {@code work} for every queue 0..{@code count - 1} on these threads, and returns when all ran. */
-    void runAll(int count, IntConsumer work) {
+    synchronized void runAll(int count, IntConsumer work) {
         this.work = work;
         this.queues = count;
         next.set(0);
-        synchronized (this) {
+        synchronized (failures) {
             failure = null;
         }
         phaser.arriveAndAwaitAdvance(); // the helpers start
@@ -56,7 +68,7 @@ final class QueueThreads {
         phaser.arriveAndAwaitAdvance(); // every queue ran
         this.work = null;
         Throwable failed;
-        synchronized (this) {
+        synchronized (failures) {
             failed = failure;
         }
         if (failed instanceof RuntimeException e) {
@@ -87,10 +99,12 @@ final class QueueThreads {
     }
 
     /** Keeps the failure of the lowest queue, so that the same one is thrown whichever thread met it. */
-    private synchronized void failed(int q, Throwable e) {
-        if (failure == null || q < failedQueue) {
-            failure = e;
-            failedQueue = q;
+    private void failed(int q, Throwable e) {
+        synchronized (failures) {
+            if (failure == null || q < failedQueue) {
+                failure = e;
+                failedQueue = q;
+            }
         }
     }
 }

@@ -603,14 +603,14 @@ public final class Simulation {
      * to run them in turn: the same steps and the same state at the end
      * either way, for any number of threads; faster on a machine with CPUs
      * to spare. The threads are the caller's and {@code threads - 1} daemon
-     * helpers, kept for this simulation; a one-queue NIC runs on one.
+     * helpers, which simulations share; a one-queue NIC runs on one.
      */
     public void runQueuesOn(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads: " + threads + " (at least 1)");
         }
         int n = Math.min(threads, drivers.length);
-        together = n < 2 ? null : together != null && together.threads() == n ? together : new QueueThreads(n);
+        together = n < 2 ? null : QueueThreads.of(n);
     }
 
     /** {@link #runQueuesOn}, running them together whenever {@code fewest} packets are listed: for tests. */
