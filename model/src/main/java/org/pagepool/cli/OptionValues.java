@@ -57,7 +57,6 @@ final class OptionValues {
         }
     }
 
-    /** {@code --seed S}: a whole number of at most 18 digits, as a preset's {@code seed}. */
     /** {@code --threads N}: threads for a NIC's queues, 1 to 64 (the most queues a NIC has). */
     static final class Threads implements ITypeConverter<Integer> {
         @Override
@@ -74,6 +73,7 @@ final class OptionValues {
         }
     }
 
+    /** {@code --seed S}: a whole number of at most 18 digits, as a preset's {@code seed}. */
     static final class Seed implements ITypeConverter<Long> {
         @Override
         public Long convert(String text) {

@@ -80,12 +80,12 @@ public final class DmaMapper {
         syncs++;
     }
 
-    /** Mappings made minus mappings undone, over the whole run. */
     /** Syncs made elsewhere while the NIC's queues ran on threads of their own, counted now. */
     public void addSyncs(long n) {
         syncs += n;
     }
 
+    /** Mappings made minus mappings undone, over the whole run. */
     public long mapped() {
         return mapped;
     }

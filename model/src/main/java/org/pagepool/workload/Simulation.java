@@ -502,7 +502,9 @@ public final class Simulation {
      * a kind of step, must end after exactly the steps that come first. The
      * clock stays where it is while the others act in its past, and moves to
      * the last of these steps when the run ends. Never while a tracer or a
-     * recorder sees the order of the calls, and within one jiffy.
+     * recorder sees the order of the calls, and within one jiffy. With
+     * threads to run the queues on ({@link #runQueuesOn}), every queue runs
+     * ahead to {@code before} at once ({@link #runAheadTogether}).
      */
     private void runAhead(int q, long before) {
         if (together != null && runAheadTogether(before)) {
@@ -613,7 +615,7 @@ public final class Simulation {
         together = n < 2 ? null : QueueThreads.of(n);
     }
 
-    /** {@link #runQueuesOn}, running them together whenever {@code fewest} packets are listed: for tests. */
+    /** {@link #runQueuesOn}, running them together whenever {@code fewest} packets may come: for tests. */
     void runQueuesOn(int threads, long fewest) {
         runQueuesOn(threads);
         togetherPackets = fewest;
