@@ -27,7 +27,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pagepool.cli.Main;
-import org.pagepool.mm.MemMap;
 import org.pagepool.nic.CallRecorder;
 import org.pagepool.pool.PoolCreateException;
 import org.pagepool.script.ScriptRecorder;
@@ -200,17 +199,7 @@ class DeterminismTest {
         }
         assertThat(ahead.stepsRunAhead() - before).as("%s seed %d: steps run ahead", name, seed).isPositive();
         assertThat(Outcome.of(single)).as("%s seed %d", name, seed).isEqualTo(Outcome.of(ahead));
-        assertThat(pages(single)).as("%s seed %d: pages", name, seed).isEqualTo(pages(ahead));
-    }
-
-    /** Every page the memory has used: where it is, its pool and handle, its references. */
-    private static String pages(Simulation sim) {
-        MemMap memmap = sim.kernel().mm().memMap();
-        StringBuilder text = new StringBuilder();
-        sim.kernel().mm().forEachPage(page -> text.append(page).append(' ').append(memmap.place(page)).append(' ')
-                .append(memmap.owner(page)).append(' ').append(memmap.handle(page)).append(' ')
-                .append(memmap.pageRefCount(page)).append('\n'));
-        return text.toString();
+        assertThat(Outcome.pages(single)).as("%s seed %d: pages", name, seed).isEqualTo(Outcome.pages(ahead));
     }
 
     private static boolean othersPolling(Simulation sim, int q) {
@@ -311,7 +300,7 @@ class DeterminismTest {
     @MethodSource("manySeeds")
     void queuesThatRunAheadEndWhereSteppingEnds(long seed) {
         RandomWorkload queues = RandomWorkload.withQueues(seed, 10_000);
-        for (RandomWorkload w : List.of(queues, queues.skewed(), queues.skewed().dropping())) {
+        for (RandomWorkload w : RandomWorkload.threeKinds(queues)) {
             assertRunAheadEndsWhereSteppingEnds(w);
         }
     }
@@ -325,7 +314,7 @@ class DeterminismTest {
             single.step();
         }
         assertThat(Outcome.of(single)).as("%s", w.describe()).isEqualTo(Outcome.of(ahead));
-        assertThat(pages(single)).as("%s: pages", w.describe()).isEqualTo(pages(ahead));
+        assertThat(Outcome.pages(single)).as("%s: pages", w.describe()).isEqualTo(Outcome.pages(ahead));
         return ahead;
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.pagepool.nic.Driver;
 import org.pagepool.pool.PagePool;
+import org.pagepool.mm.MemMap;
 
 /** Everything a run ends with, as one comparable text: every counter, every pool, the clock. */
 final class Outcome {
@@ -36,6 +37,16 @@ final class Outcome {
                 sim.kernel().jiffies().now(), sim.now(), sim.steps(), sim.packets(),
                 Arrays.toString(sim.kernel().mm().buddyinfo(0)), sim.driver().rx().posted(),
                 sim.driver().rx().completed(), sim.driver().tx().count()));
+        return text.toString();
+    }
+
+    /** Every page the memory has used: where it is, its pool and handle, its references. */
+    static String pages(Simulation sim) {
+        MemMap memmap = sim.kernel().mm().memMap();
+        StringBuilder text = new StringBuilder();
+        sim.kernel().mm().forEachPage(page -> text.append(page).append(' ').append(memmap.place(page)).append(' ')
+                .append(memmap.owner(page)).append(' ').append(memmap.handle(page)).append(' ')
+                .append(memmap.pageRefCount(page)).append('\n'));
         return text.toString();
     }
 }

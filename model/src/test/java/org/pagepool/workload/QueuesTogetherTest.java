@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.pagepool.mm.MemMap;
 
 /**
  * A NIC's queues run ahead on threads of their own ({@link
@@ -35,7 +34,7 @@ class QueuesTogetherTest {
     @MethodSource("seeds")
     void randomNicsEndWhereTheQueuesInTurnEnd(long seed) {
         RandomWorkload queues = RandomWorkload.withQueues(seed, 10_000);
-        for (RandomWorkload w : List.of(queues, queues.skewed(), queues.skewed().dropping())) {
+        for (RandomWorkload w : RandomWorkload.threeKinds(queues)) {
             int threads = 2 + (int) (seed % 3);
             Simulation together = w.start(null);
             together.runQueuesOn(threads, 1);
@@ -162,16 +161,7 @@ class QueuesTogetherTest {
 
     private static void assertSameEnd(Simulation inTurn, Simulation together, String what) {
         assertThat(Outcome.of(together)).as(what).isEqualTo(Outcome.of(inTurn));
-        assertThat(pages(together)).as("%s: pages", what).isEqualTo(pages(inTurn));
+        assertThat(Outcome.pages(together)).as("%s: pages", what).isEqualTo(Outcome.pages(inTurn));
     }
 
-    /** Every page the memory has used: where it is, its pool and handle, its references. */
-    private static String pages(Simulation sim) {
-        MemMap memmap = sim.kernel().mm().memMap();
-        StringBuilder text = new StringBuilder();
-        sim.kernel().mm().forEachPage(page -> text.append(page).append(' ').append(memmap.place(page)).append(' ')
-                .append(memmap.owner(page)).append(' ').append(memmap.handle(page)).append(' ')
-                .append(memmap.pageRefCount(page)).append('\n'));
-        return text.toString();
-    }
 }

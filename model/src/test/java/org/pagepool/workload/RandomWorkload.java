@@ -185,6 +185,11 @@ record RandomWorkload(long seed, WorkloadParams params, List<TimedAction> timeli
      * more changes of rate; without IRQ moves and reloads. From a generator
      * of its own.
      */
+    /** {@code queues} as drawn, skewed, and skewed with every packet dropped: the kinds the queue tests run. */
+    static List<RandomWorkload> threeKinds(RandomWorkload queues) {
+        return List.of(queues, queues.skewed(), queues.skewed().dropping());
+    }
+
     RandomWorkload skewed() {
         Random r = new Random(seed * 0x9E3779B97F4A7C15L + 31);
         WorkloadParams p = params.with(Param.QUEUES, 8 + r.nextInt(57))
