@@ -626,7 +626,9 @@ public final class Driver {
      */
     private int dropOne() {
         int descriptor = rx.swHead();
-        int page = takeCompleted();
+        // no one traces a step run ahead, and the page goes straight into the cache within the step: its place
+        // in between (the driver's) is never seen, so only the cache's is written
+        int page = takeDescriptor();
         tracePacket(Verdict.DROP, page, descriptor);
         counters.drop++;
         calls.recycleDirect(pool, page);
@@ -635,11 +637,16 @@ public final class Driver {
 
     /** NAPI takes the next completed buffer and spends a packet's time and budget on it. */
     private int takeCompleted() {
-        int page = rx.take();
+        int page = takeDescriptor();
         kernel.mm().move(page, Place.DRIVER);
+        return page;
+    }
+
+    /** {@link #takeCompleted} but for the page's place, which the caller writes. */
+    private int takeDescriptor() {
         processed++;
         napiNext += config.packetNs();
-        return page;
+        return rx.take();
     }
 
     /** The packet event, when someone listens. */

@@ -360,10 +360,12 @@ public final class PagePool implements PageOwner {
     /**
      * What {@code n} calls of {@link #allocPages} do when each finds its page
      * in the alloc cache ({@code n <= allocCount()}) and no one traces them:
-     * the pages, top of the cache first, into {@code pages[0..n)}, each at the
-     * driver, and the fast path counted {@code n} times. A driver refills its
-     * RX ring with one page_pool_dev_alloc_pages() per descriptor; the
-     * simulator runs that loop in one go when nothing can tell the difference.
+     * the pages, top of the cache first, into {@code pages[0..n)}, and the
+     * fast path counted {@code n} times. A driver refills its RX ring with
+     * one page_pool_dev_alloc_pages() per descriptor; the simulator runs that
+     * loop in one go when nothing can tell the difference. The caller places
+     * the pages where it puts them (an RX descriptor) in the same step: their
+     * place at the driver in between is never seen, so it is not written.
      */
     public void allocCachedPages(int[] pages, int n) {
         checkNotFreed();
@@ -373,9 +375,7 @@ public final class PagePool implements PageOwner {
         }
         int count = alloc.count;
         for (int i = 0; i < n; i++) {
-            int page = alloc.cache[--count];
-            move(page, Place.DRIVER);
-            pages[i] = page;
+            pages[i] = alloc.cache[--count];
         }
         alloc.count = count;
         stats.fast += n;

@@ -100,7 +100,8 @@ class PoolFastPathTest {
         for (int i = 0; i < 40; i++) {
             int page = oneByOne.allocPages();
             assertThat(pages[i]).as("page %d", i).isEqualTo(page);
-            assertThat(memmap.place(pages[i])).isEqualTo(Place.DRIVER);
+            assertThat(memmap.place(pages[i])).as("left for the caller to place").isEqualTo(Place.ALLOC_CACHE);
+            assertThat(other.mm().memMap().place(page)).isEqualTo(Place.DRIVER);
         }
         assertThat(pool.allocCount()).isEqualTo(oneByOne.allocCount()).isEqualTo(24);
         assertThat(pool.stats().format()).isEqualTo(oneByOne.stats().format())
