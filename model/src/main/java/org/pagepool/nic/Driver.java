@@ -631,7 +631,7 @@ public final class Driver {
         int page = takeDescriptor();
         tracePacket(Verdict.DROP, page, descriptor);
         counters.drop++;
-        calls.recycleDirect(pool, page);
+        pool.recycleDirectInCache(page); // no recorder either: the loop checked the page recycles in the cache
         return PACKET | KERNEL_CALL;
     }
 

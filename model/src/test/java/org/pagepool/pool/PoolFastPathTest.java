@@ -87,6 +87,32 @@ class PoolFastPathTest {
         assertThat(kernel.mm().freePages()).isEqualTo(128);
         assertThat(pool.stats().format()).isEqualTo(counters("fast=63 slow=2 empty=2"));
     }
+    /** The drop run ahead's recycle is page_pool_recycle_direct() for a page that goes into the cache. */
+    @Test
+    void aPageKnownToRecycleInTheCacheEndsAsRecycleDirectLeavesIt() {
+        PagePoolParams mapped = PagePoolParams.defaults().withFlags(PagePool.PP_FLAG_ALL).withMaxLen(4096);
+        Kernel one = kernel(256);
+        Kernel other = kernel(256);
+        PagePool known = create(one, mapped);
+        PagePool direct = create(other, mapped);
+        int page = known.allocPages();
+        int same = direct.allocPages();
+        assertThat(known.recyclesInCache(page)).isTrue();
+
+        known.recycleDirectInCache(page);
+        direct.recycleDirect(same);
+
+        assertThat(page).isEqualTo(same);
+        assertThat(one.mm().memMap().place(page)).isEqualTo(other.mm().memMap().place(same))
+                .isEqualTo(Place.ALLOC_CACHE);
+        assertThat(known.allocCount()).isEqualTo(direct.allocCount()).isEqualTo(64);
+        assertThat(known.allocCacheSlot(63)).isEqualTo(page);
+        assertThat(known.stats().format()).isEqualTo(direct.stats().format())
+                .isEqualTo(counters("slow=1 empty=1 cached=1"));
+        assertThat(one.dma().syncs()).as("the recycle's sync for the device").isEqualTo(other.dma().syncs())
+                .isEqualTo(65);
+    }
+
     @Test
     void cachedPagesInOneGoAreThePagesAndCountsOfOneAllocationEach() {
         Kernel other = kernel(256);
