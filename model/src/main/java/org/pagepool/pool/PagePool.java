@@ -508,9 +508,7 @@ public final class PagePool implements PageOwner {
         if ((flags & PP_FLAG_DMA_SYNC_DEV) != 0) {
             dmaSyncForDevice(page, -1);
         }
-        alloc.cache[alloc.count++] = page;
-        stats.cached++;
-        move(page, Place.ALLOC_CACHE);
+        recycleInCache(page); // the caller saw room in the cache
     }
 
     /** {@code page_pool_recycle_direct()}: NAPI context, the whole page. */
